@@ -1,0 +1,109 @@
+"""The `rkt` command. Thin: parse arguments, call one library function, print, exit.
+
+Exit codes: 0 no errors, 1 problems found in the data, 2 the command itself
+was used wrongly (or the project's own files are broken).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import calendar, report
+from .history import GitError, changed_files
+from .schema import SchemaError
+from .validate import validate
+
+# argparse speaks English; its messages are looked up through `argparse._`
+# at call time, so the users get them in their own language.
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
+    "expected one argument": "memerlukan satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: kesalahan: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "pilihan %(option)s bisa berarti %(matches)s",
+}
+argparse._ = lambda s: _ARGPARSE_ID.get(s, s)  # type: ignore[attr-defined]
+
+
+def _date(text: str):
+    try:
+        return calendar.parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="rkt",
+        description="Alat Rencana Kinerja Tahunan (RKT): memeriksa data di cycles/ dan membangun dasbor.")
+    p.add_argument("-C", "--repo", type=Path, default=Path("."), metavar="FOLDER",
+                   help="folder repositori RKT (bawaan: folder saat ini)")
+    sub = p.add_subparsers(dest="command", metavar="PERINTAH", required=True)
+
+    v = sub.add_parser("validate", help="periksa semua berkas data",
+                       description="Memeriksa semua berkas di cycles/ terhadap skema dan aturan antarberkas.")
+    v.add_argument("--base", metavar="REVISI",
+                   help="bandingkan juga dengan revisi Git ini (misalnya origin/main): catatan peristiwa hanya "
+                        "boleh ditambah dan berkas bertanda tangan tidak boleh berubah")
+    v.add_argument("--format", choices=("text", "github", "json"), default="text",
+                   help="bentuk laporan: text (bawaan), github (anotasi GitHub Actions), json")
+    v.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
+                   help="tanggal 'hari ini' untuk pemeriksaan (bawaan: hari ini di zona waktu instansi)")
+    v.set_defaults(run=_validate)
+    return p
+
+
+def _validate(args: argparse.Namespace) -> int:
+    root = args.repo
+    result = validate(root, today=args.today, base=args.base)
+    problems = list(result.problems)
+    if args.format == "json":
+        sys.stdout.write(report.as_json(problems, result.files_checked))
+    elif args.format == "github":
+        changed = changed_files(root, args.base) if args.base else set()
+        sys.stdout.write(report.github(problems, result.files_checked, changed))
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(report.markdown(problems, result.files_checked))
+    else:
+        sys.stdout.write(report.text(problems, result.files_checked))
+    return 0 if result.ok else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # A Windows console may not encode every character of a message.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = _parser().parse_args(argv)
+    if not (args.repo / "cycles").is_dir() or not (args.repo / "schemas").is_dir():
+        print(f"rkt: kesalahan: {args.repo} bukan repositori RKT (folder cycles/ dan schemas/ tidak ada)",
+              file=sys.stderr)
+        return 2
+    try:
+        return args.run(args)
+    except GitError as exc:
+        print(f"rkt: kesalahan: {exc}", file=sys.stderr)
+        return 2
+    except SchemaError as exc:
+        print(f"rkt: kesalahan pada skema proyek: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("rkt: dihentikan", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

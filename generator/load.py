@@ -1,0 +1,320 @@
+"""Strict YAML loading: data never changes silently between file and program.
+
+Built on libyaml's event stream (`CSafeLoader` parser) rather than PyYAML's
+constructors, so that:
+
+* no implicit typing of YAML 1.1 applies: a plain scalar becomes an integer
+  only if it is a plain decimal integer, `true`/`false` a boolean and
+  `null`/`~`/empty a null; everything else (`no`, `on`, `010`, `1.10`,
+  `12:30`, `2027-02-30`) stays the text that was typed;
+* duplicate keys, anchors, aliases and tags are reported, not resolved;
+* every key and list item keeps its line and column.
+
+Bytes are checked before parsing: size, UTF-8 (a BOM is accepted), control,
+bidi-override and invisible characters. All problems of a file are reported
+together; a file with any problem yields no data, so nothing half-read is
+ever validated or rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from .problems import Path, Positions, Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_NULLS = frozenset(("", "~", "null"))
+
+# C0/C1 controls except tab, LF, CR; bidi embeddings/overrides/isolates and
+# marks; zero-width and word-joiner characters; a BOM anywhere but the start.
+_BAD_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+class _Parser(yaml.CSafeLoader):
+    """libyaml parser with no implicit resolvers: plain scalars stay text."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+# libyaml's messages, as users will meet them, in the users' language.
+_YAML_MESSAGES = (
+    ("found a tab character",
+     "karakter Tab tidak boleh dipakai untuk indentasi; ganti dengan spasi"),
+    ("mapping values are not allowed",
+     "tanda titik dua (:) di tempat yang tidak diharapkan; periksa indentasi, "
+     "atau beri tanda kutip pada teks yang memuat ': '"),
+    ("could not find expected ':'",
+     "tanda titik dua (:) setelah nama kunci tidak ditemukan"),
+    ("did not find expected key",
+     "indentasi tidak sejajar dengan baris di atasnya"),
+    ("did not find expected '-' indicator",
+     "indentasi daftar (-) tidak sejajar"),
+    ("found unexpected end of stream",
+     "berkas berakhir sebelum tanda kutip atau kurung ditutup"),
+    ("found unknown escape character",
+     "garis miring terbalik (\\) di dalam tanda kutip ganda; pakai tanda kutip tunggal"),
+    ("found undefined alias", "alias YAML (*) tidak diizinkan"),
+    ("found character '@' that cannot start any token",
+     "teks yang diawali '@' harus diberi tanda kutip"),
+    ("found character '`' that cannot start any token",
+     "teks yang diawali '`' harus diberi tanda kutip"),
+    ("did not find expected node content",
+     "nilai tidak ditemukan; periksa tanda '-' atau kurung"),
+    ("did not find expected <document start>",
+     "teks tambahan setelah akhir data; periksa indentasi"),
+    ("found unexpected ':'", "tanda titik dua (:) di tempat yang salah"),
+    ("did not find expected ',' or ']'", "daftar dalam kurung [ ] tidak ditutup dengan benar"),
+    ("did not find expected ',' or '}'", "pemetaan dalam kurung { } tidak ditutup dengan benar"),
+)
+
+
+def _yaml_message(problem: str) -> str:
+    for needle, message in _YAML_MESSAGES:
+        if needle in problem:
+            return message
+    return f"kesalahan penulisan YAML ({problem}); periksa indentasi dan tanda baca"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One YAML file as loaded: its data (JSON-like) and where each part stands."""
+
+    file: str
+    data: object
+    positions: Positions
+    header: str  # the first line, where the `$schema` comment belongs
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The result of loading one file: a document, or the problems that prevented it."""
+
+    file: str
+    document: Document | None
+    problems: tuple[Problem, ...]
+    positions: Positions | None = None
+
+
+def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Decode and screen the bytes of a YAML file."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(file, "RKT001",
+                              f"berkas terlalu besar ({len(raw):,} byte; batas {MAX_BYTES:,} byte)".replace(",", "."),
+                              line=1, col=1)]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(file, "RKT002",
+                              "berkas tersimpan sebagai UTF-16; simpan ulang sebagai UTF-8",
+                              line=1, col=1)]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
+        hint = ""
+        if byte in (0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x85):
+            hint = " (tanda kutip/pisah dari Word atau Excel)"
+        return None, [Problem(
+            file, "RKT002",
+            f"berkas bukan UTF-8: byte 0x{byte:02X}{hint}; kemungkinan disimpan dengan "
+            f"pengodean Windows-1252. Simpan ulang sebagai UTF-8, atau ketik ulang karakter itu",
+            line=line, col=col)]
+    problems = []
+    for m in _BAD_CHAR.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        problems.append(Problem(
+            file, "RKT003",
+            f"karakter tak terlihat U+{ord(m.group()):04X} tidak diizinkan (karakter kontrol, "
+            f"pembalik arah teks, atau spasi lebar-nol); hapus karakter itu",
+            line=line, col=col))
+        if len(problems) >= 20:
+            break
+    return (None if problems else text), problems
+
+
+def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
+    """Parse YAML text into plain data plus positions, collecting every problem."""
+    problems: list[Problem] = []
+    marks: dict[Path, object] = {}
+    root: object = None
+    # Each open collection: [container, its path, the pending key or None, the key's mark]
+    stack: list[list] = []
+    documents = 0
+
+    def report(mark, code: str, message: str) -> None:
+        problems.append(Problem(file, code, message, line=mark.line + 1, col=mark.column + 1))
+
+    def attach(value, mark) -> Path | None:
+        nonlocal root
+        if not stack:
+            root = value
+            marks[()] = mark
+            return ()
+        top = stack[-1]
+        container = top[0]
+        if type(container) is list:
+            path = top[1] + (len(container),)
+            container.append(value)
+            marks[path] = mark
+            return path
+        key = top[2]
+        top[2] = None
+        if key is _INVALID_KEY:
+            return None
+        path = top[1] + (key,)
+        if key in container:
+            report(top[3], "RKT005",
+                   f"kunci '{key}' ditulis dua kali di bagian yang sama "
+                   f"(pertama di baris {marks[path].line + 1}); hapus salah satunya")
+            return None
+        container[key] = value
+        marks[path] = top[3]
+        return path
+
+    try:
+        for ev in yaml.parse(text, Loader=_Parser):
+            cls = ev.__class__
+            if cls is ScalarEvent:
+                if ev.anchor is not None:
+                    report(ev.start_mark, "RKT006",
+                           f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
+                if ev.tag is not None:
+                    report(ev.start_mark, "RKT007",
+                           f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu")
+                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+                    # a key
+                    key = ev.value
+                    if key == "" and not ev.style:
+                        report(ev.start_mark, "RKT008", "kunci kosong tidak diizinkan")
+                        key = _INVALID_KEY
+                    stack[-1][2] = key
+                    stack[-1][3] = ev.start_mark
+                    continue
+                value: object = ev.value
+                if not ev.style:
+                    if _INT.match(value):  # type: ignore[arg-type]
+                        value = int(value)  # type: ignore[arg-type]
+                    elif value in _NULLS:
+                        value = None
+                    elif value == "true":
+                        value = True
+                    elif value == "false":
+                        value = False
+                attach(value, ev.start_mark)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+                    report(ev.start_mark, "RKT008",
+                           "kunci harus berupa teks, bukan daftar atau pemetaan")
+                    stack[-1][2] = _INVALID_KEY
+                    stack[-1][3] = ev.start_mark
+                if ev.anchor is not None:
+                    report(ev.start_mark, "RKT006",
+                           f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
+                if ev.tag is not None:
+                    report(ev.start_mark, "RKT007",
+                           f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu")
+                new: dict | list = {} if cls is MappingStartEvent else []
+                path = attach(new, ev.start_mark)
+                if len(stack) >= MAX_DEPTH:
+                    report(ev.start_mark, "RKT009",
+                           f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
+                    break
+                stack.append([new, path if path is not None else ("?",), None, None])
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                stack.pop()
+            elif cls is AliasEvent:
+                report(ev.start_mark, "RKT006",
+                       f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
+                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+                    stack[-1][2] = _INVALID_KEY
+                    stack[-1][3] = ev.start_mark
+                else:
+                    attach(None, ev.start_mark)
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    report(ev.start_mark, "RKT010",
+                           "berkas berisi lebih dari satu dokumen YAML (---); satu berkas satu dokumen")
+                    break
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(exc, text, file))
+    except yaml.YAMLError as exc:  # reader errors carry no mark
+        problems.append(Problem(file, "RKT004", _yaml_message(str(exc)), line=1, col=1))
+    if not problems and documents == 0:
+        problems.append(Problem(file, "RKT010", "berkas kosong; isi data belum ada", line=1, col=1))
+    return root, Positions(marks), problems
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    problem = exc.problem or str(exc)
+    mark = exc.problem_mark or exc.context_mark
+    if "end of stream" in problem and exc.context_mark is not None:
+        mark = exc.context_mark  # where the unclosed quote or bracket began
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    if "cannot start any token" in problem and mark is not None:
+        # libyaml's C scanner does not say which character it was
+        lines = text.split("\n")
+        row = lines[mark.line] if mark.line < len(lines) else ""
+        char = row[mark.column] if mark.column < len(row) else ""
+        problem = f"found character '{char}' that cannot start any token"
+        if char == "\t":
+            problem = "found a tab character"
+    return Problem(file, "RKT004", _yaml_message(problem), line=line, col=col)
+
+
+class _InvalidKey:
+    """Placeholder key for entries whose key was rejected; they are dropped."""
+
+    def __repr__(self) -> str:
+        return "<kunci tidak sah>"
+
+
+_INVALID_KEY = _InvalidKey()
+
+
+def load_bytes(raw: bytes, file: str) -> Loaded:
+    text, problems = read_text(raw, file)
+    if text is None:
+        return Loaded(file, None, tuple(problems))
+    data, positions, problems = parse(text, file)
+    if problems:
+        return Loaded(file, None, tuple(problems), positions)
+    header = text.split("\n", 1)[0].rstrip("\r")
+    return Loaded(file, Document(file, data, positions, header), ())
+
+
+def load_file(path: FsPath, file: str) -> Loaded:
+    """Load one file; `file` is the name to show (relative to the repository)."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return Loaded(file, None, (Problem(file, "RKT001",
+                                           f"berkas tidak dapat dibaca ({exc.strerror})",
+                                           line=1, col=1),))
+    if len(raw) > MAX_BYTES:
+        return Loaded(file, None, (Problem(
+            file, "RKT001", f"berkas terlalu besar (lebih dari {MAX_BYTES // 1024 // 1024} MiB)",
+            line=1, col=1),))
+    return load_bytes(raw, file)

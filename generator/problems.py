@@ -1,0 +1,131 @@
+"""Problems found in the repository, and the catalogue of their codes.
+
+Every check in the project yields `Problem`s; only the CLI decides what they
+mean for the exit code. A problem points either at an exact line/column or at a
+JSON path inside a loaded document; paths are turned into line/column by
+`locate` once all documents are known, so checks never deal with positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Mapping
+
+ERROR = "error"
+WARNING = "warning"
+
+Path = tuple[str | int, ...]
+
+# One line per code: what kind of problem it is (shown in the JSON output and
+# the developer docs). The message of each occurrence says what to do.
+CODES: Mapping[str, str] = {
+    # reading and parsing (load.py)
+    "RKT001": "berkas tidak dapat dibaca atau terlalu besar",
+    "RKT002": "berkas bukan teks UTF-8",
+    "RKT003": "karakter kontrol, pembalik arah teks, atau karakter tak terlihat",
+    "RKT004": "kesalahan penulisan YAML",
+    "RKT005": "kunci ganda",
+    "RKT006": "anchor/alias YAML tidak diizinkan",
+    "RKT007": "tag YAML tidak diizinkan",
+    "RKT008": "kunci harus berupa teks",
+    "RKT009": "struktur terlalu dalam",
+    "RKT010": "berkas kosong atau berisi lebih dari satu dokumen",
+    # the repository layout (validate.py)
+    "RKT020": "berkas wajib tidak ada",
+    "RKT021": "berkas di tempat yang tidak dikenal",
+    "RKT022": "baris $schema untuk editor tidak ada atau salah",
+    # schema (validate.py)
+    "RKT100": "isian tidak sesuai skema",
+    "RKT101": "kunci wajib tidak ada",
+    "RKT102": "kunci tidak dikenal",
+    "RKT103": "jenis nilai salah",
+    "RKT104": "format tidak sesuai",
+    "RKT105": "nilai di luar batas",
+    "RKT106": "nilai bukan salah satu pilihan",
+    "RKT107": "teks terlalu panjang atau kosong",
+    "RKT108": "jumlah isian daftar tidak sesuai",
+    # cross-file rules (rules.py)
+    "RKT200": "rujukan ke unit yang tidak ada",
+    "RKT201": "rujukan ke peran atau pegawai yang tidak ada",
+    "RKT202": "rujukan ke langkah SOP yang tidak ada",
+    "RKT203": "rujukan ke kode Renstra yang tidak ada",
+    "RKT204": "kode tidak diawali kode induknya",
+    "RKT205": "kode ganda",
+    "RKT206": "tanggal peristiwa tidak berurutan",
+    "RKT207": "tanggal di masa depan",
+    "RKT208": "keputusan pada langkah yang bukan langkah keputusan",
+    "RKT209": "unit tidak diwajibkan pada siklus ini",
+    "RKT210": "anggaran melebihi pagu unit",
+    "RKT211": "berkas pindaian atau bukti tidak ada, atau bukan PDF",
+    "RKT212": "SHA-256 pindaian tidak cocok",
+    "RKT213": "tahun atau nama berkas tidak cocok dengan isinya",
+    "RKT214": "susunan langkah SOP tidak benar",
+    "RKT215": "NIP tidak masuk akal",
+    "RKT216": "tahun di luar periode Renstra",
+    "RKT217": "nomor versi bertanda tangan tidak berurutan",
+    "RKT218": "tanggal sebelum mulai siklus",
+    # against a base revision (history.py)
+    "RKT301": "catatan peristiwa lama diubah atau dihapus",
+    "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in one file.
+
+    `line`/`col` are 1-based; 0 means "not known yet" and `path` (a JSON path
+    into the file's document) is used to find them.
+    """
+
+    file: str
+    code: str
+    message: str
+    line: int = 0
+    col: int = 0
+    path: Path | None = None
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+class Positions:
+    """Line/column of every key and value of one loaded document.
+
+    Marks are stored as libyaml gives them (0-based) and converted on demand;
+    most documents are valid and never asked.
+    """
+
+    __slots__ = ("marks",)
+
+    def __init__(self, marks: dict[Path, object]) -> None:
+        self.marks = marks
+
+    def find(self, path: Path) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        marks = self.marks
+        p = tuple(path)
+        while p not in marks and p:
+            p = p[:-1]
+        mark = marks.get(p)
+        if mark is None:
+            return (1, 1)
+        return (mark.line + 1, mark.column + 1)  # type: ignore[attr-defined]
+
+
+def locate(problems: Iterable[Problem], positions: Mapping[str, Positions]) -> list[Problem]:
+    """Give every problem a line and column, from its path where it has none."""
+    out = []
+    for p in problems:
+        if p.line == 0:
+            pos = positions.get(p.file)
+            line, col = pos.find(p.path or ()) if pos else (1, 1)
+            p = replace(p, line=line, col=col)
+        out.append(p)
+    return out
+
+
+def sort_key(p: Problem) -> tuple:
+    return (p.file, p.line, p.col, p.code, p.message)

@@ -1,0 +1,367 @@
+"""Cross-file rules: what the schemas cannot express.
+
+Each rule is a small generator over the model that yields problems; `check`
+runs them all. A rule that needs a file which is missing or invalid simply
+does not run (that file's own problems are already reported), so one broken
+file never buries the rest under follow-on errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, Iterable, Iterator
+
+from .model import At, CycleFolder, Repository
+from .problems import WARNING, Problem
+
+
+def _p(at: At, code: str, message: str, severity: str = "error") -> Problem:
+    return Problem(at.file, code, message, path=at.path, severity=severity)
+
+
+def _duplicates(items: Iterable[tuple[str, At]], what: str) -> Iterator[Problem]:
+    seen: dict[str, At] = {}
+    for code, at in items:
+        if code in seen:
+            yield _p(at, "RKT205", f"{what} '{code}' sudah dipakai sebelumnya; setiap {what} harus unik")
+        else:
+            seen[code] = at
+
+
+def _choices(codes: Iterable[str]) -> str:
+    codes = list(codes)
+    return ", ".join(codes) if codes else "(belum ada)"
+
+
+# --- agency ---------------------------------------------------------------
+
+def _nip_problem(nip: str) -> str | None:
+    """Why an 18-digit NIP cannot be real, or None.
+
+    Layout: birth date YYYYMMDD, appointment YYYYMM, sex (1/2), serial.
+    """
+    try:
+        born = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return f"8 angka pertama NIP ({nip[0:8]}) bukan tanggal lahir yang benar"
+    year, month = int(nip[8:12]), int(nip[12:14])
+    if not 1 <= month <= 12:
+        return f"angka ke-13 dan ke-14 NIP ({nip[12:14]}) bukan bulan pengangkatan yang benar"
+    if year < born.year + 17:
+        return f"tahun pengangkatan dalam NIP ({year}) terlalu dekat dengan tahun lahir ({born.year})"
+    if nip[14] not in "12":
+        return f"angka ke-15 NIP ({nip[14]}) harus 1 (laki-laki) atau 2 (perempuan)"
+    return None
+
+
+def agency_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[Problem]:
+    a = repo.agency
+    if a is None:
+        return
+    yield from _duplicates(((p.code, p.at / "kode") for p in a.persons), "kode pegawai")
+    yield from _duplicates(((p.nip, p.at / "nip") for p in a.persons), "NIP")
+    yield from _duplicates(((u.code, u.at / "kode") for u in a.units), "kode unit")
+    yield from _duplicates(((r.code, r.at / "kode") for r in a.roles), "kode peran")
+    persons = {p.code for p in a.persons}
+    if a.head not in persons:
+        yield _p(a.at / "instansi" / "kepala", "RKT201",
+                 f"kepala instansi '{a.head}' tidak ada di daftar pegawai; pilih salah satu: {_choices(persons)}")
+    for u in a.units:
+        if u.head not in persons:
+            yield _p(u.at / "kepala", "RKT201",
+                     f"kepala unit '{u.head}' tidak ada di daftar pegawai; pilih salah satu: {_choices(persons)}")
+    for r in a.roles:
+        for i, m in enumerate(r.members):
+            if m not in persons:
+                yield _p(r.at / "pegawai" / i, "RKT201",
+                         f"pegawai '{m}' pada peran '{r.code}' tidak ada di daftar pegawai")
+    for p in a.persons:
+        why = _nip_problem(p.nip)
+        if why:
+            yield _p(p.at / "nip", "RKT215", f"NIP {p.name} tidak masuk akal: {why}")
+    holidays = {d.date for d in a.extra_holidays}
+    for d in a.extra_workdays:
+        if d.date in holidays:
+            yield _p(d.at / "tanggal", "RKT205",
+                     f"tanggal {d.date.isoformat()} tercatat sebagai libur tambahan dan juga hari kerja tambahan")
+
+
+# --- SOP ------------------------------------------------------------------
+
+def sop_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[Problem]:
+    s = repo.sop
+    if s is None:
+        return
+    for i, step in enumerate(s.steps, start=1):
+        if step.number != i:
+            yield _p(step.at / "nomor", "RKT214",
+                     f"langkah ke-{i} bernomor {step.number}; nomor langkah harus urut 1, 2, 3, ...")
+    yield from _duplicates(((ln.code, ln.at / "kode") for ln in s.lanes), "kode pelaksana")
+    lanes = [ln.code for ln in s.lanes]
+    numbers = {step.number for step in s.steps}
+    for step in s.steps:
+        if step.executor not in lanes:
+            yield _p(step.at / "pelaksana", "RKT201",
+                     f"pelaksana '{step.executor}' tidak ada di daftar pelaksana SOP; pilih salah satu: {_choices(lanes)}")
+        for i, code in enumerate(step.supporting):
+            if code not in lanes:
+                yield _p(step.at / "pendukung" / i, "RKT201",
+                         f"pelaksana pendukung '{code}' tidak ada di daftar pelaksana SOP")
+        if step.on_reject is not None:
+            if step.on_reject not in numbers:
+                yield _p(step.at / "keputusan" / "tidak", "RKT202",
+                         f"langkah {step.on_reject} (tujuan bila 'tidak') tidak ada di SOP")
+            elif step.on_reject >= step.number:
+                yield _p(step.at / "keputusan" / "tidak", "RKT214",
+                         f"keputusan 'tidak' pada langkah {step.number} harus kembali ke langkah sebelumnya, "
+                         f"bukan ke langkah {step.on_reject}")
+    if repo.agency is not None:
+        roles = [r.code for r in repo.agency.roles]
+        for ln in s.lanes:
+            if ln.code not in roles:
+                yield _p(ln.at / "kode", "RKT201",
+                         f"pelaksana '{ln.code}' belum ada sebagai peran di cycles/agency.yaml; "
+                         f"tambahkan peran itu beserta pegawainya")
+        if s.approved_by is not None and s.approved_by not in roles:
+            yield _p(s.at / "disahkan_oleh", "RKT201",
+                     f"peran '{s.approved_by}' tidak ada di cycles/agency.yaml; pilih salah satu: {_choices(roles)}")
+
+
+# --- Renstra --------------------------------------------------------------
+
+def renstra_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[Problem]:
+    r = repo.renstra
+    if r is None:
+        return
+    if r.first_year > r.last_year:
+        yield _p(r.at / "periode", "RKT216",
+                 f"periode Renstra terbalik: mulai {r.first_year}, selesai {r.last_year}")
+    all_codes = [(g.code, g.at / "kode") for g in r.goals] + [(o.code, o.at / "kode") for o in r.objectives]
+    all_codes += [(i.code, i.at / "kode") for _, i in r.indicators()]
+    yield from _duplicates(all_codes, "kode Renstra")
+    goals = [g.code for g in r.goals]
+    units = {u.code for u in repo.agency.units} if repo.agency else None
+    for o in r.objectives:
+        if o.goal not in goals:
+            yield _p(o.at / "tujuan", "RKT203",
+                     f"tujuan '{o.goal}' tidak ada di Renstra; pilih salah satu: {_choices(goals)}")
+        for ind in o.indicators:
+            if not ind.code.startswith(o.code + "."):
+                yield _p(ind.at / "kode", "RKT204",
+                         f"kode indikator '{ind.code}' harus diawali kode sasarannya '{o.code}.', misalnya {o.code}.1")
+            for y, _ in ind.targets:
+                if not r.first_year <= y <= r.last_year:
+                    yield _p(ind.at / "target" / str(y), "RKT216",
+                             f"target tahun {y} di luar periode Renstra {r.first_year}-{r.last_year}")
+            if units is not None:
+                for i, u in enumerate(ind.units):
+                    if u not in units:
+                        yield _p(ind.at / "unit" / i, "RKT200",
+                                 f"unit '{u}' tidak ada di cycles/agency.yaml; pilih salah satu: {_choices(sorted(units))}")
+
+
+# --- cycles ---------------------------------------------------------------
+
+def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: set[str]) -> Iterator[Problem]:
+    c = folder.cycle
+    cycle_rel = f"{folder.folder}/cycle.yaml"
+    if cycle_rel not in files:
+        yield Problem(cycle_rel, "RKT020",
+                      f"folder {folder.folder} tidak memiliki cycle.yaml; buat dengan 'rkt new-cycle {folder.year}'",
+                      line=1, col=1)
+    agency, sop, renstra = repo.agency, repo.sop, repo.renstra
+    units = {u.code for u in agency.units} if agency else None
+    persons = {p.code for p in agency.persons} if agency else None
+
+    if c is not None:
+        if c.year != folder.year:
+            yield _p(c.at / "tahun", "RKT213",
+                     f"tahun {c.year} tidak sama dengan nama foldernya ({folder.year})")
+        if renstra is not None and not renstra.first_year <= c.year <= renstra.last_year:
+            yield _p(c.at / "tahun", "RKT216",
+                     f"tahun {c.year} di luar periode Renstra {renstra.first_year}-{renstra.last_year}; "
+                     f"target indikator tahun ini tidak tersedia", severity=WARNING)
+        if units is not None:
+            for i, u in enumerate(c.required_units):
+                if u not in units:
+                    yield _p(c.at / "unit_wajib" / i, "RKT200",
+                             f"unit '{u}' tidak ada di cycles/agency.yaml; pilih salah satu: {_choices(sorted(units))}")
+        for u, _ in c.ceilings:
+            if u not in c.required_units:
+                yield _p(c.at / "pagu" / u, "RKT209", f"pagu untuk unit '{u}' yang tidak ada di unit_wajib")
+        yield from _event_rules(repo, folder, today, files, units, persons)
+
+    # forms
+    for f in folder.forms:
+        stem = f.at.file.rsplit("/", 1)[-1][:-len(".yaml")]
+        if f.unit != stem:
+            yield _p(f.at / "unit", "RKT213",
+                     f"unit '{f.unit}' tidak sama dengan nama berkasnya ({stem}.yaml); "
+                     f"form unit '{f.unit}' harus bernama {f.unit}.yaml")
+        if f.year != folder.year:
+            yield _p(f.at / "tahun", "RKT213", f"tahun {f.year} tidak sama dengan folder siklusnya ({folder.year})")
+        if units is not None and f.unit not in units:
+            yield _p(f.at / "unit", "RKT200",
+                     f"unit '{f.unit}' tidak ada di cycles/agency.yaml; pilih salah satu: {_choices(sorted(units))}")
+        elif c is not None and f.unit not in c.required_units:
+            yield _p(f.at / "unit", "RKT209",
+                     f"unit '{f.unit}' tidak termasuk unit_wajib siklus {folder.year}; "
+                     f"tambahkan ke unit_wajib di {cycle_rel} atau hapus form ini")
+        if f.filled_on is not None and f.filled_on > today:
+            yield _p(f.at / "tanggal", "RKT207",
+                     f"tanggal pengisian {f.filled_on.isoformat()} ada di masa depan (hari ini {today.isoformat()})")
+        yield from _form_rules(repo, folder, f)
+
+    # signed versions
+    yield from _signed_rules(repo, folder, today, persons)
+
+
+def _event_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: set[str],
+                 units: set[str] | None, persons: set[str] | None) -> Iterator[Problem]:
+    c = folder.cycle
+    assert c is not None
+    sop = repo.sop
+    previous = None
+    for e in c.events:
+        step = sop.step(e.step) if sop else None
+        if sop is not None and step is None:
+            yield _p(e.at / "langkah", "RKT202",
+                     f"langkah {e.step} tidak ada di SOP (langkah 1 sampai {len(sop.steps)})")
+        if persons is not None and e.by not in persons:
+            yield _p(e.at / "oleh", "RKT201",
+                     f"pegawai '{e.by}' tidak ada di cycles/agency.yaml; pilih salah satu: {_choices(sorted(persons))}")
+        if e.unit is not None and units is not None and e.unit not in units:
+            yield _p(e.at / "unit", "RKT200", f"unit '{e.unit}' tidak ada di cycles/agency.yaml")
+        if e.date > today:
+            yield _p(e.at / "tanggal", "RKT207",
+                     f"tanggal {e.date.isoformat()} ada di masa depan (hari ini {today.isoformat()}); "
+                     f"catat peristiwa setelah terjadi")
+        if e.date < c.start:
+            yield _p(e.at / "tanggal", "RKT218",
+                     f"tanggal {e.date.isoformat()} sebelum siklus dimulai ({c.start.isoformat()})")
+        if previous is not None and e.date < previous.date:
+            yield _p(e.at / "tanggal", "RKT206",
+                     f"tanggal {e.date.isoformat()} lebih awal dari peristiwa sebelumnya ({previous.date.isoformat()}); "
+                     f"catatan peristiwa harus urut menurut tanggal")
+        if step is not None:
+            if e.decision is not None and not step.is_decision:
+                yield _p(e.at / "keputusan", "RKT208",
+                         f"langkah {step.number} ({step.short}) bukan langkah keputusan; hapus 'keputusan'")
+            if e.decision is None and step.is_decision and not e.skipped:
+                yield _p(e.at, "RKT208",
+                         f"langkah {step.number} ({step.short}) adalah langkah keputusan; tambahkan 'keputusan: ya' "
+                         f"atau 'keputusan: tidak'")
+        if e.evidence is not None and f"{folder.folder}/{e.evidence}" not in files:
+            yield _p(e.at / "bukti", "RKT211",
+                     f"berkas bukti '{e.evidence}' tidak ada di {folder.folder}/; unggah berkasnya atau perbaiki namanya")
+        previous = e
+
+
+def _form_rules(repo: Repository, folder: CycleFolder, f) -> Iterator[Problem]:
+    renstra = repo.renstra
+    if renstra is not None:
+        yield from _duplicates(((row.objective, row.at / "sasaran") for row in f.performance), "sasaran")
+        for row in f.performance:
+            obj = renstra.objective(row.objective)
+            if obj is None:
+                yield _p(row.at / "sasaran", "RKT203",
+                         f"sasaran '{row.objective}' tidak ada di Renstra; pilih salah satu: "
+                         f"{_choices(o.code for o in renstra.objectives)}")
+                continue
+            codes = [i.code for i in obj.indicators]
+            yield from _duplicates(((t.indicator, t.at / "kode") for t in row.indicators), "indikator")
+            for t in row.indicators:
+                if t.indicator not in codes:
+                    yield _p(t.at / "kode", "RKT203",
+                             f"indikator '{t.indicator}' tidak ada pada sasaran {obj.code} di Renstra; "
+                             f"pilih salah satu: {_choices(codes)}")
+    yield from _duplicates(((p.code, p.at / "kode") for p in f.programs), "kode program")
+    yield from _duplicates(((k.code, k.at / "kode") for p in f.programs for k in p.activities), "kode kegiatan")
+    yield from _duplicates(((s.code, s.at / "kode") for p in f.programs for k in p.activities for s in k.subs),
+                           "kode sub kegiatan")
+    for p in f.programs:
+        for k in p.activities:
+            if not k.code.startswith(p.code + "."):
+                yield _p(k.at / "kode", "RKT204",
+                         f"kode kegiatan '{k.code}' tidak diawali kode programnya '{p.code}'; "
+                         f"pindahkan kegiatan ini ke program yang benar atau perbaiki kodenya")
+            for s in k.subs:
+                if not s.code.startswith(k.code + "."):
+                    yield _p(s.at / "kode", "RKT204",
+                             f"kode sub kegiatan '{s.code}' tidak diawali kode kegiatannya '{k.code}'; "
+                             f"pindahkan sub kegiatan ini ke kegiatan yang benar atau perbaiki kodenya")
+    c = folder.cycle
+    if c is not None:
+        ceiling = c.ceiling(f.unit)
+        if ceiling is not None and f.budget > ceiling:
+            yield _p(f.at / "program", "RKT210",
+                     f"jumlah anggaran form ({_rupiah(f.budget)}) melebihi pagu unit '{f.unit}' "
+                     f"({_rupiah(ceiling)}) sebesar {_rupiah(f.budget - ceiling)}")
+
+
+def _rupiah(n: int) -> str:
+    return "Rp " + f"{n:,}".replace(",", ".")
+
+
+def _signed_rules(repo: Repository, folder: CycleFolder, today: dt.date,
+                  persons: set[str] | None) -> Iterator[Problem]:
+    versions = sorted(folder.signed, key=lambda v: v.version)
+    for expected, v in enumerate(versions, start=1):
+        name = v.at.file.rsplit("/", 1)[-1]
+        if name != f"rkt-{v.year}-v{v.version}.yaml" or v.year != folder.year:
+            yield _p(v.at / "versi", "RKT213",
+                     f"berkas {name} berisi tahun {v.year} versi {v.version}; nama berkas dan folder harus "
+                     f"rkt-{v.year}-v{v.version}.yaml di cycles/{v.year}/signed/")
+        if v.scan != f"rkt-{v.year}-v{v.version}.pdf":
+            yield _p(v.at / "berkas", "RKT213",
+                     f"berkas pindaian versi {v.version} harus bernama rkt-{v.year}-v{v.version}.pdf")
+        if v.version != expected:
+            yield _p(v.at / "versi", "RKT217",
+                     f"versi {v.version} tidak berurutan; versi yang diharapkan {expected}")
+        if not v.scan_exists:
+            yield _p(v.at / "berkas", "RKT211",
+                     f"berkas pindaian '{v.scan_path}' tidak ada; unggah PDF hasil pindaian yang ditandatangani")
+        elif not v.scan_is_pdf:
+            yield _p(v.at / "berkas", "RKT211", f"berkas '{v.scan_path}' bukan PDF")
+        elif v.scan_sha256 != v.sha256:
+            yield _p(v.at / "sha256", "RKT212",
+                     f"SHA-256 berkas '{v.scan_path}' adalah {v.scan_sha256}, bukan {v.sha256} seperti tercatat; "
+                     f"berkas pindaian telah berubah atau tertukar")
+        if v.date > today:
+            yield _p(v.at / "tanggal", "RKT207", f"tanggal tanda tangan {v.date.isoformat()} ada di masa depan")
+        if folder.cycle is not None and v.date < folder.cycle.start:
+            yield _p(v.at / "tanggal", "RKT218",
+                     f"tanggal tanda tangan {v.date.isoformat()} sebelum siklus dimulai ({folder.cycle.start.isoformat()})")
+        if v.signer.person is not None and persons is not None and v.signer.person not in persons:
+            yield _p(v.at / "penandatangan" / "pegawai", "RKT201",
+                     f"pegawai '{v.signer.person}' tidak ada di cycles/agency.yaml")
+        why = _nip_problem(v.signer.nip)
+        if why:
+            yield _p(v.at / "penandatangan" / "nip", "RKT215", f"NIP penandatangan tidak masuk akal: {why}")
+    scans = {v.scan_path for v in folder.signed}
+    for rel in folder.files:
+        if rel.startswith(f"{folder.folder}/signed/") and rel.endswith(".pdf") and rel not in scans:
+            meta = rel[:-len(".pdf")] + ".yaml"
+            if meta not in folder.files:
+                yield Problem(rel, "RKT021",
+                              f"pindaian tanpa berkas keterangan {meta.rsplit('/', 1)[-1]}; "
+                              f"arsipkan dengan perintah 'rkt sign'", line=1, col=1)
+
+
+def cycle_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[Problem]:
+    for folder in repo.cycles:
+        yield from _folder_rules(repo, folder, today, files)
+
+
+RULES: tuple[Callable[[Repository, dt.date, set[str]], Iterator[Problem]], ...] = (
+    agency_rules,
+    sop_rules,
+    renstra_rules,
+    cycle_rules,
+)
+
+
+def check(repo: Repository, today: dt.date, files: set[str]) -> Iterator[Problem]:
+    for rule in RULES:
+        yield from rule(repo, today, files)
+
