@@ -157,7 +157,8 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
     problems: list[Problem] = []
     marks: dict[Path, object] = {}
     root: object = None
-    # Each open collection: [container, its path, the pending key or None, the key's mark]
+    # Each open collection: [container, its path, the pending key or None, the key's mark,
+    #                        whether it is itself a key, its own mark]
     stack: list[list] = []
     documents = 0
 
@@ -222,11 +223,10 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
                         value = False
                 attach(value, ev.start_mark)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
+                as_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
+                if as_key:
                     report(ev.start_mark, "RKT008",
                            "kunci harus berupa teks, bukan daftar atau pemetaan")
-                    stack[-1][2] = _INVALID_KEY
-                    stack[-1][3] = ev.start_mark
                 if ev.anchor is not None:
                     report(ev.start_mark, "RKT006",
                            f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
@@ -234,14 +234,18 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
                     report(ev.start_mark, "RKT007",
                            f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu")
                 new: dict | list = {} if cls is MappingStartEvent else []
-                path = attach(new, ev.start_mark)
+                # a collection used as a key is read (to find its end) but never kept
+                path = None if as_key else attach(new, ev.start_mark)
                 if len(stack) >= MAX_DEPTH:
                     report(ev.start_mark, "RKT009",
                            f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
                     break
-                stack.append([new, path if path is not None else ("?",), None, None])
+                stack.append([new, path if path is not None else ("?",), None, None, as_key, ev.start_mark])
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                stack.pop()
+                done = stack.pop()
+                if done[4]:
+                    stack[-1][2] = _INVALID_KEY
+                    stack[-1][3] = done[5]
             elif cls is AliasEvent:
                 report(ev.start_mark, "RKT006",
                        f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung")

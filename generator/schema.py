@@ -172,20 +172,21 @@ def _problems(error: jsonschema.ValidationError, file: str) -> Iterator[Problem]
         expected = schema.get("type")
         names = [expected] if isinstance(expected, str) else list(expected or [])
         wanted = " atau ".join(_TYPE_NAMES.get(n, n) for n in names)
+        hint = ""
         if value is None:
             message = f"{label} belum diisi; isi dengan {wanted}"
         else:
             message = f"{label} harus berupa {wanted}, bukan {_describe(value)}"
             if "string" in names and isinstance(value, int) and not isinstance(value, bool):
-                message += "; tulis di antara tanda kutip"
+                hint = "; tulis di antara tanda kutip"
             elif "integer" in names and isinstance(value, str):
                 if _THOUSANDS.match(value.strip()):
-                    digits = re.sub(r"[^0-9]", "", value.split(",00")[0] if value.endswith(",00") else value)
-                    message += f"; tulis angka tanpa titik/koma pemisah ribuan dan tanpa 'Rp', misalnya {digits}"
+                    digits = re.sub(r"[^0-9]", "", value[:-3] if value.endswith(",00") else value)
+                    hint = f"; tulis angka tanpa titik/koma pemisah ribuan dan tanpa 'Rp', misalnya {digits}"
                 elif re.fullmatch(r"-?[0-9]+[.,][0-9]+", value.strip()):
-                    message += "; harus bilangan bulat tanpa pecahan"
-            message += _quote_hint(value)
-        yield Problem(file, "RKT103", message + _example(schema), path=path)
+                    hint = "; harus bilangan bulat tanpa pecahan"
+            hint += _quote_hint(value)
+        yield Problem(file, "RKT103", message + hint + ("" if "misalnya" in hint else _example(schema)), path=path)
         return
     if kw == "pattern":
         yield Problem(file, "RKT104",
