@@ -1,7 +1,7 @@
 """The `rkt` command. Thin: parse arguments, call one library function, print, exit.
 
 Exit codes: 0 no errors, 1 problems found in the data, 2 the command itself
-was used wrongly (or the project's own files are broken).
+was used wrongly (or the project's own files are broken), 3 a bug in rkt.
 """
 
 from __future__ import annotations
@@ -103,6 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("rkt: dihentikan", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug of ours must still not greet the user with a traceback
+        if os.environ.get("RKT_DEBUG"):
+            raise
+        print(f"rkt: kesalahan internal pada alat ini ({type(exc).__name__}: {exc}). Data Anda tidak diubah. "
+              f"Laporkan ke pengelola repositori; jalankan dengan RKT_DEBUG=1 untuk rinciannya.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

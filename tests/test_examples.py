@@ -125,3 +125,16 @@ def test_today_defaults_to_source_date_epoch(tmp_path):
     proc = run_cli(ROOT, "validate", env=env)
     assert proc.returncode == 1
     assert "hari ini 2025-11-01" in proc.stdout
+
+
+def test_a_bug_in_rkt_is_reported_without_traceback(monkeypatch, capsys):
+    from generator import cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("contoh kerusakan")
+
+    monkeypatch.setattr(cli, "validate", broken)
+    monkeypatch.delenv("RKT_DEBUG", raising=False)
+    assert cli.main(["-C", str(ROOT), "validate"]) == 3
+    err = capsys.readouterr().err
+    assert "kesalahan internal" in err and "Traceback" not in err
