@@ -215,6 +215,7 @@ class Cycle:
     ceilings: tuple[tuple[str, int], ...]  # (unit, pagu)
     events: tuple[Event, ...]
     at: At
+    dates_from_git: bool = True
 
     def ceiling(self, unit: str) -> int | None:
         return next((v for u, v in self.ceilings if u == unit), None)
@@ -399,7 +400,7 @@ def build_cycle(d: dict, at: At) -> Cycle:
               at / "peristiwa" / i)
         for i, e in enumerate(d["peristiwa"]))
     return Cycle(d["tahun"], dt.date.fromisoformat(d["mulai"]), tuple(d["unit_wajib"]),
-                 tuple((d.get("pagu") or {}).items()), events, at)
+                 tuple((d.get("pagu") or {}).items()), events, at, d.get("tanggal_dari_git", True))
 
 
 def build_form(d: dict, at: At) -> Form:

@@ -74,7 +74,7 @@ def test_cli_reports_every_problem_of_every_file_and_exits_1(tmp_path):
     lines = proc.stdout.splitlines()
     assert "cycles/2027/forms/psdm.yaml:31:13: RKT103 Anggaran (Rp) harus berupa bilangan bulat" in proc.stdout
     assert any(l.startswith("cycles/2027/forms/ppik.yaml:16:") and "SS7" in l for l in lines)
-    assert any(l.startswith("cycles/2027/cycle.yaml:30:") and "masa depan" in l for l in lines)
+    assert any(l.startswith("cycles/2027/cycle.yaml:33:") and "masa depan" in l for l in lines)
     assert lines[-1].startswith("3 kesalahan di 3 berkas")
     assert "Traceback" not in proc.stdout + proc.stderr
 

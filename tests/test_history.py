@@ -50,7 +50,7 @@ def test_editing_an_old_event_fails_at_that_event(example_git):
     commit(example_git, "Ubah tanggal langkah 2")
     result = validate(example_git, today=TODAY, base="main")
     found = [p for p in result.problems if p.is_error]
-    assert [(p.file, p.line, p.code) for p in found] == [("cycles/2027/cycle.yaml", 20, "RKT301")]
+    assert [(p.file, p.line, p.code) for p in found] == [("cycles/2027/cycle.yaml", 23, "RKT301")]
     assert "peristiwa ke-2" in found[0].message and "2026-11-04" in found[0].message
 
 
@@ -60,7 +60,7 @@ def test_deleting_an_event_fails(example_git):
     text = cycle.read_text()
     cycle.write_text(text[:text.index("  - langkah: 3")])
     commit(example_git, "Hapus langkah 3")
-    assert ("cycles/2027/cycle.yaml", 15, "RKT301") in errors(example_git)
+    assert ("cycles/2027/cycle.yaml", 18, "RKT301") in errors(example_git)
 
 
 def test_inserting_an_event_in_the_middle_fails(example_git):
@@ -71,7 +71,7 @@ def test_inserting_an_event_in_the_middle_fails(example_git):
 
 def test_uncommitted_changes_are_compared_too(example_git):
     edit(example_git / "cycles/2026/cycle.yaml", "oleh: kaban", "oleh: sekretaris")
-    assert errors(example_git) == [("cycles/2026/cycle.yaml", 16, "RKT301")]
+    assert errors(example_git) == [("cycles/2026/cycle.yaml", 19, "RKT301")]
 
 
 def test_replacing_a_signed_scan_fails_even_with_a_matching_hash(example_git):
@@ -150,11 +150,11 @@ def test_github_format_puts_changed_files_first_and_writes_the_summary(example_g
     assert annotations[0].startswith("::error file=cycles/2027/") or annotations[0].startswith("::error file=cycles/2027/forms")
     assert all("cycles/2026/" not in a for a in annotations[:-1])
     assert "cycles/2026/forms/mpk.yaml" in annotations[-1]
-    assert any("title=RKT301" in a and "line=20" in a for a in annotations)
+    assert any("title=RKT301" in a and "line=23" in a for a in annotations)
     assert any("title=RKT101" in a and "file=cycles/2027/forms/psdm.yaml" in a for a in annotations)
     md = summary.read_text()
     assert md.startswith("## Hasil pemeriksaan data RKT")
-    assert "| cycles/2027/cycle.yaml | 20:5 | RKT301 |" in md
+    assert "| cycles/2027/cycle.yaml | 23:5 | RKT301 |" in md
     assert "<script>" not in md and "\\<script\\>alert\\(1\\)\\</script\\>\\|" in md
 
 

@@ -35,7 +35,7 @@ CASES = [
     ("cycles/2026/signed/rkt-2026-v1.yaml", "versi: 1", "versi: 2", [(6, "RKT213"), (6, "RKT217"), (13, "RKT213")]),
     ("cycles/2026/cycle.yaml", "tahun: 2026", "tahun: 2025", [(5, "RKT213")]),
     ("cycles/2027/forms/mpk.yaml", "tahun: 2027", "tahun: 2026", [(5, "RKT213")]),
-    ("cycles/2027/cycle.yaml", "  psdm: 1200000000", "  keuangan: 1200000000", [(12, "RKT209")]),
+    ("cycles/2027/cycle.yaml", "  psdm: 1200000000", "  keuangan: 1200000000", [(15, "RKT209")]),
 ]
 
 
@@ -62,7 +62,7 @@ def test_skipped_step_needs_a_reason(example):
     path = example / "cycles/2027/cycle.yaml"
     path.write_text(path.read_text() + "  - langkah: 9\n    tanggal: 2026-11-27\n    oleh: sekretaris\n    dilewati: true\n")
     found = [(p.line, p.code, p.message) for p in validate(example, today=TODAY).problems if p.is_error]
-    assert [(line, code) for line, code, _ in found] == [(29, "RKT101")]
+    assert [(line, code) for line, code, _ in found] == [(32, "RKT101")]
     assert "catatan" in found[0][2]
 
 
