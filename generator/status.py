@@ -1,0 +1,296 @@
+"""Where a cycle stands: pure functions of the model, the calendar and "today".
+
+Evidence first: a unit's form counts as submitted when it is on the main
+branch (dated by the first-parent commit that brought it there, or by the
+form's own `tanggal` when the cycle says its dates do not come from Git);
+step 5 is done when every required unit is in; step 11 when a signed version
+whose scan verifies exists. Every other step comes from the event log, where a
+"tidak" at a decision step sends the cycle back to the step the SOP names and
+counts a revision round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping
+
+from .calendar import WorkCalendar
+from .fmt import date_id
+from .model import CycleFolder, Event, Form, Sop, Step
+
+BELUM = "belum"
+BERJALAN = "berjalan"
+SELESAI = "selesai"
+TERLAMBAT = "terlambat"
+DILEWATI = "dilewati"
+
+STATE_LABELS = {
+    BELUM: "Belum",
+    BERJALAN: "Berjalan",
+    SELESAI: "Selesai",
+    TERLAMBAT: "Terlambat",
+    DILEWATI: "Dilewati",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """When and how a file reached the main branch (from `git log --first-parent`)."""
+
+    date: dt.date
+    commit: str
+    submitted_by: str | None  # author of the change
+    approved_by: str | None  # who merged it
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    step: int
+    start: dt.date
+    end: dt.date  # the SOP deadline in the baseline
+
+
+@dataclass(frozen=True, slots=True)
+class StepStatus:
+    step: Step
+    planned: Planned
+    state: str
+    started: dt.date | None
+    finished: dt.date | None
+    deadline: dt.date | None  # started + SOP time (working days)
+    days_used: int  # working days from start to finish (or to today)
+    late_by: int  # working days past the deadline (0 if on time)
+    times_done: int  # how often the step was completed (rework shows as > 1)
+    decision: str | None  # last decision at a decision step
+    note: str | None  # skip reason, last note
+
+    @property
+    def is_late(self) -> bool:
+        return self.late_by > 0
+
+    @property
+    def is_running(self) -> bool:
+        return self.started is not None and self.finished is None and self.state != DILEWATI
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    unit: str
+    form: Form | None
+    date: dt.date | None
+    source: str  # "git" | "berkas" | ""
+    submitted_by: str | None
+    approved_by: str | None
+    commit: str | None
+    late_by: int  # working days after the step-4 deadline
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    event: Event
+    step: int
+    back_to: int
+
+
+@dataclass(frozen=True, slots=True)
+class CycleStatus:
+    year: int
+    today: dt.date
+    steps: tuple[StepStatus, ...]
+    submissions: tuple[Submission, ...]
+    rejections: tuple[Rejection, ...]
+    baseline_end: dt.date
+    slip: int  # working days the cycle is behind its baseline (0 if not)
+    warnings: tuple[str, ...]
+
+    @property
+    def finished(self) -> bool:
+        return all(s.finished is not None or s.state == DILEWATI for s in self.steps)
+
+    @property
+    def missing_units(self) -> tuple[str, ...]:
+        return tuple(s.unit for s in self.submissions if s.date is None)
+
+    @property
+    def running(self) -> tuple[StepStatus, ...]:
+        return tuple(s for s in self.steps if s.is_running)
+
+    @property
+    def late(self) -> tuple[StepStatus, ...]:
+        return tuple(s for s in self.steps if s.is_late and s.is_running)
+
+    @property
+    def next_deadline(self) -> StepStatus | None:
+        upcoming = [s for s in self.running if s.deadline is not None]
+        return min(upcoming, key=lambda s: (s.deadline, s.step.number)) if upcoming else None
+
+
+def baseline(sop: Sop, start: dt.date, cal: WorkCalendar) -> tuple[Planned, ...]:
+    """Each step's planned start and deadline, chained from the cycle start in SOP order."""
+    out = []
+    day = cal.on_or_after(start)
+    for step in sop.steps:
+        end = cal.add(day, step.days)
+        out.append(Planned(step.number, day, end))
+        day = cal.next_workday(end)
+    return tuple(out)
+
+
+def submissions(folder: CycleFolder, arrivals: Mapping[str, Arrival], cal: WorkCalendar,
+                deadline: dt.date | None) -> tuple[Submission, ...]:
+    assert folder.cycle is not None
+    forms = {f.unit: f for f in folder.forms}
+    out = []
+    for unit in folder.cycle.required_units:
+        form = forms.get(unit)
+        arrival = arrivals.get(form.at.file) if form is not None else None
+        if form is None:
+            date, source = None, ""
+        elif folder.cycle.dates_from_git and arrival is not None:
+            date, source = arrival.date, "git"
+        else:
+            date, source = form.filled_on, "berkas"
+        late = cal.count(cal.next_workday(deadline), date) if date and deadline and date > deadline else 0
+        out.append(Submission(unit, form, date if form is not None else None, source,
+                              arrival.submitted_by if arrival and source == "git" else None,
+                              arrival.approved_by if arrival and source == "git" else None,
+                              arrival.commit if arrival and source == "git" else None, late))
+    return tuple(out)
+
+
+def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.date,
+                 arrivals: Mapping[str, Arrival] | None = None,
+                 unit_names: Mapping[str, str] | None = None) -> CycleStatus:
+    cycle = folder.cycle
+    assert cycle is not None, "status needs a valid cycle.yaml"
+    arrivals = arrivals or {}
+    plan = {p.step: p for p in baseline(sop, cycle.start, cal)}
+    steps = {s.number: s for s in sop.steps}
+
+    # Replay the event log: completions, skips, rejections.
+    finished: dict[int, dt.date | None] = {}
+    restarts: dict[int, dt.date] = {}  # step sent back to -> date of the latest rejection
+    times: dict[int, int] = {}
+    decision: dict[int, str | None] = {}
+    note: dict[int, str | None] = {}
+    skipped: set[int] = set()
+    rejections = []
+    event_dates: dict[int, dt.date] = {}
+    for e in cycle.events:
+        step = steps.get(e.step)
+        if step is None:
+            continue
+        note[e.step] = e.note
+        if e.skipped:
+            skipped.add(e.step)
+            finished[e.step] = e.date
+            continue
+        times[e.step] = times.get(e.step, 0) + 1
+        decision[e.step] = e.decision
+        event_dates[e.step] = e.date
+        finished[e.step] = e.date
+        if e.decision == "tidak" and step.on_reject is not None:
+            rejections.append(Rejection(e, e.step, step.on_reject))
+            restarts[step.on_reject] = e.date
+            for k in range(step.on_reject, e.step + 1):
+                finished[k] = None
+
+    # Evidence-based steps.
+    step_list = list(sop.steps)
+    form_step = next((s for s in step_list if s.evidence == "form_unit"), None)
+    form_deadline = None
+    if form_step is not None:
+        # the forms' deadline counts from the end of the step before it
+        before = _previous_finish(step_list, form_step.number, finished, cycle.start, cal)
+        start = cal.next_workday(before) if before else None
+        form_deadline = cal.add(start, form_step.days) if start else plan[form_step.number].end
+    subs = submissions(folder, arrivals, cal, form_deadline)
+    all_in = bool(subs) and all(s.date is not None for s in subs)
+    last_in = max((s.date for s in subs if s.date), default=None)
+    verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+    for s in step_list:
+        if s.evidence == "form_unit":
+            finished[s.number] = last_in if all_in else None
+            times[s.number] = sum(1 for x in subs if x.date)
+        elif s.evidence == "form_lengkap":
+            own = event_dates.get(s.number)
+            finished[s.number] = (max(last_in, own) if own else last_in) if all_in else None
+            times[s.number] = 1 if all_in else 0
+        elif s.evidence == "arsip":
+            if verified:
+                finished[s.number] = event_dates.get(s.number) or max(v.date for v in verified)
+                times[s.number] = len(verified)
+            else:
+                finished[s.number] = None
+
+    out = []
+    for s in step_list:
+        fin = finished.get(s.number)
+        if s.number in skipped and fin is not None:
+            out.append(StepStatus(s, plan[s.number], DILEWATI, None, fin, None, 0, 0, 0, None, note.get(s.number)))
+            continue
+        prev = _previous_finish(step_list, s.number, finished, cycle.start, cal)
+        if s.number in restarts:
+            # sent back by a "tidak": this round began the working day after the rejection
+            started = cal.next_workday(restarts[s.number])
+        elif s.number == step_list[0].number:
+            started = cal.on_or_after(cycle.start)
+        else:
+            started = cal.next_workday(prev) if prev else None
+        if started is None and fin is not None:
+            started = fin
+        if started is not None and fin is not None and started > fin:
+            started = fin  # done together with the step before (e.g. the last form completes step 5)
+        if started is not None and started > today and fin is None:
+            started = None  # not begun yet (starts tomorrow)
+        deadline = cal.add(started, s.days) if started else None
+        end = fin if fin is not None else today
+        used = cal.count(started, end) if started else 0
+        late_by = cal.count(cal.next_workday(deadline), end) if deadline and end > deadline else 0
+        if started is None and fin is None:
+            state = BELUM
+        elif late_by:
+            state = TERLAMBAT
+        elif fin is not None:
+            state = SELESAI
+        else:
+            state = BERJALAN
+        out.append(StepStatus(s, plan[s.number], state, started, fin, deadline, used, late_by,
+                              times.get(s.number, 0), decision.get(s.number), note.get(s.number)))
+
+    baseline_end = plan[step_list[-1].number].end
+    current = next((x for x in out if x.finished is None and x.state != DILEWATI), None)
+    slip = 0
+    if current is not None and today > current.planned.end:
+        slip = cal.count(cal.next_workday(current.planned.end), today)
+    result = CycleStatus(cycle.year, today, tuple(out), subs, tuple(rejections), baseline_end, slip, ())
+    return CycleStatus(result.year, today, result.steps, subs, result.rejections, baseline_end, slip,
+                       tuple(_warnings(result, cal, cycle.start, unit_names or {})))
+
+
+def _previous_finish(steps: list[Step], number: int, finished: dict[int, dt.date | None],
+                     start: dt.date, cal: WorkCalendar) -> dt.date | None:
+    index = next(i for i, s in enumerate(steps) if s.number == number)
+    if index == 0:
+        return None
+    return finished.get(steps[index - 1].number)
+
+
+def _warnings(status: CycleStatus, cal: WorkCalendar, start: dt.date, names: Mapping[str, str]) -> list[str]:
+    out = []
+    for s in status.late:
+        out.append(f"Langkah {s.step.number} ({s.step.short}) terlambat {s.late_by} hari kerja: "
+                   f"tenggat {date_id(s.deadline)}, waktu SOP {s.step.days_written}.")
+    running_forms = any(s.step.evidence == "form_unit" and s.started is not None for s in status.steps)
+    missing = status.missing_units
+    if missing and running_forms:
+        out.append(f"{len(missing)} unit belum menyerahkan Form RKT: {', '.join(names.get(u, u) for u in missing)}.")
+    if status.slip:
+        out.append(f"Siklus tertinggal {status.slip} hari kerja dari jadwal dasar "
+                   f"(jadwal dasar selesai {date_id(status.baseline_end)}).")
+    years = {y for y in range(start.year, status.baseline_end.year + 1)} & cal.years_without_cuti
+    if years:
+        out.append(f"Data cuti bersama tahun {', '.join(map(str, sorted(years)))} belum tersedia; tambahkan "
+                   f"di cycles/agency.yaml (kalender: libur_tambahan) agar tenggat dihitung tepat.")
+    return out
