@@ -61,7 +61,69 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
                    help="tanggal 'hari ini' untuk pemeriksaan (bawaan: hari ini di zona waktu instansi)")
     v.set_defaults(run=_validate)
+
+    b = sub.add_parser("build", help="bangun dasbor (situs) dari data",
+                       description="Memeriksa data, membuat halaman di docs/, lalu menjalankan 'mkdocs build --strict'.")
+    b.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
+                   help="tanggal 'hari ini' untuk status dan keterlambatan (bawaan: hari ini di zona waktu instansi)")
+    b.add_argument("--site-dir", type=Path, metavar="FOLDER", help="folder hasil (bawaan: site/)")
+    b.set_defaults(run=_build)
+
+    sv = sub.add_parser("serve", help="tampilkan dasbor di komputer ini dan bangun ulang saat data berubah",
+                        description="Membangun halaman, menjalankan server MkDocs dengan muat ulang otomatis, "
+                                    "dan membangun ulang halaman setiap kali berkas di cycles/ berubah.")
+    sv.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    sv.add_argument("--addr", default="127.0.0.1:8000", help="alamat server (bawaan: 127.0.0.1:8000)")
+    sv.set_defaults(run=_serve)
+
+    st = sub.add_parser("status", help="ringkasan dasbor di terminal",
+                        description="Tabel langkah dan peringatan siklus RKT di terminal.")
+    st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")
+    st.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    st.set_defaults(run=_status)
     return p
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .build import BuildError, build
+
+    try:
+        rep = build(args.repo, today=args.today, site=args.site_dir)
+    except BuildError as exc:
+        print(f"rkt: {exc}", file=sys.stderr)
+        return 1
+    if not rep.result.ok:
+        sys.stdout.write(report.text(list(rep.result.problems), rep.result.files_checked))
+        print("Dasbor tidak dibangun karena data masih salah. Perbaiki kesalahan di atas, lalu jalankan lagi.")
+        return 1
+    if rep.unsafe:
+        for finding in rep.unsafe:
+            print(f"rkt: tidak aman: {finding}", file=sys.stderr)
+        print("rkt: situs tidak diterbitkan karena pemeriksaan keamanan gagal", file=sys.stderr)
+        return 1
+    g, w = rep.generated, rep.stats
+    assert g is not None and w is not None and rep.site is not None
+    for warning in g.warnings:
+        print(f"Peringatan: {warning}")
+    print(f"Halaman: {len(w.written)} ditulis, {w.unchanged} tidak berubah, {len(w.removed)} dihapus; "
+          f"grafik: {g.charts_drawn} digambar, {g.charts_reused} dari cache.")
+    index = (rep.site / "index.html").resolve()
+    print(f"Dasbor selesai dibangun ({rep.seconds_generate:.1f} s + mkdocs {rep.seconds_mkdocs:.1f} s): {index}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.repo, args.today, args.addr)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from .terminal import status
+
+    text, code = status(args.repo, args.year, args.today)
+    sys.stdout.write(text)
+    return code
 
 
 def _validate(args: argparse.Namespace) -> int:

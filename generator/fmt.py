@@ -35,3 +35,14 @@ def percent(part: int, whole: int) -> str:
     if not whole:
         return "0%"
     return f"{format_decimal(round(part * 100 / whole, 2), format='#,##0.##', locale=LOCALE)}%"
+
+
+def date_range(first: dt.date, last: dt.date) -> str:
+    """2–4 Nov 2026, 30 Nov – 2 Des 2026, 29 Des 2025 – 2 Jan 2026"""
+    if first == last:
+        return date_short(first)
+    if first.year != last.year:
+        return f"{date_short(first)} – {date_short(last)}"
+    if first.month != last.month:
+        return f"{format_date(first, format='d MMM', locale=LOCALE)} – {date_short(last)}"
+    return f"{first.day}–{date_short(last)}"

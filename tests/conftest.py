@@ -21,10 +21,13 @@ def copy_example(dest: Path) -> Path:
     return dest
 
 
-def git(repo: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "Tim Perencanaan", "GIT_AUTHOR_EMAIL": "tim@example.invalid",
-           "GIT_COMMITTER_NAME": "Tim Perencanaan", "GIT_COMMITTER_EMAIL": "tim@example.invalid",
+def git(repo: Path, *args: str, who: str = "Tim Perencanaan", when: str | None = None) -> str:
+    """Run git in `repo` as `who`, optionally at time `when` (ISO 8601), with no user config."""
+    env = {"GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": "tim@example.invalid",
+           "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": "tim@example.invalid",
            "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo), "PATH": "/usr/bin:/bin:/usr/local/bin"}
+    if when:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
     proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=True)
     return proc.stdout
 

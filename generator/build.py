@@ -1,0 +1,205 @@
+"""Build the dashboard: validate, derive, render, write, `mkdocs build --strict`, check.
+
+Like MkDocs' own build: gather everything first, then write. The generated
+part of `docs/` is owned by this module; the writer only rewrites files whose
+bytes changed and removes generated files that are no longer produced, so a
+rebuild with nothing changed touches nothing (and MkDocs' live reload stays
+quiet). Hand-written pages (`docs/panduan/`, `docs/css/`) are never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import charts, render
+from .calendar import work_calendar
+from .compile import compile_rkt
+from .history import arrivals as git_arrivals
+from .history import git, GitError
+from .safety import scan_site
+from .status import cycle_status
+from .validate import Result, validate
+
+DOCS = "docs"
+SITE = "site"
+CACHE = ".cache/charts"
+# what the generator owns inside docs/: everything else there is hand-written
+GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "siklus", "rkt", "grafik", "unduh")
+
+
+class BuildError(Exception):
+    """The build cannot go on; the message is for the user (Indonesian)."""
+
+
+@dataclass
+class Generated:
+    files: dict[str, bytes]  # path under docs/ -> content
+    charts_drawn: int
+    charts_reused: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class WriteStats:
+    written: list[str]
+    unchanged: int
+    removed: list[str]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """Everything computed from the model and "today", before any page is drawn."""
+
+    today: dt.date
+    folders: tuple  # CycleFolder with a valid cycle.yaml, newest first
+    cal: object  # WorkCalendar
+    statuses: dict
+    compiled: dict
+
+
+def derive(root: Path, result: Result, today: dt.date) -> Derived:
+    repo = result.repository
+    if repo.agency is None or repo.sop is None or repo.renstra is None:
+        raise BuildError("agency.yaml, sop.yaml dan renstra.yaml harus valid untuk membangun dasbor")
+    folders = tuple(sorted((c for c in repo.cycles if c.cycle is not None), key=lambda c: -c.year))
+    years = {today.year}
+    for c in folders:
+        years.update(range(c.cycle.start.year, c.year + 1))
+    extra_off = {d.date: d.note for d in repo.agency.extra_holidays}
+    cal = work_calendar(sorted(years), extra_off, [d.date for d in repo.agency.extra_workdays])
+    arrived = git_arrivals(root, repo.agency.timezone)
+    names = {u.code: u.name for u in repo.agency.units}
+    statuses = {c.year: cycle_status(c, repo.sop, cal, today, arrived, names) for c in folders}
+    compiled = {c.year: compile_rkt(c, repo.agency, repo.renstra) for c in folders}
+    return Derived(today, folders, cal, statuses, compiled)
+
+
+def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> Generated:
+    """All generated files, in memory. Pure apart from reading scans, git and the chart cache."""
+    repo = result.repository
+    d = derive(root, result, today)
+    folders, statuses, compiled, cal = d.folders, d.statuses, d.compiled, d.cal
+    cache_obj = charts.ChartCache(cache)
+    files: dict[str, bytes] = {}
+    chart_paths: dict[str, str] = {}
+    for c in folders:
+        st = statuses[c.year]
+        spec = charts.TimelineSpec(
+            f"Siklus RKT {c.year}: jadwal dasar dan pelaksanaan", today.isoformat(),
+            tuple(charts.TimelineRow(f"{s.step.number}. {s.step.short}", s.planned.start.isoformat(),
+                                     s.planned.end.isoformat(), s.started.isoformat() if s.started else None,
+                                     s.finished.isoformat() if s.finished else None, s.state)
+                  for s in st.steps))
+        name = f"grafik/siklus-{c.year}.svg"
+        files[name] = cache_obj.get("timeline", spec, charts.timeline).encode()
+        chart_paths[f"siklus-{c.year}"] = name
+    lanes = {ln.code: i for i, ln in enumerate(repo.sop.lanes)}
+    flow = charts.SwimlaneSpec(tuple(ln.name for ln in repo.sop.lanes),
+                               tuple(charts.FlowStep(s.number, s.short, lanes.get(s.executor, 0), s.on_reject)
+                                     for s in repo.sop.steps))
+    files["grafik/sop.svg"] = cache_obj.get("swimlane", flow, charts.swimlane).encode()
+    chart_paths["sop"] = "grafik/sop.svg"
+    for c in folders:
+        for v in c.signed:
+            if v.scan_exists and v.scan_sha256 == v.sha256:
+                files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
+
+    ctx = render.Context(today, repo.agency, repo.sop, repo.renstra, folders, statuses, compiled, chart_paths, cal)
+    for path, text in render.pages(ctx).items():
+        files[path] = text.encode("utf-8")
+    warnings = sorted({w for st in statuses.values() for w in st.warnings if "cuti bersama" in w})
+    return Generated(files, cache_obj.drawn, cache_obj.reused, warnings)
+
+
+def write(docs: Path, files: dict[str, bytes]) -> WriteStats:
+    """Bring the generated part of docs/ to exactly `files`, touching only what differs."""
+    written, unchanged, removed = [], 0, []
+    for rel, content in sorted(files.items()):
+        path = docs / rel
+        try:
+            if path.read_bytes() == content:
+                unchanged += 1
+                continue
+        except OSError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+        written.append(rel)
+    for top in GENERATED:
+        base = docs / top
+        candidates = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []
+        for path in candidates:
+            rel = path.relative_to(docs).as_posix()
+            if rel not in files:
+                path.unlink()
+                removed.append(rel)
+    return WriteStats(written, unchanged, removed)
+
+
+def source_date_epoch(root: Path, given: dt.date | None, timezone: str) -> str:
+    """For MkDocs' own timestamps: the environment's, the given date's, or the last commit's."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return os.environ["SOURCE_DATE_EPOCH"].strip()
+    if given is not None:
+        from zoneinfo import ZoneInfo
+        return str(int(dt.datetime.combine(given, dt.time(), ZoneInfo(timezone)).timestamp()))
+    try:
+        return git(root, "log", "-1", "--format=%ct").decode().strip() or str(int(time.time()))
+    except GitError:
+        return str(int(time.time()))
+
+
+def mkdocs_build(root: Path, epoch: str, site: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
+                           "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)],
+                          cwd=root, env=env, capture_output=True, text=True)
+
+
+@dataclass
+class BuildReport:
+    result: Result
+    generated: Generated | None = None
+    stats: WriteStats | None = None
+    site: Path | None = None
+    seconds_generate: float = 0.0
+    seconds_mkdocs: float = 0.0
+    unsafe: list[str] = field(default_factory=list)
+
+
+def build(root: Path, today: dt.date | None = None, site: Path | None = None, run_mkdocs: bool = True) -> BuildReport:
+    from .calendar import today as today_in
+
+    t0 = time.perf_counter()
+    result = validate(root, today=today)
+    report = BuildReport(result)
+    if not result.ok:
+        return report
+    repo = result.repository
+    tz = repo.agency.timezone if repo.agency else "Asia/Makassar"
+    day = today_in(tz, today)
+    report.generated = generate(root, result, day, root / CACHE)
+    report.stats = write(root / DOCS, report.generated.files)
+    report.seconds_generate = time.perf_counter() - t0
+    if not run_mkdocs:
+        return report
+    site = site or root / SITE
+    t1 = time.perf_counter()
+    proc = mkdocs_build(root, source_date_epoch(root, today, tz), site)
+    report.seconds_mkdocs = time.perf_counter() - t1
+    if proc.returncode != 0:
+        raise BuildError("mkdocs build --strict gagal:\n" + (proc.stderr or proc.stdout).strip())
+    report.site = site
+    report.unsafe = scan_site(site)
+    if report.unsafe:
+        shutil.rmtree(site, ignore_errors=True)  # never leave an unsafe site to be published
+    return report

@@ -1,0 +1,429 @@
+"""Pages of the dashboard as Markdown strings (Bahasa Indonesia).
+
+What users typed never becomes Markdown syntax, HTML, a link or an attribute:
+every table or paragraph that carries user text is raw HTML built here, with
+each value escaped (`esc`) and line breaks turned into <br> so that no blank
+line can end the HTML block and hand the rest to the Markdown parser. Links and
+images use only paths this module computes (years, validated file names).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from . import fmt
+from .calendar import WorkCalendar
+from .compile import CompiledRkt
+from .model import Agency, CycleFolder, Form, Renstra, SignedVersion, Sop
+from .status import DILEWATI, STATE_LABELS, CycleStatus, StepStatus
+
+
+class Html(str):
+    """Markup this module built itself: inserted as is."""
+
+
+def esc(value: object) -> Html:
+    if isinstance(value, Html):
+        return value
+    text = "" if value is None else str(value)
+    text = html.escape(text, quote=True)
+    return Html(re.sub(r"\r\n|\r|\n", "<br>", text))
+
+
+def tag(name: str, content: object, cls: str | None = None) -> Html:
+    attr = f' class="{cls}"' if cls else ""
+    return Html(f"<{name}{attr}>{esc(content)}</{name}>")
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], cls: str = "rkt-table",
+          numeric: Sequence[int] = (), row_classes: Sequence[str | None] | None = None,
+          hide_small: Sequence[int] = (), nowrap: Sequence[int] = ()) -> Html:
+    """An HTML table; `numeric` columns align right, `hide_small` ones are hidden on phones."""
+    def attr(i: int) -> str:
+        classes = (["num"] if i in numeric else []) + (["rkt-wide"] if i in hide_small else []) + \
+            (["rkt-nowrap"] if i in nowrap else [])
+        return f' class="{" ".join(classes)}"' if classes else ""
+
+    out = [f'<div class="rkt-scroll"><table class="{cls}">', "<thead><tr>"]
+    out += [f"<th{attr(i)}>{esc(h)}</th>" for i, h in enumerate(headers)]
+    out.append("</tr></thead><tbody>")
+    for n, row in enumerate(rows):
+        rc = row_classes[n] if row_classes and n < len(row_classes) else None
+        out.append(f'<tr class="{rc}">' if rc else "<tr>")
+        out += [f"<td{attr(i)}>{esc(c)}</td>" for i, c in enumerate(row)]
+        out.append("</tr>")
+    out.append("</tbody></table></div>")
+    return Html("".join(out))
+
+
+def badge(state: str, late_by: int = 0, finished: bool = False) -> Html:
+    label = STATE_LABELS[state]
+    if state == "terlambat":
+        label = f"Terlambat {late_by} hari" + (" (selesai)" if finished else "")
+    return Html(f'<span class="rkt-badge rkt-{state}">{esc(label)}</span>')
+
+
+def link(from_page: str, to_path: str, text: str) -> str:
+    """A Markdown link between two of our own pages (paths relative to docs/)."""
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
+    return f"[{text}]({rel})"
+
+
+def front(title: str, tags: Sequence[str] = (), extra: str = "") -> str:
+    lines = ["---", f"title: {title}"]
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {t}" for t in tags]
+    if extra:
+        lines.append(extra)
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the pages are made of; built once per build."""
+
+    today: dt.date
+    agency: Agency
+    sop: Sop
+    renstra: Renstra
+    cycles: tuple[CycleFolder, ...]  # with a valid cycle.yaml, newest first
+    statuses: dict[int, CycleStatus]
+    compiled: dict[int, CompiledRkt]
+    charts: dict[str, str]  # chart name -> path under docs/
+    cal: WorkCalendar
+
+    def lane_name(self, code: str) -> str:
+        return next((ln.name for ln in self.sop.lanes if ln.code == code), code)
+
+    def unit_name(self, code: str) -> str:
+        u = self.agency.unit(code)
+        return u.name if u else code
+
+    def person_name(self, code: str) -> str:
+        p = self.agency.person(code)
+        return p.name if p else code
+
+
+def current_cycle(ctx: Context) -> CycleFolder | None:
+    running = [c for c in ctx.cycles if not ctx.statuses[c.year].finished]
+    if running:
+        return min(running, key=lambda c: c.year)
+    return ctx.cycles[0] if ctx.cycles else None
+
+
+# --- pieces ---------------------------------------------------------------
+
+def warnings_box(status: CycleStatus) -> Html:
+    if not status.warnings:
+        return Html('<div class="admonition success"><p class="admonition-title">Tepat waktu</p>'
+                    '<p>Tidak ada langkah yang terlambat.</p></div>')
+    items = "".join(f"<li>{esc(w)}</li>" for w in status.warnings)
+    return Html(f'<div class="admonition warning"><p class="admonition-title">Peringatan: Tepat Waktu</p>'
+                f"<ul>{items}</ul></div>")
+
+
+def step_table(ctx: Context, status: CycleStatus, full: bool) -> Html:
+    rows, classes = [], []
+    for s in status.steps:
+        when = s.finished if s.finished else s.deadline
+        if full:
+            rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), s.step.days_written,
+                         fmt.date_range(s.planned.start, s.planned.end),
+                         fmt.date_short(s.started), fmt.date_short(s.finished), fmt.date_short(s.deadline),
+                         s.days_used or "—", _state_cell(s)])
+        else:
+            rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor),
+                         fmt.date_short(when) if s.state != DILEWATI else "—", _state_cell(s)])
+        classes.append(f"rkt-row-{s.state}")
+    if full:
+        headers = ["No", "Langkah", "Pelaksana", "Waktu SOP", "Jadwal dasar", "Mulai", "Selesai", "Tenggat",
+                   "Hari kerja", "Status"]
+        return table(headers, rows, numeric=(0, 8), row_classes=classes, hide_small=(3, 4, 5, 8),
+                     nowrap=(4, 5, 6, 7))
+    return table(["No", "Langkah", "Pelaksana", "Selesai / tenggat", "Status"], rows, numeric=(0,),
+                 row_classes=classes, hide_small=(2,))
+
+
+def _state_cell(s: StepStatus) -> Html:
+    cell = badge(s.state, s.late_by, s.finished is not None)
+    if s.times_done > 1 and s.step.evidence == "peristiwa":
+        cell = Html(cell + f' <span class="rkt-note">{s.times_done}×</span>')
+    return cell
+
+
+def submission_table(ctx: Context, status: CycleStatus) -> Html:
+    rows = []
+    for sub in status.submissions:
+        if sub.date is None:
+            state = Html('<span class="rkt-badge rkt-terlambat">Belum menyerahkan</span>')
+        elif sub.late_by:
+            state = Html(f'<span class="rkt-badge rkt-terlambat">Terlambat {sub.late_by} hari</span>')
+        else:
+            state = Html('<span class="rkt-badge rkt-selesai">Tepat waktu</span>')
+        source = {"git": "merge di Git", "berkas": "isian form"}.get(sub.source, "—")
+        budget = fmt.rupiah(sub.form.budget) if sub.form else "—"
+        rows.append([ctx.unit_name(sub.unit), state, fmt.date_short(sub.date), source,
+                     sub.submitted_by or "—", sub.approved_by or "—", budget])
+    return table(["Unit", "Status", "Diserahkan", "Sumber tanggal", "Diajukan oleh", "Disetujui oleh",
+                  "Anggaran"], rows, numeric=(6,))
+
+
+def event_table(ctx: Context, folder: CycleFolder) -> Html:
+    assert folder.cycle is not None
+    steps = {s.number: s for s in ctx.sop.steps}
+    rows = []
+    for e in folder.cycle.events:
+        step = steps.get(e.step)
+        decision = {"ya": "Ya", "tidak": "Tidak"}.get(e.decision or "", "—")
+        if e.skipped:
+            decision = "Dilewati"
+        rows.append([fmt.date_short(e.date), f"{e.step}. {step.short if step else ''}", ctx.person_name(e.by),
+                     ctx.unit_name(e.unit) if e.unit else "—", decision, e.note or "—", e.evidence or "—"])
+    return table(["Tanggal", "Langkah", "Oleh", "Unit", "Keputusan", "Catatan", "Bukti"], rows)
+
+
+# --- pages ----------------------------------------------------------------
+
+def page_home(ctx: Context) -> str:
+    page = "index.md"
+    out = [front("Beranda"), "# Dasbor RKT\n\n",
+           f'<p class="rkt-lead">{esc(ctx.agency.government)} · {esc(ctx.agency.name)}<br>'
+           f"Keadaan per {esc(fmt.date_id(ctx.today))}</p>\n\n"]
+    folder = current_cycle(ctx)
+    if folder is None:
+        out.append("Belum ada siklus RKT. Buat siklus baru di folder `cycles/`.\n")
+        return "".join(out)
+    st = ctx.statuses[folder.year]
+    state = "selesai" if st.finished else "sedang berjalan"
+    out.append(f"## RKT {folder.year}: {state}\n\n")
+    out.append(_summary_cards(ctx, folder, st) + "\n\n")
+    out.append(warnings_box(st) + "\n\n")
+    if st.missing_units:
+        names = "".join(f"<li>{esc(ctx.unit_name(u))}</li>" for u in st.missing_units)
+        out.append(f'<div class="rkt-missing"><p><strong>Belum menyerahkan Form RKT:</strong></p><ul>{names}</ul></div>\n\n')
+    out.append("### Langkah SOP\n\n")
+    out.append(step_table(ctx, st, full=False) + "\n\n")
+    out.append(link(page, f"siklus/{folder.year}.md", f"Rincian siklus {folder.year}") + " · " +
+               link(page, f"rkt/{folder.year}.md", f"RKT {folder.year} (kompilasi)") + "\n\n")
+    out.append("## Semua siklus\n\n")
+    out.append(_cycle_list(ctx, page))
+    return "".join(out)
+
+
+def _summary_cards(ctx: Context, folder: CycleFolder, st: CycleStatus) -> Html:
+    done = sum(1 for s in st.steps if s.finished is not None or s.state == DILEWATI)
+    cards = [("Langkah selesai", f"{done} dari {len(st.steps)}")]
+    nxt = st.next_deadline
+    if nxt is not None and nxt.deadline is not None:
+        label = "Tenggat berikutnya" if nxt.deadline >= ctx.today else "Tenggat terlewati"
+        cards.append((label, f"{fmt.date_id(nxt.deadline)} (langkah {nxt.step.number}, {nxt.step.short})"))
+    if st.finished:
+        last = max((s.finished for s in st.steps if s.finished), default=None)
+        cards.append(("Selesai pada", fmt.date_id(last)))
+    elif ctx.today <= st.baseline_end:
+        cards.append(("Sisa waktu jadwal dasar", f"{_workdays_left(ctx, st)} hari kerja (sampai "
+                                                  f"{fmt.date_id(st.baseline_end)})"))
+    else:
+        cards.append(("Jadwal dasar berakhir", f"{fmt.date_id(st.baseline_end)} (terlewati)"))
+    if st.slip:
+        cards.append(("Tertinggal dari jadwal", f"{st.slip} hari kerja"))
+    submitted = sum(1 for s in st.submissions if s.date)
+    cards.append(("Form RKT masuk", f"{submitted} dari {len(st.submissions)} unit"))
+    body = "".join(f'<div class="rkt-card"><div class="rkt-card-label">{esc(k)}</div>'
+                   f'<div class="rkt-card-value">{esc(v)}</div></div>' for k, v in cards)
+    return Html(f'<div class="rkt-cards">{body}</div>')
+
+
+def _workdays_left(ctx: Context, st: CycleStatus) -> int:
+    # counted from tomorrow: today is already being worked
+    return ctx.cal.count(ctx.today + dt.timedelta(days=1), st.baseline_end)
+
+
+def _cycle_list(ctx: Context, page: str) -> str:
+    lines = []
+    for c in ctx.cycles:
+        st = ctx.statuses[c.year]
+        state = "selesai" if st.finished else f"berjalan, {len(st.late)} langkah terlambat"
+        lines.append(f"- {link(page, f'siklus/{c.year}.md', f'Siklus {c.year}')} ({state}) · "
+                     f"{link(page, f'rkt/{c.year}.md', f'RKT {c.year}')}")
+    return "\n".join(lines) + "\n"
+
+
+def page_cycles_index(ctx: Context) -> str:
+    page = "siklus/index.md"
+    return front("Siklus") + "# Siklus RKT\n\n" + _cycle_list(ctx, page)
+
+
+def page_cycle(ctx: Context, folder: CycleFolder) -> str:
+    page = f"siklus/{folder.year}.md"
+    st = ctx.statuses[folder.year]
+    assert folder.cycle is not None
+    tags = [str(folder.year), "selesai" if st.finished else "berjalan"] + (["terlambat"] if st.late else [])
+    out = [front(f"Siklus {folder.year}", tags), f"# Siklus RKT {folder.year}\n\n",
+           f'<p class="rkt-lead">Mulai {esc(fmt.date_id(folder.cycle.start))} · jadwal dasar selesai '
+           f"{esc(fmt.date_id(st.baseline_end))} · keadaan per {esc(fmt.date_id(ctx.today))}</p>\n\n",
+           _summary_cards(ctx, folder, st) + "\n\n", warnings_box(st) + "\n\n",
+           "## Linimasa\n\n",
+           f"![Linimasa siklus {folder.year}: jadwal dasar dan pelaksanaan]"
+           f"({posixpath.relpath(ctx.charts[f'siklus-{folder.year}'], 'siklus')})\n\n",
+           "## Langkah\n\n", step_table(ctx, st, full=True) + "\n\n"]
+    if st.rejections:
+        out.append("## Putaran revisi\n\n")
+        rows = [[i, fmt.date_short(r.event.date), f"Langkah {r.step}", f"Kembali ke langkah {r.back_to}",
+                 ctx.person_name(r.event.by), r.event.note or "—"] for i, r in enumerate(st.rejections, start=1)]
+        out.append(table(["Putaran", "Tanggal", "Keputusan tidak", "Tindak lanjut", "Oleh", "Catatan"], rows,
+                         numeric=(0,)) + "\n\n")
+    out += ["## Form RKT unit\n\n", submission_table(ctx, st) + "\n\n",
+            link(page, f"rkt/{folder.year}.md", f"Lihat RKT {folder.year} hasil kompilasi") + "\n\n",
+            "## Catatan peristiwa\n\n", event_table(ctx, folder) + "\n"]
+    return "".join(out)
+
+
+def page_rkt(ctx: Context, folder: CycleFolder) -> str:
+    rkt = ctx.compiled[folder.year]
+    a = ctx.agency
+    head = a.person(a.head)
+    out = [front(f"RKT {folder.year}", [str(folder.year), "RKT"]), f"# RKT {folder.year}\n\n"]
+    if rkt.missing:
+        names = ", ".join(u.name for u in rkt.missing)
+        out.append(f'<div class="admonition warning"><p class="admonition-title">Belum lengkap</p>'
+                   f"<p>{esc('Form RKT belum diserahkan: ' + names + '. Kompilasi ini sementara.')}</p></div>\n\n")
+    out.append(f'<div class="rkt-doc"><div class="rkt-kop"><p>{esc(a.government.upper())}</p>'
+               f"<p>{esc(a.name.upper())}</p><p class=\"rkt-kop-addr\">{esc(a.address)}</p></div>"
+               f'<p class="rkt-title">RENCANA KINERJA TAHUNAN (RKT) TAHUN {folder.year}</p></div>\n\n')
+    out.append("## Tabel kinerja\n\n")
+    rows = []
+    n = 0
+    last_obj = None
+    for r in rkt.performance:
+        n += 1
+        unit_targets = "; ".join(f"{_short(ctx, u)}: {t}" for u, t in r.unit_targets)
+        rows.append([n, r.objective.description if r.objective.code != last_obj else "",
+                     r.indicator.description, r.indicator.unit_of_measure,
+                     r.target if r.target is not None else "—", unit_targets])
+        last_obj = r.objective.code
+    out.append(table(["No", "Sasaran strategis", "Indikator kinerja", "Satuan", "Target", "Target unit"], rows,
+                     numeric=(0,)) + "\n\n")
+    out.append("## Program, kegiatan dan anggaran\n\n")
+    for plan in rkt.units:
+        out.append(f'<h3 class="rkt-unit">{esc(plan.unit.name)}</h3>\n\n')
+        if plan.form is None:
+            out.append('<p class="rkt-missing-form">Form RKT unit ini belum diserahkan.</p>\n\n')
+            continue
+        out.append(_program_table(plan.form) + "\n\n")
+    totals = [[p.unit.name, fmt.rupiah(p.budget) if p.form else "belum diserahkan",
+               fmt.percent(p.budget, rkt.total_budget) if p.form else "—"] for p in rkt.units]
+    totals.append([Html("<strong>Jumlah</strong>"), Html(f"<strong>{esc(fmt.rupiah(rkt.total_budget))}</strong>"),
+                   "100%" if rkt.total_budget else "—"])
+    out.append("## Jumlah anggaran per unit\n\n")
+    out.append(table(["Unit", "Anggaran", "Porsi"], totals, numeric=(1, 2)) + "\n\n")
+    if head is not None:
+        out.append(f'<div class="rkt-sign"><p>{esc(a.city)}, ....................... {folder.year - 1}</p>'
+                   f"<p>{esc(head.position)}</p><p>{esc(a.government.replace('Pemerintah ', ''))}</p>"
+                   f'<p class="rkt-sign-space"></p><p class="rkt-sign-name">{esc(head.name)}</p>'
+                   f"<p>NIP {esc(head.nip)}</p></div>\n")
+    return "".join(out)
+
+
+def _short(ctx: Context, code: str) -> str:
+    unit = ctx.agency.unit(code)
+    return unit.short if unit else code
+
+
+def _program_table(form: Form) -> Html:
+    rows, classes = [], []
+    for i, p in enumerate(form.programs, start=1):
+        rows.append([i, Html(f"<strong>{esc(p.code)}</strong> {esc(p.name)}"), p.indicator or "",
+                     p.target if p.target is not None else "", fmt.rupiah(p.budget)])
+        classes.append("rkt-program")
+        for k in p.activities:
+            rows.append(["", Html(f'<span class="rkt-l1">{esc(k.code)} {esc(k.name)}</span>'), k.indicator or "",
+                         k.target if k.target is not None else "", fmt.rupiah(k.budget)])
+            classes.append("rkt-kegiatan")
+            for s in k.subs:
+                target = f"{s.target} {s.unit_of_measure}" if s.unit_of_measure else s.target
+                rows.append(["", Html(f'<span class="rkt-l2">{esc(s.code)} {esc(s.name)}</span>'), s.indicator,
+                             target, fmt.rupiah(s.budget)])
+                classes.append(None)
+    rows.append(["", Html("<strong>Jumlah</strong>"), "", "", Html(f"<strong>{esc(fmt.rupiah(form.budget))}</strong>")])
+    classes.append("rkt-total")
+    return table(["No", "Program / Kegiatan / Sub Kegiatan", "Indikator kinerja", "Target kinerja",
+                  "Anggaran (Rp)"], rows, numeric=(0, 4), row_classes=classes)
+
+
+def page_archive(ctx: Context) -> str:
+    page = "arsip.md"
+    out = [front("Arsip", ["arsip"]), "# Arsip RKT bertanda tangan\n\n",
+           "Setiap versi RKT yang ditandatangani Kepala Badan, dengan sidik jari SHA-256 pindaiannya. "
+           "Sidik jari diperiksa ulang setiap kali dasbor dibangun.\n\n"]
+    versions: list[SignedVersion] = sorted((v for c in ctx.cycles for v in c.signed),
+                                           key=lambda v: (-v.year, -v.version))
+    if not versions:
+        out.append("Belum ada versi bertanda tangan.\n")
+        return "".join(out)
+    rows = []
+    for v in versions:
+        ok = v.scan_exists and v.scan_sha256 == v.sha256
+        check = Html('<span class="rkt-badge rkt-selesai">Cocok</span>' if ok else
+                     '<span class="rkt-badge rkt-terlambat">Tidak cocok</span>')
+        href = posixpath.relpath(f"unduh/{v.scan}", posixpath.dirname(page) or ".")
+        scan = Html(f'<a href="{esc(href)}">{esc(v.scan)}</a>') if ok else esc(v.scan)
+        rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP {v.signer.nip}",
+                     Html(f'<code class="rkt-hash">{esc(v.sha256)}</code>'), check,
+                     Html(f"<code>{esc(v.commit[:12])}</code>"), scan, v.note or "—"])
+    out.append(table(["Tahun", "Versi", "Tanggal", "Penandatangan", "SHA-256", "Pemeriksaan", "Commit sumber",
+                      "Pindaian", "Catatan"], rows, numeric=(0, 1)) + "\n")
+    return "".join(out)
+
+
+def page_sop(ctx: Context) -> str:
+    sop = ctx.sop
+    out = [front("SOP", ["SOP"]), "# SOP Penyusunan RKT\n\n",
+           f'<p class="rkt-lead">{esc(sop.name)} · {esc(ctx.agency.name)} {esc(ctx.agency.government)}</p>\n\n']
+    ident = [["Nomor SOP", sop.number or "—"], ["Tanggal pembuatan", fmt.date_id(sop.made_on)],
+             ["Tanggal revisi", fmt.date_id(sop.revised_on)], ["Tanggal efektif", fmt.date_id(sop.effective_on)],
+             ["Disahkan oleh", ctx.lane_name(sop.approved_by) if sop.approved_by else "—"]]
+    out.append("## Identitas\n\n" + table(["", ""], ident, cls="rkt-table rkt-ident") + "\n\n")
+    blocks = [("Dasar hukum", sop.legal_basis), ("Kualifikasi pelaksana", sop.qualifications),
+              ("Keterkaitan", sop.related), ("Peralatan/perlengkapan", sop.equipment),
+              ("Peringatan", sop.warnings), ("Pencatatan dan pendataan", sop.records)]
+    for title, items in blocks:
+        out.append(f"### {title}\n\n<ol>{''.join(f'<li>{esc(i)}</li>' for i in items)}</ol>\n\n")
+    out.append("## Bagan alir\n\n")
+    out.append(f"![Bagan alir SOP: satu lajur per pelaksana]({ctx.charts['sop']})\n\n")
+    out.append("## Uraian prosedur dan mutu baku\n\n")
+    rows = []
+    for s in sop.steps:
+        executor = ctx.lane_name(s.executor)
+        if s.supporting:
+            executor += " (bersama " + ", ".join(ctx.lane_name(x) for x in s.supporting) + ")"
+        note = s.note or ""
+        if s.on_reject is not None:
+            note = (note + "\n" if note else "") + f"Keputusan: tidak → kembali ke langkah {s.on_reject}; ya → lanjut"
+        rows.append([s.number, s.description, executor, s.inputs, s.days_written, s.output, note or "—"])
+    out.append(table(["No", "Uraian prosedur", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"], rows,
+                     numeric=(0,)) + "\n\n")
+    total = sum(s.days for s in sop.steps)
+    out.append(f"Waktu baku seluruh langkah tanpa revisi: **{total} hari kerja** "
+               f"(“Hari” = hari kerja Senin–Jumat di luar libur nasional dan cuti bersama; 1 Minggu = 5 hari kerja).\n")
+    return "".join(out)
+
+
+def page_tags() -> str:
+    return front("Label") + "# Label\n\n<!-- material/tags -->\n"
+
+
+def pages(ctx: Context) -> dict[str, str]:
+    out = {"index.md": page_home(ctx), "siklus/index.md": page_cycles_index(ctx), "arsip.md": page_archive(ctx),
+           "sop.md": page_sop(ctx), "label.md": page_tags()}
+    for c in ctx.cycles:
+        out[f"siklus/{c.year}.md"] = page_cycle(ctx, c)
+        out[f"rkt/{c.year}.md"] = page_rkt(ctx, c)
+    return out

@@ -1,0 +1,56 @@
+"""`rkt status`: the Beranda summary in a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import fmt, report
+from .build import BuildError, derive
+from .calendar import today as today_in
+from .status import STATE_LABELS
+from .validate import validate
+
+
+def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, int]:
+    result = validate(root, today=today)
+    if not result.ok:
+        return report.text(list(result.problems), result.files_checked), 1
+    repo = result.repository
+    day = today_in(repo.agency.timezone if repo.agency else "Asia/Makassar", today)
+    try:
+        d = derive(root, result, day)
+    except BuildError as exc:
+        return f"rkt: {exc}\n", 1
+    if not d.folders:
+        return "Belum ada siklus RKT.\n", 0
+    if year is None:
+        running = [c for c in d.folders if not d.statuses[c.year].finished]
+        folder = min(running, key=lambda c: c.year) if running else d.folders[0]
+    else:
+        folder = next((c for c in d.folders if c.year == year), None)
+        if folder is None:
+            years = ", ".join(str(c.year) for c in d.folders)
+            return f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2
+    st = d.statuses[folder.year]
+    lanes = {ln.code: ln.name for ln in repo.sop.lanes}
+    lines = [f"RKT {folder.year} — {'selesai' if st.finished else 'sedang berjalan'} "
+             f"(keadaan per {fmt.date_id(day)})", ""]
+    rows = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Status")]
+    for s in st.steps:
+        label = STATE_LABELS[s.state] + (f" {s.late_by} hari" if s.late_by else "")
+        rows.append((str(s.step.number), s.step.short, lanes.get(s.step.executor, s.step.executor),
+                     fmt.date_short(s.deadline), fmt.date_short(s.finished), label))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for n, r in enumerate(rows):
+        lines.append("  ".join(c.rjust(widths[i]) if i == 0 else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines.append("")
+    submitted = sum(1 for s in st.submissions if s.date)
+    lines.append(f"Form RKT masuk: {submitted} dari {len(st.submissions)} unit")
+    if st.warnings:
+        lines.append("")
+        lines.append("Peringatan: Tepat Waktu")
+        lines += [f"  - {w}" for w in st.warnings]
+    return "\n".join(lines) + "\n", 0

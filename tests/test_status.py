@@ -1,0 +1,164 @@
+"""Step status from evidence and events, on real git repositories and plain folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_example, git
+from generator.build import derive
+from generator.status import BELUM, BERJALAN, DILEWATI, SELESAI, TERLAMBAT
+from generator.validate import validate
+
+D = dt.date
+FORMS = ("sekretariat", "ppik", "mpk")
+
+
+def status_of(repo: Path, year: int, today: D):
+    result = validate(repo, today=today)
+    assert result.ok, [p for p in result.problems if p.is_error]
+    return derive(repo, result, today).statuses[year]
+
+
+def states(st) -> dict[int, str]:
+    return {s.step.number: s.state for s in st.steps}
+
+
+@pytest.fixture
+def pr_repo(tmp_path: Path) -> Path:
+    """Example data on main, the 2027 forms not yet submitted and dates taken from Git."""
+    repo = copy_example(tmp_path / "repo")
+    cycle = repo / "cycles/2027/cycle.yaml"
+    cycle.write_text(cycle.read_text().replace("tanggal_dari_git: false\n", ""))
+    stash = tmp_path / "forms"
+    stash.mkdir()
+    for unit in FORMS:
+        shutil.move(repo / f"cycles/2027/forms/{unit}.yaml", stash / f"{unit}.yaml")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Siklus 2027 dibuka", when="2026-11-02T08:00:00+08:00")
+    return repo
+
+
+def submit(repo: Path, stash: Path, unit: str, author: str, merger: str, when: str) -> None:
+    """A unit's operator proposes the form on a branch; the reviewer merges it on `when`."""
+    git(repo, "checkout", "-q", "-b", f"form-{unit}")
+    shutil.copy(stash / f"{unit}.yaml", repo / f"cycles/2027/forms/{unit}.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", f"Form RKT 2027 {unit}", who=author, when=when)
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", f"Merge form {unit}", f"form-{unit}", who=merger, when=when)
+
+
+def test_a_unit_counts_as_submitted_on_its_merge_date(pr_repo, tmp_path):
+    stash = tmp_path / "forms"
+    submit(pr_repo, stash, "sekretariat", "Operator Sekretariat", "Kasubbag Perencanaan", "2026-11-06T15:00:00+08:00")
+    # merged at 23:30 UTC on the 8th: already 9 November in WITA
+    submit(pr_repo, stash, "ppik", "Operator PPIK", "Kasubbag Perencanaan", "2026-11-08T23:30:00+00:00")
+    st = status_of(pr_repo, 2027, D(2026, 11, 9))
+    subs = {s.unit: s for s in st.submissions}
+    assert subs["sekretariat"].date == D(2026, 11, 6)
+    assert subs["sekretariat"].source == "git"
+    assert subs["sekretariat"].submitted_by == "Operator Sekretariat"
+    assert subs["sekretariat"].approved_by == "Kasubbag Perencanaan"
+    assert subs["ppik"].date == D(2026, 11, 9)
+    assert subs["mpk"].date is None and subs["psdm"].date is None
+    assert states(st)[4] == BERJALAN  # deadline 9 Nov, still in time
+    assert any(w.startswith("2 unit belum menyerahkan Form RKT") for w in st.warnings)
+
+
+def test_a_unit_that_never_submits_makes_step_4_late(pr_repo, tmp_path):
+    stash = tmp_path / "forms"
+    for unit, day in (("sekretariat", "06"), ("ppik", "09"), ("mpk", "12")):
+        submit(pr_repo, stash, unit, f"Operator {unit}", "Kasubbag Perencanaan", f"2026-11-{day}T10:00:00+08:00")
+    st = status_of(pr_repo, 2027, D(2026, 11, 28))
+    step4 = st.steps[3]
+    assert step4.state == TERLAMBAT and step4.finished is None
+    assert step4.deadline == D(2026, 11, 9) and step4.late_by == 14
+    assert states(st)[5] == BELUM
+    assert st.missing_units == ("psdm",)
+    assert {s.unit: s.late_by for s in st.submissions}["mpk"] == 3
+    assert any("Bidang Pengembangan Sumber Daya Manusia" in w for w in st.warnings)
+    assert st.slip == 14
+
+
+def test_the_last_form_completes_steps_4_and_5(pr_repo, tmp_path):
+    stash = tmp_path / "forms"
+    shutil.copy(Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml",
+                stash / "psdm.yaml")
+    for unit in ("mpk", "psdm"):  # filled before they were merged
+        path = stash / f"{unit}.yaml"
+        path.write_text(path.read_text().replace("tanggal: 2026-11-12", "tanggal: 2026-11-05")
+                        .replace("tanggal: 2026-11-20", "tanggal: 2026-11-05"))
+    for unit, day in (("sekretariat", "05"), ("ppik", "06"), ("mpk", "06"), ("psdm", "09")):
+        submit(pr_repo, stash, unit, f"Operator {unit}", "Kasubbag Perencanaan", f"2026-11-{day}T10:00:00+08:00")
+    st = status_of(pr_repo, 2027, D(2026, 11, 10))
+    assert states(st)[4] == SELESAI and st.steps[3].finished == D(2026, 11, 9)
+    assert states(st)[5] == SELESAI
+    assert states(st)[6] == BERJALAN and st.steps[5].started == D(2026, 11, 10)
+    assert st.missing_units == ()
+
+
+def test_shallow_clone_takes_dates_from_the_forms(pr_repo, tmp_path):
+    stash = tmp_path / "forms"
+    submit(pr_repo, stash, "ppik", "Operator PPIK", "Kasubbag Perencanaan", "2026-11-20T10:00:00+08:00")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{pr_repo}", str(clone)], check=True)
+    st = status_of(clone, 2027, D(2026, 11, 28))
+    ppik = {s.unit: s for s in st.submissions}["ppik"]
+    assert (ppik.date, ppik.source) == (D(2026, 11, 9), "berkas")  # the form's own `tanggal`
+
+
+def test_plain_folder_works_with_event_and_file_dates(example):
+    st = status_of(example, 2027, D(2026, 11, 28))
+    assert [states(st)[n] for n in range(1, 6)] == [SELESAI, SELESAI, SELESAI, TERLAMBAT, BELUM]
+    assert {s.unit: s.date for s in st.submissions}["mpk"] == D(2026, 11, 12)
+
+
+def test_rejection_at_step_9_is_a_counted_revision_round(example):
+    st = status_of(example, 2026, D(2026, 11, 28))
+    assert st.finished and all(s.state == SELESAI for s in st.steps)
+    assert len(st.rejections) == 1 and st.rejections[0].back_to == 8
+    step8, step9 = st.steps[7], st.steps[8]
+    assert step8.times_done == 2 and step8.started == D(2025, 11, 27)  # the second round
+    assert step9.times_done == 2 and step9.decision == "ya"
+
+
+def append_events(repo: Path, year: int, text: str) -> None:
+    path = repo / f"cycles/{year}/cycle.yaml"
+    path.write_text(path.read_text() + text)
+
+
+def test_rejection_at_step_10_sends_the_cycle_back_to_step_8(example):
+    shutil.copy(Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml",
+                example / "cycles/2027/forms/psdm.yaml")
+    append_events(example, 2027, "".join(
+        f"  - langkah: {n}\n    tanggal: 2026-11-{d}\n    oleh: {who}\n{extra}"
+        for n, d, who, extra in ((6, "23", "staf-perencanaan-1", ""), (7, "24", "staf-perencanaan-1", ""),
+                                 (8, "25", "staf-perencanaan-2", ""), (9, "26", "sekretaris", "    keputusan: ya\n"),
+                                 (10, "27", "kaban", "    keputusan: tidak\n    catatan: Anggaran PSDM dikaji ulang\n"))))
+    st = status_of(example, 2027, D(2026, 11, 30))
+    s = states(st)
+    assert (s[8], s[9], s[10], s[11]) == (BERJALAN, BELUM, BELUM, BELUM)
+    assert st.steps[7].started == D(2026, 11, 30)  # the working day after the rejection
+    assert st.steps[7].deadline == D(2026, 12, 4)
+    assert [(r.step, r.back_to) for r in st.rejections] == [(10, 8)]
+
+
+def test_skipped_and_late_finished_steps(example):
+    shutil.copy(Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml",
+                example / "cycles/2027/forms/psdm.yaml")
+    append_events(example, 2027,
+                  "  - langkah: 6\n    tanggal: 2026-11-27\n    oleh: staf-perencanaan-1\n"
+                  "  - langkah: 7\n    tanggal: 2026-11-27\n    oleh: staf-perencanaan-1\n    dilewati: true\n"
+                  "    catatan: Unit sepakat tidak ada koreksi\n")
+    st = status_of(example, 2027, D(2026, 11, 30))
+    s = states(st)
+    assert s[4] == TERLAMBAT and st.steps[3].finished == D(2026, 11, 20)  # psdm's form came on the 20th
+    assert s[6] == TERLAMBAT and st.steps[5].finished == D(2026, 11, 27)  # 3 days allowed from 23 Nov
+    assert s[7] == DILEWATI and st.steps[6].note == "Unit sepakat tidak ada koreksi"
+    assert s[8] == BERJALAN and st.steps[7].started == D(2026, 11, 30)
