@@ -4,10 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site validate test bench clean help
+.PHONY: site serve status validate test bench clean help
 
 help:
-	@echo "make site      - periksa data contoh dan bangun dasbor"
+	@echo "make site      - periksa data dan bangun dasbor ke site/ (buka site/index.html)"
+	@echo "make serve     - tampilkan dasbor di http://127.0.0.1:8000 dan bangun ulang saat data berubah"
+	@echo "make status    - ringkasan siklus berjalan di terminal"
 	@echo "make test      - jalankan semua pengujian"
 	@echo "make validate  - periksa semua berkas data di cycles/"
 	@echo "make bench     - jalankan benchmark"
@@ -19,10 +21,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-# Until the dashboard generator lands, "site" validates the example data.
 site: $(STAMP)
-	$(BIN)/rkt validate
-	@echo "Dasbor (situs) belum tersedia pada versi ini: data sudah diperiksa dengan 'rkt validate'."
+	$(BIN)/rkt build
+
+serve: $(STAMP)
+	$(BIN)/rkt serve
+
+status: $(STAMP)
+	$(BIN)/rkt status
 
 validate: $(STAMP)
 	$(BIN)/rkt validate
@@ -32,6 +38,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
+	$(BIN)/python benchmarks/bench_build.py
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache
+	rm -rf $(VENV) site .cache .pytest_cache

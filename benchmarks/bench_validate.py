@@ -34,12 +34,14 @@ UNITS_PER_YEAR = 46  # the example agency has 4 units; the schema allows 50
 FIRST_YEAR = 2030
 
 
-def write_reference(repo: Path, years: list[int]) -> None:
+def write_reference(repo: Path, years: list[int], units_per_year: int = UNITS_PER_YEAR,
+                    events: str | None = None) -> list[str]:
+    """agency/sop/renstra and one cycle.yaml per year; returns the synthetic unit codes."""
     shutil.copytree(ROOT / "schemas", repo / "schemas")
     cycles = repo / "cycles"
     cycles.mkdir()
     shutil.copy(ROOT / "cycles/sop.yaml", cycles / "sop.yaml")
-    units = [f"unit-{i:02d}" for i in range(UNITS_PER_YEAR)]
+    units = [f"unit-{i:02d}" for i in range(units_per_year)]
     persons = "".join(
         f"  - kode: p-{u}\n    nama: Pegawai {u}\n    nip: \"19800101200501100{i % 10}\"\n"
         f"    jabatan: Kepala {u}\n" for i, u in enumerate(units))
@@ -71,8 +73,10 @@ def write_reference(repo: Path, years: list[int]) -> None:
         (cycles / str(year) / "forms").mkdir(parents=True)
         (cycles / str(year) / "cycle.yaml").write_text(
             "# yaml-language-server: $schema=../../schemas/cycle.schema.json\n"
-            f"tahun: {year}\nmulai: {year - 1}-11-02\nunit_wajib: [{', '.join(units)}]\nperistiwa:\n"
-            f"  - langkah: 1\n    tanggal: {year - 1}-11-02\n    oleh: kaban\n", encoding="utf-8")
+            f"tahun: {year}\nmulai: {year - 1}-11-02\ntanggal_dari_git: false\nunit_wajib: [{', '.join(units)}]\n"
+            f"peristiwa:\n" + (events or "  - langkah: 1\n    tanggal: {prev}-11-02\n    oleh: kaban\n").format(prev=year - 1),
+            encoding="utf-8")
+    return units
 
 
 def form_text(year: int, unit: str, rows: int) -> str:

@@ -10,6 +10,8 @@ quiet). Hand-written pages (`docs/panduan/`, `docs/css/`) are never touched.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -92,7 +94,7 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
     for c in folders:
         st = statuses[c.year]
         spec = charts.TimelineSpec(
-            f"Siklus RKT {c.year}: jadwal dasar dan pelaksanaan", today.isoformat(),
+            f"Siklus RKT {c.year}: jadwal dasar dan pelaksanaan", None if st.finished else today.isoformat(),
             tuple(charts.TimelineRow(f"{s.step.number}. {s.step.short}", s.planned.start.isoformat(),
                                      s.planned.end.isoformat(), s.started.isoformat() if s.started else None,
                                      s.finished.isoformat() if s.finished else None, s.state)
@@ -167,7 +169,7 @@ def mkdocs_build(root: Path, epoch: str, site: Path) -> subprocess.CompletedProc
 
 @dataclass
 class BuildReport:
-    result: Result
+    result: Result | None  # None when nothing changed since the last generation (not re-validated)
     generated: Generated | None = None
     stats: WriteStats | None = None
     site: Path | None = None
@@ -175,20 +177,83 @@ class BuildReport:
     seconds_mkdocs: float = 0.0
     unsafe: list[str] = field(default_factory=list)
 
+    @property
+    def ok(self) -> bool:
+        return self.result is None or self.result.ok
+
+
+STATE = ".cache/generate.json"
+
+
+def fingerprint(root: Path, today: dt.date) -> str:
+    """Everything the generated pages depend on: data, schemas, the generator's code,
+    the date, and the git history that dates the forms."""
+    h = hashlib.sha256(today.isoformat().encode())
+    for base in (root / "cycles", root / "schemas", Path(__file__).parent):
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        h.update(git(root, "rev-parse", "HEAD").strip() + git(root, "rev-parse", "--is-shallow-repository"))
+    except GitError:
+        h.update(b"no-git")
+    return h.hexdigest()
+
+
+def _unchanged_since_last_time(root: Path, key: str) -> int | None:
+    """The number of generated files, if the last generation had the same inputs and its
+    output is still in docs/ byte for byte; otherwise None."""
+    try:
+        state = json.loads((root / STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if state.get("fingerprint") != key:
+        return None
+    docs = root / DOCS
+    for rel, digest in state.get("files", {}).items():
+        try:
+            if hashlib.sha256((docs / rel).read_bytes()).hexdigest() != digest:
+                return None
+        except OSError:
+            return None
+    return len(state.get("files", {}))
+
+
+def _remember(root: Path, key: str, files: dict[str, bytes]) -> None:
+    path = root / STATE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {"fingerprint": key, "files": {rel: hashlib.sha256(b).hexdigest() for rel, b in sorted(files.items())}}
+    path.write_text(json.dumps(state, indent=1), encoding="utf-8")
+
+
+def _timezone(root: Path) -> str:
+    """The agency's time zone, read before validation ("today" depends on it)."""
+    from .load import load_file
+
+    doc = load_file(root / "cycles/agency.yaml", "cycles/agency.yaml").document
+    tz = doc.data.get("zona_waktu") if doc is not None and isinstance(doc.data, dict) else None
+    return tz if tz in ("Asia/Makassar", "Asia/Jakarta", "Asia/Pontianak", "Asia/Jayapura") else "Asia/Makassar"
+
 
 def build(root: Path, today: dt.date | None = None, site: Path | None = None, run_mkdocs: bool = True) -> BuildReport:
     from .calendar import today as today_in
 
     t0 = time.perf_counter()
-    result = validate(root, today=today)
-    report = BuildReport(result)
-    if not result.ok:
-        return report
-    repo = result.repository
-    tz = repo.agency.timezone if repo.agency else "Asia/Makassar"
+    tz = _timezone(root)
     day = today_in(tz, today)
-    report.generated = generate(root, result, day, root / CACHE)
-    report.stats = write(root / DOCS, report.generated.files)
+    key = fingerprint(root, day)
+    same = _unchanged_since_last_time(root, key)
+    if same is not None:
+        # same inputs as the last successful generation: its output is still exact
+        report = BuildReport(None, Generated({}, 0, 0), WriteStats([], same, []))
+    else:
+        result = validate(root, today=day)
+        report = BuildReport(result)
+        if not result.ok:
+            return report
+        report.generated = generate(root, result, day, root / CACHE)
+        report.stats = write(root / DOCS, report.generated.files)
+        _remember(root, key, report.generated.files)
     report.seconds_generate = time.perf_counter() - t0
     if not run_mkdocs:
         return report

@@ -23,7 +23,7 @@ matplotlib.use("Agg")
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle  # noqa: E402
 
-CHART_VERSION = "1"  # bump when the drawing code changes, to invalidate the cache
+CHART_VERSION = "2"  # bump when the drawing code changes, to invalidate the cache
 
 COLORS = {
     "baseline": "#cfd8dc",
@@ -55,7 +55,8 @@ def _style() -> None:
 
 def _svg(fig) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    # fixed margins instead of bbox_inches="tight", which draws every figure twice
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return buf.getvalue()
 
@@ -75,7 +76,7 @@ class TimelineRow:
 @dataclass(frozen=True)
 class TimelineSpec:
     title: str
-    today: str
+    today: str | None  # None for a finished cycle: its chart then never changes with the date
     rows: tuple[TimelineRow, ...]
 
 
@@ -87,13 +88,13 @@ def timeline(spec: TimelineSpec) -> str:
     """Baseline bars (grey), actual bars coloured by status, and a 'hari ini' line."""
     _style()
     n = len(spec.rows)
-    fig, ax = plt.subplots(figsize=(9, 0.42 * n + 1.4))
-    today = _day(spec.today)
+    height = 0.42 * n + 1.4
+    fig, ax = plt.subplots(figsize=(9, height))
+    fig.subplots_adjust(left=0.19, right=0.98, top=1 - 0.45 / height, bottom=0.8 / height)
     dates = [_day(r.planned_start) for r in spec.rows] + [_day(r.planned_end) for r in spec.rows] \
         + [_day(r.actual_end) for r in spec.rows if r.actual_end]
-    running = any(r.actual_start and not r.actual_end for r in spec.rows)
-    # a finished cycle is drawn on its own dates; "today" only matters while it runs
-    show_today = running or min(dates) - 7 <= today <= max(dates) + 14
+    show_today = spec.today is not None
+    today = _day(spec.today) if spec.today else max(dates)
     lo = min(dates + ([today] if show_today else [])) - 1
     hi = max(dates + ([today] if show_today else [])) + 2
     for i, r in enumerate(spec.rows):
@@ -166,6 +167,7 @@ def swimlane(spec: SwimlaneSpec) -> str:
     rows = len(spec.steps) + 2  # start and end capsules
     lane_w, row_h = 2.2, 1.0
     fig, ax = plt.subplots(figsize=(lanes * 1.5 + 0.6, rows * 0.62 + 0.8))
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
     ax.set_xlim(-0.3, lanes * lane_w + 0.3)
     ax.set_ylim(-rows * row_h - 0.2, 0.9)
     ax.axis("off")

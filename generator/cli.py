@@ -92,7 +92,8 @@ def _build(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"rkt: {exc}", file=sys.stderr)
         return 1
-    if not rep.result.ok:
+    if not rep.ok:
+        assert rep.result is not None
         sys.stdout.write(report.text(list(rep.result.problems), rep.result.files_checked))
         print("Dasbor tidak dibangun karena data masih salah. Perbaiki kesalahan di atas, lalu jalankan lagi.")
         return 1
@@ -105,8 +106,11 @@ def _build(args: argparse.Namespace) -> int:
     assert g is not None and w is not None and rep.site is not None
     for warning in g.warnings:
         print(f"Peringatan: {warning}")
-    print(f"Halaman: {len(w.written)} ditulis, {w.unchanged} tidak berubah, {len(w.removed)} dihapus; "
-          f"grafik: {g.charts_drawn} digambar, {g.charts_reused} dari cache.")
+    if rep.result is None:
+        print(f"Data tidak berubah sejak pembangunan terakhir: {w.unchanged} halaman tetap.")
+    else:
+        print(f"Halaman: {len(w.written)} ditulis, {w.unchanged} tidak berubah, {len(w.removed)} dihapus; "
+              f"grafik: {g.charts_drawn} digambar, {g.charts_reused} dari cache.")
     index = (rep.site / "index.html").resolve()
     print(f"Dasbor selesai dibangun ({rep.seconds_generate:.1f} s + mkdocs {rep.seconds_mkdocs:.1f} s): {index}")
     return 0

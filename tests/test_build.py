@@ -120,13 +120,19 @@ def test_second_generation_with_nothing_changed_touches_nothing(tmp_path):
     assert first.generated.charts_drawn + first.generated.charts_reused == 3
     mtimes = {p: p.stat().st_mtime_ns for p in (repo / "docs").rglob("*") if p.is_file()}
     again = build(repo, today=TODAY, run_mkdocs=False)
-    assert again.generated.charts_drawn == 0 and again.generated.charts_reused == 3
-    assert again.stats.written == [] and again.stats.removed == []
+    assert again.result is None  # same inputs: not even re-validated
+    assert again.generated.charts_drawn == 0
+    assert again.stats.written == [] and again.stats.removed == [] and again.stats.unchanged == 13
     assert mtimes == {p: p.stat().st_mtime_ns for p in (repo / "docs").rglob("*") if p.is_file()}
-    # a new day changes the timeline and the pages that say "today", nothing else
+    # a generated page edited or deleted by hand is put back
+    (repo / "docs/sop.md").write_text("diubah")
+    repaired = build(repo, today=TODAY, run_mkdocs=False)
+    assert repaired.stats.written == ["sop.md"] and repaired.generated.charts_drawn == 0
+    # a new day redraws only the running cycle's timeline and rewrites the pages that say "today"
     later = build(repo, today=TODAY + dt.timedelta(days=3), run_mkdocs=False)
-    assert later.generated.charts_drawn == 2  # both timelines carry the date; the SOP chart does not
+    assert later.generated.charts_drawn == 1 and later.generated.charts_reused == 2
     assert "sop.md" not in later.stats.written and "index.md" in later.stats.written
+    assert "grafik/siklus-2026.svg" not in later.stats.written
 
 
 def test_hand_written_pages_are_never_touched_and_stale_pages_go(tmp_path):
