@@ -18,6 +18,8 @@ checks that both validators agree on every example).
 from __future__ import annotations
 
 import difflib
+import functools
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -101,9 +103,29 @@ class SchemaSet:
     def fast(self) -> Mapping[str, Callable[[object], object]]:
         checker = FormatChecker(formats=("date",))
         formats = {"date": lambda value: checker.conforms(value, "date")}
-        return {kind: fastjsonschema.compile({**flat, "$schema": "http://json-schema.org/draft-07/schema#"},
-                                             formats=formats, use_default=False)
+        return {kind: functools.partial(self._compiled(kind, flat), custom_formats=formats)
                 for kind, flat in self.flat.items()}
+
+    def _compiled(self, kind: str, flat: dict) -> Callable:
+        """fastjsonschema's generated code for one schema; kept in .cache/schemas/ by content,
+        because generating it costs more than validating a whole repository of forms."""
+        schema = {**flat, "$schema": "http://json-schema.org/draft-07/schema#"}
+        key = hashlib.sha256((fastjsonschema.VERSION + json.dumps(schema, sort_keys=True)).encode()).hexdigest()
+        cache = self.folder.parent / ".cache" / "schemas" / f"{kind}-{key[:20]}.py"
+        try:
+            code = cache.read_text(encoding="utf-8")
+        except OSError:
+            code = fastjsonschema.compile_to_code(schema, formats={"date": lambda v: True}, use_default=False)
+            try:
+                cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cache.with_suffix(".tmp")
+                tmp.write_text(code, encoding="utf-8")
+                tmp.replace(cache)
+            except OSError:
+                pass  # a read-only checkout still validates, only slower
+        namespace: dict = {}
+        exec(compile(code, str(cache), "exec"), namespace)
+        return namespace["validate"]
 
     def check(self, kind: str, data: object, file: str) -> Iterator[Problem]:
         try:
