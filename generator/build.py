@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, render
+from . import charts, export, render
 from .calendar import work_calendar
 from .compile import compile_rkt
 from .history import arrivals as git_arrivals
@@ -109,6 +109,10 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
     files["grafik/sop.svg"] = cache_obj.get("swimlane", flow, charts.swimlane).encode()
     chart_paths["sop"] = "grafik/sop.svg"
     for c in folders:
+        source = export.Source(export.source_commit(root, c.year), export.fingerprint(compiled[c.year]))
+        for fmt_name in export.FORMATS:
+            files[f"unduh/rkt-{c.year}.{fmt_name}"] = export.render(fmt_name, compiled[c.year], repo.agency, source,
+                                                                    today, root / ".cache/exports")
         for v in c.signed:
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()

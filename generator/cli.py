@@ -76,6 +76,15 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--addr", default="127.0.0.1:8000", help="alamat server (bawaan: 127.0.0.1:8000)")
     sv.set_defaults(run=_serve)
 
+    ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV",
+                        description="Membuat RKT hasil kompilasi sebagai PDF (A4 mendatar, untuk ditandatangani), "
+                                    "XLSX atau CSV.")
+    ex.add_argument("year", type=int, metavar="TAHUN")
+    ex.add_argument("--format", choices=("pdf", "xlsx", "csv"), default="pdf", help="bentuk berkas (bawaan: pdf)")
+    ex.add_argument("--out", type=Path, metavar="BERKAS", help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT)")
+    ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    ex.set_defaults(run=_export)
+
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
     st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")
@@ -114,6 +123,14 @@ def _build(args: argparse.Namespace) -> int:
     index = (rep.site / "index.html").resolve()
     print(f"Dasbor selesai dibangun ({rep.seconds_generate:.1f} s + mkdocs {rep.seconds_mkdocs:.1f} s): {index}")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .tools import export_year
+
+    text, code = export_year(args.repo, args.year, args.format, args.out, args.today)
+    sys.stdout.write(text)
+    return code
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -290,7 +290,12 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
     rkt = ctx.compiled[folder.year]
     a = ctx.agency
     head = a.person(a.head)
+    page = f"rkt/{folder.year}.md"
     out = [front(f"RKT {folder.year}", [str(folder.year), "RKT"]), f"# RKT {folder.year}\n\n"]
+    downloads = " · ".join(link(page, f"unduh/rkt-{folder.year}.{ext}", label) for ext, label in
+                           (("pdf", "PDF (untuk ditandatangani)"), ("xlsx", "Excel (XLSX)"), ("csv", "CSV")))
+    out.append(f"Unduh: {downloads}. Halaman ini juga dapat dicetak langsung dari peramban "
+               f"(A4 mendatar).\n{{ .rkt-downloads }}\n\n")
     if rkt.missing:
         names = ", ".join(u.name for u in rkt.missing)
         out.append(f'<div class="admonition warning"><p class="admonition-title">Belum lengkap</p>'

@@ -1,0 +1,330 @@
+"""The signable RKT as files: PDF (A4 landscape, for signing), XLSX (the agency's
+target-sheet layout) and CSV.
+
+Every export carries the source commit and a fingerprint of its content, so a
+printed page can be traced back to exactly what it was printed from; the
+fingerprint depends on the content only (not on the date or the commit), so
+the same plan prints with the same fingerprint from any clone.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import html
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+
+from . import fmt
+from .compile import CompiledRkt
+from .model import Agency, Form
+
+
+@dataclass(frozen=True)
+class Source:
+    commit: str  # short commit id, or "" outside git
+    fingerprint: str  # sha256 hex of the content
+
+
+def content(rkt: CompiledRkt) -> dict:
+    """The plan's content as plain data: what the fingerprint and the version diff compare."""
+    return {
+        "tahun": rkt.year,
+        "kinerja": [{"sasaran": r.objective.code, "indikator": r.indicator.code, "uraian": r.indicator.description,
+                     "satuan": r.indicator.unit_of_measure, "target": r.target,
+                     "unit": [[u, t] for u, t in r.unit_targets]} for r in rkt.performance],
+        "unit": [{"unit": p.unit.code, "program": _programs(p.form)} for p in rkt.units if p.form is not None],
+    }
+
+
+def _programs(form: Form) -> list:
+    return [{"kode": p.code, "nama": p.name, "indikator": p.indicator, "target": p.target,
+             "kegiatan": [{"kode": k.code, "nama": k.name, "indikator": k.indicator, "target": k.target,
+                           "sub_kegiatan": [{"kode": s.code, "nama": s.name, "indikator": s.indicator,
+                                             "target": s.target, "satuan": s.unit_of_measure,
+                                             "anggaran": s.budget, "penanggung_jawab": s.responsible}
+                                            for s in k.subs]}
+                          for k in p.activities]}
+            for p in form.programs]
+
+
+def fingerprint(rkt: CompiledRkt) -> str:
+    canonical = json.dumps(content(rkt), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --- PDF ------------------------------------------------------------------
+
+def _e(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True).replace("\n", "<br>")
+
+
+PRINT_CSS = """
+@page { size: A4 landscape; margin: 14mm 12mm 18mm 12mm;
+  @bottom-left { content: "Sumber: commit %(commit)s · sidik isi %(fp)s"; font-size: 7pt; color: #555;
+    font-family: "DejaVu Sans", sans-serif; }
+  @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 8pt;
+    font-family: "DejaVu Sans", sans-serif; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 8.5pt; color: #111; }
+.kop { text-align: center; font-weight: bold; border-bottom: 3px double #000; padding-bottom: 4pt; }
+.kop p { margin: 0; font-size: 11pt; } .kop .addr { font-weight: normal; font-size: 8pt; }
+h1 { text-align: center; font-size: 12pt; margin: 10pt 0; }
+h2 { font-size: 10pt; margin: 12pt 0 4pt; break-after: avoid; }
+table { width: 100%%; border-collapse: collapse; margin-bottom: 6pt; }
+thead { display: table-header-group; }
+th, td { border: 0.6pt solid #333; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+th { background: #e6e6e6; }
+tr { break-inside: avoid; }
+.num { text-align: right; white-space: nowrap; }
+.program td { font-weight: bold; background: #f0f0f0; }
+.kegiatan td { background: #fafafa; }
+.l1 { padding-left: 8pt; } .l2 { padding-left: 16pt; }
+.total td { font-weight: bold; border-top: 1.2pt solid #000; }
+.sign { margin: 18pt 0 0 auto; width: 85mm; text-align: center; break-inside: avoid; }
+.sign p { margin: 0; } .sign .space { height: 22mm; } .sign .name { font-weight: bold; text-decoration: underline; }
+"""
+
+
+def rkt_html(rkt: CompiledRkt, agency: Agency, source: Source, place_date: str) -> str:
+    head = agency.person(agency.head)
+    out = [f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>RKT {rkt.year}</title>",
+           f"<style>{PRINT_CSS % {'commit': source.commit or 'tanpa Git', 'fp': source.fingerprint[:16]}}</style>",
+           "</head><body>",
+           f"<div class='kop'><p>{_e(agency.government.upper())}</p><p>{_e(agency.name.upper())}</p>"
+           f"<p class='addr'>{_e(agency.address)}</p></div>",
+           f"<h1>RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}</h1>",
+           "<h2>A. Tabel Kinerja</h2><table><thead><tr><th class='num'>No</th><th>Sasaran</th>"
+           "<th>Indikator Kinerja</th><th>Satuan</th><th>Target</th></tr></thead><tbody>"]
+    last = None
+    for n, r in enumerate(rkt.performance, start=1):
+        sasaran = r.objective.description if r.objective.code != last else ""
+        last = r.objective.code
+        out.append(f"<tr><td class='num'>{n}</td><td>{_e(sasaran)}</td><td>{_e(r.indicator.description)}</td>"
+                   f"<td>{_e(r.indicator.unit_of_measure)}</td><td>{_e(r.target if r.target is not None else '-')}</td></tr>")
+    out.append("</tbody></table><h2>B. Program, Kegiatan dan Sub Kegiatan</h2>")
+    for plan in rkt.units:
+        out.append(f"<h2>{_e(plan.unit.name)}</h2>")
+        if plan.form is None:
+            out.append("<p>Form RKT unit ini belum diserahkan.</p>")
+            continue
+        out.append("<table><thead><tr><th class='num'>No</th><th>Program / Kegiatan / Sub Kegiatan</th>"
+                   "<th>Indikator Kinerja</th><th>Target Kinerja</th><th class='num'>Anggaran (Rp)</th></tr></thead><tbody>")
+        for i, p in enumerate(plan.form.programs, start=1):
+            out.append(f"<tr class='program'><td class='num'>{i}</td><td>{_e(p.code)} {_e(p.name)}</td>"
+                       f"<td>{_e(p.indicator or '')}</td><td>{_e(p.target if p.target is not None else '')}</td>"
+                       f"<td class='num'>{fmt.number(p.budget)}</td></tr>")
+            for k in p.activities:
+                out.append(f"<tr class='kegiatan'><td></td><td class='l1'>{_e(k.code)} {_e(k.name)}</td>"
+                           f"<td>{_e(k.indicator or '')}</td><td>{_e(k.target if k.target is not None else '')}</td>"
+                           f"<td class='num'>{fmt.number(k.budget)}</td></tr>")
+                for s in k.subs:
+                    target = f"{s.target} {s.unit_of_measure}" if s.unit_of_measure else s.target
+                    out.append(f"<tr><td></td><td class='l2'>{_e(s.code)} {_e(s.name)}</td><td>{_e(s.indicator)}</td>"
+                               f"<td>{_e(target)}</td><td class='num'>{fmt.number(s.budget)}</td></tr>")
+        out.append(f"<tr class='total'><td></td><td>Jumlah {_e(plan.unit.name)}</td><td></td><td></td>"
+                   f"<td class='num'>{fmt.number(plan.budget)}</td></tr></tbody></table>")
+    out.append("<h2>C. Jumlah Anggaran</h2><table><thead><tr><th>Unit</th><th class='num'>Anggaran (Rp)</th></tr>"
+               "</thead><tbody>")
+    for plan in rkt.units:
+        out.append(f"<tr><td>{_e(plan.unit.name)}</td><td class='num'>"
+                   f"{fmt.number(plan.budget) if plan.form else 'belum diserahkan'}</td></tr>")
+    out.append(f"<tr class='total'><td>Jumlah seluruhnya</td><td class='num'>{fmt.number(rkt.total_budget)}</td></tr>"
+               "</tbody></table>")
+    if head is not None:
+        out.append(f"<div class='sign'><p>{_e(place_date)}</p><p>{_e(head.position)}</p>"
+                   f"<p>{_e(agency.government.replace('Pemerintah ', ''))}</p><p class='space'></p>"
+                   f"<p class='name'>{_e(head.name)}</p><p>NIP {_e(head.nip)}</p></div>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def to_pdf(document: str) -> bytes:
+    import weasyprint  # imported here: only exports need it (and its system libraries)
+
+    return weasyprint.HTML(string=document).write_pdf()
+
+
+# --- XLSX -----------------------------------------------------------------
+
+RUPIAH_FORMAT = '"Rp" #,##0'
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """openpyxl stamps the current time into the zip entries; same content, same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def _program_rows(form: Form) -> list[list]:
+    rows = []
+    for i, p in enumerate(form.programs, start=1):
+        rows.append([i, "Program", p.code, p.name, p.indicator or "", _cell(p.target), "", p.budget, ""])
+        for k in p.activities:
+            rows.append(["", "Kegiatan", k.code, k.name, k.indicator or "", _cell(k.target), "", k.budget, ""])
+            for s in k.subs:
+                rows.append(["", "Sub Kegiatan", s.code, s.name, s.indicator, _cell(s.target), s.unit_of_measure or "",
+                             s.budget, s.responsible])
+    return rows
+
+
+def _cell(value: object) -> object:
+    return "" if value is None else value
+
+
+PROGRAM_HEADERS = ["No", "Tingkat", "Kode", "Program / Kegiatan / Sub Kegiatan", "Indikator Kinerja",
+                   "Target Kinerja", "Satuan", "Anggaran (Rp)", "Penanggung Jawab"]
+PROGRAM_WIDTHS = [5, 13, 20, 55, 50, 16, 12, 20, 34]
+
+
+def _sheet_setup(ws, header_row: int, widths: list[int]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_program_table(ws, start_row: int, form: Form) -> int:
+    from openpyxl.styles import Alignment, Font
+
+    r = start_row
+    for row in _program_rows(form):
+        ws.append(row)
+        ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
+        if row[1] != "Sub Kegiatan":
+            for c in ws[r]:
+                c.font = Font(bold=row[1] == "Program")
+        for c in ws[r]:
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+        r += 1
+    ws.append(["", "", "", "Jumlah", "", "", "", form.budget, ""])
+    ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
+    for c in ws[r]:
+        c.font = Font(bold=True)
+    return r + 1
+
+
+def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    wb.properties.creator = "rkt-dashboard"
+    wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
+    ws = wb.active
+    ws.title = "RKT"
+    ws.append([agency.government.upper()])
+    ws.append([agency.name.upper()])
+    ws.append([f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"])
+    ws.append([f"Sumber: commit {source.commit or 'tanpa Git'} · sidik isi {source.fingerprint[:16]}"])
+    for r in range(1, 4):
+        ws.cell(row=r, column=1).font = Font(bold=True)
+    ws.append([])
+    ws.append(["No", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan", "Target"])
+    header = ws.max_row
+    for n, r in enumerate(rkt.performance, start=1):
+        ws.append([n, r.objective.description, r.indicator.code, r.indicator.description,
+                   r.indicator.unit_of_measure, _cell(r.target)])
+    _sheet_setup(ws, header, [5, 45, 14, 55, 12, 12])
+    ws.append([])
+    ws.append(["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
+    for n, plan in enumerate(rkt.units, start=1):
+        ws.append([n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
+        ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
+    ws.append(["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
+    ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
+    ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+
+    for plan in rkt.units:
+        sheet = wb.create_sheet(title=plan.unit.short[:31])
+        sheet.append([plan.unit.name])
+        sheet.cell(row=1, column=1).font = Font(bold=True)
+        sheet.append([])
+        sheet.append(PROGRAM_HEADERS)
+        _sheet_setup(sheet, 3, PROGRAM_WIDTHS)
+        if plan.form is None:
+            sheet.append(["", "", "", "Form RKT unit ini belum diserahkan."])
+            continue
+        _write_program_table(sheet, 4, plan.form)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _deterministic_zip(buf.getvalue())
+
+
+# --- CSV ------------------------------------------------------------------
+
+CSV_HEADERS = ["unit", "tingkat", "kode", "nama", "indikator", "target", "satuan", "anggaran", "penanggung_jawab"]
+
+
+def to_csv(rkt: CompiledRkt) -> bytes:
+    """One row per program/kegiatan/sub kegiatan. Semicolons and a BOM, as Excel in
+    Indonesian settings (decimal comma) expects."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow(CSV_HEADERS)
+    for plan in rkt.units:
+        if plan.form is None:
+            continue
+        for row in _program_rows(plan.form):
+            _, level, code, name, indicator, target, unit, budget, responsible = row
+            w.writerow([plan.unit.code, level, code, name, indicator, target, unit, budget, responsible])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+# --- from a repository ----------------------------------------------------
+
+FORMATS = ("pdf", "xlsx", "csv")
+
+
+def source_commit(root, year: int) -> str:
+    """The last commit that changed what this year's plan is made of (short id), or ""."""
+    from .history import GitError, git
+
+    try:
+        out = git(root, "log", "-1", "--format=%h", "--abbrev=12", "--", f"cycles/{year}/forms",
+                  "cycles/renstra.yaml", "cycles/agency.yaml")
+    except GitError:
+        return ""
+    return out.decode().strip()
+
+
+def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, today: dt.date,
+           cache=None) -> bytes:
+    """One export; PDFs go through `cache` (a folder) keyed by their HTML, as WeasyPrint is the slow part."""
+    if fmt_name == "pdf":
+        place_date = f"{agency.city}, ......................... {today.year}"
+        document = rkt_html(rkt, agency, source, place_date)
+        if cache is None:
+            return to_pdf(document)
+        path = cache / f"{hashlib.sha256(document.encode()).hexdigest()}.pdf"
+        if path.exists():
+            return path.read_bytes()
+        data = to_pdf(document)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return data
+    if fmt_name == "xlsx":
+        return to_xlsx(rkt, agency, source)
+    return to_csv(rkt)
