@@ -85,6 +85,31 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     ex.set_defaults(run=_export)
 
+    nc = sub.add_parser("new-cycle", help="buat siklus RKT baru",
+                        description="Membuat cycles/TAHUN/cycle.yaml dengan semua unit sebagai unit wajib.")
+    nc.add_argument("year", type=int, metavar="TAHUN")
+    nc.add_argument("--start", type=_date, required=True, metavar="TTTT-BB-HH", help="tanggal mulai siklus")
+    nc.set_defaults(run=lambda a: _print(tools().new_cycle(a.repo, a.year, a.start, None)))
+
+    nf = sub.add_parser("new-form", help="buat Form RKT unit yang sudah terisi dari Renstra dan tahun lalu",
+                        description="Membuat cycles/TAHUN/forms/UNIT.yaml berisi indikator Renstra unit itu dan "
+                                    "program tahun sebelumnya.")
+    nf.add_argument("year", type=int, metavar="TAHUN")
+    nf.add_argument("unit", metavar="UNIT")
+    nf.set_defaults(run=lambda a: _print(tools().new_form(a.repo, a.year, a.unit, None)))
+
+    sg = sub.add_parser("sign", help="arsipkan pindaian RKT bertanda tangan sebagai versi baru",
+                        description="Menyimpan pindaian PDF sebagai versi berikutnya di cycles/TAHUN/signed/ "
+                                    "beserta keterangannya (SHA-256, commit, sidik isi) dan mencatat langkah "
+                                    "tanda tangan dan pengarsipan. Tidak pernah menimpa berkas.")
+    sg.add_argument("year", type=int, metavar="TAHUN")
+    sg.add_argument("scan", type=Path, metavar="PINDAIAN.pdf")
+    sg.add_argument("--date", type=_date, required=True, metavar="TTTT-BB-HH", help="tanggal tanda tangan")
+    sg.add_argument("--by", default="kepala-badan", metavar="PERAN", help="peran penandatangan (bawaan: kepala-badan)")
+    sg.add_argument("--catatan", help="keterangan versi, misalnya alasan revisi")
+    sg.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    sg.set_defaults(run=lambda a: _print(tools().sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
+
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
     st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")
@@ -123,6 +148,18 @@ def _build(args: argparse.Namespace) -> int:
     index = (rep.site / "index.html").resolve()
     print(f"Dasbor selesai dibangun ({rep.seconds_generate:.1f} s + mkdocs {rep.seconds_mkdocs:.1f} s): {index}")
     return 0
+
+
+def tools():
+    from . import tools as module
+
+    return module
+
+
+def _print(outcome: tuple[str, int]) -> int:
+    text, code = outcome
+    (sys.stdout if code == 0 else sys.stderr).write(text)
+    return code
 
 
 def _export(args: argparse.Namespace) -> int:
