@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts, export, render
+from . import archive, charts, export, render
 from .calendar import work_calendar
 from .compile import compile_rkt
 from .history import arrivals as git_arrivals
@@ -33,7 +33,7 @@ DOCS = "docs"
 SITE = "site"
 CACHE = ".cache/charts"
 # what the generator owns inside docs/: everything else there is hand-written
-GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "siklus", "rkt", "grafik", "unduh")
+GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "siklus", "rkt", "grafik", "unduh")
 
 
 class BuildError(Exception):
@@ -108,6 +108,23 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
                                      for s in repo.sop.steps))
     files["grafik/sop.svg"] = cache_obj.get("swimlane", flow, charts.swimlane).encode()
     chart_paths["sop"] = "grafik/sop.svg"
+    years = tuple(sorted(c.year for c in folders))
+    budgets = charts.BudgetTrendSpec(years, tuple(u.short for u in repo.agency.units), tuple(
+        tuple(next((p.budget for p in compiled[y].units if p.unit.code == u.code), 0) for y in years)
+        for u in repo.agency.units))
+    files["grafik/tren-anggaran.svg"] = cache_obj.get("budget-trend", budgets, charts.budget_trend).encode()
+    chart_paths["tren-anggaran"] = "grafik/tren-anggaran.svg"
+    series = []
+    for _, ind in repo.renstra.indicators():
+        if not ind.is_iku:
+            continue
+        values = tuple(render.target_number(ind.target(y)) for y in years)
+        if any(v is not None for v in values):
+            series.append((ind.code, ind.unit_of_measure, values))
+    if series:
+        targets = charts.TargetTrendSpec(years, tuple(series))
+        files["grafik/tren-iku.svg"] = cache_obj.get("target-trend", targets, charts.target_trend).encode()
+        chart_paths["tren-iku"] = "grafik/tren-iku.svg"
     for c in folders:
         source = export.Source(export.source_commit(root, c.year), export.fingerprint(compiled[c.year]))
         for fmt_name in export.FORMATS:
@@ -117,7 +134,9 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
 
-    ctx = render.Context(today, repo.agency, repo.sop, repo.renstra, folders, statuses, compiled, chart_paths, cal)
+    changes = archive.version_changes(root, folders)
+    ctx = render.Context(today, repo.agency, repo.sop, repo.renstra, folders, statuses, compiled, chart_paths, cal,
+                         changes)
     for path, text in render.pages(ctx).items():
         files[path] = text.encode("utf-8")
     warnings = sorted({w for st in statuses.values() for w in st.warnings if "cuti bersama" in w})

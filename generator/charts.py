@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import matplotlib
+import matplotlib.ticker
 
 matplotlib.use("Agg")
 
@@ -281,3 +282,67 @@ class ChartCache:
             tmp.write_text(svg, encoding="utf-8")
             tmp.replace(path)
         return svg
+
+
+# --- trends ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BudgetTrendSpec:
+    years: tuple[int, ...]
+    units: tuple[str, ...]  # short names
+    budgets: tuple[tuple[int, ...], ...]  # per unit, per year (Rupiah; 0 = no form)
+
+
+def budget_trend(spec: BudgetTrendSpec) -> str:
+    """Grouped bars: each unit's total budget per cycle, in billions of Rupiah."""
+    _style()
+    fig, ax = plt.subplots(figsize=(9, 3.6))
+    fig.subplots_adjust(left=0.09, right=0.99, top=0.92, bottom=0.22)
+    n = max(len(spec.units), 1)
+    width = 0.8 / n
+    palette = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#5d4037", "#455a64")
+    for i, (unit, values) in enumerate(zip(spec.units, spec.budgets)):
+        xs = [j + (i - (n - 1) / 2) * width for j in range(len(spec.years))]
+        ax.bar(xs, [v / 1e9 for v in values], width=width * 0.95, color=palette[i % len(palette)], label=unit)
+    ax.set_xticks(range(len(spec.years)))
+    ax.set_xticklabels([str(y) for y in spec.years])
+    ax.set_ylabel("Miliar Rupiah")
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:.1f}".replace(".", ",")))
+    ax.grid(axis="y", color="#eceff1")
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(n, 4), frameon=False, fontsize=8)
+    ax.set_title("Anggaran per unit per tahun", loc="left", fontsize=10)
+    return _svg(fig)
+
+
+@dataclass(frozen=True)
+class TargetTrendSpec:
+    years: tuple[int, ...]
+    series: tuple[tuple[str, str, tuple[float | None, ...]], ...]  # (code, unit of measure, values)
+
+
+def target_trend(spec: TargetTrendSpec) -> str:
+    """Small multiples: one panel per numeric IKU, its target per cycle."""
+    _style()
+    n = max(len(spec.series), 1)
+    cols = min(n, 3)
+    rows = (n + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 2.3 * rows), squeeze=False)
+    fig.subplots_adjust(left=0.08, right=0.98, top=0.86, bottom=0.12, wspace=0.35, hspace=0.6)
+    for idx, (code, unit, values) in enumerate(spec.series):
+        ax = axes[idx // cols][idx % cols]
+        points = [(y, v) for y, v in zip(spec.years, values) if v is not None]
+        if points:
+            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#1565c0", lw=1.5)
+        ax.set_title(f"{code} ({unit})", fontsize=8, loc="left")
+        ax.set_xticks(list(spec.years))
+        ax.set_xticklabels([str(y) for y in spec.years], fontsize=7)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}".replace(".", ",")))
+        ax.tick_params(axis="y", labelsize=7)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    for idx in range(len(spec.series), rows * cols):
+        axes[idx // cols][idx % cols].axis("off")
+    return _svg(fig)

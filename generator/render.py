@@ -13,7 +13,7 @@ import datetime as dt
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from . import fmt
@@ -98,6 +98,7 @@ class Context:
     compiled: dict[int, CompiledRkt]
     charts: dict[str, str]  # chart name -> path under docs/
     cal: WorkCalendar
+    changes: dict = field(default_factory=dict)  # (year, version) -> list of changes, or None
 
     def lane_name(self, code: str) -> str:
         return next((ln.name for ln in self.sop.lanes if ln.code == code), code)
@@ -384,7 +385,22 @@ def page_archive(ctx: Context) -> str:
                      Html(f'<code class="rkt-hash">{esc(v.sha256)}</code>'), check,
                      Html(f"<code>{esc(v.commit[:12])}</code>"), scan, v.note or "—"])
     out.append(table(["Tahun", "Versi", "Tanggal", "Penandatangan", "SHA-256", "Pemeriksaan", "Commit sumber",
-                      "Pindaian", "Catatan"], rows, numeric=(0, 1)) + "\n")
+                      "Pindaian", "Catatan"], rows, numeric=(0, 1), hide_small=(4, 6)) + "\n\n")
+    out.append("## Perubahan antarversi\n\n")
+    for v in versions:
+        out.append(f'<h3 class="rkt-version">RKT {v.year} versi {v.version}</h3>\n\n')
+        if v.version == 1:
+            out.append("<p>Versi pertama.</p>\n\n")
+            continue
+        changes = ctx.changes.get((v.year, v.version))
+        if changes is None:
+            out.append("<p>Perubahan tidak dapat dihitung: isi pada commit sumber salah satu versi tidak tersedia "
+                       "di repositori ini.</p>\n\n")
+        elif not changes:
+            out.append(f"<p>Isi sama dengan versi {v.version - 1}.</p>\n\n")
+        else:
+            items = "".join(f"<li>{esc(c)}</li>" for c in changes)
+            out.append(f"<p>Dibandingkan dengan versi {v.version - 1}:</p><ul>{items}</ul>\n\n")
     return "".join(out)
 
 
@@ -421,13 +437,61 @@ def page_sop(ctx: Context) -> str:
     return "".join(out)
 
 
+def target_number(value: object) -> float | None:
+    """A target as a number for charts ("0,70" -> 0.7, "92%" -> 92); None for predikat and text."""
+    if isinstance(value, int):
+        return float(value)
+    text = str(value).strip().rstrip("%").strip().replace(".", "").replace(",", ".") if value is not None else ""
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def trend_years(ctx: Context) -> list[int]:
+    return sorted(c.year for c in ctx.cycles)
+
+
+def page_trend(ctx: Context) -> str:
+    years = trend_years(ctx)
+    out = [front("Tren", ["tren"]), "# Tren antartahun\n\n",
+           "Target Indikator Kinerja Utama (IKU) dan anggaran tiap unit pada setiap siklus RKT.\n\n",
+           "## Target IKU\n\n"]
+    iku = [(o, i) for o, i in ctx.renstra.indicators() if i.is_iku]
+    rows = []
+    for obj, ind in iku:
+        cells = []
+        for y in years:
+            rkt = ctx.compiled[y]
+            row = next((r for r in rkt.performance if r.indicator.code == ind.code), None)
+            cells.append(row.target if row and row.target is not None else (ind.target(y) or "—"))
+        rows.append([ind.code, ind.description, ind.unit_of_measure, *cells])
+    out.append(table(["Kode", "Indikator", "Satuan", *map(str, years)], rows) + "\n\n")
+    if "tren-iku" in ctx.charts:
+        out.append(f"![Target IKU per tahun]({ctx.charts['tren-iku']})\n\n")
+    out.append("## Anggaran per unit\n\n")
+    units = [u for u in ctx.agency.units]
+    rows = []
+    for u in units:
+        values = []
+        for y in years:
+            plan = next((p for p in ctx.compiled[y].units if p.unit.code == u.code), None)
+            values.append(fmt.rupiah(plan.budget) if plan and plan.form else "—")
+        rows.append([u.name, *values])
+    totals = [fmt.rupiah(ctx.compiled[y].total_budget) for y in years]
+    rows.append([Html("<strong>Jumlah</strong>"), *totals])
+    out.append(table(["Unit", *map(str, years)], rows, numeric=tuple(range(1, len(years) + 1))) + "\n\n")
+    out.append(f"![Anggaran per unit per tahun]({ctx.charts['tren-anggaran']})\n")
+    return "".join(out)
+
+
 def page_tags() -> str:
     return front("Label") + "# Label\n\n<!-- material/tags -->\n"
 
 
 def pages(ctx: Context) -> dict[str, str]:
     out = {"index.md": page_home(ctx), "siklus/index.md": page_cycles_index(ctx), "arsip.md": page_archive(ctx),
-           "sop.md": page_sop(ctx), "label.md": page_tags()}
+           "sop.md": page_sop(ctx), "label.md": page_tags(), "tren.md": page_trend(ctx)}
     for c in ctx.cycles:
         out[f"siklus/{c.year}.md"] = page_cycle(ctx, c)
         out[f"rkt/{c.year}.md"] = page_rkt(ctx, c)
