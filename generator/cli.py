@@ -110,6 +110,22 @@ def _parser() -> argparse.ArgumentParser:
     sg.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     sg.set_defaults(run=lambda a: _print(tools().sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
 
+    ft = sub.add_parser("form-template", help="buat templat Excel Form RKT untuk satu unit",
+                        description="Membuat berkas .xlsx berisi petunjuk, tabel kinerja dan tabel program unit, "
+                                    "terisi dari form saat ini atau dari Renstra dan program tahun lalu.")
+    ft.add_argument("year", type=int, metavar="TAHUN")
+    ft.add_argument("unit", metavar="UNIT")
+    ft.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
+    ft.set_defaults(run=lambda a: _print(tools().form_template(a.repo, a.year, a.unit, a.out, None)))
+
+    im = sub.add_parser("import", help="baca templat Excel yang sudah diisi menjadi Form RKT",
+                        description="Membaca templat .xlsx yang sudah diisi ke cycles/TAHUN/forms/UNIT.yaml "
+                                    "(komentar dan urutan berkas lama dipertahankan), lalu memeriksanya.")
+    im.add_argument("year", type=int, metavar="TAHUN")
+    im.add_argument("unit", metavar="UNIT")
+    im.add_argument("workbook", type=Path, metavar="BERKAS.xlsx")
+    im.set_defaults(run=lambda a: _print(tools().import_form(a.repo, a.year, a.unit, a.workbook, None)))
+
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
     st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")

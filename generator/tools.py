@@ -210,3 +210,67 @@ def _append_events(text: str, events: str) -> str | None:
     if not body.endswith(("\n", "\r")):
         body += newline
     return body + events.replace("\n", newline)
+
+
+# --- Excel ----------------------------------------------------------------
+
+def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | None) -> tuple[str, int]:
+    from . import excel, prefill
+
+    checked = _valid(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, _ = checked
+    repo = result.repository
+    u = repo.agency.unit(unit)
+    if u is None:
+        return f"rkt: unit '{unit}' tidak ada di cycles/agency.yaml\n", 2
+    current = next((f for c in repo.cycles if c.year == year for f in c.forms if f.unit == unit), None)
+    data = prefill.form_data(current) if current else prefill.new_form(repo, year, unit)[0]
+    out.write_bytes(excel.template(data, repo.renstra, u.name))
+    source = "isi form saat ini" if current else "Renstra dan program tahun lalu"
+    return f"Templat Form RKT {year} {u.name} ditulis ke {out} (terisi dari {source}).\n", 0
+
+
+def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None) -> tuple[str, int]:
+    from . import excel
+    from .yamlwrite import form_yaml, update_form
+
+    checked = _valid(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, _ = checked
+    repo = result.repository
+    u = repo.agency.unit(unit)
+    if u is None:
+        return f"rkt: unit '{unit}' tidak ada di cycles/agency.yaml\n", 2
+    if not any(c.year == year and c.cycle is not None for c in repo.cycles):
+        return f"rkt: siklus {year} belum ada; buat dengan 'rkt new-cycle {year} --start TTTT-BB-HH'\n", 2
+    data, problems = excel.read(workbook, year, unit, repo.renstra, workbook.name)
+    if problems:
+        lines = "".join(f"{p.where}: {p.message}\n" for p in problems)
+        return lines + f"{len(problems)} masalah di {workbook.name}; form tidak diimpor.\n", 1
+    rel = f"cycles/{year}/forms/{unit}.yaml"
+    path = root / rel
+    before = path.read_bytes() if path.exists() else None
+    if before is not None:
+        old = result.documents.get(rel)
+        for key in ("tanggal", "penyusun"):
+            if old is not None and isinstance(old.data, dict) and key in old.data:
+                data[key] = old.data[key]
+        text = update_form(before.decode("utf-8-sig"), data)
+    else:
+        text = form_yaml(data, f"Form RKT Tahun {year} {u.name}.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    after = validate(root, today=today)
+    mine = [p for p in after.problems if p.file == rel and p.is_error]
+    if mine:
+        if before is None:
+            path.unlink()
+        else:
+            path.write_bytes(before)
+        return report.text(mine, after.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n", 1
+    subs = sum(len(k["sub_kegiatan"]) for p in data["program"] for k in p["kegiatan"])
+    verb = "diperbarui" if before is not None else "dibuat"
+    return f"{rel} {verb} dari {workbook.name}: {subs} sub kegiatan. Ajukan perubahan ini sebagai pull request.\n", 0

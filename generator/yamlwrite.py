@@ -128,3 +128,36 @@ def signed_yaml(data: dict) -> str:
     if data.get("catatan"):
         out.append(f"catatan: {scalar(data['catatan'])}\n")
     return "".join(out)
+
+
+def update_form(text: str, data: dict) -> str:
+    """An existing form's text with its values replaced by `data`, keeping its comments,
+    key order and quoting where the structure did not change (ruamel.yaml round trip)."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    rt = YAML()  # round-trip mode; reading for values always goes through load.py
+    rt.preserve_quotes = True
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.width = 4096
+    doc = rt.load(text)
+
+    def styled(value: object, key: str | None = None) -> object:
+        if isinstance(value, dict):
+            return {k: styled(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [styled(v) for v in value]
+        if isinstance(value, str) and (key == "kode" and "." in value or scalar(value).startswith('"')):
+            return DoubleQuotedScalarString(value)
+        return value
+
+    for key in ("tahun", "unit", "kinerja", "program"):
+        new = styled(data[key], key)
+        if key in doc and doc[key] == data[key]:
+            continue  # unchanged: keep the original nodes, comments inside included
+        doc[key] = new
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()
