@@ -1,0 +1,45 @@
+"""`rkt new-cycle` and `rkt new-form` write valid files, prefilled, and never overwrite."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from generator.load import load_file
+
+
+def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def test_new_form_is_valid_and_prefilled(example):
+    proc = run(example, "new-form", "2027", "psdm")
+    assert proc.returncode == 0, proc.stderr
+    path = example / "cycles/2027/forms/psdm.yaml"
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/form.schema.json\n")
+    data = load_file(path, "f").document.data
+    assert data["kinerja"] == [{"sasaran": "SS2", "indikator": [{"kode": "SS2.1", "target": "74,00"},
+                                                                {"kode": "SS2.2", "target": "70%"}]}]
+    assert [p["kode"] for p in data["program"]] == ["5.03.02", "5.04.02"]  # last year's
+    assert run(example, "new-form", "2027", "psdm").returncode == 1  # never overwrites
+    assert path.read_text() == text
+
+
+def test_new_form_for_an_unknown_unit(example):
+    proc = run(example, "new-form", "2027", "keuangan")
+    assert proc.returncode == 2 and "unit 'keuangan' tidak ada" in proc.stderr
+
+
+def test_new_cycle_is_valid_with_every_unit_required(example):
+    proc = run(example, "new-cycle", "2028", "--start", "2027-11-01")
+    assert proc.returncode == 0, proc.stderr
+    data = load_file(example / "cycles/2028/cycle.yaml", "c").document.data
+    assert data == {"tahun": 2028, "mulai": "2027-11-01", "unit_wajib": ["sekretariat", "ppik", "mpk", "psdm"],
+                    "peristiwa": []}
+    assert "# Catatan peristiwa: hanya boleh DITAMBAH" in (example / "cycles/2028/cycle.yaml").read_text()
+    assert run(example, "validate", "--today", "2027-11-01").returncode == 0
+    assert run(example, "new-cycle", "2028", "--start", "2027-11-01").returncode == 1
