@@ -127,7 +127,10 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
         chart_paths["tren-iku"] = "grafik/tren-iku.svg"
     for c in folders:
         source = export.Source(export.source_commit(root, c.year), export.fingerprint(compiled[c.year]))
-        for fmt_name in export.FORMATS:
+        # the PDF is the document to be signed: made while a cycle runs; a finished cycle's
+        # document of record is its signed scan (and `rkt export` still makes the PDF on demand)
+        formats = export.FORMATS if not statuses[c.year].finished else ("xlsx", "csv")
+        for fmt_name in formats:
             files[f"unduh/rkt-{c.year}.{fmt_name}"] = export.render(fmt_name, compiled[c.year], repo.agency, source,
                                                                     today, root / ".cache/exports")
         for v in c.signed:

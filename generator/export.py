@@ -213,15 +213,15 @@ def _sheet_setup(ws, header_row: int, widths: list[int]) -> None:
 def _write_program_table(ws, start_row: int, form: Form) -> int:
     from openpyxl.styles import Alignment, Font
 
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")  # shared: styles are interned
     r = start_row
     for row in _program_rows(form):
         ws.append(row)
         ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
-        if row[1] != "Sub Kegiatan":
-            for c in ws[r]:
-                c.font = Font(bold=row[1] == "Program")
         for c in ws[r]:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
+            if row[1] == "Program":
+                c.font = bold
+            c.alignment = wrap
         r += 1
     ws.append(["", "", "", "Jumlah", "", "", "", form.budget, ""])
     ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
@@ -316,19 +316,23 @@ def source_commit(root, year: int) -> str:
 
 def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, today: dt.date,
            cache=None) -> bytes:
-    """One export; PDFs go through `cache` (a folder) keyed by their HTML, as WeasyPrint is the slow part."""
+    """One export, through `cache` (a folder) when given, keyed by everything the file shows."""
+    place_date = f"{agency.city}, ......................... {today.year}"
     if fmt_name == "pdf":
-        place_date = f"{agency.city}, ......................... {today.year}"
-        document = rkt_html(rkt, agency, source, place_date)
-        if cache is None:
-            return to_pdf(document)
-        path = cache / f"{hashlib.sha256(document.encode()).hexdigest()}.pdf"
-        if path.exists():
-            return path.read_bytes()
-        data = to_pdf(document)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        return data
-    if fmt_name == "xlsx":
-        return to_xlsx(rkt, agency, source)
-    return to_csv(rkt)
+        key = rkt_html(rkt, agency, source, place_date)
+        make = lambda: to_pdf(key)  # noqa: E731
+    elif fmt_name == "xlsx":
+        key = json.dumps([content(rkt), agency.name, agency.government, [u.unit.name for u in rkt.units],
+                          source.commit, source.fingerprint], sort_keys=True, default=str)
+        make = lambda: to_xlsx(rkt, agency, source)  # noqa: E731
+    else:
+        return to_csv(rkt)
+    if cache is None:
+        return make()
+    path = cache / f"{hashlib.sha256((fmt_name + key).encode()).hexdigest()}.{fmt_name}"
+    if path.exists():
+        return path.read_bytes()
+    data = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data

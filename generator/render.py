@@ -293,8 +293,14 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
     head = a.person(a.head)
     page = f"rkt/{folder.year}.md"
     out = [front(f"RKT {folder.year}", [str(folder.year), "RKT"]), f"# RKT {folder.year}\n\n"]
-    downloads = " · ".join(link(page, f"unduh/rkt-{folder.year}.{ext}", label) for ext, label in
-                           (("pdf", "PDF (untuk ditandatangani)"), ("xlsx", "Excel (XLSX)"), ("csv", "CSV")))
+    finished = ctx.statuses[folder.year].finished
+    kinds = (("xlsx", "Excel (XLSX)"), ("csv", "CSV")) if finished else \
+        (("pdf", "PDF (untuk ditandatangani)"), ("xlsx", "Excel (XLSX)"), ("csv", "CSV"))
+    downloads = " · ".join(link(page, f"unduh/rkt-{folder.year}.{ext}", label) for ext, label in kinds)
+    signed = [v for v in sorted(folder.signed, key=lambda v: v.version) if v.scan_exists and v.scan_sha256 == v.sha256]
+    if signed:
+        downloads += " · " + " · ".join(link(page, f"unduh/{v.scan}", f"pindaian bertanda tangan versi {v.version}")
+                                        for v in signed)
     out.append(f"Unduh: {downloads}. Halaman ini juga dapat dicetak langsung dari peramban "
                f"(A4 mendatar).\n{{ .rkt-downloads }}\n\n")
     if rkt.missing:
