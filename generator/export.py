@@ -260,6 +260,17 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     ws.append(["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
     ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
     ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+    ws.append([])
+    ws.append(PROGRAM_HEADERS)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for plan in rkt.units:
+        ws.append(["", plan.unit.name])
+        ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+        if plan.form is None:
+            ws.append(["", "", "", "Form RKT unit ini belum diserahkan."])
+            continue
+        _write_program_table(ws, ws.max_row + 1, plan.form)
 
     for plan in rkt.units:
         sheet = wb.create_sheet(title=plan.unit.short[:31])

@@ -95,7 +95,7 @@ def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[s
                f"{', '.join(x.code for x in repo.agency.units)})\n", 2
     data, notes = prefill.new_form(repo, year, unit)
     rel = f"cycles/{year}/forms/{unit}.yaml"
-    refused = _write_new(root / rel, form_yaml(data, f"Form RKT Tahun {year} {u.name}."))
+    refused = _write_new(root / rel, form_yaml(data, f"Form RKT Tahun {year} {u.name}.", explain=True))
     if refused:
         return refused, 1
     text, code = _check_written(root, rel, today)

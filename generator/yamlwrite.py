@@ -41,10 +41,24 @@ def schema_line(kind: str, depth: int) -> str:
     return f"# yaml-language-server: $schema={'../' * depth}schemas/{kind}.schema.json\n"
 
 
-def form_yaml(data: dict, title: str, note: str | None = None) -> str:
-    """A Form RKT (schema-valid data) as text."""
+FIELD_HELP = (
+    "Cara mengisi:",
+    "  tahun, unit: tahun rencana dan kode unit (sama dengan nama berkas ini).",
+    "  kinerja: untuk setiap sasaran Renstra, indikator (kode dari cycles/renstra.yaml) dan target tahun ini.",
+    "  program -> kegiatan -> sub_kegiatan: kode dan nama sesuai nomenklatur Kepmendagri.",
+    "  Setiap sub kegiatan: indikator, target (angka dengan 'satuan', atau teks seperti 5 Dokumen),",
+    "  anggaran (angka Rupiah saja) dan penanggung_jawab (jabatan).",
+    "  Pecahan dan persen di antara tanda kutip: \"0,70\", \"92%\". Indentasi dengan spasi, bukan Tab.",
+)
+
+
+def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = False) -> str:
+    """A Form RKT (schema-valid data) as text; `explain` adds a how-to comment for new files."""
     out = [schema_line("form", 3), f"# {title}\n",
-           f"# {note + ' ' if note else ''}Anggaran dalam Rupiah, tanpa titik pemisah ribuan.\n\n"]
+           f"# {note + ' ' if note else ''}Anggaran dalam Rupiah, tanpa titik pemisah ribuan.\n"]
+    if explain:
+        out += [f"#{' ' + line if line else ''}\n" for line in FIELD_HELP]
+    out.append("\n")
     out.append(f"tahun: {data['tahun']}\nunit: {data['unit']}\n")
     if data.get("tanggal") is not None:
         out.append(f"tanggal: {data['tanggal']}\n")  # a date stays text for the strict loader

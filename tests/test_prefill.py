@@ -21,6 +21,7 @@ def test_new_form_is_valid_and_prefilled(example):
     path = example / "cycles/2027/forms/psdm.yaml"
     text = path.read_text()
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/form.schema.json\n")
+    assert "#   anggaran (angka Rupiah saja) dan penanggung_jawab (jabatan)." in text
     data = load_file(path, "f").document.data
     assert data["kinerja"] == [{"sasaran": "SS2", "indikator": [{"kode": "SS2.1", "target": "74,00"},
                                                                 {"kode": "SS2.2", "target": "70%"}]}]
