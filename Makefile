@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: site serve status validate test bench clean help
+.PHONY: install site serve status validate test bench clean help
 
 help:
 	@echo "make site      - periksa data dan bangun dasbor ke site/ (buka site/index.html)"
@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
+
+install: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/rkt build

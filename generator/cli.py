@@ -126,6 +126,18 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("workbook", type=Path, metavar="BERKAS.xlsx")
     im.set_defaults(run=lambda a: _print(tools().import_form(a.repo, a.year, a.unit, a.workbook, None)))
 
+    rm = sub.add_parser("remind", help="teks pengingat keterlambatan (untuk issue GitHub)",
+                        description="Menyusun isi issue 'Peringatan: Tepat Waktu' untuk siklus yang berjalan.")
+    rm.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: semua yang berjalan)")
+    rm.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    rm.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    rm.set_defaults(run=lambda a: _print(tools().remind(a.repo, a.year, a.format, a.today)))
+
+    co = sub.add_parser("codeowners", help="tulis .github/CODEOWNERS dari peran di agency.yaml",
+                        description="Menulis .github/CODEOWNERS: form tiap unit milik kepala unitnya; arsip, SOP, "
+                                    "data instansi, skema dan alur kerja milik Sekretaris dan Kepala Badan.")
+    co.set_defaults(run=lambda a: _print(tools().write_codeowners(a.repo)))
+
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
     st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")

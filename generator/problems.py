@@ -34,6 +34,7 @@ CODES: Mapping[str, str] = {
     "RKT020": "berkas wajib tidak ada",
     "RKT021": "berkas di tempat yang tidak dikenal",
     "RKT022": "baris $schema untuk editor tidak ada atau salah",
+    "RKT023": "CODEOWNERS tidak sesuai agency.yaml",
     # schema (validate.py)
     "RKT100": "isian tidak sesuai skema",
     "RKT101": "kunci wajib tidak ada",

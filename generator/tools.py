@@ -274,3 +274,45 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
     subs = sum(len(k["sub_kegiatan"]) for p in data["program"] for k in p["kegiatan"])
     verb = "diperbarui" if before is not None else "dibuat"
     return f"{rel} {verb} dari {workbook.name}: {subs} sub kegiatan. Ajukan perubahan ini sebagai pull request.\n", 0
+
+
+# --- GitHub side ----------------------------------------------------------
+
+def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -> tuple[str, int]:
+    from . import remind as reminders
+
+    checked = _valid(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    repo = result.repository
+    d = derive(root, result, day)
+    years = [year] if year is not None else [c.year for c in d.folders if not d.statuses[c.year].finished]
+    unknown = [y for y in years if y not in d.statuses]
+    if unknown:
+        return f"rkt: siklus {unknown[0]} tidak ada\n", 2
+    items = []
+    for y in sorted(years):
+        st = d.statuses[y]
+        items.append({"tahun": y, "judul": reminders.title(y), "terlambat": bool(st.late or st.missing_units),
+                      "penerima": reminders.assignees(st, repo.agency, repo.sop),
+                      "isi": reminders.markdown(st, repo.agency, repo.sop)})
+    if fmt_name == "json":
+        return reminders.as_json(items), 0
+    return "".join(f"# {i['judul']}\n\n{i['isi']}\n" for i in items) or "Tidak ada siklus yang berjalan.\n", 0
+
+
+def write_codeowners(root: Path) -> tuple[str, int]:
+    from . import codeowners
+
+    result = validate(root)
+    if result.repository.agency is None:
+        return report.text(list(result.problems), result.files_checked) + \
+            "CODEOWNERS tidak dibuat karena cycles/agency.yaml belum valid.\n", 1
+    text = codeowners.render(result.repository.agency)
+    path = root / codeowners.PATH
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return f"{codeowners.PATH} sudah sesuai dengan cycles/agency.yaml.\n", 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return f"{codeowners.PATH} ditulis dari cycles/agency.yaml.\n", 0

@@ -189,6 +189,19 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
     )
 
 
+def codeowners_problems(root: FsPath, repo: Repository) -> list[Problem]:
+    """A CODEOWNERS that no longer matches agency.yaml (a missing one is not required)."""
+    from . import codeowners
+
+    path = root / codeowners.PATH
+    if repo.agency is None or not path.is_file():
+        return []
+    if path.read_text(encoding="utf-8", errors="replace") == codeowners.render(repo.agency):
+        return []
+    return [Problem(codeowners.PATH, "RKT023", "CODEOWNERS tidak sesuai dengan peran dan kepala unit di "
+                    "cycles/agency.yaml; jalankan 'rkt codeowners' dan sertakan hasilnya", line=1, col=1)]
+
+
 def validate(root: FsPath, today: dt.date | None = None, base: str | None = None) -> Result:
     """Check the whole repository at `root`, and against revision `base` when given.
 
@@ -201,6 +214,7 @@ def validate(root: FsPath, today: dt.date | None = None, base: str | None = None
     if today is None:
         today = calendar.today(repo.agency.timezone if repo.agency else calendar.DEFAULT_TIMEZONE)
     problems = g.problems + list(rules.check(repo, today, set(g.files)))
+    problems += codeowners_problems(root, repo)
     if base is not None:
         problems += history.check(root, base, g.documents, set(g.files))
     located = sorted(locate(problems, g.positions), key=sort_key)
