@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install site serve status validate test bench clean help
+.PHONY: install site serve status validate test bench screenshots clean help
 
 help:
 	@echo "make site      - periksa data dan bangun dasbor ke site/ (buka site/index.html)"
@@ -41,6 +41,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py
 	$(BIN)/python benchmarks/bench_build.py
+
+# pictures of the dashboard for the guides (needs Debian's chromium and chromium-driver)
+screenshots: $(STAMP)
+	$(BIN)/python -m generator.screenshots
 
 clean:
 	rm -rf $(VENV) site .cache .pytest_cache
