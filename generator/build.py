@@ -33,7 +33,8 @@ DOCS = "docs"
 SITE = "site"
 CACHE = ".cache/charts"
 # what the generator owns inside docs/: everything else there is hand-written
-GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "siklus", "rkt", "grafik", "unduh")
+GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "isi-form.md", "siklus", "rkt", "grafik",
+             "unduh")
 
 
 class BuildError(Exception):
@@ -139,11 +140,54 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
 
     changes = archive.version_changes(root, folders)
     ctx = render.Context(today, repo.agency, repo.sop, repo.renstra, folders, statuses, compiled, chart_paths, cal,
-                         changes)
+                         changes, form_page_data(root, repo, folders, statuses))
     for path, text in render.pages(ctx).items():
         files[path] = text.encode("utf-8")
     warnings = sorted({w for st in statuses.values() for w in st.warnings if "cuti bersama" in w})
     return Generated(files, cache_obj.drawn, cache_obj.reused, warnings)
+
+
+def form_page_data(root: Path, repo, folders, statuses) -> dict:
+    """Everything the "Isi Form RKT" page needs, embedded at build time (the page works offline)."""
+    from . import prefill, yamlwrite
+    from .load import load_file
+    from .schema import SchemaSet
+
+    cycles = []
+    for c in sorted(folders, key=lambda f: f.year):
+        if statuses[c.year].finished:
+            continue
+        units = []
+        for code in c.cycle.required_units:
+            unit = repo.agency.unit(code)
+            name = unit.name if unit else code
+            form = next((f for f in c.forms if f.unit == code), None)
+            if form is not None:
+                data = prefill.form_data(form)
+                header = yamlwrite.form_header((root / form.at.file).read_text(encoding="utf-8-sig"))
+            else:
+                data = prefill.new_form(repo, c.year, code)[0]
+                header = yamlwrite.form_header(yamlwrite.form_yaml(data, f"Form RKT Tahun {c.year} {name}.",
+                                                                   explain=True))
+            units.append({"kode": code, "nama": name, "ada": form is not None, "header": header, "data": data})
+        cycles.append({"tahun": c.year, "pagu": dict(c.cycle.ceilings), "units": units})
+    satuan = sorted({s.unit_of_measure for c in repo.cycles for f in c.forms for p in f.programs
+                     for k in p.activities for s in k.subs if s.unit_of_measure})
+    # not `repo_url`: with it the theme asks api.github.com for stars and releases on every visit
+    config = load_file(root / "mkdocs.yml", "mkdocs.yml").document
+    extra = config.data.get("extra") if config is not None and isinstance(config.data, dict) else None
+    repo_url = extra.get("repositori", "") if isinstance(extra, dict) else ""
+    return {
+        "schema": SchemaSet.load(root / "schemas").flat["form"],
+        "comments": {"kinerja": yamlwrite.KINERJA_COMMENT, "program": yamlwrite.PROGRAM_COMMENT},
+        "cycles": cycles,
+        "renstra": [{"kode": o.code, "uraian": o.description,
+                     "indikator": [{"kode": i.code, "uraian": i.description, "satuan": i.unit_of_measure}
+                                   for i in o.indicators]} for o in repo.renstra.objectives],
+        "satuan": satuan,
+        "repo_url": repo_url if isinstance(repo_url, str) else "",
+        "branch": "main",
+    }
 
 
 def write(docs: Path, files: dict[str, bytes]) -> WriteStats:

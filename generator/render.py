@@ -99,6 +99,7 @@ class Context:
     charts: dict[str, str]  # chart name -> path under docs/
     cal: WorkCalendar
     changes: dict = field(default_factory=dict)  # (year, version) -> list of changes, or None
+    form_data: dict = field(default_factory=dict)  # what the "Isi Form RKT" page embeds
 
     def lane_name(self, code: str) -> str:
         return next((ln.name for ln in self.sop.lanes if ln.code == code), code)
@@ -491,13 +492,34 @@ def page_trend(ctx: Context) -> str:
     return "".join(out)
 
 
+def json_for_html(data: object) -> str:
+    """JSON that can sit inside <script type="application/json">: no '<', '>' or '&' as such."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_form(form_data: dict) -> str:
+    """The "Isi Form RKT" page: a mount point, the embedded data, and a fallback without JavaScript."""
+    return (front("Isi Form RKT", ["form"]) + "# Isi Form RKT\n\n"
+            "Isi Form RKT unit Anda langsung di halaman ini. Isian diperiksa saat diketik dengan aturan yang sama "
+            "seperti pemeriksaan di GitHub. Tidak ada data yang dikirim ke mana pun sampai Anda sendiri memilih "
+            "**Ajukan ke GitHub** (atau mengunduh berkasnya). Lihat juga Panduan: *Isi Form RKT lewat situs*.\n\n"
+            '<div id="rkt-isi-form" class="rkt-isi-form"><p>Memuat form…</p>'
+            "<noscript><p>Halaman ini memerlukan JavaScript. Tanpa JavaScript, isi form lewat editor web GitHub "
+            "atau templat Excel (lihat Panduan).</p></noscript></div>\n\n"
+            f'<script type="application/json" id="rkt-form-data">{json_for_html(form_data)}</script>\n')
+
+
 def page_tags() -> str:
     return front("Label") + "# Label\n\n<!-- material/tags -->\n"
 
 
 def pages(ctx: Context) -> dict[str, str]:
     out = {"index.md": page_home(ctx), "siklus/index.md": page_cycles_index(ctx), "arsip.md": page_archive(ctx),
-           "sop.md": page_sop(ctx), "label.md": page_tags(), "tren.md": page_trend(ctx)}
+           "sop.md": page_sop(ctx), "label.md": page_tags(), "tren.md": page_trend(ctx),
+           "isi-form.md": page_form(ctx.form_data)}
     for c in ctx.cycles:
         out[f"siklus/{c.year}.md"] = page_cycle(ctx, c)
         out[f"rkt/{c.year}.md"] = page_rkt(ctx, c)

@@ -35,6 +35,9 @@ class _Scanner(HTMLParser):
         values = {k.lower(): (v or "") for k, v in attrs}
         if tag == "article":
             self.depth += 1
+        if tag == "script" and values.get("type") == "application/json" and values.get("id") == "rkt-form-data":
+            self.json_data = True  # inert data for the form page; its text is checked in handle_data
+            return
         # resources loaded by the page, anywhere on it
         loads = (tag in ("script", "img", "iframe", "source", "audio", "video", "embed")
                  and "src" in values) or (tag == "link" and "stylesheet" in values.get("rel", "")
@@ -55,7 +58,13 @@ class _Scanner(HTMLParser):
             if name in _URL_ATTRS and _BAD_SCHEME.match(value):
                 self.findings.append(f"{where}: tautan {value[:40]!r} di dalam isi halaman")
 
+    def handle_data(self, data: str) -> None:
+        if getattr(self, "json_data", False) and "<" in data:
+            self.findings.append(f"{self.page}:{self.getpos()[0]}: data form memuat '<'")
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.json_data = False
         if tag == "article" and self.depth:
             self.depth -= 1
 

@@ -27,6 +27,8 @@ SHOTS = (
     ("beranda-ponsel.png", "index.html", 360, 1400),
     ("siklus-linimasa.png", "siklus/2027.html#linimasa", 1280, 900),
     ("arsip.png", "arsip.html", 1280, 800),
+    ("isi-form.png", "isi-form.html#psdm", 1280, 1100),
+    ("isi-form-hasil.png", "isi-form.html#psdm-hasil", 1280, 900),
 )
 
 
@@ -67,7 +69,16 @@ def main() -> int:
                 driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                        {"width": width, "height": height, "deviceScaleFactor": 1,
                                         "mobile": width < 600})
-                driver.get(base + page)
+                url, _, action = page.partition("#")
+                driver.get(base + url if action.startswith("psdm") else base + page)
+                if action.startswith("psdm"):  # the form page: open the unit that has not submitted
+                    from selenium.webdriver.common.by import By
+                    from selenium.webdriver.support.ui import Select
+
+                    Select(driver.find_element(By.ID, "rkt-pick-unit")).select_by_value("psdm")
+                    driver.find_element(By.ID, "rkt-open").click()
+                    if action == "psdm-hasil":
+                        driver.execute_script("document.getElementById('rkt-result').scrollIntoView()")
                 time.sleep(0.6)  # let the header's title animation settle
                 driver.save_screenshot(str(OUT / name))
                 print(f"{OUT.relative_to(ROOT) / name}")

@@ -52,6 +52,16 @@ FIELD_HELP = (
 )
 
 
+KINERJA_COMMENT = "# Tabel kinerja: sasaran dan indikator dari Renstra (uraian dan satuannya diambil dari Renstra)."
+PROGRAM_COMMENT = "# Tabel program: program -> kegiatan -> sub kegiatan (kode Kepmendagri di antara tanda kutip)."
+
+
+def form_header(text: str) -> str:
+    """The comment block of a form file, up to its first key (the page's writer reuses it)."""
+    index = text.find("\ntahun:")
+    return text[:index + 1] if index >= 0 else ""
+
+
 def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = False) -> str:
     """A Form RKT (schema-valid data) as text; `explain` adds a how-to comment for new files."""
     out = [schema_line("form", 3), f"# {title}\n",
@@ -64,7 +74,7 @@ def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = F
         out.append(f"tanggal: {data['tanggal']}\n")  # a date stays text for the strict loader
     if data.get("penyusun") is not None:
         out.append(f"penyusun: {scalar(data['penyusun'])}\n")
-    out.append("\n# Tabel kinerja: sasaran dan indikator dari Renstra (uraian dan satuannya diambil dari Renstra).\n")
+    out.append(f"\n{KINERJA_COMMENT}\n")
     if not data["kinerja"]:
         out.append("kinerja: []\n")
     else:
@@ -75,7 +85,7 @@ def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = F
                 out.append(f"      - kode: {ind['kode']}\n        target: {scalar(ind['target'])}\n")
                 if ind.get("catatan"):
                     out.append(f"        catatan: {scalar(ind['catatan'])}\n")
-    out.append("\n# Tabel program: program -> kegiatan -> sub kegiatan (kode Kepmendagri di antara tanda kutip).\n")
+    out.append(f"\n{PROGRAM_COMMENT}\n")
     if not data["program"]:
         out.append("program: []\n")
         return "".join(out)
