@@ -161,12 +161,10 @@ def form_page_data(root: Path, repo, folders, statuses) -> dict:
         for code in c.cycle.required_units:
             unit = repo.agency.unit(code)
             name = unit.name if unit else code
-            form = next((f for f in c.forms if f.unit == code), None)
+            data, form = prefill.start(repo, c.year, code)
             if form is not None:
-                data = prefill.form_data(form)
                 header = yamlwrite.form_header((root / form.at.file).read_text(encoding="utf-8-sig"))
             else:
-                data = prefill.new_form(repo, c.year, code)[0]
                 header = yamlwrite.form_header(yamlwrite.form_yaml(data, f"Form RKT Tahun {c.year} {name}.",
                                                                    explain=True))
             units.append({"kode": code, "nama": name, "ada": form is not None, "header": header, "data": data})

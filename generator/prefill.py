@@ -53,3 +53,9 @@ def new_form(repo: Repository, year: int, unit: str) -> tuple[dict, list[str]]:
     if last is None:
         notes.append(f"Tidak ada form {unit} tahun {year - 1}; tabel program dimulai kosong.")
     return {"tahun": year, "unit": unit, "kinerja": kinerja, "program": programs}, notes
+
+
+def start(repo: Repository, year: int, unit: str) -> tuple[dict, Form | None]:
+    """What a unit's form starts from: its current form if there is one, else the new-form prefill."""
+    current = next((f for c in repo.cycles if c.year == year for f in c.forms if f.unit == unit), None)
+    return (form_data(current) if current else new_form(repo, year, unit)[0]), current

@@ -47,6 +47,19 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
 
 # --- new files ------------------------------------------------------------
 
+def _valid_unit(root: Path, unit: str, today: dt.date | None):
+    """(result, today, unit) for a valid repository and a known unit, or (message, exit code)."""
+    checked = _valid(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    u = result.repository.agency.unit(unit)
+    if u is None:
+        codes = ", ".join(x.code for x in result.repository.agency.units)
+        return f"rkt: unit '{unit}' tidak ada di cycles/agency.yaml (yang ada: {codes})\n", 2
+    return result, day, u
+
+
 def _write_new(path: Path, text: str) -> str | None:
     if path.exists():
         return f"rkt: {path} sudah ada; tidak ditimpa\n"
@@ -84,15 +97,11 @@ def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[s
     from . import prefill
     from .yamlwrite import form_yaml
 
-    checked = _valid(root, today)
-    if isinstance(checked, str):
-        return checked, 1
-    result, _ = checked
+    checked = _valid_unit(root, unit, today)
+    if isinstance(checked[0], str):
+        return checked
+    result, _, u = checked
     repo = result.repository
-    u = repo.agency.unit(unit)
-    if u is None:
-        return f"rkt: unit '{unit}' tidak ada di cycles/agency.yaml (yang ada: " \
-               f"{', '.join(x.code for x in repo.agency.units)})\n", 2
     data, notes = prefill.new_form(repo, year, unit)
     rel = f"cycles/{year}/forms/{unit}.yaml"
     refused = _write_new(root / rel, form_yaml(data, f"Form RKT Tahun {year} {u.name}.", explain=True))
@@ -217,16 +226,12 @@ def _append_events(text: str, events: str) -> str | None:
 def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | None) -> tuple[str, int]:
     from . import excel, prefill
 
-    checked = _valid(root, today)
-    if isinstance(checked, str):
-        return checked, 1
-    result, _ = checked
+    checked = _valid_unit(root, unit, today)
+    if isinstance(checked[0], str):
+        return checked
+    result, _, u = checked
     repo = result.repository
-    u = repo.agency.unit(unit)
-    if u is None:
-        return f"rkt: unit '{unit}' tidak ada di cycles/agency.yaml\n", 2
-    current = next((f for c in repo.cycles if c.year == year for f in c.forms if f.unit == unit), None)
-    data = prefill.form_data(current) if current else prefill.new_form(repo, year, unit)[0]
+    data, current = prefill.start(repo, year, unit)
     out.write_bytes(excel.template(data, repo.renstra, u.name))
     source = "isi form saat ini" if current else "Renstra dan program tahun lalu"
     return f"Templat Form RKT {year} {u.name} ditulis ke {out} (terisi dari {source}).\n", 0
@@ -236,14 +241,11 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
     from . import excel
     from .yamlwrite import form_yaml, update_form
 
-    checked = _valid(root, today)
-    if isinstance(checked, str):
-        return checked, 1
-    result, _ = checked
+    checked = _valid_unit(root, unit, today)
+    if isinstance(checked[0], str):
+        return checked
+    result, _, u = checked
     repo = result.repository
-    u = repo.agency.unit(unit)
-    if u is None:
-        return f"rkt: unit '{unit}' tidak ada di cycles/agency.yaml\n", 2
     if not any(c.year == year and c.cycle is not None for c in repo.cycles):
         return f"rkt: siklus {year} belum ada; buat dengan 'rkt new-cycle {year} --start TTTT-BB-HH'\n", 2
     data, problems = excel.read(workbook, year, unit, repo.renstra, workbook.name)
