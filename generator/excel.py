@@ -180,8 +180,13 @@ def read(path: Path, year: int, unit: str, renstra: Renstra, name: str | None = 
 
     try:
         wb = load_workbook(path, data_only=True, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        return None, [CellProblem(label, f"berkas tidak dapat dibaca sebagai Excel (.xlsx): {exc}")]
+    except OSError as exc:
+        from .problems import os_reason
+
+        return None, [CellProblem(label, f"berkas tidak dapat dibaca ({os_reason(exc)})")]
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError):
+        return None, [CellProblem(label, "berkas tidak dapat dibaca sebagai Excel (.xlsx); simpan ulang dari Excel "
+                                         "dengan format 'Excel Workbook (*.xlsx)'")]
     problems: list[CellProblem] = []
     for sheet in (KINERJA, PROGRAM):
         if sheet not in wb.sheetnames:

@@ -33,7 +33,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from .problems import Path, Positions, Problem
+from .problems import Path, Positions, Problem, os_reason
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -315,7 +315,7 @@ def load_file(path: FsPath, file: str) -> Loaded:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         return Loaded(file, None, (Problem(file, "RKT001",
-                                           f"berkas tidak dapat dibaca ({exc.strerror})",
+                                           f"berkas tidak dapat dibaca ({os_reason(exc)})",
                                            line=1, col=1),))
     if len(raw) > MAX_BYTES:
         return Loaded(file, None, (Problem(

@@ -130,3 +130,19 @@ def locate(problems: Iterable[Problem], positions: Mapping[str, Positions]) -> l
 
 def sort_key(p: Problem) -> tuple:
     return (p.file, p.line, p.col, p.code, p.message)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be used, in Indonesian (the system's own words are English)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: "berkas atau folder tidak ada",
+        errno.EACCES: "tidak ada izin",
+        errno.EPERM: "tidak ada izin",
+        errno.EISDIR: "yang dituju adalah folder, bukan berkas",
+        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+        errno.ENOSPC: "ruang penyimpanan penuh",
+        errno.EROFS: "penyimpanan hanya-baca",
+    }
+    return reasons.get(exc.errno or 0, "kesalahan sistem berkas")

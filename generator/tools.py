@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import export, report
+from .problems import os_reason
 from .build import BuildError, derive
 from .calendar import today as today_in
 from .validate import Result, validate
@@ -39,13 +40,23 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
     source = export.Source(export.source_commit(root, year), export.fingerprint(rkt))
     data = export.render(fmt_name, rkt, result.repository.agency, source, day)
     target = out or Path(f"rkt-{year}.{fmt_name}")
-    target.write_bytes(data)
+    failed = _write_out(target, data)
+    if failed:
+        return failed, 2
     missing = f" Perhatian: {len(rkt.missing)} unit belum menyerahkan form." if rkt.missing else ""
     return (f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]}).{missing}\n"
             .replace(",", ".")), 0
 
 
 # --- new files ------------------------------------------------------------
+
+def _write_out(path: Path, data: bytes) -> str | None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        return f"rkt: {path} tidak dapat ditulis ({os_reason(exc)})\n"
+    return None
+
 
 def _valid_unit(root: Path, unit: str, today: dt.date | None):
     """(result, today, unit) for a valid repository and a known unit, or (message, exit code)."""
@@ -139,7 +150,7 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
     try:
         data = scan.read_bytes()
     except OSError as exc:
-        return f"rkt: berkas {scan} tidak dapat dibaca ({exc.strerror})\n", 2
+        return f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2
     if len(data) > MAX_SCAN or not is_pdf(data):
         return f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1
     if date > day:
@@ -232,7 +243,9 @@ def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | 
     result, _, u = checked
     repo = result.repository
     data, current = prefill.start(repo, year, unit)
-    out.write_bytes(excel.template(data, repo.renstra, u.name))
+    failed = _write_out(out, excel.template(data, repo.renstra, u.name))
+    if failed:
+        return failed, 2
     source = "isi form saat ini" if current else "Renstra dan program tahun lalu"
     return f"Templat Form RKT {year} {u.name} ditulis ke {out} (terisi dari {source}).\n", 0
 
