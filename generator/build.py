@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import archive, charts, export, render
-from .calendar import work_calendar
-from .compile import compile_rkt
+from .calendar import WorkCalendar, work_calendar
+from .compile import CompiledRkt, compile_rkt
+from .history import GitError, git
 from .history import arrivals as git_arrivals
-from .history import git, GitError
+from .model import CycleFolder, Repository
 from .safety import scan_site
-from .status import cycle_status
+from .status import CycleStatus, cycle_status
 from .validate import Result, validate
 
 DOCS = "docs"
@@ -61,10 +62,10 @@ class Derived:
     """Everything computed from the model and "today", before any page is drawn."""
 
     today: dt.date
-    folders: tuple  # CycleFolder with a valid cycle.yaml, newest first
-    cal: object  # WorkCalendar
-    statuses: dict
-    compiled: dict
+    folders: tuple[CycleFolder, ...]  # with a valid cycle.yaml, newest first
+    cal: WorkCalendar
+    statuses: dict[int, CycleStatus]
+    compiled: dict[int, CompiledRkt]
 
 
 def derive(root: Path, result: Result, today: dt.date) -> Derived:
@@ -147,7 +148,8 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
     return Generated(files, cache_obj.drawn, cache_obj.reused, warnings)
 
 
-def form_page_data(root: Path, repo, folders, statuses) -> dict:
+def form_page_data(root: Path, repo: Repository, folders: tuple[CycleFolder, ...],
+                   statuses: dict[int, CycleStatus]) -> dict:
     """Everything the "Isi Form RKT" page needs, embedded at build time (the page works offline)."""
     from . import prefill, yamlwrite
     from .load import load_file

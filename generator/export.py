@@ -243,8 +243,8 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     ws.append([agency.name.upper()])
     ws.append([f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"])
     ws.append([f"Sumber: commit {source.commit or 'tanpa Git'} · sidik isi {source.fingerprint[:16]}"])
-    for r in range(1, 4):
-        ws.cell(row=r, column=1).font = Font(bold=True)
+    for line in range(1, 4):
+        ws.cell(row=line, column=1).font = Font(bold=True)
     ws.append([])
     ws.append(["No", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan", "Target"])
     header = ws.max_row

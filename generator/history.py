@@ -15,10 +15,13 @@ import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from .load import Document, load_bytes
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .status import Arrival
 
 _CYCLE = re.compile(r"cycles/[0-9]{4}/cycle\.yaml")
 _SIGNED = re.compile(r"cycles/[0-9]{4}/signed/[^/]+")

@@ -351,7 +351,8 @@ def _short(ctx: Context, code: str) -> str:
 
 
 def _program_table(form: Form) -> Html:
-    rows, classes = [], []
+    rows: list[list[object]] = []
+    classes: list[str | None] = []
     for i, p in enumerate(form.programs, start=1):
         rows.append([i, Html(f"<strong>{esc(p.code)}</strong> {esc(p.name)}"), p.indicator or "",
                      p.target if p.target is not None else "", fmt.rupiah(p.budget)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Iterable, Iterator
 
-from .model import At, CycleFolder, Repository
+from .model import At, CycleFolder, Form, Repository
 from .problems import WARNING, Problem
 
 
@@ -257,7 +257,7 @@ def _event_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: s
         previous = e
 
 
-def _form_rules(repo: Repository, folder: CycleFolder, f) -> Iterator[Problem]:
+def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Problem]:
     renstra = repo.renstra
     if renstra is not None:
         yield from _duplicates(((row.objective, row.at / "sasaran") for row in f.performance), "sasaran")
