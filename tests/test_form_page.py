@@ -31,7 +31,7 @@ def repo(tmp_path_factory) -> Path:
 
     repo = site_copy(tmp_path_factory.mktemp("form"))
     config = repo / "mkdocs.yml"
-    config.write_text(config.read_text() + f"extra:\n  repositori: {REPO_URL}\n")
+    config.write_text(config.read_text().replace("extra:\n", f"extra:\n  repositori: {REPO_URL}\n", 1))
     shutil.copytree(ROOT / "docs/js", repo / "docs/js")
     shutil.copytree(ROOT / "docs/vendor", repo / "docs/vendor")
     assert build(repo, today=dt.date(2026, 11, 28)).site
