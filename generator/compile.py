@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from .model import Agency, CycleFolder, Form, Indicator, Objective, Renstra, Unit
 
@@ -31,6 +32,38 @@ class UnitPlan:
     @property
     def budget(self) -> int:
         return self.form.budget if self.form else 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """One line of a unit's program table, as every output (page, PDF, XLSX, CSV) lists it."""
+
+    level: str  # Program | Kegiatan | Sub Kegiatan
+    number: int | None  # programs are numbered within the unit
+    code: str
+    name: str
+    indicator: str
+    target: str | int | None
+    unit_of_measure: str | None
+    budget: int  # derived for programs and kegiatan
+    responsible: str
+
+    @property
+    def target_text(self) -> str:
+        """The target as printed: "5 Dokumen" from 5 + Dokumen."""
+        if self.target is None:
+            return ""
+        return f"{self.target} {self.unit_of_measure}" if self.unit_of_measure else str(self.target)
+
+
+def plan_rows(form: Form) -> Iterator[PlanRow]:
+    for i, p in enumerate(form.programs, start=1):
+        yield PlanRow("Program", i, p.code, p.name, p.indicator or "", p.target, None, p.budget, "")
+        for k in p.activities:
+            yield PlanRow("Kegiatan", None, k.code, k.name, k.indicator or "", k.target, None, k.budget, "")
+            for s in k.subs:
+                yield PlanRow("Sub Kegiatan", None, s.code, s.name, s.indicator, s.target, s.unit_of_measure,
+                              s.budget, s.responsible)
 
 
 @dataclass(frozen=True, slots=True)

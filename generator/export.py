@@ -20,7 +20,7 @@ import zipfile
 from dataclasses import dataclass
 
 from . import fmt
-from .compile import CompiledRkt
+from .compile import CompiledRkt, plan_rows
 from .model import Agency, Form
 
 
@@ -89,6 +89,10 @@ tr { break-inside: avoid; }
 """
 
 
+_PDF_LEVEL = {"Program": (" class='program'", ""), "Kegiatan": (" class='kegiatan'", " class='l1'"),
+              "Sub Kegiatan": ("", " class='l2'")}
+
+
 def rkt_html(rkt: CompiledRkt, agency: Agency, source: Source, place_date: str) -> str:
     head = agency.person(agency.head)
     out = [f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>RKT {rkt.year}</title>",
@@ -113,18 +117,11 @@ def rkt_html(rkt: CompiledRkt, agency: Agency, source: Source, place_date: str) 
             continue
         out.append("<table><thead><tr><th class='num'>No</th><th>Program / Kegiatan / Sub Kegiatan</th>"
                    "<th>Indikator Kinerja</th><th>Target Kinerja</th><th class='num'>Anggaran (Rp)</th></tr></thead><tbody>")
-        for i, p in enumerate(plan.form.programs, start=1):
-            out.append(f"<tr class='program'><td class='num'>{i}</td><td>{_e(p.code)} {_e(p.name)}</td>"
-                       f"<td>{_e(p.indicator or '')}</td><td>{_e(p.target if p.target is not None else '')}</td>"
-                       f"<td class='num'>{fmt.number(p.budget)}</td></tr>")
-            for k in p.activities:
-                out.append(f"<tr class='kegiatan'><td></td><td class='l1'>{_e(k.code)} {_e(k.name)}</td>"
-                           f"<td>{_e(k.indicator or '')}</td><td>{_e(k.target if k.target is not None else '')}</td>"
-                           f"<td class='num'>{fmt.number(k.budget)}</td></tr>")
-                for s in k.subs:
-                    target = f"{s.target} {s.unit_of_measure}" if s.unit_of_measure else s.target
-                    out.append(f"<tr><td></td><td class='l2'>{_e(s.code)} {_e(s.name)}</td><td>{_e(s.indicator)}</td>"
-                               f"<td>{_e(target)}</td><td class='num'>{fmt.number(s.budget)}</td></tr>")
+        for row in plan_rows(plan.form):
+            css, indent = _PDF_LEVEL[row.level]
+            out.append(f"<tr{css}><td class='num'>{row.number or ''}</td><td{indent}>{_e(row.code)} {_e(row.name)}</td>"
+                       f"<td>{_e(row.indicator)}</td><td>{_e(row.target_text)}</td>"
+                       f"<td class='num'>{fmt.number(row.budget)}</td></tr>")
         out.append(f"<tr class='total'><td></td><td>Jumlah {_e(plan.unit.name)}</td><td></td><td></td>"
                    f"<td class='num'>{fmt.number(plan.budget)}</td></tr></tbody></table>")
     out.append("<h2>C. Jumlah Anggaran</h2><table><thead><tr><th>Unit</th><th class='num'>Anggaran (Rp)</th></tr>"
@@ -171,15 +168,8 @@ def _deterministic_zip(data: bytes) -> bytes:
 
 
 def _program_rows(form: Form) -> list[list]:
-    rows = []
-    for i, p in enumerate(form.programs, start=1):
-        rows.append([i, "Program", p.code, p.name, p.indicator or "", _cell(p.target), "", p.budget, ""])
-        for k in p.activities:
-            rows.append(["", "Kegiatan", k.code, k.name, k.indicator or "", _cell(k.target), "", k.budget, ""])
-            for s in k.subs:
-                rows.append(["", "Sub Kegiatan", s.code, s.name, s.indicator, _cell(s.target), s.unit_of_measure or "",
-                             s.budget, s.responsible])
-    return rows
+    return [[row.number or "", row.level, row.code, row.name, row.indicator, _cell(row.target),
+             row.unit_of_measure or "", row.budget, row.responsible] for row in plan_rows(form)]
 
 
 def _cell(value: object) -> object:

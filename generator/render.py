@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from . import fmt
 from .calendar import WorkCalendar
-from .compile import CompiledRkt
+from .compile import CompiledRkt, plan_rows
 from .model import Agency, CycleFolder, Form, Renstra, SignedVersion, Sop
 from .status import DILEWATI, STATE_LABELS, CycleStatus, StepStatus
 
@@ -350,22 +350,20 @@ def _short(ctx: Context, code: str) -> str:
     return unit.short if unit else code
 
 
+_SITE_INDENT = {"Kegiatan": "rkt-l1", "Sub Kegiatan": "rkt-l2"}
+_SITE_ROW_CLASS = {"Program": "rkt-program", "Kegiatan": "rkt-kegiatan", "Sub Kegiatan": None}
+
+
 def _program_table(form: Form) -> Html:
     rows: list[list[object]] = []
     classes: list[str | None] = []
-    for i, p in enumerate(form.programs, start=1):
-        rows.append([i, Html(f"<strong>{esc(p.code)}</strong> {esc(p.name)}"), p.indicator or "",
-                     p.target if p.target is not None else "", fmt.rupiah(p.budget)])
-        classes.append("rkt-program")
-        for k in p.activities:
-            rows.append(["", Html(f'<span class="rkt-l1">{esc(k.code)} {esc(k.name)}</span>'), k.indicator or "",
-                         k.target if k.target is not None else "", fmt.rupiah(k.budget)])
-            classes.append("rkt-kegiatan")
-            for s in k.subs:
-                target = f"{s.target} {s.unit_of_measure}" if s.unit_of_measure else s.target
-                rows.append(["", Html(f'<span class="rkt-l2">{esc(s.code)} {esc(s.name)}</span>'), s.indicator,
-                             target, fmt.rupiah(s.budget)])
-                classes.append(None)
+    for row in plan_rows(form):
+        if row.level == "Program":
+            label = Html(f"<strong>{esc(row.code)}</strong> {esc(row.name)}")
+        else:
+            label = Html(f'<span class="{_SITE_INDENT[row.level]}">{esc(row.code)} {esc(row.name)}</span>')
+        rows.append([row.number or "", label, row.indicator, row.target_text, fmt.rupiah(row.budget)])
+        classes.append(_SITE_ROW_CLASS[row.level])
     rows.append(["", Html("<strong>Jumlah</strong>"), "", "", Html(f"<strong>{esc(fmt.rupiah(form.budget))}</strong>")])
     classes.append("rkt-total")
     return table(["No", "Program / Kegiatan / Sub Kegiatan", "Indikator kinerja", "Target kinerja",

@@ -62,6 +62,14 @@ def form_header(text: str) -> str:
     return text[:index + 1] if index >= 0 else ""
 
 
+def _level_head(item: dict, indent: str) -> str:
+    """The lines a program and a kegiatan share: code, name, and the optional indicator and target."""
+    inner = indent + "  "
+    lines = [f"{indent}- kode: {code(item['kode'])}\n", f"{inner}nama: {scalar(item['nama'])}\n"]
+    lines += [f"{inner}{key}: {scalar(item[key])}\n" for key in ("indikator", "target") if item.get(key) is not None]
+    return "".join(lines)
+
+
 def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = False) -> str:
     """A Form RKT (schema-valid data) as text; `explain` adds a how-to comment for new files."""
     out = [schema_line("form", 3), f"# {title}\n",
@@ -91,17 +99,9 @@ def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = F
         return "".join(out)
     out.append("program:\n")
     for p in data["program"]:
-        out.append(f"  - kode: {code(p['kode'])}\n    nama: {scalar(p['nama'])}\n")
-        for key in ("indikator", "target"):
-            if p.get(key) is not None:
-                out.append(f"    {key}: {scalar(p[key])}\n")
-        out.append("    kegiatan:\n")
+        out.append(_level_head(p, "  ") + "    kegiatan:\n")
         for k in p["kegiatan"]:
-            out.append(f"      - kode: {code(k['kode'])}\n        nama: {scalar(k['nama'])}\n")
-            for key in ("indikator", "target"):
-                if k.get(key) is not None:
-                    out.append(f"        {key}: {scalar(k[key])}\n")
-            out.append("        sub_kegiatan:\n")
+            out.append(_level_head(k, "      ") + "        sub_kegiatan:\n")
             for s in k["sub_kegiatan"]:
                 out.append(f"          - kode: {code(s['kode'])}\n            nama: {scalar(s['nama'])}\n"
                            f"            indikator: {scalar(s['indikator'])}\n            target: {scalar(s['target'])}\n")
