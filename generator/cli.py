@@ -89,14 +89,14 @@ def _parser() -> argparse.ArgumentParser:
                         description="Membuat cycles/TAHUN/cycle.yaml dengan semua unit sebagai unit wajib.")
     nc.add_argument("year", type=int, metavar="TAHUN")
     nc.add_argument("--start", type=_date, required=True, metavar="TTTT-BB-HH", help="tanggal mulai siklus")
-    nc.set_defaults(run=lambda a: _print(tools().new_cycle(a.repo, a.year, a.start, None)))
+    nc.set_defaults(run=lambda a: _print(command("scaffold").new_cycle(a.repo, a.year, a.start, None)))
 
     nf = sub.add_parser("new-form", help="buat Form RKT unit yang sudah terisi dari Renstra dan tahun lalu",
                         description="Membuat cycles/TAHUN/forms/UNIT.yaml berisi indikator Renstra unit itu dan "
                                     "program tahun sebelumnya.")
     nf.add_argument("year", type=int, metavar="TAHUN")
     nf.add_argument("unit", metavar="UNIT")
-    nf.set_defaults(run=lambda a: _print(tools().new_form(a.repo, a.year, a.unit, None)))
+    nf.set_defaults(run=lambda a: _print(command("scaffold").new_form(a.repo, a.year, a.unit, None)))
 
     sg = sub.add_parser("sign", help="arsipkan pindaian RKT bertanda tangan sebagai versi baru",
                         description="Menyimpan pindaian PDF sebagai versi berikutnya di cycles/TAHUN/signed/ "
@@ -108,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     sg.add_argument("--by", default="kepala-badan", metavar="PERAN", help="peran penandatangan (bawaan: kepala-badan)")
     sg.add_argument("--catatan", help="keterangan versi, misalnya alasan revisi")
     sg.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    sg.set_defaults(run=lambda a: _print(tools().sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
+    sg.set_defaults(run=lambda a: _print(command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
 
     ft = sub.add_parser("form-template", help="buat templat Excel Form RKT untuk satu unit",
                         description="Membuat berkas .xlsx berisi petunjuk, tabel kinerja dan tabel program unit, "
@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     ft.add_argument("year", type=int, metavar="TAHUN")
     ft.add_argument("unit", metavar="UNIT")
     ft.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
-    ft.set_defaults(run=lambda a: _print(tools().form_template(a.repo, a.year, a.unit, a.out, None)))
+    ft.set_defaults(run=lambda a: _print(command("spreadsheet").form_template(a.repo, a.year, a.unit, a.out, None)))
 
     im = sub.add_parser("import", help="baca templat Excel yang sudah diisi menjadi Form RKT",
                         description="Membaca templat .xlsx yang sudah diisi ke cycles/TAHUN/forms/UNIT.yaml "
@@ -124,19 +124,19 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("year", type=int, metavar="TAHUN")
     im.add_argument("unit", metavar="UNIT")
     im.add_argument("workbook", type=Path, metavar="BERKAS.xlsx")
-    im.set_defaults(run=lambda a: _print(tools().import_form(a.repo, a.year, a.unit, a.workbook, None)))
+    im.set_defaults(run=lambda a: _print(command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, None)))
 
     rm = sub.add_parser("remind", help="teks pengingat keterlambatan (untuk issue GitHub)",
                         description="Menyusun isi issue 'Peringatan: Tepat Waktu' untuk siklus yang berjalan.")
     rm.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: semua yang berjalan)")
     rm.add_argument("--format", choices=("markdown", "json"), default="markdown")
     rm.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    rm.set_defaults(run=lambda a: _print(tools().remind(a.repo, a.year, a.format, a.today)))
+    rm.set_defaults(run=lambda a: _print(command("remind").remind(a.repo, a.year, a.format, a.today)))
 
     co = sub.add_parser("codeowners", help="tulis .github/CODEOWNERS dari peran di agency.yaml",
                         description="Menulis .github/CODEOWNERS: form tiap unit milik kepala unitnya; arsip, SOP, "
                                     "data instansi, skema dan alur kerja milik Sekretaris dan Kepala Badan.")
-    co.set_defaults(run=lambda a: _print(tools().write_codeowners(a.repo)))
+    co.set_defaults(run=lambda a: _print(command("codeowners").write_codeowners(a.repo)))
 
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
@@ -178,10 +178,11 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def tools():
-    from . import tools as module
+def command(module: str):
+    """A command module, imported only when its command runs (start-up stays fast)."""
+    import importlib
 
-    return module
+    return importlib.import_module(f".commands.{module}", __package__)
 
 
 def _print(outcome: tuple[str, int]) -> int:
@@ -191,7 +192,7 @@ def _print(outcome: tuple[str, int]) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .tools import export_year
+    from .commands.export import export_year
 
     text, code = export_year(args.repo, args.year, args.format, args.out, args.today)
     sys.stdout.write(text)

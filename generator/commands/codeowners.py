@@ -1,0 +1,23 @@
+"""`rkt codeowners`: .github/CODEOWNERS from the roles in agency.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import atomic, report
+from ..validate import validate
+
+
+def write_codeowners(root: Path) -> tuple[str, int]:
+    from .. import codeowners
+
+    result = validate(root)
+    if result.repository.agency is None:
+        return report.text(list(result.problems), result.files_checked) + \
+            "CODEOWNERS tidak dibuat karena cycles/agency.yaml belum valid.\n", 1
+    text = codeowners.render(result.repository.agency)
+    path = root / codeowners.PATH
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return f"{codeowners.PATH} sudah sesuai dengan cycles/agency.yaml.\n", 0
+    atomic.replace(path, text)
+    return f"{codeowners.PATH} ditulis dari cycles/agency.yaml.\n", 0

@@ -1,0 +1,34 @@
+"""`rkt export`: the compiled RKT of one year as PDF, XLSX or CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import export
+from ..build import BuildError, derive
+from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+
+
+def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None) -> tuple[str, int]:
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    try:
+        d = derive(root, result, day)
+    except BuildError as exc:
+        return f"rkt: {exc}\n", 1
+    if year not in d.compiled:
+        years = ", ".join(str(y) for y in sorted(d.compiled)) or "belum ada"
+        return f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2
+    rkt = d.compiled[year]
+    source = export.Source(export.source_commit(root, year), export.fingerprint(rkt))
+    data = export.render(fmt_name, rkt, result.repository.agency, source, day)
+    target = out or Path(f"rkt-{year}.{fmt_name}")
+    failed = write_out(target, data)
+    if failed:
+        return failed, 2
+    missing = f" Perhatian: {len(rkt.missing)} unit belum menyerahkan form." if rkt.missing else ""
+    return (f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]}).{missing}\n"
+            .replace(",", ".")), 0

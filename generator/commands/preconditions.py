@@ -1,0 +1,62 @@
+"""What every command requires before it writes anything: a valid repository,
+a known unit; and the check of what it wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import atomic, report
+from ..calendar import today as today_in
+from ..problems import os_reason
+from ..validate import Result, validate
+
+
+def valid_repository(root: Path, today: dt.date | None) -> tuple[Result, dt.date] | str:
+    result = validate(root, today=today)
+    if not result.ok:
+        return report.text(list(result.problems), result.files_checked) + \
+            "Perintah dibatalkan karena data masih salah. Perbaiki kesalahan di atas, lalu jalankan lagi.\n"
+    repo = result.repository
+    return result, today_in(repo.agency.timezone if repo.agency else "Asia/Makassar", today)
+
+
+def valid_unit(root: Path, unit: str, today: dt.date | None):
+    """(result, today, unit) for a valid repository and a known unit, or (message, exit code)."""
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    u = result.repository.agency.unit(unit)
+    if u is None:
+        codes = ", ".join(x.code for x in result.repository.agency.units)
+        return f"rkt: unit '{unit}' tidak ada di cycles/agency.yaml (yang ada: {codes})\n", 2
+    return result, day, u
+
+
+def check_written(root: Path, rel: str, today: dt.date | None) -> tuple[str, int]:
+    result = validate(root, today=today)
+    mine = [p for p in result.problems if p.file == rel]
+    if any(p.is_error for p in mine):
+        return report.text(mine, result.files_checked), 1
+    return "", 0
+
+
+def write_out(path: Path, data: bytes) -> str | None:
+    """Write an output file the user asked for (replacing it); a message when that fails."""
+    try:
+        atomic.replace(path, data)
+    except OSError as exc:
+        return f"rkt: {path} tidak dapat ditulis ({os_reason(exc)})\n"
+    return None
+
+
+def write_new(path: Path, text: str) -> str | None:
+    """Create a file that must not exist yet; a message when it exists or cannot be written."""
+    try:
+        atomic.create(path, text.encode("utf-8"))
+    except FileExistsError:
+        return f"rkt: {path} sudah ada; tidak ditimpa\n"
+    except OSError as exc:
+        return f"rkt: {path} tidak dapat ditulis ({os_reason(exc)})\n"
+    return None

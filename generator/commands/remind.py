@@ -1,0 +1,33 @@
+"""`rkt remind`: the text of the lateness reminder issue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..build import derive
+from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+
+
+def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -> tuple[str, int]:
+    from .. import remind as reminders
+
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    repo = result.repository
+    d = derive(root, result, day)
+    years = [year] if year is not None else [c.year for c in d.folders if not d.statuses[c.year].finished]
+    unknown = [y for y in years if y not in d.statuses]
+    if unknown:
+        return f"rkt: siklus {unknown[0]} tidak ada\n", 2
+    items = []
+    for y in sorted(years):
+        st = d.statuses[y]
+        items.append({"tahun": y, "judul": reminders.title(y), "terlambat": bool(st.late or st.missing_units),
+                      "penerima": reminders.assignees(st, repo.agency, repo.sop),
+                      "isi": reminders.markdown(st, repo.agency, repo.sop)})
+    if fmt_name == "json":
+        return reminders.as_json(items), 0
+    return "".join(f"# {i['judul']}\n\n{i['isi']}\n" for i in items) or "Tidak ada siklus yang berjalan.\n", 0

@@ -1,0 +1,43 @@
+"""`rkt new-cycle` and `rkt new-form`: new files, prefilled, never overwriting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+
+
+def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> tuple[str, int]:
+    from ..yamlwrite import cycle_yaml
+
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, _ = checked
+    units = [u.code for u in result.repository.agency.units]
+    rel = f"cycles/{year}/cycle.yaml"
+    refused = write_new(root / rel, cycle_yaml(year, start.isoformat(), units))
+    if refused:
+        return refused, 1
+    text, code = check_written(root, rel, today)
+    return text + f"Siklus {year} dibuat: {rel} (mulai {start.isoformat()}, {len(units)} unit wajib).\n", code
+
+
+def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[str, int]:
+    from .. import prefill
+    from ..yamlwrite import form_yaml
+
+    checked = valid_unit(root, unit, today)
+    if isinstance(checked[0], str):
+        return checked
+    result, _, u = checked
+    repo = result.repository
+    data, notes = prefill.new_form(repo, year, unit)
+    rel = f"cycles/{year}/forms/{unit}.yaml"
+    refused = write_new(root / rel, form_yaml(data, f"Form RKT Tahun {year} {u.name}.", explain=True))
+    if refused:
+        return refused, 1
+    text, code = check_written(root, rel, today)
+    notes_text = "".join(f"Catatan: {n}\n" for n in notes)
+    return text + notes_text + f"Form dibuat: {rel}. Periksa dan lengkapi isinya, lalu ajukan pull request.\n", code

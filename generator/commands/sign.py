@@ -1,0 +1,116 @@
+"""`rkt sign`: archive a signed scan as the next version, and record steps 10 and 11."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import atomic, export, report
+from ..build import derive
+from ..problems import os_reason
+from ..validate import validate
+from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+
+
+MAX_SCAN = 50 * 1024 * 1024
+
+
+def is_pdf(data: bytes) -> bool:
+    """A real PDF file: header, cross-reference and end-of-file marker."""
+    return (data.startswith(b"%PDF-") and b"%%EOF" in data[-2048:] and
+            (b"startxref" in data[-4096:] or b"/XRef" in data))
+
+
+def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
+         today: dt.date | None) -> tuple[str, int]:
+    from ..history import GitError, git
+    from ..yamlwrite import event_yaml, signed_yaml
+
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    repo = result.repository
+    folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
+    if folder is None:
+        return f"rkt: siklus {year} tidak ada\n", 2
+    try:
+        data = scan.read_bytes()
+    except OSError as exc:
+        return f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2
+    if len(data) > MAX_SCAN or not is_pdf(data):
+        return f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1
+    if date > day:
+        return f"rkt: tanggal tanda tangan {date.isoformat()} ada di masa depan\n", 2
+    agency, sop = repo.agency, repo.sop
+    r = agency.role(role)
+    if r is None:
+        return f"rkt: peran '{role}' tidak ada di cycles/agency.yaml\n", 2
+    signer = agency.person(agency.head) if agency.head in r.members else agency.person(r.members[0])
+    archive_step = next(s for s in sop.steps if s.evidence == "arsip")
+    sign_step = sop.steps[[s.number for s in sop.steps].index(archive_step.number) - 1]
+    recorder_role = agency.role(archive_step.executor)
+    recorder = recorder_role.members[0] if recorder_role else signer.code
+    try:
+        commit = git(root, "log", "-1", "--format=%H", "--", f"cycles/{year}/forms", "cycles/renstra.yaml",
+                     "cycles/agency.yaml").decode().strip() or git(root, "rev-parse", "HEAD").decode().strip()
+    except GitError:
+        return "rkt: perintah ini memerlukan repositori Git (untuk mencatat commit yang dicetak)\n", 2
+    version = max((v.version for v in folder.signed), default=0) + 1
+    signed_dir = root / folder.folder / "signed"
+    pdf_path, meta_path = signed_dir / f"rkt-{year}-v{version}.pdf", signed_dir / f"rkt-{year}-v{version}.yaml"
+    if pdf_path.exists() or meta_path.exists():
+        return f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1
+    import hashlib
+
+    d = derive(root, result, day)
+    meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(),
+            "penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
+                              "nip": signer.nip},
+            "berkas": pdf_path.name, "sha256": hashlib.sha256(data).hexdigest(), "commit": commit,
+            "sidik_isi": export.fingerprint(d.compiled[year]), "catatan": note}
+    cycle_path = root / folder.folder / "cycle.yaml"
+    before = cycle_path.read_bytes()
+    events = ""
+    last = folder.cycle.events[-1] if folder.cycle.events else None
+    if not (last and last.step == sign_step.number and last.decision == "ya"):
+        events += event_yaml({"langkah": sign_step.number, "tanggal": date.isoformat(), "oleh": signer.code,
+                              "keputusan": "ya", "catatan": f"RKT Tahun {year} versi {version} ditandatangani"})
+    events += event_yaml({"langkah": archive_step.number, "tanggal": max(day, date).isoformat(), "oleh": recorder,
+                          "catatan": f"Pindaian diarsipkan (signed/{pdf_path.name})"})
+    text = before.decode("utf-8")
+    appended = _append_events(text, events)
+    if appended is None:
+        return ("rkt: 'peristiwa' bukan bagian terakhir cycle.yaml, jadi catatan tidak dapat ditambahkan dengan "
+                "aman; pindahkan 'peristiwa' ke akhir berkas\n"), 1
+    atomic.create(pdf_path, data)
+    atomic.create(meta_path, signed_yaml(meta))
+    atomic.replace(cycle_path, appended)
+    after = validate(root, today=today)
+    if not after.ok:
+        pdf_path.unlink()
+        meta_path.unlink()
+        atomic.replace(cycle_path, before)
+        return report.text(list(after.problems), after.files_checked) + "Penandatanganan dibatalkan.\n", 1
+    return (f"Versi {version} RKT {year} diarsipkan: {pdf_path.relative_to(root)} (SHA-256 {meta['sha256'][:16]}…), "
+            f"penanda tangan: {signer.name}; langkah {sign_step.number} dan {archive_step.number} dicatat di "
+            f"{cycle_path.relative_to(root)}. Ajukan perubahan ini sebagai pull request.\n"), 0
+
+
+def _append_events(text: str, events: str) -> str | None:
+    """cycle.yaml with `events` added at the end of its `peristiwa` list, or None if unsafe."""
+    lines = text.splitlines(keepends=True)
+    keys = [i for i, ln in enumerate(lines) if ln[:1] not in (" ", "#", "\n", "\r", "-") and ":" in ln]
+    if not keys or not lines[keys[-1]].startswith("peristiwa:"):
+        return None
+    i = keys[-1]
+    head = lines[i].rstrip("\r\n")
+    newline = "\r\n" if lines[i].endswith("\r\n") else "\n"
+    if head.replace(" ", "") == "peristiwa:[]":
+        lines[i] = "peristiwa:" + newline
+    elif head.strip() != "peristiwa:":
+        return None
+    body = "".join(lines)
+    if not body.endswith(("\n", "\r")):
+        body += newline
+    return body + events.replace("\n", newline)
