@@ -1,10 +1,12 @@
-# Everyday commands. Each target creates .venv from pyproject.toml on first use.
+# Everyday commands. Each target creates .venv on first use, from the lock file
+# requirements/lock.txt (every library pinned with its hashes; `make lock` refreshes it).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+LOCK   := requirements/lock.txt
 
-.PHONY: install site serve status validate test bench screenshots clean help
+.PHONY: install site serve status validate test bench screenshots lock clean help
 
 help:
 	@echo "make site      - periksa data dan bangun dasbor ke site/ (buka site/index.html)"
@@ -13,12 +15,20 @@ help:
 	@echo "make test      - jalankan semua pengujian"
 	@echo "make validate  - periksa semua berkas data di cycles/"
 	@echo "make bench     - jalankan benchmark"
+	@echo "make lock      - perbarui requirements/*.txt dari pyproject.toml (LOCK_ARGS=--upgrade: versi terbaru)"
 	@echo "make clean     - hapus .venv dan hasil bangun"
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+
+# Exactly the locked set, hashes checked (pip and setuptools included), then the package
+# itself without resolving anything: the same commit installs the same bytes everywhere.
+# `pip check` catches a lock file that no longer satisfies pyproject.toml.
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+		echo "$(LOCK) tidak sesuai dengan pyproject.toml: jalankan 'make lock'"; exit 1; }
 	@touch $@
 
 install: $(STAMP)
@@ -45,6 +55,20 @@ bench: $(STAMP)
 # pictures of the dashboard for the guides (needs Debian's chromium and chromium-driver)
 screenshots: $(STAMP)
 	$(BIN)/python -m generator.screenshots
+
+# Refreshes the lock files with uv (itself pinned in requirements/tools.txt). Keeps every
+# current pin that pyproject.toml still allows; upgrades only when asked:
+#   make lock LOCK_ARGS=--upgrade                      everything
+#   make lock LOCK_ARGS="--upgrade-package holidays"   one library (check the deadlines!)
+# One version per library for every platform and Python >= 3.11.5 (CI: 3.11, Linux x86_64);
+# validate.txt (the pull-request check's light install) is a subset of lock.txt.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --python-version 3.11.5 \
+	--generate-hashes --custom-compile-command "make lock"
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/tools.txt
+	$(UV_COMPILE) $(LOCK_ARGS) pyproject.toml requirements/build.in --extra site --extra dev -o $(LOCK)
+	$(UV_COMPILE) -c $(LOCK) pyproject.toml requirements/build.in -o requirements/validate.txt
+	$(UV_COMPILE) $(LOCK_ARGS) requirements/tools.in -o requirements/tools.txt
 
 clean:
 	rm -rf $(VENV) site .cache .pytest_cache

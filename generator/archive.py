@@ -1,21 +1,32 @@
-"""What changed between two signed versions, from the content at their source commits.
+"""The archive of signed versions: what changed between two of them, and the
+working-day calendar a signed cycle was computed with.
 
 The content of a version is rebuilt from the repository as it was at the
 commit recorded in its metadata (read with `git archive`, loaded and checked
 by the same pipeline), compiled, and compared with the previous version's.
+
+Holiday data changes after the fact (the `holidays` package is updated, an
+SKB moves a cuti bersama, agency.yaml gains a day off). `rkt sign` records the
+working days of the cycle's span; a finished cycle keeps being shown with them,
+and the build says when today's calendar would give different days.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 import tarfile
 import tempfile
 from pathlib import Path
+from types import MappingProxyType
 
 from . import export, fmt
+from .calendar import WorkCalendar
 from .compile import compile_rkt
-from .history import GitError, git
+from .history import GitError, archive_step, git, is_reopened
+from .model import CycleFolder, RecordedCalendar, SignedVersion, Sop
+from .status import baseline
 from .validate import SchemaSet, build_repository, gather
 
 
@@ -115,4 +126,84 @@ def version_changes(root: Path, folders) -> dict[tuple[int, int], list[str] | No
         for prev, cur in zip(versions, versions[1:]):
             old, new = contents[prev.commit], contents[cur.commit]
             out[(folder.year, cur.version)] = diff(old, new) if old is not None and new is not None else None
+    return out
+
+
+# --- the calendar a signed cycle was computed with ---------------------------
+
+MARGIN = dt.timedelta(days=31)  # the last steps' deadlines run past their dates: keep those days too
+
+
+def calendar_record(cal: WorkCalendar, folder: CycleFolder, sop: Sop, last_date: dt.date) -> dict:
+    """What `rkt sign` stores under `kalender`: every working-day exception (weekdays
+    off, weekend days worked) from the cycle's start to a month after its last date."""
+    from importlib.metadata import version
+
+    assert folder.cycle is not None
+    first = folder.cycle.start
+    dates = [last_date, baseline(sop, first, cal)[-1].end] + [e.date for e in folder.cycle.events]
+    last = max(dates) + MARGIN
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    record: dict = {"holidays": version("holidays"), "dari": first.isoformat(), "sampai": last.isoformat(),
+                    "libur": [d.isoformat() for d in days if d.weekday() < 5 and not cal.is_workday(d)]}
+    worked = [d.isoformat() for d in days if d.weekday() >= 5 and cal.is_workday(d)]
+    if worked:
+        record["hari_kerja"] = worked
+    return record
+
+
+def _recorded(folder: CycleFolder, sop: Sop | None) -> tuple[SignedVersion, RecordedCalendar] | None:
+    """The calendar of the newest verified signed version, while the cycle is not reopened."""
+    verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+    if not verified or folder.cycle is None:
+        return None
+    newest = max(verified, key=lambda v: v.version)
+    archive = archive_step(sop)
+    if newest.calendar is None or (archive is not None and
+                                   is_reopened([e.step for e in folder.cycle.events], archive)):
+        return None
+    return newest, newest.calendar
+
+
+def calendar_for(folder: CycleFolder, sop: Sop | None, cal: WorkCalendar) -> WorkCalendar:
+    """The calendar a cycle's status is computed with: today's, except over the span a
+    signed cycle recorded, where the recorded working days stand."""
+    found = _recorded(folder, sop)
+    if found is None:
+        return cal
+    _, rec = found
+
+    def inside(d: dt.date) -> bool:
+        return rec.first <= d <= rec.last
+
+    days_off = {d: name for d, name in cal.days_off.items() if not inside(d) or d.weekday() >= 5}
+    for d in rec.days_off:
+        days_off[d] = cal.days_off.get(d, "Hari libur (tercatat saat penandatanganan)")
+    workdays = {d for d in cal.extra_workdays if not inside(d)} | set(rec.workdays)
+    return WorkCalendar(MappingProxyType(dict(sorted(days_off.items()))), frozenset(workdays),
+                        cal.years_without_cuti)
+
+
+def calendar_drift(folders: tuple[CycleFolder, ...], sop: Sop | None, cal: WorkCalendar) -> list[str]:
+    """Warnings (Indonesian) for finished cycles whose recorded working days differ
+    from what today's calendar gives over the same span."""
+    from importlib.metadata import version
+
+    out = []
+    for folder in sorted(folders, key=lambda f: f.year):
+        found = _recorded(folder, sop)
+        if found is None:
+            continue
+        v, rec = found
+        days = [rec.first + dt.timedelta(days=n) for n in range((rec.last - rec.first).days + 1)]
+        was_off = set(rec.days_off) | {d for d in days if d.weekday() >= 5 and d not in set(rec.workdays)}
+        now_off = {d for d in days if not cal.is_workday(d)}
+        if was_off == now_off:
+            continue
+        changes = [f"{fmt.date_id(d)} kini hari libur" for d in sorted(now_off - was_off)]
+        changes += [f"{fmt.date_id(d)} kini hari kerja" for d in sorted(was_off - now_off)]
+        out.append(f"Kalender hari kerja siklus {folder.year} berbeda dari saat versi {v.version} ditandatangani "
+                   f"(data hari libur: paket holidays {rec.library}, sekarang {version('holidays')}): "
+                   f"{'; '.join(changes)}. Halaman siklus {folder.year} tetap memakai kalender yang tercatat; "
+                   f"riwayat yang sudah ditandatangani tidak dihitung ulang.")
     return out

@@ -1,38 +1,46 @@
-"""Build the dashboard: validate, derive, render, write, `mkdocs build --strict`, check.
+"""Build the dashboard: validate, derive, render, write, `mkdocs build --strict`, check, publish.
 
 Like MkDocs' own build: gather everything first, then write. The generated
 part of `docs/` is owned by this module; the writer only rewrites files whose
 bytes changed and removes generated files that are no longer produced, so a
 rebuild with nothing changed touches nothing (and MkDocs' live reload stays
 quiet). Hand-written pages (`docs/panduan/`, `docs/css/`) are never touched.
+
+The site is built into a temporary folder beside the target, with every MkDocs
+warning fatal; only a complete site that passed the safety scan replaces the old
+one, and of the old one only the files our marker lists are deleted. Builds of
+one repository, and builds into one site folder, wait for each other (file locks).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
-from . import archive, charts, export, render
+from . import archive, atomic, cache, charts, export, render
 from .calendar import WorkCalendar, work_calendar
 from .compile import CompiledRkt, compile_rkt
 from .history import GitError, git
 from .history import arrivals as git_arrivals
 from .model import CycleFolder, Repository
-from .safety import scan_site
+from .safety import mark, remove_ours, scan_site, site_refusal
 from .status import CycleStatus, cycle_status
 from .validate import Result, validate
 
 DOCS = "docs"
 SITE = "site"
-CACHE = ".cache/charts"
 # what the generator owns inside docs/: everything else there is hand-written
 GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "isi-form.md", "siklus", "rkt", "grafik",
              "unduh")
@@ -40,6 +48,10 @@ GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "isi-form.
 
 class BuildError(Exception):
     """The build cannot go on; the message is for the user (Indonesian)."""
+
+
+class SiteRefused(BuildError):
+    """The site folder asked for may not be written (the command was used wrongly)."""
 
 
 @dataclass
@@ -68,7 +80,17 @@ class Derived:
     compiled: dict[int, CompiledRkt]
 
 
+def require_git(root: Path) -> None:
+    """In a Git repository, form dates come from its history: without the `git` command
+    the status would silently fall back to dates typed in the files."""
+    if (root / ".git").exists() and shutil.which("git") is None:
+        raise GitError(f"perintah 'git' tidak ditemukan, padahal {root} adalah repositori Git (tanggal form "
+                       f"diambil dari riwayatnya). Pasang Git (Debian/Ubuntu: apt-get install git; Windows: "
+                       f"https://git-scm.com), pastikan ada di PATH, lalu jalankan lagi")
+
+
 def derive(root: Path, result: Result, today: dt.date) -> Derived:
+    require_git(root)
     repo = result.repository
     if repo.agency is None or repo.sop is None or repo.renstra is None:
         raise BuildError("agency.yaml, sop.yaml dan renstra.yaml harus valid untuk membangun dasbor")
@@ -80,17 +102,20 @@ def derive(root: Path, result: Result, today: dt.date) -> Derived:
     cal = work_calendar(sorted(years), extra_off, [d.date for d in repo.agency.extra_workdays])
     arrived = git_arrivals(root, repo.agency.timezone)
     names = {u.code: u.name for u in repo.agency.units}
-    statuses = {c.year: cycle_status(c, repo.sop, cal, today, arrived, names) for c in folders}
+    # a signed cycle keeps the working days it was signed with (archive.calendar_for)
+    statuses = {c.year: cycle_status(c, repo.sop, archive.calendar_for(c, repo.sop, cal), today, arrived, names)
+                for c in folders}
     compiled = {c.year: compile_rkt(c, repo.agency, repo.renstra) for c in folders}
     return Derived(today, folders, cal, statuses, compiled)
 
 
-def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> Generated:
-    """All generated files, in memory. Pure apart from reading scans, git and the chart cache."""
+def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None) -> Generated:
+    """All generated files, in memory. Pure apart from reading scans, git and the caches
+    (in `cache_dir`; None: no caching)."""
     repo = result.repository
     d = derive(root, result, today)
     folders, statuses, compiled, cal = d.folders, d.statuses, d.compiled, d.cal
-    cache_obj = charts.ChartCache(cache)
+    cache_obj = charts.ChartCache(cache_dir / "charts" if cache_dir else None)
     files: dict[str, bytes] = {}
     chart_paths: dict[str, str] = {}
     for c in folders:
@@ -127,6 +152,7 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
         targets = charts.TargetTrendSpec(years, tuple(series))
         files["grafik/tren-iku.svg"] = cache_obj.get("target-trend", targets, charts.target_trend).encode()
         chart_paths["tren-iku"] = "grafik/tren-iku.svg"
+    exports = cache_dir / "exports" if cache_dir else None
     for c in folders:
         source = export.Source(export.source_commit(root, c.year), export.fingerprint(compiled[c.year]))
         # the PDF is the document to be signed: made while a cycle runs; a finished cycle's
@@ -134,7 +160,7 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
         formats = export.FORMATS if not statuses[c.year].finished else ("xlsx", "csv")
         for fmt_name in formats:
             files[f"unduh/rkt-{c.year}.{fmt_name}"] = export.render(fmt_name, compiled[c.year], repo.agency, source,
-                                                                    today, root / ".cache/exports")
+                                                                    today, exports)
         for v in c.signed:
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
@@ -145,6 +171,7 @@ def generate(root: Path, result: Result, today: dt.date, cache: Path | None) -> 
     for path, text in render.pages(ctx).items():
         files[path] = text.encode("utf-8")
     warnings = sorted({w for st in statuses.values() for w in st.warnings if "cuti bersama" in w})
+    warnings += archive.calendar_drift(folders, repo.sop, cal)
     return Generated(files, cache_obj.drawn, cache_obj.reused, warnings)
 
 
@@ -203,8 +230,12 @@ def write(docs: Path, files: dict[str, bytes]) -> WriteStats:
             pass
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(content)
-        tmp.replace(path)
+        try:
+            tmp.write_bytes(content)
+            tmp.replace(path)
+        except OSError as exc:  # a full disk fails in write(), which names no file: name it
+            tmp.unlink(missing_ok=True)
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         written.append(rel)
     for top in GENERATED:
         base = docs / top
@@ -231,10 +262,52 @@ def source_date_epoch(root: Path, given: dt.date | None, timezone: str) -> str:
 
 
 def mkdocs_build(root: Path, epoch: str, site: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q",
+    """The engine, with its own log left on: with `-q` MkDocs counts no warnings, so
+    `--strict` lets a broken link in a hand-written guide through."""
+    # NO_MKDOCS_2_WARNING: Material's English end-of-life banner on every run
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0", NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                            "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)],
                           cwd=root, env=env, capture_output=True, text=True)
+
+
+_LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
+_LEVEL_ID = {"WARNING": "Peringatan MkDocs", "ERROR": "Kesalahan MkDocs", "CRITICAL": "Kesalahan MkDocs"}
+# the engine's own file-system failures (full or read-only disk) are environmental, not ours
+_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]*)')?")
+
+
+def engine_findings(output: str) -> list[str]:
+    """Every warning and error in MkDocs' log, with its continuation lines, in Indonesian context."""
+    findings: list[str] = []
+    open_entry = False
+    for line in output.splitlines():
+        m = _LOG_LINE.match(line)
+        if m:
+            open_entry = m.group(1) in _LEVEL_ID
+            if open_entry:
+                findings.append(f"{_LEVEL_ID[m.group(1)]}: {m.group(2).strip()}")
+        elif open_entry and line[:1].isspace() and line.strip():
+            findings[-1] += "\n    " + line.strip()
+        else:
+            open_entry = False
+    return findings
+
+
+def check_engine(proc: subprocess.CompletedProcess) -> None:
+    """Fail on any warning or error of the engine, or on its failure; say which in Indonesian."""
+    output = (proc.stderr or "") + (proc.stdout or "")
+    findings = engine_findings(output)
+    if proc.returncode == 0 and not findings:
+        return
+    os_error = _OS_ERROR.search(output)
+    if os_error:
+        raise OSError(int(os_error.group(1)), os_error.group(2), os_error.group(3))
+    if not findings:
+        tail = "\n".join(output.strip().splitlines()[-15:])
+        raise BuildError(f"mkdocs build gagal (kode {proc.returncode}):\n{tail}")
+    raise BuildError("\n".join(findings) + f"\nSitus tidak dibangun: {len(findings)} peringatan/kesalahan MkDocs di "
+                     f"atas (mode strict: setiap peringatan menggagalkan pembangunan). Situs lama tidak diubah.")
 
 
 @dataclass
@@ -246,35 +319,39 @@ class BuildReport:
     seconds_generate: float = 0.0
     seconds_mkdocs: float = 0.0
     unsafe: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the user, about the site folder
 
     @property
     def ok(self) -> bool:
         return self.result is None or self.result.ok
 
 
-STATE = ".cache/generate.json"
+STATE = "generate.json"  # in the cache folder
 
 
 def fingerprint(root: Path, today: dt.date) -> str:
-    """Everything the generated pages depend on: data, schemas, the generator's code,
-    the date, and the git history that dates the forms."""
-    h = hashlib.sha256(today.isoformat().encode())
-    for base in (root / "cycles", root / "schemas", Path(__file__).parent):
+    """Everything the generated pages depend on: data, schemas, mkdocs.yml (the form page reads
+    it), the date and the git history that dates the forms; `cache.key` adds the code and libraries."""
+    inputs: list[object] = [today.isoformat()]
+    for base in (root / "cycles", root / "schemas"):
         for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+            if path.is_file():
+                inputs.append(path.relative_to(root).as_posix())
+                inputs.append(path.read_bytes())
+    config = root / "mkdocs.yml"
+    inputs.append(config.read_bytes() if config.is_file() else b"no-mkdocs.yml")
     try:
-        h.update(git(root, "rev-parse", "HEAD").strip() + git(root, "rev-parse", "--is-shallow-repository"))
+        inputs.append(git(root, "rev-parse", "HEAD").strip() + git(root, "rev-parse", "--is-shallow-repository"))
     except GitError:
-        h.update(b"no-git")
-    return h.hexdigest()
+        inputs.append(b"no-git")
+    return cache.key("generate", *inputs)
 
 
 def _unchanged_since_last_time(root: Path, key: str) -> int | None:
     """The number of generated files, if the last generation had the same inputs and its
     output is still in docs/ byte for byte; otherwise None."""
     try:
-        state = json.loads((root / STATE).read_text(encoding="utf-8"))
+        state = json.loads((cache.folder(root) / STATE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if state.get("fingerprint") != key:
@@ -290,10 +367,11 @@ def _unchanged_since_last_time(root: Path, key: str) -> int | None:
 
 
 def _remember(root: Path, key: str, files: dict[str, bytes]) -> None:
-    path = root / STATE
-    path.parent.mkdir(parents=True, exist_ok=True)
     state = {"fingerprint": key, "files": {rel: hashlib.sha256(b).hexdigest() for rel, b in sorted(files.items())}}
-    path.write_text(json.dumps(state, indent=1), encoding="utf-8")
+    try:
+        atomic.replace(cache.folder(root) / STATE, json.dumps(state, indent=1))
+    except OSError:
+        pass  # only an optimisation; a full or read-only disk was already reported by the writer
 
 
 def _timezone(root: Path) -> str:
@@ -305,12 +383,67 @@ def _timezone(root: Path) -> str:
     return tz if tz in ("Asia/Makassar", "Asia/Jakarta", "Asia/Pontianak", "Asia/Jayapura") else "Asia/Makassar"
 
 
-def build(root: Path, today: dt.date | None = None, site: Path | None = None, run_mkdocs: bool = True) -> BuildReport:
+# --- locks ----------------------------------------------------------------
+
+def _try_lock(fh) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+        try:
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _wait_lock(fh) -> None:
+    try:
+        import fcntl
+    except ImportError:
+        import msvcrt
+        while True:  # LK_LOCK gives up after ten seconds; a build can take longer
+            try:
+                msvcrt.locking(fh.fileno(), msvcrt.LK_LOCK, 1)
+                return
+            except OSError:
+                continue
+    fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+
+
+@contextlib.contextmanager
+def locked(path: Path, waiting: str, on_wait: Callable[[str], None] | None) -> Iterator[None]:
+    """Hold the lock file `path`; when another process holds it, say `waiting` and wait.
+    The lock dies with its process, so a killed build never blocks the next one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as fh:
+        fh.seek(0)
+        if not _try_lock(fh):
+            if on_wait:
+                on_wait(waiting)
+            _wait_lock(fh)
+        yield  # released when the file is closed
+
+
+def site_lock(site: Path) -> Path:
+    """The lock beside a site folder (not inside it: the folder itself is swapped)."""
+    site = site.resolve()
+    return site.parent / f".{site.name}.rkt-lock"
+
+
+# --- the build ------------------------------------------------------------
+
+def _generate_step(root: Path, today: dt.date | None) -> BuildReport:
+    """Validate, generate and write docs/, unless the inputs are those of the last generation."""
     from .calendar import today as today_in
 
     t0 = time.perf_counter()
-    tz = _timezone(root)
-    day = today_in(tz, today)
+    day = today_in(_timezone(root), today)
     key = fingerprint(root, day)
     same = _unchanged_since_last_time(root, key)
     if same is not None:
@@ -321,20 +454,80 @@ def build(root: Path, today: dt.date | None = None, site: Path | None = None, ru
         report = BuildReport(result)
         if not result.ok:
             return report
-        report.generated = generate(root, result, day, root / CACHE)
+        report.generated = generate(root, result, day, cache.folder(root))
         report.stats = write(root / DOCS, report.generated.files)
         _remember(root, key, report.generated.files)
     report.seconds_generate = time.perf_counter() - t0
-    if not run_mkdocs:
-        return report
-    site = site or root / SITE
-    t1 = time.perf_counter()
-    proc = mkdocs_build(root, source_date_epoch(root, today, tz), site)
-    report.seconds_mkdocs = time.perf_counter() - t1
-    if proc.returncode != 0:
-        raise BuildError("mkdocs build --strict gagal:\n" + (proc.stderr or proc.stdout).strip())
-    report.site = site
-    report.unsafe = scan_site(site)
-    if report.unsafe:
-        shutil.rmtree(site, ignore_errors=True)  # never leave an unsafe site to be published
+    return report
+
+
+def _sibling(site: Path, role: str) -> Path:
+    """A fresh name beside `site` (same file system, so renames are atomic)."""
+    site.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        path = site.with_name(f"{site.name}.{role}-{uuid.uuid4().hex[:8]}")
+        if not os.path.lexists(path):
+            return path
+
+
+def _swap(new: Path, site: Path) -> list[str]:
+    """Put the complete `new` site in place of `site`; of the old one delete only our files."""
+    if not site.exists():
+        os.rename(new, site)
+        return []
+    old = _sibling(site, "old")
+    os.rename(site, old)
+    try:
+        os.rename(new, site)
+    except OSError:
+        os.rename(old, site)
+        raise
+    left = remove_ours(old)
+    if not left:
+        return []
+    shown = ", ".join(left[:5]) + (f" dan {len(left) - 5} lainnya" if len(left) > 5 else "")
+    return [f"berkas di {site} yang bukan buatan rkt tidak dihapus; semuanya dipindahkan ke {old}: {shown}"]
+
+
+def _publish(root: Path, report: BuildReport, site: Path, epoch: str) -> None:
+    """Engine into a temporary sibling of `site`, every warning fatal, safety scan, then swap."""
+    new = _sibling(site, "tmp")
+    os.mkdir(new)  # not mkdtemp: its 0700 would lock a web server out of the published site
+    try:
+        t1 = time.perf_counter()
+        proc = mkdocs_build(root, epoch, new)
+        report.seconds_mkdocs = time.perf_counter() - t1
+        check_engine(proc)
+        report.unsafe = scan_site(new)
+        if report.unsafe:
+            return  # never published; the previous site stays
+        mark(new)
+        report.notes += _swap(new, site)
+        report.site = site
+    finally:
+        # ours alone: made above and filled by the engine for this build
+        shutil.rmtree(new, ignore_errors=True)
+
+
+def build(root: Path, today: dt.date | None = None, site: Path | None = None, run_mkdocs: bool = True,
+          force: bool = False, on_wait: Callable[[str], None] | None = None) -> BuildReport:
+    """Generate docs/ and (with `run_mkdocs`) publish the site into `site` (default site/).
+
+    `force` allows a folder outside the repository or one holding files not of ours (they
+    are moved aside, never deleted). `on_wait` hears when another build holds a lock."""
+    target = (site or root / SITE).resolve()
+    if run_mkdocs:
+        refused = site_refusal(root, target, force)
+        if refused:
+            raise SiteRefused(refused)
+    require_git(root)
+    with locked(cache.folder(root) / "build.lock", "menunggu pembangunan lain di repositori ini selesai", on_wait):
+        report = _generate_step(root, today)
+        if not run_mkdocs or not report.ok:
+            return report
+        with locked(site_lock(target), f"menunggu pembangunan lain ke {target} selesai", on_wait):
+            refused = site_refusal(root, target, force)  # the folder may have changed while we waited
+            if refused:
+                raise SiteRefused(refused)
+            _publish(root, report, target, source_date_epoch(root, today, _timezone(root)))
     return report

@@ -9,9 +9,7 @@ chart is cached by a hash of its spec and never redrawn when nothing changed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
@@ -24,7 +22,8 @@ matplotlib.use("Agg")
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle  # noqa: E402
 
-CHART_VERSION = "2"  # bump when the drawing code changes, to invalidate the cache
+from . import cache  # noqa: E402
+
 
 COLORS = {
     "baseline": "#cfd8dc",
@@ -254,34 +253,25 @@ def swimlane(spec: SwimlaneSpec) -> str:
 
 # --- cache ----------------------------------------------------------------
 
-def spec_key(kind: str, spec: object) -> str:
-    payload = json.dumps({"kind": kind, "version": CHART_VERSION, "mpl": matplotlib.__version__,
-                          "spec": asdict(spec)}, sort_keys=True, ensure_ascii=False)  # type: ignore[arg-type]
-    return hashlib.sha256(payload.encode()).hexdigest()
+def spec_inputs(kind: str, spec: object) -> tuple:
+    """What a chart depends on besides rkt's code and matplotlib (which every cache key holds)."""
+    return (kind, asdict(spec))  # type: ignore[call-overload]
 
 
 @dataclass
 class ChartCache:
-    """SVGs by spec hash under `.cache/charts/`; counts what it had to draw."""
+    """SVGs through the one cache (`generator/cache.py`); counts what it had to draw."""
 
     folder: Path | None
     drawn: int = 0
     reused: int = 0
 
     def get(self, kind: str, spec: object, draw: Callable[[object], str]) -> str:
-        key = spec_key(kind, spec)
-        path = self.folder / f"{key}.svg" if self.folder else None
-        if path is not None and path.exists():
-            self.reused += 1
-            return path.read_text(encoding="utf-8")
-        svg = draw(spec)
-        self.drawn += 1
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(svg, encoding="utf-8")
-            tmp.replace(path)
-        return svg
+        store = cache.Cache(self.folder)
+        svg = store.through("chart", spec_inputs(kind, spec), lambda: draw(spec).encode("utf-8"), ".svg")
+        self.drawn += store.made
+        self.reused += store.reused
+        return svg.decode("utf-8")
 
 
 # --- trends ---------------------------------------------------------------

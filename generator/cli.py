@@ -1,7 +1,8 @@
 """The `rkt` command. Thin: parse arguments, call one library function, print, exit.
 
 Exit codes: 0 no errors, 1 problems found in the data, 2 the command itself
-was used wrongly (or the project's own files are broken), 3 a bug in rkt.
+was used wrongly (or the project's own files are broken, or this computer lacks
+something: a library, git, disk space, permission), 3 a bug in rkt.
 """
 
 from __future__ import annotations
@@ -60,13 +61,21 @@ def _parser() -> argparse.ArgumentParser:
                    help="bentuk laporan: text (bawaan), github (anotasi GitHub Actions), json")
     v.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
                    help="tanggal 'hari ini' untuk pemeriksaan (bawaan: hari ini di zona waktu instansi)")
+    v.add_argument("--schemas", type=Path, metavar="FOLDER",
+                   help="periksa dengan skema di folder ini, bukan schemas/ repositori yang diperiksa "
+                        "(pemeriksaan pull request memakai skema cabang tujuan)")
     v.set_defaults(run=_validate)
 
     b = sub.add_parser("build", help="bangun dasbor (situs) dari data",
                        description="Memeriksa data, membuat halaman di docs/, lalu menjalankan 'mkdocs build --strict'.")
     b.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
                    help="tanggal 'hari ini' untuk status dan keterlambatan (bawaan: hari ini di zona waktu instansi)")
-    b.add_argument("--site-dir", type=Path, metavar="FOLDER", help="folder hasil (bawaan: site/)")
+    b.add_argument("--site-dir", type=Path, metavar="FOLDER",
+                   help="folder hasil (bawaan: site/); folder berisi berkas lain, atau di luar repositori, ditolak")
+    b.add_argument("--paksa", action="store_true",
+                   help="izinkan --site-dir di luar repositori atau berisi berkas yang bukan buatan rkt (berkas itu "
+                        "dipindahkan ke FOLDER.old-..., tidak dihapus). Repositori dan folder data/kodenya tetap "
+                        "ditolak")
     b.set_defaults(run=_build)
 
     sv = sub.add_parser("serve", help="tampilkan dasbor di komputer ini dan bangun ulang saat data berubah",
@@ -124,7 +133,11 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("year", type=int, metavar="TAHUN")
     im.add_argument("unit", metavar="UNIT")
     im.add_argument("workbook", type=Path, metavar="BERKAS.xlsx")
-    im.set_defaults(run=lambda a: _print(command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, None)))
+    im.add_argument("--kosongkan", action="store_true",
+                    help="izinkan impor yang mengosongkan tabel kinerja atau tabel program (lembar Excel tanpa "
+                         "baris isian); tanpa pilihan ini impor seperti itu ditolak")
+    im.set_defaults(run=lambda a: _print(command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, None,
+                                                                            a.kosongkan)))
 
     rm = sub.add_parser("remind", help="teks pengingat keterlambatan (untuk issue GitHub)",
                         description="Menyusun isi issue 'Peringatan: Tepat Waktu' untuk siklus yang berjalan.")
@@ -134,9 +147,23 @@ def _parser() -> argparse.ArgumentParser:
     rm.set_defaults(run=lambda a: _print(command("remind").remind(a.repo, a.year, a.format, a.today)))
 
     co = sub.add_parser("codeowners", help="tulis .github/CODEOWNERS dari peran di agency.yaml",
-                        description="Menulis .github/CODEOWNERS: form tiap unit milik kepala unitnya; arsip, SOP, "
-                                    "data instansi, skema dan alur kerja milik Sekretaris dan Kepala Badan.")
+                        description="Menulis .github/CODEOWNERS: form tiap unit milik kepala unitnya; arsip, SOP "
+                                    "dan data instansi milik Sekretaris dan Kepala Badan; kode, skema dan alur "
+                                    "kerja milik peran pengelola.")
     co.set_defaults(run=lambda a: _print(command("codeowners").write_codeowners(a.repo)))
+
+    it = sub.add_parser("init", help="buat repositori RKT baru untuk satu instansi",
+                        description="Membuat repositori RKT baru di FOLDER (folder baru atau kosong): data instansi "
+                                    "dan Renstra berisi isian '(isi ...)', SOP, skema, alat rkt, situs dan alur kerja "
+                                    "GitHub, tanpa data contoh. Tidak pernah menimpa berkas.")
+    it.add_argument("folder", type=Path, metavar="FOLDER")
+    it.add_argument("--nama", help="nama instansi, misalnya 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia'")
+    it.add_argument("--pemerintah", help="pemerintah daerah, misalnya 'Pemerintah Kabupaten Balangan'")
+    it.add_argument("--kota", help="kota tempat penandatanganan, misalnya Paringin")
+    it.add_argument("--pengelola", required=True, metavar="AKUN_GITHUB",
+                    help="akun GitHub pengelola repositori, yang meninjau perubahan kode, skema dan alur kerja")
+    it.set_defaults(run=lambda a: _print(command("init").init(a.repo / a.folder, a.nama, a.pemerintah, a.kota,
+                                                              a.pengelola, None)))
 
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
@@ -147,10 +174,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildError, build
+    from .build import BuildError, SiteRefused, build
+
+    def waiting(what: str) -> None:
+        print(f"rkt: {what}...", file=sys.stderr, flush=True)
 
     try:
-        rep = build(args.repo, today=args.today, site=args.site_dir)
+        rep = build(args.repo, today=args.today, site=args.site_dir, force=args.paksa, on_wait=waiting)
+    except SiteRefused as exc:
+        print(f"rkt: kesalahan: {exc}", file=sys.stderr)
+        return 2
     except BuildError as exc:
         print(f"rkt: {exc}", file=sys.stderr)
         return 1
@@ -162,12 +195,15 @@ def _build(args: argparse.Namespace) -> int:
     if rep.unsafe:
         for finding in rep.unsafe:
             print(f"rkt: tidak aman: {finding}", file=sys.stderr)
-        print("rkt: situs tidak diterbitkan karena pemeriksaan keamanan gagal", file=sys.stderr)
+        print("rkt: situs tidak diterbitkan karena pemeriksaan keamanan gagal; situs lama tidak diubah",
+              file=sys.stderr)
         return 1
     g, w = rep.generated, rep.stats
     assert g is not None and w is not None and rep.site is not None
     for warning in g.warnings:
         print(f"Peringatan: {warning}")
+    for note in rep.notes:
+        print(f"Perhatian: {note}")
     if rep.result is None:
         print(f"Data tidak berubah sejak pembangunan terakhir: {w.unchanged} halaman tetap.")
     else:
@@ -215,7 +251,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     root = args.repo
-    result = validate(root, today=args.today, base=args.base)
+    result = validate(root, today=args.today, base=args.base, schemas_dir=args.schemas)
     problems = list(result.problems)
     if args.format == "json":
         sys.stdout.write(report.as_json(problems, result.files_checked))
@@ -231,13 +267,53 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _environment(exc: BaseException) -> str | None:
+    """What is missing or full on this computer, in Indonesian, with what to install or free;
+    None when `exc` is not about the environment (then it is a bug of ours)."""
+    import errno
+    import re
+
+    if isinstance(exc, ModuleNotFoundError) and not (exc.name or "generator").startswith("generator"):
+        # the light install of the pull-request check has only what validation needs
+        return (f"perintah ini memerlukan pustaka '{exc.name}' yang belum terpasang; pasang semuanya dengan "
+                f"'make install' (atau pip install 'rkt-dashboard[site]')")
+    if not isinstance(exc, OSError):
+        return None
+    library = re.search(r"cannot load library '([^']+)'", str(exc))
+    if library:  # how WeasyPrint (cffi) fails without Pango and GObject
+        name = library.group(1)
+        pdf = any(part in name.lower() for part in ("pango", "gobject", "harfbuzz", "fontconfig", "glib"))
+        return (f"pustaka sistem '{name}' tidak ditemukan" +
+                (". Berkas PDF dibuat dengan WeasyPrint, yang memerlukan Pango: pasang dengan 'apt-get install "
+                 "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core' (Debian/Ubuntu) atau ikuti petunjuk "
+                 "pemasangan WeasyPrint untuk Windows/macOS, lalu jalankan lagi" if pdf else
+                 "; pasang pustaka itu, lalu jalankan lagi"))
+    where = exc.filename if exc.filename is not None else "berkas hasil"
+    advice = {
+        errno.ENOSPC: f"ruang penyimpanan penuh saat menulis {where}. Kosongkan ruang disk (misalnya hapus folder "
+                      f".rkt-cache/ atau berkas besar yang tidak dipakai), lalu jalankan lagi",
+        errno.EDQUOT: f"kuota penyimpanan habis saat menulis {where}. Kosongkan ruang, lalu jalankan lagi",
+        errno.EROFS: f"{where} berada di penyimpanan hanya-baca. Jalankan rkt pada salinan repositori yang dapat "
+                     f"ditulis, atau pilih folder hasil lain (--site-dir)",
+        errno.EACCES: f"tidak ada izin menulis ke {where}. Periksa pemilik dan hak tulis folder itu, atau pilih "
+                      f"folder lain",
+        errno.ENOTDIR: f"{where}: salah satu bagian jalurnya adalah berkas, bukan folder. Pilih jalur lain",
+    }
+    advice[errno.EPERM] = advice[errno.EACCES]
+    return advice.get(exc.errno or 0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # A Windows console may not encode every character of a message.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
-    if not (args.repo / "cycles").is_dir() or not (args.repo / "schemas").is_dir():
+    schemas = getattr(args, "schemas", None)
+    if schemas is not None and not schemas.is_dir():
+        print(f"rkt: kesalahan: folder skema {schemas} tidak ada", file=sys.stderr)
+        return 2
+    if args.command != "init" and not ((args.repo / "cycles").is_dir() and (schemas or args.repo / "schemas").is_dir()):
         print(f"rkt: kesalahan: {args.repo} bukan repositori RKT (folder cycles/ dan schemas/ tidak ada)",
               file=sys.stderr)
         return 2
@@ -253,6 +329,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("rkt: dihentikan", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug of ours must still not greet the user with a traceback
+        environmental = _environment(exc)
+        if environmental:
+            print(f"rkt: kesalahan: {environmental}", file=sys.stderr)
+            return 2
         if os.environ.get("RKT_DEBUG"):
             raise
         print(f"rkt: kesalahan internal pada alat ini ({type(exc).__name__}: {exc}). Data Anda tidak diubah. "

@@ -4,13 +4,20 @@ target-sheet layout) and CSV.
 Every export carries the source commit and a fingerprint of its content, so a
 printed page can be traced back to exactly what it was printed from; the
 fingerprint depends on the content only (not on the date or the commit), so
-the same plan prints with the same fingerprint from any clone.
+the same plan prints with the same fingerprint from any clone. When the plan's
+inputs have uncommitted changes no commit holds what is printed, and the
+export says "belum di-commit" instead of naming one.
+
+Exports are inert: the files are published for anyone to download, so no text
+cell may ever become a live formula in Excel or LibreOffice (see `_inert_row`
+and `_csv_text`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import html
 import io
@@ -19,22 +26,38 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from . import fmt
 from .compile import CompiledRkt, plan_rows
 from .model import Agency, Form
 
 
+UNCOMMITTED = "belum di-commit"
+
+
 @dataclass(frozen=True)
 class Source:
-    commit: str  # short commit id, or "" outside git
+    commit: str  # short commit id, UNCOMMITTED when the inputs have uncommitted changes, or "" outside git
     fingerprint: str  # sha256 hex of the content
+
+    @property
+    def label(self) -> str:
+        """How printed pages name their source."""
+        if self.commit == UNCOMMITTED:
+            return f"Sumber: {UNCOMMITTED}"
+        return f"Sumber: commit {self.commit}" if self.commit else "Sumber: tanpa Git"
 
 
 def content(rkt: CompiledRkt) -> dict:
-    """The plan's content as plain data: what the fingerprint and the version diff compare."""
+    """The plan's content as plain data: what the fingerprint and the version diff compare.
+
+    Everything of the plan that the signed document prints, and nothing else: the
+    performance table (sasaran and indicator text included) and every unit's
+    program table. The letterhead (agency and unit names, the head who signs)
+    is left out on purpose: a reorganisation or a new head must not turn every
+    signed plan of the past into a changed one."""
     return {
         "tahun": rkt.year,
-        "kinerja": [{"sasaran": r.objective.code, "indikator": r.indicator.code, "uraian": r.indicator.description,
+        "kinerja": [{"sasaran": r.objective.code, "sasaran_uraian": r.objective.description,
+                     "indikator": r.indicator.code, "uraian": r.indicator.description,
                      "satuan": r.indicator.unit_of_measure, "target": r.target,
                      "unit": [[u, t] for u, t in r.unit_targets]} for r in rkt.performance],
         "unit": [{"unit": p.unit.code, "program": _programs(p.form)} for p in rkt.units if p.form is not None],
@@ -63,9 +86,14 @@ def _e(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True).replace("\n", "<br>")
 
 
+def _css_string(text: str) -> str:
+    """Text for a CSS string inside the <style> element (no quote, backslash or tag can end it)."""
+    return re.sub(r'[\\"<>\n\r]', lambda m: f"\\{ord(m.group()):x} ", text)
+
+
 PRINT_CSS = """
 @page { size: A4 landscape; margin: 14mm 12mm 18mm 12mm;
-  @bottom-left { content: "Sumber: commit %(commit)s · sidik isi %(fp)s"; font-size: 7pt; color: #555;
+  @bottom-left { content: "%(source)s · sidik isi %(fp)s"; font-size: 7pt; color: #555;
     font-family: "DejaVu Sans", sans-serif; }
   @bottom-right { content: "Halaman " counter(page) " dari " counter(pages); font-size: 8pt;
     font-family: "DejaVu Sans", sans-serif; } }
@@ -94,9 +122,11 @@ _PDF_LEVEL = {"Program": (" class='program'", ""), "Kegiatan": (" class='kegiata
 
 
 def rkt_html(rkt: CompiledRkt, agency: Agency, source: Source, place_date: str) -> str:
+    from . import fmt  # Babel: only the printed outputs need it, not validation
+
     head = agency.person(agency.head)
     out = [f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>RKT {rkt.year}</title>",
-           f"<style>{PRINT_CSS % {'commit': source.commit or 'tanpa Git', 'fp': source.fingerprint[:16]}}</style>",
+           f"<style>{PRINT_CSS % {'source': _css_string(source.label), 'fp': source.fingerprint[:16]}}</style>",
            "</head><body>",
            f"<div class='kop'><p>{_e(agency.government.upper())}</p><p>{_e(agency.name.upper())}</p>"
            f"<p class='addr'>{_e(agency.address)}</p></div>",
@@ -149,6 +179,27 @@ def to_pdf(document: str) -> bytes:
 
 RUPIAH_FORMAT = '"Rp" #,##0'
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+# What makes Excel or LibreOffice read typed text as a formula (OWASP "CSV injection"),
+# tab and carriage return included because both are skipped before the formula is parsed.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OOXML's own escape (_xHHHH_) that Excel decodes inside strings: a literal one in user
+# text must have its underscore escaped, or Excel shows a different text.
+_OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def _append(ws, values: list) -> None:
+    """`ws.append` for rows that may hold user text: every text stays text.
+
+    openpyxl turns any str starting with "=" into a formula; a text cell starting
+    with "+", "-" or "@" is stored as text but becomes a formula as soon as a user
+    edits it. Such cells are forced to the string type and get the quotePrefix
+    style (Excel's leading apostrophe), which keeps them text after an edit too.
+    Numbers are left as numbers."""
+    ws.append([_OOXML_ESCAPE.sub("_x005F_", v) if isinstance(v, str) else v for v in values])
+    for cell, value in zip(ws[ws.max_row], values):
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _deterministic_zip(data: bytes) -> bytes:
@@ -161,6 +212,10 @@ def _deterministic_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
             data = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml":
+                # openpyxl writes a carriage return raw, and every XML reader turns a raw one
+                # into a line feed: a character reference keeps the text exactly as typed
+                data = data.replace(b"\r", b"&#13;")
             if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save time
                 data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
             dst.writestr(fixed, data)
@@ -206,14 +261,14 @@ def _write_program_table(ws, start_row: int, form: Form) -> int:
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")  # shared: styles are interned
     r = start_row
     for row in _program_rows(form):
-        ws.append(row)
+        _append(ws, row)
         ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
         for c in ws[r]:
             if row[1] == "Program":
                 c.font = bold
             c.alignment = wrap
         r += 1
-    ws.append(["", "", "", "Jumlah", "", "", "", form.budget, ""])
+    _append(ws, ["", "", "", "Jumlah", "", "", "", form.budget, ""])
     ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
     for c in ws[r]:
         c.font = Font(bold=True)
@@ -229,48 +284,48 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
     ws = wb.active
     ws.title = "RKT"
-    ws.append([agency.government.upper()])
-    ws.append([agency.name.upper()])
-    ws.append([f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"])
-    ws.append([f"Sumber: commit {source.commit or 'tanpa Git'} · sidik isi {source.fingerprint[:16]}"])
+    _append(ws, [agency.government.upper()])
+    _append(ws, [agency.name.upper()])
+    _append(ws, [f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"])
+    _append(ws, [f"{source.label} · sidik isi {source.fingerprint[:16]}"])
     for line in range(1, 4):
         ws.cell(row=line, column=1).font = Font(bold=True)
-    ws.append([])
-    ws.append(["No", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan", "Target"])
+    _append(ws, [])
+    _append(ws, ["No", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan", "Target"])
     header = ws.max_row
     for n, r in enumerate(rkt.performance, start=1):
-        ws.append([n, r.objective.description, r.indicator.code, r.indicator.description,
+        _append(ws, [n, r.objective.description, r.indicator.code, r.indicator.description,
                    r.indicator.unit_of_measure, _cell(r.target)])
     _sheet_setup(ws, header, [5, 45, 14, 55, 12, 12])
-    ws.append([])
-    ws.append(["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
+    _append(ws, [])
+    _append(ws, ["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
     for n, plan in enumerate(rkt.units, start=1):
-        ws.append([n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
+        _append(ws, [n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
         ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
-    ws.append(["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
+    _append(ws, ["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
     ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
     ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
-    ws.append([])
-    ws.append(PROGRAM_HEADERS)
+    _append(ws, [])
+    _append(ws, PROGRAM_HEADERS)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     for plan in rkt.units:
-        ws.append(["", plan.unit.name])
+        _append(ws, ["", plan.unit.name])
         ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
         if plan.form is None:
-            ws.append(["", "", "", "Form RKT unit ini belum diserahkan."])
+            _append(ws, ["", "", "", "Form RKT unit ini belum diserahkan."])
             continue
         _write_program_table(ws, ws.max_row + 1, plan.form)
 
     for plan in rkt.units:
         sheet = wb.create_sheet(title=plan.unit.short[:31])
-        sheet.append([plan.unit.name])
+        _append(sheet, [plan.unit.name])
         sheet.cell(row=1, column=1).font = Font(bold=True)
-        sheet.append([])
-        sheet.append(PROGRAM_HEADERS)
+        _append(sheet, [])
+        _append(sheet, PROGRAM_HEADERS)
         _sheet_setup(sheet, 3, PROGRAM_WIDTHS)
         if plan.form is None:
-            sheet.append(["", "", "", "Form RKT unit ini belum diserahkan."])
+            _append(sheet, ["", "", "", "Form RKT unit ini belum diserahkan."])
             continue
         _write_program_table(sheet, 4, plan.form)
     buf = io.BytesIO()
@@ -283,9 +338,17 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
 CSV_HEADERS = ["unit", "tingkat", "kode", "nama", "indikator", "target", "satuan", "anggaran", "penanggung_jawab"]
 
 
+def _csv_text(value: object) -> object:
+    """A text that a spreadsheet would read as a formula gets a leading apostrophe
+    (the OWASP rule for CSV: a CSV file has no cell types to say "this is text")."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rkt: CompiledRkt) -> bytes:
     """One row per program/kegiatan/sub kegiatan. Semicolons and a BOM, as Excel in
-    Indonesian settings (decimal comma) expects."""
+    Indonesian settings (decimal comma) expects. Numbers stay numbers; texts are inert."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     w.writerow(CSV_HEADERS)
@@ -294,7 +357,8 @@ def to_csv(rkt: CompiledRkt) -> bytes:
             continue
         for row in _program_rows(plan.form):
             _, level, code, name, indicator, target, unit, budget, responsible = row
-            w.writerow([plan.unit.code, level, code, name, indicator, target, unit, budget, responsible])
+            w.writerow([_csv_text(v) for v in
+                        (plan.unit.code, level, code, name, indicator, target, unit, budget, responsible)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -303,21 +367,58 @@ def to_csv(rkt: CompiledRkt) -> bytes:
 FORMATS = ("pdf", "xlsx", "csv")
 
 
-def source_commit(root, year: int) -> str:
-    """The last commit that changed what this year's plan is made of (short id), or ""."""
+def inputs(year: int) -> tuple[str, ...]:
+    """The files a year's plan is compiled from (cycle.yaml: its required units)."""
+    return (f"cycles/{year}/forms", f"cycles/{year}/cycle.yaml", "cycles/renstra.yaml", "cycles/agency.yaml")
+
+
+def uncommitted(root, year: int) -> list[str]:
+    """The plan's input files with changes that no commit holds (modified, staged, new
+    or deleted), as `git status` names them; empty when clean or outside Git."""
     from .history import GitError, git
 
     try:
-        out = git(root, "log", "-1", "--format=%h", "--abbrev=12", "--", f"cycles/{year}/forms",
-                  "cycles/renstra.yaml", "cycles/agency.yaml")
+        out = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all",
+                  "--", *inputs(year))
+    except GitError:
+        return []
+    entries = out.decode("utf-8", "surrogateescape").split("\0")
+    paths, i = [], 0
+    while i < len(entries):
+        entry = entries[i]
+        if len(entry) > 3:
+            paths.append(entry[3:])
+            if entry[0] in "RC":  # a rename or copy is followed by its old path
+                i += 1
+        i += 1
+    return sorted(paths)
+
+
+def last_commit(root, year: int, abbrev: bool = True) -> str:
+    """The last first-parent commit that changed the year's inputs: its tree holds
+    exactly what is compiled when the working tree is clean. "" outside Git."""
+    from .history import GitError, git
+
+    try:
+        out = git(root, "log", "-1", "--first-parent", "--format=%h" if abbrev else "--format=%H", "--abbrev=12",
+                  "--", *inputs(year))
     except GitError:
         return ""
     return out.decode().strip()
 
 
+def source_commit(root, year: int) -> str:
+    """What printed pages name as their source: the commit that holds the year's inputs
+    (short id), UNCOMMITTED when the working tree differs from every commit, or ""."""
+    if uncommitted(root, year):
+        return UNCOMMITTED
+    return last_commit(root, year)
+
+
 def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, today: dt.date,
            cache=None) -> bytes:
-    """One export, through `cache` (a folder) when given, keyed by everything the file shows."""
+    """One export, through `cache` (a folder) when given, keyed by everything the file shows
+    and by the code that draws it (a fixed writer must not be bypassed by an old file)."""
     place_date = f"{agency.city}, ......................... {today.year}"
     if fmt_name == "pdf":
         key = rkt_html(rkt, agency, source, place_date)
@@ -330,10 +431,24 @@ def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, toda
         return to_csv(rkt)
     if cache is None:
         return make()
-    path = cache / f"{hashlib.sha256((fmt_name + key).encode()).hexdigest()}.{fmt_name}"
+    path = cache / f"{hashlib.sha256((_code_version() + fmt_name + key).encode()).hexdigest()}.{fmt_name}"
     if path.exists():
         return path.read_bytes()
     data = make()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return data
+
+
+@functools.cache
+def _code_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for name in ("openpyxl", "weasyprint"):
+        try:
+            h.update(f"{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            pass
+    return h.hexdigest()

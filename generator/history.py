@@ -1,30 +1,48 @@
-"""Rules against a base revision: what was recorded stays recorded.
+"""What was recorded stays recorded; what was signed stays signed.
 
-Reads the base revision with the real `git` command (`ls-tree`, `cat-file
---batch`), parses its files with the same strict loader, and compares:
+Against a base revision (`rkt validate --base`), read with the real `git`
+command (`ls-tree`, `cat-file --batch`) and parsed with the same strict loader:
 
 * a cycle's event log (`peristiwa`) is append-only: every event of the base
   must still be there, unchanged, at the same position;
 * a signed version (scan and metadata under `signed/`) never changes, moves
-  or disappears.
+  or disappears;
+* a cycle's schedule is history: `mulai` does not move once events exist, and
+  `tanggal_dari_git` does not flip once the cycle is finished;
+* a signed cycle is final: its forms, its cycle.yaml fields and what its
+  compiled content takes from the shared files (renstra.yaml, agency.yaml)
+  change only once events reopen the cycle (the revision goes through the SOP
+  again and ends with a new signed version).
+
+Without a base (`signed_problems`): the newest verified signed version's
+content fingerprint (`sidik_isi`) must still match the content compiled from
+today's data, unless the cycle is reopened; and `menggantikan` names an
+earlier version.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import TYPE_CHECKING, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
+from . import export
+from .compile import compile_rkt
 from .load import Document, load_bytes
-from .problems import Problem
+from .model import BUILDERS, At, CycleFolder, Repository, Sop
+from .problems import Path, Problem
 
 if TYPE_CHECKING:
+    from .schema import SchemaSet
     from .status import Arrival
 
 _CYCLE = re.compile(r"cycles/[0-9]{4}/cycle\.yaml")
 _SIGNED = re.compile(r"cycles/[0-9]{4}/signed/[^/]+")
+_SIGNED_META = re.compile(r"cycles/([0-9]{4})/signed/rkt-[0-9]{4}-v[0-9]{1,2}\.yaml")
+_SHARED = ("cycles/renstra.yaml", "cycles/agency.yaml")  # reference files every cycle compiles from
 
 
 class GitError(Exception):
@@ -134,41 +152,315 @@ def event_log_problems(file: str, old: object, new: object) -> Iterator[Problem]
                           path=("peristiwa", i))
 
 
-def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set[str]) -> list[Problem]:
-    """All problems of the working tree at `root` against revision `base`."""
+def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set[str],
+          repo: Repository | None = None, schemas: "SchemaSet | None" = None) -> list[Problem]:
+    """All problems of the working tree at `root` against revision `base`.
+
+    `repo` (the working tree's model) and `schemas` are needed for the rules on
+    signed cycles; without them only the event log and the archive are compared."""
     commit = resolve(root, base)
-    blobs = [b for b in tree(root, commit) if _CYCLE.fullmatch(b.path) or _SIGNED.fullmatch(b.path)]
+    listing = tree(root, commit)
+    blobs = [b for b in listing if _CYCLE.fullmatch(b.path) or _SIGNED.fullmatch(b.path)]
     contents = read_blobs(root, sorted({b.oid for b in blobs}))
     problems: list[Problem] = []
+    base_cycles: dict[str, object] = {}
     for b in blobs:
-        raw = contents[b.oid]
         if _CYCLE.fullmatch(b.path):
-            if b.path not in head_files:
-                problems.append(Problem(b.path, "RKT301",
-                                        "cycle.yaml dihapus; catatan peristiwa siklus tidak boleh dihapus",
-                                        line=1, col=1))
-                continue
-            before = load_bytes(raw, b.path).document
-            after = head.get(b.path)
-            if before is None or after is None:
-                continue  # a file that does not parse has its own problems reported
-            problems.extend(event_log_problems(b.path, before.data, after.data))
+            problems.extend(_cycle_file_problems(b.path, contents[b.oid], head, head_files, base_cycles))
         else:
-            if b.path not in head_files:
-                problems.append(Problem(b.path, "RKT302",
-                                        f"berkas bertanda tangan {b.path} dihapus atau dipindah; berkas arsip "
-                                        f"tidak boleh diubah. Kembalikan berkasnya; versi baru dibuat dengan 'rkt sign'",
-                                        line=1, col=1))
-                continue
-            try:
-                now = (root / b.path).read_bytes()
-            except OSError:
-                now = None
-            if now != raw:
-                problems.append(Problem(b.path, "RKT302",
-                                        f"berkas bertanda tangan {b.path} diubah; berkas arsip tidak boleh diubah. "
-                                        f"Kembalikan isi aslinya; perbaikan dibuat sebagai versi baru dengan 'rkt sign'",
-                                        line=1, col=1))
+            problems.extend(_archive_file_problems(root, b.path, contents[b.oid], head_files))
+    sealed = _sealed_at(blobs, contents)
+    for rel, old in sorted(base_cycles.items()):
+        new = head.get(rel)
+        year = int(rel.split("/")[1])
+        finished = year in sealed or (isinstance(old, dict) and old.get("dicatat_kemudian") is True)
+        if new is not None:
+            problems.extend(schedule_problems(rel, old, new.data, finished))
+    if repo is not None and schemas is not None:
+        for year, version in sorted(sealed.items()):
+            rel = f"cycles/{year}/cycle.yaml"
+            if rel in base_cycles and rel in head:
+                problems.extend(_sealed_problems(root, listing, year, version, base_cycles[rel], head, repo, schemas))
+    return problems
+
+
+def _cycle_file_problems(rel: str, raw: bytes, head: Mapping[str, Document], head_files: set[str],
+                         base_cycles: dict[str, object]) -> list[Problem]:
+    if rel not in head_files:
+        return [Problem(rel, "RKT301", "cycle.yaml dihapus; catatan peristiwa siklus tidak boleh dihapus",
+                        line=1, col=1)]
+    before = load_bytes(raw, rel).document
+    after = head.get(rel)
+    if before is None or after is None:
+        return []  # a file that does not parse has its own problems reported
+    base_cycles[rel] = before.data
+    return list(event_log_problems(rel, before.data, after.data))
+
+
+def _archive_file_problems(root: FsPath, rel: str, raw: bytes, head_files: set[str]) -> list[Problem]:
+    if rel not in head_files:
+        return [Problem(rel, "RKT302", f"berkas bertanda tangan {rel} dihapus atau dipindah; berkas arsip "
+                        f"tidak boleh diubah. Kembalikan berkasnya; versi baru dibuat dengan 'rkt sign'",
+                        line=1, col=1)]
+    try:
+        now = (root / rel).read_bytes()
+    except OSError:
+        now = None
+    if now != raw:
+        return [Problem(rel, "RKT302", f"berkas bertanda tangan {rel} diubah; berkas arsip tidak boleh diubah. "
+                        f"Kembalikan isi aslinya; perbaikan dibuat sebagai versi baru dengan 'rkt sign'",
+                        line=1, col=1)]
+    return []
+
+
+# --- the schedule is history ------------------------------------------------
+
+def _from_git(data: Mapping) -> bool:
+    """`tanggal_dari_git` as the model reads it (its default follows `dicatat_kemudian`)."""
+    return bool(data.get("tanggal_dari_git", not data.get("dicatat_kemudian", False)))
+
+
+def schedule_problems(file: str, old: object, new: object, finished: bool) -> Iterator[Problem]:
+    """A cycle's start date once events exist, and where its form dates come from once
+    it is finished, are part of what was recorded: moving either rewrites lateness
+    and dates that were already shown and signed."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return
+    if old.get("peristiwa") and new.get("mulai") != old.get("mulai"):
+        yield Problem(file, "RKT303",
+                      f"tanggal mulai diubah dari {old.get('mulai')} menjadi {new.get('mulai') or 'kosong'} padahal "
+                      f"peristiwa siklus ini sudah dicatat; jadwal dasar dan keterlambatan yang sudah tercatat akan "
+                      f"berubah. Kembalikan tanggal mulai {old.get('mulai')}",
+                      path=("mulai",))
+    if finished and _from_git(new) != _from_git(old):
+        before, after = ("true", "false") if _from_git(old) else ("false", "true")
+        yield Problem(file, "RKT304",
+                      f"tanggal_dari_git berubah dari {before} menjadi {after} pada siklus yang sudah selesai; "
+                      f"tanggal penyerahan form yang sudah tercatat akan berubah. Kembalikan nilainya ({before})",
+                      path=("tanggal_dari_git",) if "tanggal_dari_git" in new else ())
+
+
+# --- a signed cycle is final -------------------------------------------------
+
+def archive_step(sop: Sop | None) -> int | None:
+    """The SOP step whose evidence is a signed version in the archive."""
+    return next((s.number for s in sop.steps if s.evidence == "arsip"), None) if sop else None
+
+
+def last_archiving(steps: Sequence[object], archive: int) -> int:
+    """Position of the last archiving event in a log of step numbers (-1: none)."""
+    return max((i for i, step in enumerate(steps) if step == archive), default=-1)
+
+
+def reopening(steps: Sequence[object], archive: int, after: int) -> int | None:
+    """Position of the first event after position `after` that is not an archiving:
+    after a signed version was archived, such an event reopens the cycle for a
+    revision (the rule status.py applies). None: the cycle was not reopened."""
+    return next((i for i in range(after + 1, len(steps)) if steps[i] != archive), None)
+
+
+def is_reopened(steps: Sequence[object], archive: int) -> bool:
+    last = last_archiving(steps, archive)
+    return last >= 0 and reopening(steps, archive, last) is not None
+
+
+def _steps(cycle_data: object) -> list[object]:
+    events = cycle_data.get("peristiwa") if isinstance(cycle_data, dict) else None
+    return [e.get("langkah") for e in events if isinstance(e, dict)] if isinstance(events, list) else []
+
+
+def _sealed_at(blobs: list[Blob], contents: Mapping[str, bytes]) -> dict[int, int]:
+    """Per year, the newest signed version at the base whose scan matches its hash."""
+    by_path = {b.path: contents[b.oid] for b in blobs}
+    out: dict[int, int] = {}
+    for rel, raw in by_path.items():
+        m = _SIGNED_META.fullmatch(rel)
+        doc = load_bytes(raw, rel).document if m else None
+        data = doc.data if doc is not None else None
+        if not isinstance(data, dict) or not isinstance(data.get("versi"), int):
+            continue
+        scan = by_path.get(f"{rel.rsplit('/', 1)[0]}/{data.get('berkas')}")
+        if scan is not None and hashlib.sha256(scan).hexdigest() == data.get("sha256"):
+            year = int(m.group(1))
+            out[year] = max(out.get(year, 0), data["versi"])
+    return out
+
+
+def _final(year: int, version: int, sop: Sop | None) -> str:
+    """What to do about a change to a signed plan (Indonesian)."""
+    numbers = [s.number for s in sop.steps] if sop else []
+    archive = archive_step(sop)
+    signing = sop.steps[numbers.index(archive) - 1] if sop and archive and numbers.index(archive) else None
+    redo = sop.step(signing.on_reject) if sop and signing and signing.on_reject else None
+    example = f" (misalnya langkah {redo.number}, {redo.short}, untuk revisi)" if redo else ""
+    return (f"RKT {year} sudah ditandatangani (versi {version}), jadi isinya final: perubahan memerlukan versi "
+            f"bertanda tangan yang baru. Buka kembali siklus dengan mencatat peristiwa baru di "
+            f"cycles/{year}/cycle.yaml{example}, lalu setelah disetujui tandatangani versi {version + 1} dengan "
+            f"'rkt sign'. Bila perubahan ini tidak disengaja, kembalikan isi semula")
+
+
+def _sealed_problems(root: FsPath, listing: list[Blob], year: int, version: int, base_cycle: object,
+                     head: Mapping[str, Document], repo: Repository, schemas: "SchemaSet") -> list[Problem]:
+    """A cycle signed at the base: its inputs change only once events reopen it."""
+    archive = archive_step(repo.sop)
+    folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
+    head_cycle = head.get(f"cycles/{year}/cycle.yaml")
+    if archive is None or folder is None or head_cycle is None:
+        return []
+    base_steps = _steps(base_cycle)
+    anchor = last_archiving(base_steps, archive)
+    if anchor < 0:  # signed without an archiving event: only new events can reopen it
+        anchor = len(base_steps) - 1
+    if reopening(_steps(head_cycle.data), archive, anchor) is not None:
+        return []
+    skip = {"peristiwa", "tanggal_dari_git"} | ({"mulai"} if base_steps else set())  # reported on their own
+    return [Problem(c.file, c.code, f"{c.what}. {_final(year, version, repo.sop)}", path=c.path)
+            for c in sealed_changes(root, listing, folder, head, repo, schemas, skip)]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One input of a signed cycle that differs from a revision."""
+
+    file: str
+    code: str  # RKT305 cycle.yaml, RKT306 a form, RKT307 a shared file's effect on the content
+    what: str  # Indonesian
+    path: Path = ()
+
+
+def sealed_changes(root: FsPath, listing: list[Blob], folder: CycleFolder, head: Mapping[str, Document],
+                   repo: Repository, schemas: "SchemaSet", skip: set[str] = frozenset({"peristiwa"})) -> list[Change]:
+    """What differs between a revision (`listing`: its tree) and the working tree in the
+    inputs of one cycle: cycle.yaml fields (but `skip`), its forms, and the effect of the
+    shared files on its compiled content."""
+    cycle_rel, prefix = f"{folder.folder}/cycle.yaml", f"{folder.folder}/forms/"
+    wanted = [b for b in listing if b.path == cycle_rel or b.path.startswith(prefix) or b.path in _SHARED]
+    raw = read_blobs(root, sorted({b.oid for b in wanted}))
+    old = {b.path: load_bytes(raw[b.oid], b.path).document for b in wanted}
+    changes: list[Change] = []
+    before, after = old.get(cycle_rel), head.get(cycle_rel)
+    if before is not None and after is not None and isinstance(before.data, dict) and isinstance(after.data, dict):
+        for key in [k for k in before.data if k not in skip] + [k for k in after.data if k not in before.data
+                                                                 and k not in skip]:
+            if before.data.get(key) != after.data.get(key):
+                changes.append(Change(cycle_rel, "RKT305", f"isian '{key}' diubah: "
+                                      f"{_value(before.data.get(key))} menjadi {_value(after.data.get(key))}", (key,)))
+    old_forms = {rel for rel in old if rel.startswith(prefix)}
+    new_forms = {rel for rel in folder.files if rel.startswith(prefix) and rel.endswith(".yaml")}
+    for rel in sorted(old_forms | new_forms):
+        if rel not in new_forms:
+            changes.append(Change(rel, "RKT306", f"form {rel} dihapus"))
+        elif rel not in old_forms:
+            changes.append(Change(rel, "RKT306", f"form {rel} ditambahkan"))
+        elif old[rel] is not None and rel in head and old[rel].data != head[rel].data:
+            where, was, now = _first_difference(old[rel].data, head[rel].data)
+            changes.append(Change(rel, "RKT306", f"isi form diubah ({_label(where)}: {_value(was)} menjadi "
+                                  f"{_value(now)})", where))
+    for rel in _SHARED:
+        change = _shared_change(rel, old.get(rel), head.get(rel), folder, repo, schemas)
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+def _shared_change(rel: str, before: Document | None, after: Document | None, folder: CycleFolder,
+                   repo: Repository, schemas: "SchemaSet") -> Change | None:
+    """The effect of a change to renstra.yaml or agency.yaml on one cycle's compiled content:
+    the content compiled with the old file against the content compiled with today's."""
+    if before is None or after is None or before.data == after.data or folder.cycle is None:
+        return None
+    if repo.agency is None or repo.renstra is None:
+        return None
+    kind = rel.rsplit("/", 1)[1].removesuffix(".yaml")
+    if any(True for _ in schemas.check(kind, before.data, rel)):
+        return None  # the old file no longer fits today's schema: nothing to compare with
+    parts = {"agency": repo.agency, "renstra": repo.renstra}
+    now = export.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
+    parts[kind] = BUILDERS[kind](before.data, At(rel))
+    then = export.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
+    if now == then:
+        return None
+    then_rows = {r["indikator"]: r for r in then["kinerja"]}
+    now_rows = {r["indikator"]: r for r in now["kinerja"]}
+    codes = sorted(c for c in then_rows.keys() | now_rows.keys() if then_rows.get(c) != now_rows.get(c))
+    path: Path = ()
+    if kind == "renstra" and codes:
+        path = next((ind.at.path for _, ind in repo.renstra.indicators() if ind.code == codes[0]), ())
+    what = f"indikator {', '.join(codes)}" if codes else "isi program dan kegiatan"
+    return Change(rel, "RKT307", f"perubahan berkas ini mengubah isi RKT {folder.year} ({what})", path)
+
+
+def _first_difference(old: object, new: object, path: Path = ()) -> tuple[Path, object, object]:
+    """Where two parsed documents first differ, and the two values there."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in list(old) + [k for k in new if k not in old]:
+            if key not in old or key not in new:
+                return path + (key,), old.get(key), new.get(key)
+            if old[key] != new[key]:
+                return _first_difference(old[key], new[key], path + (key,))
+    elif isinstance(old, list) and isinstance(new, list):
+        for i, (a, b) in enumerate(zip(old, new)):
+            if a != b:
+                return _first_difference(a, b, path + (i,))
+        n = min(len(old), len(new))
+        return path + (n,), old[n] if n < len(old) else None, new[n] if n < len(new) else None
+    return path, old, new
+
+
+def _label(path: Path) -> str:
+    return " > ".join(str(p + 1) if isinstance(p, int) else p for p in path) or "seluruh isi"
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, (dict, list)):
+        return "(bagian lain)"
+    text = str(value)
+    return repr(text[:60] + ("…" if len(text) > 60 else "")) if isinstance(value, str) else text
+
+
+# --- without a base: the newest signed version still matches the data --------
+
+def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document],
+                    schemas: "SchemaSet") -> list[Problem]:
+    """Per cycle: `menggantikan` names an earlier version; and unless a revision is under
+    way, the newest verified signed version's `sidik_isi` is the content compiled today.
+    An error, not a warning: the site would otherwise show as signed and final a plan
+    that nobody signed."""
+    problems: list[Problem] = []
+    archive = archive_step(repo.sop)
+    for folder in repo.cycles:
+        numbers = {v.version for v in folder.signed}
+        for v in folder.signed:
+            if v.replaces is not None and (v.replaces >= v.version or v.replaces not in numbers):
+                problems.append(Problem(v.at.file, "RKT217",
+                                        f"versi {v.version} menggantikan versi {v.replaces}, padahal yang dapat "
+                                        f"digantikan hanya versi sebelumnya yang ada di folder ini",
+                                        path=("menggantikan",)))
+        verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+        if not verified or folder.cycle is None or repo.agency is None or repo.renstra is None:
+            continue
+        newest = max(verified, key=lambda v: v.version)
+        if newest.content_fingerprint is None:
+            continue  # signed before fingerprints were recorded: `--base` still guards it
+        if archive is not None and is_reopened([e.step for e in folder.cycle.events], archive):
+            continue  # a revision is under way; its end is a new signed version
+        now = export.fingerprint(compile_rkt(folder, repo.agency, repo.renstra))
+        if now == newest.content_fingerprint:
+            continue
+        try:
+            changed = sealed_changes(root, tree(root, newest.commit), folder, head, repo, schemas)
+        except GitError:
+            changed = []
+        files = sorted({c.file for c in changed})
+        listed = f"; berkas yang berubah sejak commit {newest.commit[:12]}: {', '.join(files)}" if files else ""
+        problems.append(Problem(
+            newest.at.file, "RKT219",
+            f"isi RKT {folder.year} yang dihitung dari data hari ini (sidik isi {now[:16]}) tidak sama dengan "
+            f"versi {newest.version} yang ditandatangani (sidik isi {newest.content_fingerprint[:16]}){listed}. "
+            f"{_final(folder.year, newest.version, repo.sop)}",
+            path=("sidik_isi",)))
     return problems
 
 

@@ -216,6 +216,7 @@ class Cycle:
     events: tuple[Event, ...]
     at: At
     dates_from_git: bool = True
+    recorded: bool = False  # `dicatat_kemudian`: an archive entered after the fact
 
     def ceiling(self, unit: str) -> int | None:
         return next((v for u, v in self.ceilings if u == unit), None)
@@ -300,6 +301,17 @@ class Signer:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordedCalendar:
+    """The working days a signed cycle was computed with (`kalender` of the signed metadata)."""
+
+    library: str  # version of the `holidays` package
+    first: dt.date
+    last: dt.date
+    days_off: tuple[dt.date, ...]  # Monday-Friday days in [first, last] that were not working days
+    workdays: tuple[dt.date, ...]  # Saturdays and Sundays in [first, last] that were working days
+
+
+@dataclass(frozen=True, slots=True)
 class SignedVersion:
     year: int
     version: int
@@ -316,6 +328,8 @@ class SignedVersion:
     scan_exists: bool = False
     scan_sha256: str | None = None
     scan_is_pdf: bool = False
+    replaces: int | None = None  # `menggantikan`: the version this one revises
+    calendar: RecordedCalendar | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,8 +413,10 @@ def build_cycle(d: dict, at: At) -> Cycle:
               e.get("keputusan"), bool(e.get("dilewati", False)), e.get("catatan"), e.get("bukti"),
               at / "peristiwa" / i)
         for i, e in enumerate(d["peristiwa"]))
+    recorded = d.get("dicatat_kemudian", False)
+    # a recorded cycle's Git dates are those of the recording, not of the submissions
     return Cycle(d["tahun"], dt.date.fromisoformat(d["mulai"]), tuple(d["unit_wajib"]),
-                 tuple((d.get("pagu") or {}).items()), events, at, d.get("tanggal_dari_git", True))
+                 tuple((d.get("pagu") or {}).items()), events, at, d.get("tanggal_dari_git", not recorded), recorded)
 
 
 def build_form(d: dict, at: At) -> Form:
@@ -430,7 +446,16 @@ def build_signed(d: dict, at: At) -> SignedVersion:
     s = d["penandatangan"]
     return SignedVersion(d["tahun"], d["versi"], dt.date.fromisoformat(d["tanggal"]),
                          Signer(s.get("pegawai"), s["jabatan"], s["nama"], s["nip"]),
-                         d["berkas"], d["sha256"], d["commit"], d.get("sidik_isi"), d.get("catatan"), at)
+                         d["berkas"], d["sha256"], d["commit"], d.get("sidik_isi"), d.get("catatan"), at,
+                         replaces=d.get("menggantikan"), calendar=_recorded_calendar(d.get("kalender")))
+
+
+def _recorded_calendar(d: dict | None) -> RecordedCalendar | None:
+    if d is None:
+        return None
+    return RecordedCalendar(d["holidays"], dt.date.fromisoformat(d["dari"]), dt.date.fromisoformat(d["sampai"]),
+                            tuple(dt.date.fromisoformat(x) for x in d.get("libur", ())),
+                            tuple(dt.date.fromisoformat(x) for x in d.get("hari_kerja", ())))
 
 
 BUILDERS = {

@@ -1,9 +1,11 @@
 """What a new form starts with: the Renstra indicators the unit answers for, with the
-Renstra target for the year, and last year's programs of the unit. Pure functions."""
+Renstra target for the year, and last year's programs of the unit, where a program or
+kegiatan that measures a Renstra indicator takes that indicator's target for the year
+(never last year's, silently). Pure functions."""
 
 from __future__ import annotations
 
-from .model import Form, Repository
+from .model import Form, Indicator, Renstra, Repository
 
 
 def form_data(form: Form) -> dict:
@@ -52,7 +54,44 @@ def new_form(repo: Repository, year: int, unit: str) -> tuple[dict, list[str]]:
     programs = form_data(last)["program"] if last else []
     if last is None:
         notes.append(f"Tidak ada form {unit} tahun {year - 1}; tabel program dimulai kosong.")
+    else:
+        notes += retarget(programs, repo.renstra, year)
+        notes.append(f"Target lain pada tabel program disalin dari form {year - 1}; perbarui untuk {year}.")
     return {"tahun": year, "unit": unit, "kinerja": kinerja, "program": programs}, notes
+
+
+def _by_description(renstra: Renstra) -> dict[str, Indicator]:
+    """Renstra indicators by their wording (spacing and case aside); a wording shared by two
+    indicators names neither."""
+    seen: dict[str, list[Indicator]] = {}
+    for _, ind in renstra.indicators():
+        seen.setdefault(_words(ind.description), []).append(ind)
+    return {text: inds[0] for text, inds in seen.items() if len(inds) == 1}
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def retarget(programs: list[dict], renstra: Renstra, year: int) -> list[str]:
+    """Give each program and kegiatan (schema-shaped, copied from last year) whose indicator is a
+    Renstra indicator that indicator's target for `year`, in place; a note for every change."""
+    index = _by_description(renstra)
+    notes = []
+    for program in programs:
+        for level, item in [("program", program)] + [("kegiatan", k) for k in program["kegiatan"]]:
+            ind = index.get(_words(item.get("indikator") or ""))
+            if ind is None:
+                continue
+            old, new = item.get("target"), ind.target(year)
+            if new is None:
+                notes.append(f"Renstra tidak memuat target {year} untuk indikator {ind.code}; target {level} "
+                             f"{item['kode']} masih target form {year - 1} ({old if old is not None else '-'}).")
+            elif old is None or str(old) != str(new):
+                item["target"] = new
+                was = f"form {year - 1} memakai {old}" if old is not None else f"form {year - 1} tanpa target"
+                notes.append(f"Target {level} {item['kode']} diambil dari Renstra {year} ({ind.code}: {new}); {was}.")
+    return notes
 
 
 def start(repo: Repository, year: int, unit: str) -> tuple[dict, Form | None]:

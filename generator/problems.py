@@ -35,6 +35,9 @@ CODES: Mapping[str, str] = {
     "RKT021": "berkas di tempat yang tidak dikenal",
     "RKT022": "baris $schema untuk editor tidak ada atau salah",
     "RKT023": "CODEOWNERS tidak sesuai agency.yaml",
+    "RKT024": "peran pengelola tidak ada",
+    "RKT025": "peran pengelola tanpa akun GitHub",
+    "RKT026": "pengelola juga pemilik berkas data",
     # schema (validate.py)
     "RKT100": "isian tidak sesuai skema",
     "RKT101": "kunci wajib tidak ada",
@@ -65,9 +68,15 @@ CODES: Mapping[str, str] = {
     "RKT216": "tahun di luar periode Renstra",
     "RKT217": "nomor versi bertanda tangan tidak berurutan",
     "RKT218": "tanggal sebelum mulai siklus",
+    "RKT219": "isi RKT tidak sama lagi dengan versi bertanda tangan terakhir",
     # against a base revision (history.py)
     "RKT301": "catatan peristiwa lama diubah atau dihapus",
     "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",
+    "RKT303": "tanggal mulai siklus diubah setelah peristiwa dicatat",
+    "RKT304": "tanggal_dari_git diubah pada siklus yang sudah selesai",
+    "RKT305": "isian cycle.yaml siklus bertanda tangan diubah tanpa membuka kembali siklus",
+    "RKT306": "form siklus bertanda tangan diubah tanpa membuka kembali siklus",
+    "RKT307": "perubahan Renstra atau agency.yaml mengubah isi RKT bertanda tangan",
 }
 
 

@@ -6,7 +6,7 @@ import json
 
 from . import fmt
 from .model import Agency, Sop
-from .status import CycleStatus
+from .status import DICATAT, DIJADWALKAN, CycleStatus
 
 
 def title(year: int) -> str:
@@ -37,6 +37,12 @@ def assignees(status: CycleStatus, agency: Agency, sop: Sop) -> list[str]:
 def markdown(status: CycleStatus, agency: Agency, sop: Sop, site_hint: str = "") -> str:
     lanes = {ln.code: ln.name for ln in sop.lanes}
     lines = [f"Keadaan per {fmt.date_id(status.today)} untuk siklus RKT {status.year}.", ""]
+    if status.phase == DIJADWALKAN:
+        return "\n".join(lines + [f"Siklus ini dijadwalkan mulai {fmt.date_id(status.start)}. Belum ada langkah "
+                                  f"yang berjalan, jadi belum ada yang perlu diingatkan."]) + "\n"
+    if status.phase == DICATAT:
+        return "\n".join(lines + ["Siklus ini dicatat kemudian (arsip): keterlambatannya tidak dinilai dan "
+                                  "tidak ada yang perlu diingatkan."]) + "\n"
     if status.late:
         lines.append("**Langkah yang terlambat**")
         lines.append("")

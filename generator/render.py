@@ -20,7 +20,8 @@ from . import fmt
 from .calendar import WorkCalendar
 from .compile import CompiledRkt, plan_rows
 from .model import Agency, CycleFolder, Form, Renstra, SignedVersion, Sop
-from .status import DILEWATI, STATE_LABELS, CycleStatus, StepStatus
+from .status import (BELUM, DICATAT, DIJADWALKAN, DILEWATI, PHASE_LABELS, SELESAI, STATE_LABELS, TANPA_CATATAN,
+                     CycleStatus, StepStatus)
 
 
 class Html(str):
@@ -135,6 +136,8 @@ def step_table(ctx: Context, status: CycleStatus, full: bool) -> Html:
     rows, classes = [], []
     for s in status.steps:
         when = s.finished if s.finished else s.deadline
+        if when is None and status.phase == DIJADWALKAN and s.state == BELUM:
+            when = s.planned.end  # nothing has started: the baseline is the only date there is
         if full:
             rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), s.step.days_written,
                          fmt.date_range(s.planned.start, s.planned.end),
@@ -163,7 +166,11 @@ def _state_cell(s: StepStatus) -> Html:
 def submission_table(ctx: Context, status: CycleStatus) -> Html:
     rows = []
     for sub in status.submissions:
-        if sub.date is None:
+        if sub.date is None and status.phase == DICATAT:
+            state = badge(TANPA_CATATAN)
+        elif sub.date is None and status.phase == DIJADWALKAN:
+            state = badge(BELUM)
+        elif sub.date is None:
             state = Html('<span class="rkt-badge rkt-terlambat">Belum menyerahkan</span>')
         elif sub.late_by:
             state = Html(f'<span class="rkt-badge rkt-terlambat">Terlambat {sub.late_by} hari</span>')
@@ -200,13 +207,13 @@ def page_home(ctx: Context) -> str:
            f"Keadaan per {esc(fmt.date_id(ctx.today))}</p>\n\n"]
     folder = current_cycle(ctx)
     if folder is None:
-        out.append("Belum ada siklus RKT. Buat siklus baru di folder `cycles/`.\n")
+        out.append(_first_steps(ctx, page))
         return "".join(out)
     st = ctx.statuses[folder.year]
-    state = "selesai" if st.finished else "sedang berjalan"
-    out.append(f"## RKT {folder.year}: {state}\n\n")
+    out.append(f"## RKT {folder.year}: {PHASE_LABELS[st.phase]}\n\n")
+    out.append(_phase_note(ctx, st))
     out.append(_summary_cards(ctx, folder, st) + "\n\n")
-    out.append(warnings_box(st) + "\n\n")
+    out.append(_timeliness(st))
     if st.missing_units:
         names = "".join(f"<li>{esc(ctx.unit_name(u))}</li>" for u in st.missing_units)
         out.append(f'<div class="rkt-missing"><p><strong>Belum menyerahkan Form RKT:</strong></p><ul>{names}</ul></div>\n\n')
@@ -219,8 +226,60 @@ def page_home(ctx: Context) -> str:
     return "".join(out)
 
 
+def _first_steps(ctx: Context, page: str) -> str:
+    """The Beranda of a repository without a cycle: what to do first, in order."""
+    from .init import unfilled
+
+    def left(n: int) -> str:
+        return f" Masih ada {n} isian bertanda “(isi ...)”." if n else ""
+
+    return ("## Belum ada siklus RKT\n\n"
+            "Repositori ini belum memiliki siklus RKT, jadi belum ada langkah, form atau keterlambatan "
+            "yang dapat ditampilkan. Yang perlu dilakukan lebih dulu:\n\n"
+            "1. Lengkapi data instansi di `cycles/agency.yaml`: nama dan alamat instansi, pegawai dengan NIP-nya, "
+            f"unit kerja, dan peran dalam SOP.{left(unfilled(ctx.agency))}\n"
+            "2. Isi Renstra yang berlaku di `cycles/renstra.yaml`: tujuan, sasaran strategis, indikator dan "
+            f"target tahunannya.{left(unfilled(ctx.renstra))}\n"
+            "3. Periksa SOP di `cycles/sop.yaml` dan sesuaikan bila SOP instansi berbeda.\n"
+            "4. Buka siklus pertama dengan `rkt new-cycle TAHUN --start TTTT-BB-HH`, lalu siapkan form tiap unit "
+            "dengan `rkt new-form TAHUN UNIT`.\n\n"
+            f"Langkah demi langkah: {link(page, 'panduan/mulai.md', 'Mulai dengan data sendiri')}.\n")
+
+
+def _phase_note(ctx: Context, st: CycleStatus) -> str:
+    """What a cycle that is not simply running means for the reader."""
+    if st.phase == DIJADWALKAN:
+        days = ctx.cal.count(ctx.today + dt.timedelta(days=1), st.start) if st.start else 0
+        text = (f"Siklus ini dimulai {fmt.date_id(st.start)} ({days} hari kerja lagi). Belum ada langkah yang "
+                f"berjalan, jadi belum ada yang terlambat; tanggal langkah di bawah adalah jadwal dasar menurut SOP.")
+        return (f'<div class="admonition info"><p class="admonition-title">Dijadwalkan</p><p>{esc(text)}</p>'
+                f"</div>\n\n")
+    if st.phase == DICATAT:
+        return ('<div class="admonition info"><p class="admonition-title">Dicatat kemudian</p>'
+                "<p>Siklus ini dicatat setelah selesai (arsip). Yang ditampilkan hanya yang tercatat: form unit, "
+                "peristiwa dan versi bertanda tangan; keterlambatan tidak dinilai.</p></div>\n\n")
+    return ""
+
+
+def _timeliness(st: CycleStatus) -> str:
+    """The "Tepat waktu" box, where timeliness means something: not for an archive, and for a
+    cycle not yet started only when it has a warning (missing holiday data)."""
+    if st.phase == DICATAT or (st.phase == DIJADWALKAN and not st.warnings):
+        return ""
+    return warnings_box(st) + "\n\n"
+
+
 def _summary_cards(ctx: Context, folder: CycleFolder, st: CycleStatus) -> Html:
+    if st.phase == DIJADWALKAN:
+        cards = [("Dimulai", fmt.date_id(st.start)), ("Jadwal dasar selesai", fmt.date_id(st.baseline_end)),
+                 ("Unit wajib", f"{len(st.submissions)} unit")]
+        return _cards(cards)
     done = sum(1 for s in st.steps if s.finished is not None or s.state == DILEWATI)
+    if st.phase == DICATAT:
+        recorded = sum(1 for s in st.submissions if s.date)
+        return _cards([("Langkah tercatat", f"{done} dari {len(st.steps)}"),
+                       ("Form RKT tercatat", f"{recorded} dari {len(st.submissions)} unit"),
+                       ("Versi bertanda tangan", str(len(folder.signed)))])
     cards = [("Langkah selesai", f"{done} dari {len(st.steps)}")]
     nxt = st.next_deadline
     if nxt is not None and nxt.deadline is not None:
@@ -238,6 +297,10 @@ def _summary_cards(ctx: Context, folder: CycleFolder, st: CycleStatus) -> Html:
         cards.append(("Tertinggal dari jadwal", f"{st.slip} hari kerja"))
     submitted = sum(1 for s in st.submissions if s.date)
     cards.append(("Form RKT masuk", f"{submitted} dari {len(st.submissions)} unit"))
+    return _cards(cards)
+
+
+def _cards(cards: list[tuple[str, str]]) -> Html:
     body = "".join(f'<div class="rkt-card"><div class="rkt-card-label">{esc(k)}</div>'
                    f'<div class="rkt-card-value">{esc(v)}</div></div>' for k, v in cards)
     return Html(f'<div class="rkt-cards">{body}</div>')
@@ -252,10 +315,11 @@ def _cycle_list(ctx: Context, page: str) -> str:
     lines = []
     for c in ctx.cycles:
         st = ctx.statuses[c.year]
-        state = "selesai" if st.finished else f"berjalan, {len(st.late)} langkah terlambat"
+        state = {DIJADWALKAN: f"dijadwalkan, mulai {fmt.date_id(st.start)}", DICATAT: "dicatat kemudian",
+                 SELESAI: "selesai"}.get(st.phase, f"berjalan, {len(st.late)} langkah terlambat")
         lines.append(f"- {link(page, f'siklus/{c.year}.md', f'Siklus {c.year}')} ({state}) · "
                      f"{link(page, f'rkt/{c.year}.md', f'RKT {c.year}')}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" if lines else "Belum ada siklus RKT.\n"
 
 
 def page_cycles_index(ctx: Context) -> str:
@@ -267,11 +331,12 @@ def page_cycle(ctx: Context, folder: CycleFolder) -> str:
     page = f"siklus/{folder.year}.md"
     st = ctx.statuses[folder.year]
     assert folder.cycle is not None
-    tags = [str(folder.year), "selesai" if st.finished else "berjalan"] + (["terlambat"] if st.late else [])
+    tags = [str(folder.year), st.phase] + (["terlambat"] if st.late else [])
     out = [front(f"Siklus {folder.year}", tags), f"# Siklus RKT {folder.year}\n\n",
            f'<p class="rkt-lead">Mulai {esc(fmt.date_id(folder.cycle.start))} · jadwal dasar selesai '
            f"{esc(fmt.date_id(st.baseline_end))} · keadaan per {esc(fmt.date_id(ctx.today))}</p>\n\n",
-           _summary_cards(ctx, folder, st) + "\n\n", warnings_box(st) + "\n\n",
+           _phase_note(ctx, st), _summary_cards(ctx, folder, st) + "\n\n",
+           _timeliness(st),
            "## Linimasa\n\n",
            f"![Linimasa siklus {folder.year}: jadwal dasar dan pelaksanaan]"
            f"({posixpath.relpath(ctx.charts[f'siklus-{folder.year}'], 'siklus')})\n\n",

@@ -35,6 +35,11 @@ def _choices(codes: Iterable[str]) -> str:
 
 # --- agency ---------------------------------------------------------------
 
+# What agency.yaml holds until the real NIP is typed (`rkt init` writes it): the schema accepts
+# it there and only there, so that no realistic-looking NIP ever has to be invented.
+NIP_PLACEHOLDER = "(isi NIP)"
+
+
 def _nip_problem(nip: str) -> str | None:
     """Why an 18-digit NIP cannot be real, or None.
 
@@ -59,7 +64,7 @@ def agency_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[
     if a is None:
         return
     yield from _duplicates(((p.code, p.at / "kode") for p in a.persons), "kode pegawai")
-    yield from _duplicates(((p.nip, p.at / "nip") for p in a.persons), "NIP")
+    yield from _duplicates(((p.nip, p.at / "nip") for p in a.persons if p.nip != NIP_PLACEHOLDER), "NIP")
     yield from _duplicates(((u.code, u.at / "kode") for u in a.units), "kode unit")
     yield from _duplicates(((r.code, r.at / "kode") for r in a.roles), "kode peran")
     persons = {p.code for p in a.persons}
@@ -76,7 +81,7 @@ def agency_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[
                 yield _p(r.at / "pegawai" / i, "RKT201",
                          f"pegawai '{m}' pada peran '{r.code}' tidak ada di daftar pegawai")
     for p in a.persons:
-        why = _nip_problem(p.nip)
+        why = _nip_problem(p.nip) if p.nip != NIP_PLACEHOLDER else None
         if why:
             yield _p(p.at / "nip", "RKT215", f"NIP {p.name} tidak masuk akal: {why}")
     holidays = {d.date for d in a.extra_holidays}

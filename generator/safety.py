@@ -1,4 +1,6 @@
-"""After each build: prove that nothing a user typed became active content,
+"""What a build may publish, and what it may delete.
+
+After each build: prove that nothing a user typed became active content,
 and that the site loads nothing from outside itself.
 
 Scans every built HTML page. Inside the page content (<article>): no script,
@@ -6,10 +8,15 @@ frame, object, embed, form, style or base element; no event-handler attribute
 (`on...`); no `javascript:`/`vbscript:`/`data:` URL; no style attribute. On the
 whole page: every loaded resource (script, stylesheet, image, icon, frame,
 font in CSS) is a relative URL. A finding fails the build.
+
+Before and after: a build never deletes a file it did not write. A site folder
+of ours carries a marker listing its files; only those are ever removed.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -84,3 +91,74 @@ def scan_site(site: Path) -> list[str]:
         for m in _CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
             findings.append(f"{path.relative_to(site).as_posix()}: memuat sumber dari luar situs: {m.group(1)}")
     return findings
+
+
+# --- the site folder: a build never deletes what it did not write ----------
+
+MARKER = ".rkt-situs.json"
+_MARKER_NOTE = ("Folder ini dibuat oleh 'rkt build'. Berkas yang tercantum di sini diganti pada pembangunan "
+                "berikutnya; berkas lain di folder ini tidak pernah dihapus.")
+# the repository's data, sources and tools: never a site folder, not even with --paksa
+NEVER = ("cycles", "schemas", "docs", "generator", "tests", "benchmarks", "requirements", ".git", ".github",
+         ".ci", ".venv", ".rkt-cache")
+
+
+def _listed(folder: Path) -> list[str] | None:
+    """The files our marker in `folder` names, or None when `folder` is not a site of ours."""
+    try:
+        data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    files = data.get("berkas") if isinstance(data, dict) and data.get("dibuat_oleh") == "rkt build" else None
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        return None
+    # a marker is only trusted for paths inside its own folder
+    return [f for f in files if f and not f.startswith("/") and ".." not in Path(f).parts]
+
+
+def site_refusal(root: Path, site: Path, force: bool) -> str | None:
+    """Why `site` may not be built into (Indonesian), or None.
+
+    Even with `force`, never the repository, a folder above it, the home folder, or the
+    data and code folders: forcing is for a folder outside the repository or one with
+    someone else's files in it, and even then those files are moved aside, not deleted.
+    """
+    root, site = root.resolve(), site.resolve()
+    if site == root or site in root.parents or site == Path.home().resolve() or site == Path(site.anchor):
+        return f"{site} adalah repositori ini atau folder induknya; situs tidak pernah dibangun di sana"
+    if root in site.parents:
+        top = site.relative_to(root).parts[0]
+        if top in NEVER:
+            return f"{site} berada di {top}/, yang berisi data atau kode repositori; pilih folder lain (bawaan: site/)"
+    elif not force:
+        return (f"{site} berada di luar repositori {root}; tambahkan --paksa bila memang folder itu yang "
+                f"dimaksud (isi lamanya yang bukan buatan rkt dipindahkan, tidak dihapus)")
+    blocking = next((p for p in (site, *site.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        return f"{site}: {blocking} adalah berkas, bukan folder; pilih folder lain"
+    if not force and site.is_dir() and _listed(site) is None and any(site.iterdir()):
+        return (f"{site} berisi berkas yang bukan situs buatan rkt (penanda {MARKER} tidak ada); kosongkan "
+                f"folder itu, pilih folder lain, atau tambahkan --paksa (isi lamanya dipindahkan, tidak dihapus)")
+    return None
+
+
+def mark(site: Path) -> None:
+    """Record every file of a freshly built `site` as ours (sorted: the same site, the same bytes)."""
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != MARKER)
+    text = json.dumps({"dibuat_oleh": "rkt build", "keterangan": _MARKER_NOTE, "berkas": files},
+                      ensure_ascii=False, indent=1)
+    (site / MARKER).write_text(text + "\n", encoding="utf-8")
+
+
+def remove_ours(folder: Path) -> list[str]:
+    """Delete the files our marker in `folder` lists, then the folders left empty.
+    Returns what stays (someone else's files; then `folder` stays too)."""
+    for rel in _listed(folder) or []:
+        path = folder / rel
+        if path.is_symlink() or path.is_file():  # a link is removed, never what it points to
+            path.unlink()
+    (folder / MARKER).unlink(missing_ok=True)
+    for dirpath, _, _ in os.walk(folder, topdown=False):
+        if not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) if folder.exists() else []

@@ -3,12 +3,18 @@
 `mkdocs serve` watches docs/ and reloads the browser; this loop watches cycles/
 and schemas/ and regenerates docs/ (only changed files are rewritten, so the
 browser reloads only when a page really changed).
+
+When the server stops by itself (a port taken, a warning in strict mode, a crash)
+`rkt serve` says so and exits non-zero: a dashboard that is not served is a failure.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -48,11 +54,41 @@ def _stop(signum, frame):  # SIGTERM ends the server like Ctrl+C, so mkdocs is s
     raise KeyboardInterrupt
 
 
+def address_problem(addr: str) -> str | None:
+    """Why the server cannot listen on `addr` (Indonesian), checked before MkDocs spends
+    seconds building only to die with a traceback; None when it can."""
+    host, _, port_text = addr.rpartition(":")
+    host = host.strip("[]")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        return f"alamat '{addr}' tidak sah; tulis HOST:PORT, misalnya 127.0.0.1:8000"
+    try:
+        family, kind, proto, _, sockaddr = socket.getaddrinfo(host, int(port_text), type=socket.SOCK_STREAM)[0]
+    except socket.gaierror:
+        return f"nama host '{host}' pada alamat '{addr}' tidak dikenal di komputer ini"
+    with socket.socket(family, kind, proto) as probe:
+        if os.name != "nt":  # as MkDocs' own server does; on Windows this option means "share the port"
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(sockaddr)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (f"alamat {addr} sudah dipakai program lain (mungkin 'rkt serve' yang masih berjalan). "
+                        f"Hentikan program itu, atau pakai alamat lain, misalnya --addr {host}:{int(port_text) + 1}")
+            return f"alamat {addr} tidak dapat dipakai di komputer ini ({exc.strerror})"
+    return None
+
+
 def serve(root: Path, today: dt.date | None, addr: str, interval: float = 1.0) -> int:
+    """Serve until Ctrl+C (0), or until the server stops by itself (1), or 2 when it cannot start."""
+    problem = address_problem(addr)
+    if problem:
+        print(f"rkt: kesalahan: {problem}", file=sys.stderr)
+        return 2
     signal.signal(signal.SIGTERM, _stop)
     regenerate(root, today)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's English end-of-life banner
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr,
-                             "--config-file", str(root / "mkdocs.yml")], cwd=root)
+                             "--config-file", str(root / "mkdocs.yml")], cwd=root, env=env)
     print(f"Dasbor tersedia di http://{addr}/ (hentikan dengan Ctrl+C)", flush=True)
     seen = snapshot(root)
     try:
@@ -63,11 +99,14 @@ def serve(root: Path, today: dt.date | None, addr: str, interval: float = 1.0) -
                 seen = now
                 regenerate(root, today)
     except KeyboardInterrupt:
-        pass
+        return 0
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-    return 0
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    print(f"rkt: server MkDocs berhenti sendiri (kode {proc.returncode}); lihat pesannya di atas. Dasbor tidak "
+          f"lagi ditampilkan: perbaiki penyebabnya, lalu jalankan 'rkt serve' lagi.", file=sys.stderr)
+    return 1

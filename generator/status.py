@@ -12,7 +12,7 @@ counts a revision round.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from .calendar import WorkCalendar
@@ -24,6 +24,11 @@ BERJALAN = "berjalan"
 SELESAI = "selesai"
 TERLAMBAT = "terlambat"
 DILEWATI = "dilewati"
+TANPA_CATATAN = "tanpa-catatan"  # a step of a recorded cycle of which nothing was recorded
+
+# the cycle as a whole (BERJALAN and SELESAI double as step states)
+DIJADWALKAN = "dijadwalkan"  # its start is still in the future
+DICATAT = "dicatat"  # recorded after the fact: an archive, never late, never reminded
 
 STATE_LABELS = {
     BELUM: "Belum",
@@ -31,6 +36,14 @@ STATE_LABELS = {
     SELESAI: "Selesai",
     TERLAMBAT: "Terlambat",
     DILEWATI: "Dilewati",
+    TANPA_CATATAN: "Tanpa catatan",
+}
+
+PHASE_LABELS = {
+    DIJADWALKAN: "dijadwalkan",
+    BERJALAN: "sedang berjalan",
+    SELESAI: "selesai",
+    DICATAT: "dicatat kemudian",
 }
 
 
@@ -103,13 +116,19 @@ class CycleStatus:
     baseline_end: dt.date
     slip: int  # working days the cycle is behind its baseline (0 if not)
     warnings: tuple[str, ...]
+    phase: str = BERJALAN  # DIJADWALKAN | BERJALAN | SELESAI | DICATAT
+    start: dt.date | None = None  # the cycle's start date (the first working day on or after it)
 
     @property
     def finished(self) -> bool:
-        return all(s.finished is not None or s.state == DILEWATI for s in self.steps)
+        """Nothing is left to do: every step done, or an archive recorded after the fact."""
+        return self.phase in (SELESAI, DICATAT)
 
     @property
     def missing_units(self) -> tuple[str, ...]:
+        # nobody can be missing from a cycle that has not started, nor from an archive
+        if self.phase in (DIJADWALKAN, DICATAT):
+            return ()
         return tuple(s.unit for s in self.submissions if s.date is None)
 
     @property
@@ -177,10 +196,20 @@ def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.dat
     skipped: set[int] = set()
     rejections = []
     event_dates: dict[int, dt.date] = {}
+    # an event logged after the archiving of a signed version reopens the cycle: the
+    # revision goes through the SOP again and the cycle is not done until a new version
+    archived = reopened = False
     for e in cycle.events:
         step = steps.get(e.step)
         if step is None:
             continue
+        if step.evidence == "arsip":
+            archived, reopened = True, False
+        elif archived:
+            archived, reopened = False, True
+            for k in steps:
+                if k > e.step:
+                    finished[k] = None
         note[e.step] = e.note
         if e.skipped:
             skipped.add(e.step)
@@ -218,7 +247,7 @@ def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.dat
             finished[s.number] = (max(last_in, own) if own else last_in) if all_in else None
             times[s.number] = 1 if all_in else 0
         elif s.evidence == "arsip":
-            if verified:
+            if verified and not reopened:
                 finished[s.number] = event_dates.get(s.number) or max(v.date for v in verified)
                 times[s.number] = len(verified)
             else:
@@ -260,13 +289,35 @@ def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.dat
                               times.get(s.number, 0), decision.get(s.number), note.get(s.number)))
 
     baseline_end = plan[step_list[-1].number].end
+    first_day = cal.on_or_after(cycle.start)
+    if cycle.recorded:
+        # an archive: what was recorded stands, nothing is judged against the SOP's time
+        steps_out = tuple(_as_recorded(x) for x in out)
+        subs = tuple(replace(x, late_by=0) for x in subs)
+        return CycleStatus(cycle.year, today, steps_out, subs, tuple(rejections), baseline_end, 0, (),
+                           DICATAT, first_day)
+    if first_day > today:
+        phase = DIJADWALKAN
+    elif all(x.finished is not None or x.state == DILEWATI for x in out):
+        phase = SELESAI
+    else:
+        phase = BERJALAN
     current = next((x for x in out if x.finished is None and x.state != DILEWATI), None)
     slip = 0
     if current is not None and today > current.planned.end:
         slip = cal.count(cal.next_workday(current.planned.end), today)
-    result = CycleStatus(cycle.year, today, tuple(out), subs, tuple(rejections), baseline_end, slip, ())
-    return CycleStatus(result.year, today, result.steps, subs, result.rejections, baseline_end, slip,
-                       tuple(_warnings(result, cal, cycle.start, unit_names or {})))
+    result = CycleStatus(cycle.year, today, tuple(out), subs, tuple(rejections), baseline_end, slip, (),
+                         phase, first_day)
+    return replace(result, warnings=tuple(_warnings(result, cal, cycle.start, unit_names or {})))
+
+
+def _as_recorded(s: StepStatus) -> StepStatus:
+    """A step of a cycle recorded after the fact: done when something shows it, else "tanpa catatan"."""
+    if s.state == DILEWATI:
+        return s
+    if s.finished is None:
+        return replace(s, state=TANPA_CATATAN, started=None, deadline=None, days_used=0, late_by=0)
+    return replace(s, state=SELESAI, late_by=0)
 
 
 def _previous_finish(steps: list[Step], number: int, finished: dict[int, dt.date | None],

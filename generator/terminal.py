@@ -8,7 +8,7 @@ from pathlib import Path
 from . import fmt, report
 from .build import BuildError, derive
 from .calendar import today as today_in
-from .status import STATE_LABELS
+from .status import DICATAT, DIJADWALKAN, PHASE_LABELS, STATE_LABELS
 from .validate import validate
 
 
@@ -23,7 +23,8 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
     except BuildError as exc:
         return f"rkt: {exc}\n", 1
     if not d.folders:
-        return "Belum ada siklus RKT.\n", 0
+        return ("Belum ada siklus RKT. Buat siklus pertama dengan 'rkt new-cycle TAHUN --start TTTT-BB-HH' "
+                "(lihat Panduan: Mulai dengan data sendiri).\n"), 0
     if year is None:
         running = [c for c in d.folders if not d.statuses[c.year].finished]
         folder = min(running, key=lambda c: c.year) if running else d.folders[0]
@@ -34,8 +35,11 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
             return f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2
     st = d.statuses[folder.year]
     lanes = {ln.code: ln.name for ln in repo.sop.lanes}
-    lines = [f"RKT {folder.year} — {'selesai' if st.finished else 'sedang berjalan'} "
-             f"(keadaan per {fmt.date_id(day)})", ""]
+    phase = PHASE_LABELS[st.phase] + (f", mulai {fmt.date_id(st.start)}" if st.phase == DIJADWALKAN else "")
+    lines = [f"RKT {folder.year} — {phase} (keadaan per {fmt.date_id(day)})"]
+    if st.phase == DICATAT:
+        lines.append("Siklus ini dicatat kemudian (arsip): keterlambatan tidak dinilai.")
+    lines.append("")
     rows = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Status")]
     for s in st.steps:
         label = STATE_LABELS[s.state] + (f" {s.late_by} hari" if s.late_by else "")

@@ -190,32 +190,37 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
 
 
 def codeowners_problems(root: FsPath, repo: Repository) -> list[Problem]:
-    """A CODEOWNERS that no longer matches agency.yaml (a missing one is not required)."""
+    """The maintainer role's rules, and a CODEOWNERS that no longer matches agency.yaml
+    (a missing one is not required)."""
     from . import codeowners
 
+    if repo.agency is None:
+        return []
+    found = list(codeowners.maintainer_problems(repo.agency))
     path = root / codeowners.PATH
-    if repo.agency is None or not path.is_file():
-        return []
-    if path.read_text(encoding="utf-8", errors="replace") == codeowners.render(repo.agency):
-        return []
-    return [Problem(codeowners.PATH, "RKT023", "CODEOWNERS tidak sesuai dengan peran dan kepala unit di "
+    if not path.is_file() or path.read_text(encoding="utf-8", errors="replace") == codeowners.render(repo.agency):
+        return found
+    return found + [Problem(codeowners.PATH, "RKT023", "CODEOWNERS tidak sesuai dengan peran dan kepala unit di "
                     "cycles/agency.yaml; jalankan 'rkt codeowners' dan sertakan hasilnya", line=1, col=1)]
 
 
-def validate(root: FsPath, today: dt.date | None = None, base: str | None = None) -> Result:
+def validate(root: FsPath, today: dt.date | None = None, base: str | None = None,
+             schemas_dir: FsPath | None = None) -> Result:
     """Check the whole repository at `root`, and against revision `base` when given.
 
-    `today` defaults to today in the agency's time zone. Raises
-    history.GitError when `base` cannot be read (a usage problem).
+    `today` defaults to today in the agency's time zone. `schemas_dir` (default
+    `root/schemas`) lets the pull-request check judge a PR's data with the target
+    branch's schemas. Raises history.GitError when `base` cannot be read (a usage problem).
     """
-    schemas = SchemaSet.load(root / SCHEMAS)
+    schemas = SchemaSet.load(schemas_dir or root / SCHEMAS)
     g = gather(root, schemas)
     repo = build_repository(root, g)
     if today is None:
         today = calendar.today(repo.agency.timezone if repo.agency else calendar.DEFAULT_TIMEZONE)
     problems = g.problems + list(rules.check(repo, today, set(g.files)))
     problems += codeowners_problems(root, repo)
+    problems += history.signed_problems(root, repo, g.documents, schemas)
     if base is not None:
-        problems += history.check(root, base, g.documents, set(g.files))
+        problems += history.check(root, base, g.documents, set(g.files), repo, schemas)
     located = sorted(locate(problems, g.positions), key=sort_key)
     return Result(repo, tuple(located), len(g.kinds), g.documents)

@@ -154,34 +154,252 @@ def signed_yaml(data: dict) -> str:
     return "".join(out)
 
 
-def update_form(text: str, data: dict) -> str:
-    """An existing form's text with its values replaced by `data`, keeping its comments,
-    key order and quoting where the structure did not change (ruamel.yaml round trip)."""
+# --- rewriting an existing form ---------------------------------------------
+
+# Items of these lists are the same item when this key is the same (the codes are unique).
+_IDENTITY = {"kinerja": "sasaran", "indikator": "kode", "program": "kode", "kegiatan": "kode",
+             "sub_kegiatan": "kode"}
+# Where a key that the file lacks is inserted: the order `form_yaml` writes.
+_KEY_ORDER = ("tahun", "unit", "tanggal", "penyusun", "kinerja", "program", "sasaran", "kode", "nama", "indikator",
+              "target", "catatan", "satuan", "anggaran", "penanggung_jawab", "kegiatan", "sub_kegiatan")
+
+
+def _same(old: object, new: object) -> bool:
+    """Equal as the strict loader reads them; a whole number and its digits count as equal,
+    so that an unchanged target keeps its quoting either way."""
+    if isinstance(old, bool) or isinstance(new, bool):
+        return old is new
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new))
+    if isinstance(old, (int, str)) and isinstance(new, (int, str)):
+        return str(old) == str(new)
+    return old == new
+
+
+def _styled(value: object, key: str | None = None) -> object:
+    """New data as ruamel nodes, quoted the way `form_yaml` quotes."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = _styled(v, k)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(_styled(v) for v in value)
+    if isinstance(value, str) and (key == "kode" and re.fullmatch(r"[0-9.]+", value) or scalar(value).startswith('"')):
+        return DoubleQuotedScalarString(value)  # Kepmendagri codes always quoted, as `code` writes them
+    return value
+
+
+class _Single:
+    """One key of a mapping seen as a mapping of its own, so that the comment after an empty
+    list (`program: []`) is found where ruamel keeps it: on that key of the parent."""
+
+    def __init__(self, parent, key) -> None:
+        self.parent, self.key = parent, key
+
+
+def _last_slot(node: object) -> tuple[object, object, int] | None:
+    """(collection, key, slot) of the comment token after the last scalar inside `node`: where
+    ruamel keeps the comment lines that follow the block, which belong to what comes next."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, _Single):
+        return node.parent, node.key, 2
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
+        key = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+        child = node[key]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child):
+            node = child
+            continue
+        return node, key, 2 if isinstance(node, CommentedMap) else 0
+    return None
+
+
+def _pop_tail(node: object) -> object:
+    """Take the comment lines that follow `node` (an end-of-line comment stays with its line)."""
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = _last_slot(node)
+    if slot is None:
+        return None
+    owner, key, index = slot
+    entry = owner.ca.items.get(key)  # type: ignore[attr-defined]
+    token = entry[index] if entry and len(entry) > index else None
+    if token is None:
+        return None
+    value = token.value
+    if value.startswith("#"):  # "# eol\n<following lines>": keep the first line where it is
+        first, _, rest = value.partition("\n")
+        entry[index] = CommentToken(first + "\n", token.start_mark, token.end_mark)
+        return CommentToken("\n" + rest, token.start_mark, token.end_mark) if rest else None
+    entry[index] = None
+    return token
+
+
+def _put_tail(node: object, token: object) -> None:
+    """Hang comment lines after the last scalar inside `node` (after any end-of-line comment)."""
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = _last_slot(node) if token is not None else None
+    if slot is None:
+        return
+    owner, key, index = slot
+    entry = owner.ca.items.setdefault(key, [None, None, None, None])  # type: ignore[attr-defined]
+    old = entry[index]
+    if old is None:
+        entry[index] = token
+    else:
+        joined = old.value + (token.value[1:] if token.value.startswith("\n") else token.value)
+        entry[index] = CommentToken(joined, old.start_mark, old.end_mark)
+
+
+def _merge_map(node, old: dict, new: dict) -> None:
+    """Make mapping `node` hold `new`, touching only the keys whose values changed."""
+    tail = _pop_tail(node)
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    for key, value in new.items():
+        if key not in node:
+            before = [k for k in node if k in _KEY_ORDER and _KEY_ORDER.index(k) < _KEY_ORDER.index(key)] \
+                if key in _KEY_ORDER else list(node)
+            node.insert(list(node).index(before[-1]) + 1 if before else 0, key, _styled(value, key))
+        elif key in old and _same(old[key], value):
+            continue
+        else:
+            _merge_value(node, key, old.get(key), value)
+    _put_tail(node, tail)
+
+
+def _merge_value(parent, key, old: object, new: object) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    node = parent[key]
+    if isinstance(node, CommentedMap) and isinstance(old, dict) and isinstance(new, dict):
+        _merge_map(node, old, new)
+    elif (isinstance(node, CommentedSeq) and isinstance(old, list) and isinstance(new, list)
+          and key in _IDENTITY and all(isinstance(x, dict) for x in old + new)):
+        _merge_seq(parent, key, old, new, _IDENTITY[key])
+    else:
+        parent[key] = _styled(new, key if isinstance(key, str) else None)
+
+
+def _take_head(parent, key) -> object:
+    """Take the comment lines between `key:` and the first item of its list."""
+    entry = parent.ca.items.get(key)
+    tokens = entry[3] if entry and len(entry) > 3 else None
+    if not tokens:
+        return None
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    entry[3] = None
+    parent[key].ca.comment = None
+    column = tokens[0].column
+    return CommentToken("\n" + " " * column + "".join(t.value for t in tokens), CommentMark(column))
+
+
+def _set_head(parent, key, token) -> None:
+    """Put comment lines (a tail token: a newline, then indented lines) above the first item."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    text = token.value.lstrip("\n") if token is not None else ""
+    if not text.strip():
+        return
+    column = len(text) - len(text.lstrip(" "))
+    head = CommentToken(text.lstrip(" "), CommentMark(column))
+    entry = parent.ca.items.setdefault(key, [None, None, None, None])
+    while len(entry) < 4:
+        entry.append(None)
+    entry[3] = [head]
+    parent[key].ca.comment = [None, [head]]
+
+
+def _remove(parent, key, index: int) -> object:
+    """Take an item out of `parent[key]`; the comment above the next item stays above it, the
+    comment above the removed item goes with it."""
+    seq = parent[key]
+    tail = _pop_tail(seq[index])
+    if index > 0:
+        _pop_tail(seq[index - 1])
+        _put_tail(seq[index - 1], tail)
+    else:
+        _take_head(parent, key)
+        _set_head(parent, key, tail)
+    item = seq[index]
+    del seq[index]
+    return item
+
+
+def _insert(parent, key, index: int, item: object) -> None:
+    """Put an item into `parent[key]`; the comment above the item it displaces stays above that one."""
+    seq = parent[key]
+    head = _pop_tail(seq[index - 1]) if index > 0 else _take_head(parent, key)
+    seq.insert(index, item)
+    _put_tail(seq[index], head)
+
+
+def _merge_seq(parent, key, old: list, new: list, ident: str) -> None:
+    """Make list `parent[key]` hold `new`, matching items by their code: unchanged items keep
+    their lines and comments, new ones are inserted where they belong, missing ones removed."""
+    node = parent[key]
+    if node.fa.flow_style() and new:
+        node.fa.set_block_style()  # `program: []` that gains items
+    tail = _pop_tail(node) if len(node) else _pop_tail(_Single(parent, key))
+    olds = list(old)
+    wanted = [x.get(ident) for x in new]
+    for index in reversed(range(len(olds))):
+        code = olds[index].get(ident)
+        if code not in wanted or [x.get(ident) for x in olds].count(code) > wanted.count(code):
+            _remove(parent, key, index)
+            del olds[index]
+    for index, item in enumerate(new):
+        code = item.get(ident)
+        if index < len(olds) and olds[index].get(ident) == code:
+            if not _same(olds[index], item):
+                _merge_value(node, index, olds[index], item)
+            continue
+        later = next((j for j in range(index + 1, len(olds)) if olds[j].get(ident) == code), None)
+        if later is None:
+            _insert(parent, key, index, _styled(item))
+            olds.insert(index, item)
+            continue
+        moved = _remove(parent, key, later)  # a row moved up in the workbook
+        _insert(parent, key, index, moved)
+        olds.insert(index, olds.pop(later))
+        if not _same(olds[index], item):
+            _merge_value(node, index, olds[index], item)
+    if not len(node):
+        node.fa.set_flow_style()  # an emptied list is written `key: []`, its comment after it
+    _put_tail(node if len(node) else _Single(parent, key), tail)
+
+
+def update_form(text: str, data: dict, old: dict | None = None) -> str:
+    """An existing form's text changed to hold `data`: only the lines of what changed are
+    rewritten; comments, key order and quoting of everything else stay (ruamel.yaml round
+    trip). `old` is the file as the strict loader reads it (parsed here when not given); it
+    decides what changed, because ruamel's own typing (1.10 as a number) is not the project's."""
     import io
 
     from ruamel.yaml import YAML
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+    from .load import parse
+
+    if old is None:
+        old = parse(text, "form")[0]  # type: ignore[assignment]
+    assert isinstance(old, dict)
     rt = YAML()  # round-trip mode; reading for values always goes through load.py
     rt.preserve_quotes = True
     rt.indent(mapping=2, sequence=4, offset=2)
     rt.width = 4096
     doc = rt.load(text)
-
-    def styled(value: object, key: str | None = None) -> object:
-        if isinstance(value, dict):
-            return {k: styled(v, k) for k, v in value.items()}
-        if isinstance(value, list):
-            return [styled(v) for v in value]
-        if isinstance(value, str) and (key == "kode" and "." in value or scalar(value).startswith('"')):
-            return DoubleQuotedScalarString(value)
-        return value
-
-    for key in ("tahun", "unit", "kinerja", "program"):
-        new = styled(data[key], key)
-        if key in doc and doc[key] == data[key]:
-            continue  # unchanged: keep the original nodes, comments inside included
-        doc[key] = new
+    merged = {**{k: v for k, v in old.items()}, **data}  # keys the import does not know are kept
+    _merge_map(doc, old, merged)
     out = io.StringIO()
     rt.dump(doc, out)
     return out.getvalue()

@@ -6,25 +6,65 @@ import datetime as dt
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, copy_example
-from generator.build import build, generate
+from generator.build import SiteRefused, build, generate
 from generator.validate import validate
 
 TODAY = dt.date(2026, 11, 28)
 
 
 def site_copy(tmp_path: Path) -> Path:
+    """The example with only the guides and CSS of docs/ (kept for the other test modules)."""
     repo = copy_example(tmp_path / "repo")
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     (repo / "docs").mkdir()
     shutil.copytree(ROOT / "docs/panduan", repo / "docs/panduan")
     shutil.copytree(ROOT / "docs/css", repo / "docs/css")
     return repo
+
+
+def repo_copy(tmp_path: Path) -> Path:
+    """The example as a fresh clone has it: data, schemas, mkdocs.yml and all of docs/ that Git
+    would carry (tracked, or new and not ignored), so a stray file there is built as in CI."""
+    repo = copy_example(tmp_path / "repo")
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard",
+                             "docs"], capture_output=True, check=True).stdout.decode().split("\0")
+    for rel in filter(None, listed):
+        if (ROOT / rel).is_file():  # a file deleted in the working tree is not in a clone made from it
+            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, repo / rel)
+    return repo
+
+
+def copy_built(built: Path, tmp_path: Path) -> Path:
+    """A copy of the built repository, its site and caches included (no second cold build)."""
+    return Path(shutil.copytree(built, tmp_path / "repo", symlinks=True))
+
+
+def rkt(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True,
+                          text=True, cwd=ROOT, env=env)
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def add_guide(repo: Path, text: str) -> None:
+    """A hand-written guide, in the menu."""
+    (repo / "docs/panduan/x.md").write_text(text, encoding="utf-8")
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      - panduan/aturan-repositori.md\n",
+                                                 "      - panduan/aturan-repositori.md\n      - panduan/x.md\n"))
 
 
 def text_of(html: str) -> str:
@@ -34,7 +74,8 @@ def text_of(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    repo = site_copy(tmp_path_factory.mktemp("site"))
+    """Built once from a fresh copy (no caches): tests that change it work on a copy."""
+    repo = repo_copy(tmp_path_factory.mktemp("site"))
     report = build(repo, today=TODAY)
     assert report.result.ok and not report.unsafe
     return repo
@@ -101,17 +142,24 @@ def test_nothing_is_loaded_from_outside_the_site(built):
             assert not re.match(r"(?:[a-z]+:)?//", url) or url.startswith("data:"), (page, url)
 
 
-def test_same_data_and_date_give_identical_sites(tmp_path):
-    repo = site_copy(tmp_path)
-    a = build(repo, today=TODAY, site=tmp_path / "a")
-    b = build(repo, today=TODAY, site=tmp_path / "b")
-    assert a.site and b.site
+def test_same_data_and_date_give_identical_sites(built, tmp_path):
+    # a second generation from nothing (another folder, no caches), not a shortcut over the first
+    other = repo_copy(tmp_path)
+    assert not (other / ".rkt-cache").exists() and not (other / "docs/index.md").exists()
+    report = build(other, today=TODAY)
+    assert report.result is not None and report.generated.charts_reused == 0
+    first, second = digest(built / "site"), digest(other / "site")
+    assert len(first) > 50 and ".rkt-situs.json" in first
+    assert first == second, sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
 
-    def digest(site: Path) -> dict[str, str]:
-        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(site.rglob("*")) if p.is_file()}
 
-    assert digest(a.site) == digest(b.site)
+def test_site_links_the_downloads(built):
+    html = (built / "site/rkt/2027.html").read_text()
+    links = set(re.findall(r'href="\.\./(unduh/rkt-2027\.(?:pdf|xlsx|csv))"', html))
+    assert links == {"unduh/rkt-2027.pdf", "unduh/rkt-2027.xlsx", "unduh/rkt-2027.csv"}
+    assert (built / "site/unduh/rkt-2027.pdf").read_bytes().startswith(b"%PDF")
+    assert (built / "site/unduh/rkt-2027.xlsx").read_bytes().startswith(b"PK")
+    assert (built / "site/unduh/rkt-2027.csv").read_text(encoding="utf-8-sig").startswith("unit;tingkat;kode;")
 
 
 def test_second_generation_with_nothing_changed_touches_nothing(tmp_path):
@@ -168,3 +216,177 @@ def test_rkt_status_prints_the_summary():
     assert proc.returncode == 0
     assert "Pengisian Form" in proc.stdout and "Terlambat 14 hari" in proc.stdout
     assert "Bidang Pengembangan Sumber Daya Manusia" in proc.stdout
+
+
+# --- building never destroys -------------------------------------------------
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def crowded(tmp_path: Path) -> Path:
+    """A repository with someone else's files in it and beside it."""
+    repo = repo_copy(tmp_path)
+    (repo / "generator").mkdir()
+    (repo / "generator/kode.py").write_text("# bukan buatan rkt build\n")
+    (repo / "catatan").mkdir()
+    (repo / "catatan/berkas.txt").write_text("catatan pribadi\n")
+    (tmp_path / "di-luar").mkdir()
+    (tmp_path / "di-luar/milik-orang-lain.txt").write_text("jangan dihapus\n")
+    return repo
+
+
+@pytest.mark.parametrize("site_dir, force", [
+    ("cycles", False), ("schemas", False), ("docs", False), ("docs/panduan", False), ("generator", False),
+    (".", False), ("../di-luar", False), ("../baru", False), ("catatan", False), ("catatan/berkas.txt", False),
+    ("catatan/berkas.txt/site", False),
+    # forcing is for a folder outside or someone else's folder, never the repository or its data
+    (".", True), ("..", True), ("cycles", True), ("cycles/2027", True), ("schemas", True), ("generator", True),
+])
+def test_build_never_writes_into_a_folder_it_must_not_touch(crowded, site_dir, force):
+    before = tree(crowded.parent)
+    with pytest.raises(SiteRefused) as refused:
+        build(crowded, today=TODAY, site=crowded / site_dir, force=force)
+    assert str((crowded / site_dir).resolve()) in str(refused.value)
+    assert tree(crowded.parent) == before  # not a byte written or deleted anywhere
+
+
+def test_rkt_build_refuses_a_folder_with_files_of_others_as_a_usage_error(crowded):
+    proc = rkt(crowded, "build", "--today", "2026-11-28", "--site-dir", str(crowded / "catatan"))
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stderr.startswith(f"rkt: kesalahan: {crowded / 'catatan'} berisi berkas yang bukan situs buatan rkt")
+    assert "--paksa" in proc.stderr and (crowded / "catatan/berkas.txt").read_text() == "catatan pribadi\n"
+
+
+def test_a_failed_build_leaves_the_previous_site_intact_and_shows_every_mkdocs_warning(built, tmp_path):
+    repo = copy_built(built, tmp_path)
+    before = tree(repo / "site")
+    # a hand-written guide with a link to a page that does not exist: `-q` used to hide it
+    add_guide(repo, "# Panduan X\n\nLihat [halaman yang hilang](tidak-ada.md).\n")
+    proc = rkt(repo, "build", "--today", "2026-11-28")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "rkt: Peringatan MkDocs: Doc file 'panduan/x.md' contains a link 'tidak-ada.md'" in proc.stderr
+    assert "Situs lama tidak diubah" in proc.stderr
+    assert tree(repo / "site") == before
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith("site")) == ["site"]  # no temporary left
+
+
+def test_rebuilding_deletes_only_what_the_last_build_wrote(built, tmp_path):
+    repo = copy_built(built, tmp_path)
+    (repo / "site/catatan-saya.txt").write_text("milik saya\n")
+    (repo / "site/siklus/foto.png").write_bytes(b"\x89PNG")
+    report = build(repo, today=TODAY)
+    assert tree(repo / "site") == tree(built / "site")
+    # the old site's own files are gone; the two files it did not write were moved, not deleted
+    old = [p for p in repo.iterdir() if p.name.startswith("site.old-")]
+    assert len(old) == 1 and tree(old[0]) == {"catatan-saya.txt": b"milik saya\n", "siklus/foto.png": b"\x89PNG"}
+    assert len(report.notes) == 1 and f"dipindahkan ke {old[0]}" in report.notes[0]
+
+
+def test_forcing_a_foreign_folder_moves_its_files_aside_never_deletes_them(built, tmp_path):
+    repo = copy_built(built, tmp_path)
+    outside = tmp_path / "terbit"
+    outside.mkdir()
+    (outside / "index.html").write_text("situs lama buatan orang lain")
+    report = build(repo, today=TODAY, site=outside, force=True)
+    assert report.site == outside and "Beranda" in (outside / "index.html").read_text()
+    old = [p for p in tmp_path.iterdir() if p.name.startswith("terbit.old-")]
+    assert len(old) == 1 and tree(old[0]) == {"index.html": b"situs lama buatan orang lain"}
+    # now it is a site of ours: the next build needs no force and leaves nothing behind
+    with pytest.raises(SiteRefused):
+        build(repo, today=TODAY, site=outside)  # still outside the repository
+    assert build(repo, today=TODAY, site=outside, force=True).notes == []
+
+
+def test_a_build_waits_for_another_build_into_the_same_folder(built, tmp_path):
+    import fcntl
+
+    from generator.build import site_lock
+
+    repo = copy_built(built, tmp_path)
+    with open(site_lock(repo / "site"), "a+b") as held:  # another build, in the middle of its swap
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(repo), "build", "--today",
+                                 "2026-11-28"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        first = proc.stderr.readline()  # blocks until the build says something (or ends)
+        assert "menunggu pembangunan lain" in first and str((repo / "site").resolve()) in first
+        assert proc.poll() is None
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, out + err
+    assert (repo / "site/index.html").exists()
+
+
+# --- the environment: what to install or free, never "internal error" -------
+
+def test_build_in_a_git_repository_without_git_says_to_install_git(tmp_path):
+    repo = repo_copy(tmp_path)
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    proc = rkt(repo, "build", "--today", "2026-11-28", env={"PATH": str(empty), "HOME": str(tmp_path)})
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "perintah 'git' tidak ditemukan" in proc.stderr and "Pasang Git" in proc.stderr
+    assert not (repo / "site").exists()
+
+
+NO_PANGO = '''
+import sys
+
+
+class NoPango:
+    """What a computer without Pango shows: WeasyPrint's import fails while loading the library."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "weasyprint" or name.startswith("weasyprint."):
+            raise OSError("cannot load library 'libgobject-2.0-0': libgobject-2.0-0: cannot open shared object "
+                          "file: No such file or directory.  Additionally, ctypes.util.find_library() did not "
+                          "manage to locate a library called 'libgobject-2.0-0'")
+
+
+sys.meta_path.insert(0, NoPango())
+'''
+
+
+def test_pdf_without_pango_says_what_to_install(example, tmp_path):
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(NO_PANGO)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(hook)}
+    proc = rkt(example, "export", "2027", "--format", "pdf", "--out", str(tmp_path / "rkt.pdf"),
+               "--today", "2026-11-28", env=env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "libgobject-2.0-0" in proc.stderr and "apt-get install libpango-1.0-0" in proc.stderr
+    assert "internal" not in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "rkt.pdf").exists()
+
+
+def in_small_disk(tmp_path: Path, repo: Path, then: str, *rkt_args: str) -> subprocess.CompletedProcess:
+    """`rkt` on a real file system of its own (tmpfs in a private mount namespace), after `then`
+    (shell, with $D the mount point) made that disk read-only or full. Root is no help there."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    script = (f'set -e; D="{disk}"; mount -t tmpfs -o size=8m rkt-test "$D"; cp -a "{repo}" "$D/repo"; '
+              f'{then}; set +e; "{sys.executable}" -m generator -C "$D/repo" ' + " ".join(rkt_args))
+    probe = subprocess.run(["unshare", "--mount", "--map-root-user", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("no private mount namespace here (unshare --mount --map-root-user)")
+    return subprocess.run(["unshare", "--mount", "--map-root-user", "sh", "-c", script], capture_output=True,
+                          text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+
+
+def test_read_only_disk_says_so(tmp_path):
+    repo = repo_copy(tmp_path)
+    proc = in_small_disk(tmp_path, repo, 'mount -o remount,ro "$D"', "build", "--today", "2026-11-28")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "penyimpanan hanya-baca" in proc.stderr and "/disk/repo/" in proc.stderr
+    assert "internal" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_full_disk_says_what_to_free(tmp_path):
+    repo = repo_copy(tmp_path)
+    proc = in_small_disk(tmp_path, repo, 'dd if=/dev/zero of="$D/isi" bs=64k 2>/dev/null || true',
+                         "build", "--today", "2026-11-28")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "ruang penyimpanan penuh saat menulis" in proc.stderr and "Kosongkan ruang disk" in proc.stderr
+    assert "internal" not in proc.stderr and "Traceback" not in proc.stderr

@@ -50,7 +50,8 @@ def test_round_trip_template_filled_import_export(tmp_path):
         row[6].value = 100_000_000 + n * 12_345_000
         budgets[row[1].value] = row[6].value
     kin = wb["Kinerja"]
-    kin["G2"].value = 0.75  # typed as a number in Excel: becomes "0,75"
+    kin["G2"].value = 0.75  # typed as a number in a cell that shows two decimals: becomes "0,75"
+    kin["G2"].number_format = "0.00"
     wb.save(path)
     proc = run(repo, "import", "2027", "psdm", str(path))
     assert proc.returncode == 0, proc.stdout + proc.stderr

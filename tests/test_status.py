@@ -11,7 +11,7 @@ import pytest
 
 from conftest import copy_example, git
 from generator.build import derive
-from generator.status import BELUM, BERJALAN, DILEWATI, SELESAI, TERLAMBAT
+from generator.status import BELUM, BERJALAN, DICATAT, DIJADWALKAN, DILEWATI, SELESAI, TANPA_CATATAN, TERLAMBAT
 from generator.validate import validate
 
 D = dt.date
@@ -162,3 +162,93 @@ def test_skipped_and_late_finished_steps(example):
     assert s[6] == TERLAMBAT and st.steps[5].finished == D(2026, 11, 27)  # 3 days allowed from 23 Nov
     assert s[7] == DILEWATI and st.steps[6].note == "Unit sepakat tidak ada koreksi"
     assert s[8] == BERJALAN and st.steps[7].started == D(2026, 11, 30)
+
+
+# --- the cycle's place in time: scheduled (start in the future) and recorded after the fact ---
+
+def add_cycle(repo: Path, year: int, start: str, extra: str = "") -> None:
+    folder = repo / f"cycles/{year}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cycle.yaml").write_text(
+        f"# yaml-language-server: $schema=../../schemas/cycle.schema.json\n"
+        f"tahun: {year}\nmulai: {start}\n{extra}unit_wajib: [sekretariat, ppik, mpk, psdm]\nperistiwa: []\n")
+
+
+def add_recorded_2025(repo: Path) -> None:
+    """The 2025 archive: no event log, one form filled long after the SOP's deadline."""
+    add_cycle(repo, 2025, "2024-11-04", "dicatat_kemudian: true\n")
+    (repo / "cycles/2025/forms").mkdir()
+    text = (repo / "cycles/2026/forms/psdm.yaml").read_text()
+    (repo / "cycles/2025/forms/psdm.yaml").write_text(
+        text.replace("tahun: 2026", "tahun: 2025").replace("tanggal: 2025-11-10", "tanggal: 2024-12-20"))
+
+
+def test_a_cycle_starting_in_the_future_is_scheduled_and_never_late(example):
+    add_cycle(example, 2028, "2027-11-01")
+    st = status_of(example, 2028, D(2026, 11, 28))
+    assert st.phase == DIJADWALKAN and not st.finished
+    assert set(states(st).values()) == {BELUM}
+    assert (st.late, st.missing_units, st.slip) == ((), (), 0)
+    assert not any("terlambat" in w or "belum menyerahkan" in w for w in st.warnings)
+    # on its first working day it runs like any other cycle
+    assert status_of(example, 2028, D(2027, 11, 1)).phase == BERJALAN
+
+
+def test_a_cycle_recorded_after_the_fact_is_never_late(example):
+    add_recorded_2025(example)
+    st = status_of(example, 2025, D(2026, 11, 28))
+    assert st.phase == DICATAT and st.finished
+    assert (st.late, st.missing_units, st.slip, st.warnings) == ((), (), 0, ())
+    assert all(s.late_by == 0 and s.state in (SELESAI, TANPA_CATATAN) for s in st.steps)
+    assert states(st)[1] == TANPA_CATATAN  # no event was invented for it
+    psdm = {s.unit: s for s in st.submissions}["psdm"]
+    assert (psdm.date, psdm.source, psdm.late_by) == (D(2024, 12, 20), "berkas", 0)
+
+
+def test_a_recorded_cycle_keeps_its_signed_version(example):
+    cycle = example / "cycles/2026/cycle.yaml"
+    text = cycle.read_text()
+    cycle.write_text(text[:text.index("\nperistiwa:")].replace("tanggal_dari_git: false\n", "dicatat_kemudian: true\n")
+                     + "\nperistiwa: []\n")
+    st = status_of(example, 2026, D(2026, 11, 28))
+    assert st.phase == DICATAT and not st.late
+    assert states(st)[11] == SELESAI and st.steps[10].finished == D(2025, 12, 3)  # the signed version's date
+    assert states(st)[4] == SELESAI and states(st)[2] == TANPA_CATATAN
+
+
+def test_beranda_says_when_a_scheduled_cycle_starts(example):
+    from generator.build import build
+
+    shutil.rmtree(example / "cycles/2027")
+    add_cycle(example, 2028, "2027-11-01")
+    (example / "docs").mkdir()
+    report = build(example, today=D(2026, 11, 28), run_mkdocs=False)
+    assert report.ok
+    home = (example / "docs/index.md").read_text()
+    assert "## RKT 2028: dijadwalkan" in home
+    assert "Siklus ini dimulai 1 November 2027 (" in home
+    assert "Belum menyerahkan" not in home and "Terlambat" not in home
+    assert "[Siklus 2028](siklus/2028.md) (dijadwalkan, mulai 1 November 2027)" in home
+    # the step table gives the baseline's dates, not a row of dashes
+    assert "<td>Pengisian Form</td><td class=\"rkt-wide\">Kabid/Kasubbag</td><td>8 Nov 2027</td>" in home
+
+
+def rkt(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    import sys
+
+    from conftest import ROOT
+    return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True,
+                          text=True, cwd=ROOT)
+
+
+def test_rkt_status_says_scheduled_and_recorded(example):
+    add_cycle(example, 2028, "2027-11-01")
+    add_recorded_2025(example)
+    proc = rkt(example, "status", "2028", "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stderr
+    assert "RKT 2028 — dijadwalkan, mulai 1 November 2027" in proc.stdout
+    assert "Terlambat" not in proc.stdout
+    proc = rkt(example, "status", "2025", "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stderr
+    assert "RKT 2025 — dicatat kemudian" in proc.stdout
+    assert "Terlambat" not in proc.stdout and "Tanpa catatan" in proc.stdout

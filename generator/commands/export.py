@@ -30,5 +30,10 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
     if failed:
         return failed, 2
     missing = f" Perhatian: {len(rkt.missing)} unit belum menyerahkan form." if rkt.missing else ""
-    return (f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]}).{missing}\n"
-            .replace(",", ".")), 0
+    dirty = ""
+    if source.commit == export.UNCOMMITTED:
+        dirty = (f"\nPerhatian: ada perubahan yang belum di-commit pada data RKT {year}; cetakan ini menulis "
+                 f"'{export.UNCOMMITTED}' sebagai sumbernya. Untuk dokumen yang akan ditandatangani, commit "
+                 f"perubahannya terlebih dahulu, lalu ekspor ulang.")
+    return (f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]})."
+            .replace(",", ".") + f"{missing}{dirty}\n"), 0

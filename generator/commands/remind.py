@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from ..build import derive
-from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+from ..status import BERJALAN, DICATAT, DIJADWALKAN
+from .preconditions import valid_repository
 
 
 def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -> tuple[str, int]:
@@ -18,15 +19,17 @@ def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -
     result, day = checked
     repo = result.repository
     d = derive(root, result, day)
-    years = [year] if year is not None else [c.year for c in d.folders if not d.statuses[c.year].finished]
+    # only a running cycle has anyone to remind: not one that starts later, not an archive
+    years = [year] if year is not None else [c.year for c in d.folders if d.statuses[c.year].phase == BERJALAN]
     unknown = [y for y in years if y not in d.statuses]
     if unknown:
         return f"rkt: siklus {unknown[0]} tidak ada\n", 2
     items = []
     for y in sorted(years):
         st = d.statuses[y]
+        quiet = st.phase in (DIJADWALKAN, DICATAT)
         items.append({"tahun": y, "judul": reminders.title(y), "terlambat": bool(st.late or st.missing_units),
-                      "penerima": reminders.assignees(st, repo.agency, repo.sop),
+                      "penerima": [] if quiet else reminders.assignees(st, repo.agency, repo.sop),
                       "isi": reminders.markdown(st, repo.agency, repo.sop)})
     if fmt_name == "json":
         return reminders.as_json(items), 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..model import Repository
 from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
 
 
@@ -33,6 +34,9 @@ def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[s
         return checked
     result, _, u = checked
     repo = result.repository
+    refused = _without_cycle(repo, year, unit)
+    if refused:
+        return refused, 2
     data, notes = prefill.new_form(repo, year, unit)
     rel = f"cycles/{year}/forms/{unit}.yaml"
     refused = write_new(root / rel, form_yaml(data, f"Form RKT Tahun {year} {u.name}.", explain=True))
@@ -41,3 +45,15 @@ def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[s
     text, code = check_written(root, rel, today)
     notes_text = "".join(f"Catatan: {n}\n" for n in notes)
     return text + notes_text + f"Form dibuat: {rel}. Periksa dan lengkapi isinya, lalu ajukan pull request.\n", code
+
+
+def _without_cycle(repo: Repository, year: int, unit: str) -> str | None:
+    """Why a form for `unit` cannot belong to `year`: no cycle that year, or not a required unit."""
+    folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
+    if folder is None:
+        return (f"rkt: siklus {year} belum ada (cycles/{year}/cycle.yaml); form tidak dibuat. Buat siklusnya "
+                f"lebih dulu: rkt new-cycle {year} --start TTTT-BB-HH\n")
+    if unit not in folder.cycle.required_units:
+        return (f"rkt: unit '{unit}' tidak termasuk unit_wajib siklus {year}; form tidak dibuat. Tambahkan "
+                f"'{unit}' ke unit_wajib di cycles/{year}/cycle.yaml lebih dulu\n")
+    return None

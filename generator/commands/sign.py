@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import atomic, export, report
+from .. import archive, atomic, export, report
 from ..build import derive
 from ..problems import os_reason
 from ..validate import validate
@@ -23,8 +23,7 @@ def is_pdf(data: bytes) -> bool:
 
 def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
          today: dt.date | None) -> tuple[str, int]:
-    from ..history import GitError, git
-    from ..yamlwrite import event_yaml, signed_yaml
+    from ..yamlwrite import event_yaml
 
     checked = valid_repository(root, today)
     if isinstance(checked, str):
@@ -34,6 +33,9 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
     folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
     if folder is None:
         return f"rkt: siklus {year} tidak ada\n", 2
+    commit = _printed_commit(root, year)
+    if isinstance(commit, tuple):
+        return commit
     try:
         data = scan.read_bytes()
     except OSError as exc:
@@ -51,11 +53,6 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
     sign_step = sop.steps[[s.number for s in sop.steps].index(archive_step.number) - 1]
     recorder_role = agency.role(archive_step.executor)
     recorder = recorder_role.members[0] if recorder_role else signer.code
-    try:
-        commit = git(root, "log", "-1", "--format=%H", "--", f"cycles/{year}/forms", "cycles/renstra.yaml",
-                     "cycles/agency.yaml").decode().strip() or git(root, "rev-parse", "HEAD").decode().strip()
-    except GitError:
-        return "rkt: perintah ini memerlukan repositori Git (untuk mencatat commit yang dicetak)\n", 2
     version = max((v.version for v in folder.signed), default=0) + 1
     signed_dir = root / folder.folder / "signed"
     pdf_path, meta_path = signed_dir / f"rkt-{year}-v{version}.pdf", signed_dir / f"rkt-{year}-v{version}.yaml"
@@ -68,7 +65,9 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
             "penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
                               "nip": signer.nip},
             "berkas": pdf_path.name, "sha256": hashlib.sha256(data).hexdigest(), "commit": commit,
-            "sidik_isi": export.fingerprint(d.compiled[year]), "catatan": note}
+            "sidik_isi": export.fingerprint(d.compiled[year]), "catatan": note,
+            "menggantikan": version - 1 if version > 1 else None,
+            "kalender": archive.calendar_record(d.cal, folder, sop, max(day, date))}
     cycle_path = root / folder.folder / "cycle.yaml"
     before = cycle_path.read_bytes()
     events = ""
@@ -84,7 +83,7 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
         return ("rkt: 'peristiwa' bukan bagian terakhir cycle.yaml, jadi catatan tidak dapat ditambahkan dengan "
                 "aman; pindahkan 'peristiwa' ke akhir berkas\n"), 1
     atomic.create(pdf_path, data)
-    atomic.create(meta_path, signed_yaml(meta))
+    atomic.create(meta_path, metadata_yaml(meta).encode("utf-8"))
     atomic.replace(cycle_path, appended)
     after = validate(root, today=today)
     if not after.ok:
@@ -95,6 +94,44 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
     return (f"Versi {version} RKT {year} diarsipkan: {pdf_path.relative_to(root)} (SHA-256 {meta['sha256'][:16]}…), "
             f"penanda tangan: {signer.name}; langkah {sign_step.number} dan {archive_step.number} dicatat di "
             f"{cycle_path.relative_to(root)}. Ajukan perubahan ini sebagai pull request.\n"), 0
+
+
+def _printed_commit(root: Path, year: int) -> str | tuple[str, int]:
+    """The full id of the commit that holds what was printed for signing, or (message, exit code).
+
+    The metadata names a commit so that anyone can rebuild the signed content from
+    it: with uncommitted changes to the plan's inputs no commit holds that content."""
+    from ..history import GitError, git
+
+    try:
+        git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    except GitError:
+        return "rkt: perintah ini memerlukan repositori Git (untuk mencatat commit yang dicetak)\n", 2
+    dirty = export.uncommitted(root, year)
+    if dirty:
+        shown = "".join(f"  {p}\n" for p in dirty[:20]) + (f"  … dan {len(dirty) - 20} lagi\n" if len(dirty) > 20 else "")
+        return (f"rkt: data RKT {year} punya perubahan yang belum di-commit:\n{shown}"
+                f"Yang ditandatangani harus sama dengan isi sebuah commit. Commit perubahan itu (atau batalkan), "
+                f"cetak ulang dengan 'rkt export {year} --format pdf' bila isinya berubah, lalu jalankan lagi.\n"), 1
+    return export.last_commit(root, year, abbrev=False) or git(root, "rev-parse", "HEAD").decode().strip()
+
+
+def metadata_yaml(meta: dict) -> str:
+    """The signed metadata file: yamlwrite's layout, then what a revision and the
+    calendar add (`menggantikan`, `kalender`)."""
+    from ..yamlwrite import signed_yaml
+
+    out = [signed_yaml(meta)]
+    if meta.get("menggantikan"):
+        out.append(f"menggantikan: {meta['menggantikan']}\n")
+    cal = meta.get("kalender")
+    if cal:
+        out.append("# Hari kerja yang dipakai menghitung jadwal siklus ini saat ditandatangani.\n")
+        out.append(f"kalender:\n  holidays: \"{cal['holidays']}\"\n  dari: {cal['dari']}\n  sampai: {cal['sampai']}\n")
+        for key in ("libur", "hari_kerja"):
+            if key in cal:
+                out.append(f"  {key}: [{', '.join(cal[key])}]\n")
+    return "".join(out)
 
 
 def _append_events(text: str, events: str) -> str | None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 from .. import atomic, report
-from ..validate import validate
-from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+from ..validate import Result, validate
+from .preconditions import valid_unit, write_out
 
 
 def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | None) -> tuple[str, int]:
@@ -26,34 +27,137 @@ def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | 
     return f"Templat Form RKT {year} {u.name} ditulis ke {out} (terisi dari {source}).\n", 0
 
 
-def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None) -> tuple[str, int]:
+def _as_form(root: Path, result: Result, rel: str, data: dict, reading, today: dt.date) -> list:
+    """The problems the form would have once written (schema and cross-file rules), found in
+    memory and named by the workbook cell they come from, so that one run reports them with
+    the workbook's own. Cells that already have a problem are not reported twice.
+
+    The rules run even when the schema finds something: `excel.read` always gives every
+    required key with its type (a refused cell holds a placeholder), which is all the model
+    builder relies on."""
+    from .. import rules
+    from ..excel import CellProblem
+    from ..model import BUILDERS, At
+    from ..schema import SchemaSet
+
+    found = list(SchemaSet.load(root / "schemas").check("form", data, rel))
+    form = BUILDERS["form"](data, At(rel))
+    repo = result.repository
+    cycles = tuple(dataclasses.replace(c, forms=tuple(sorted(
+        [f for f in c.forms if f.at.file != rel] + [form], key=lambda f: f.at.file)))
+        if c.year == data["tahun"] else c for c in repo.cycles)
+    files = set(result.documents) | {rel}
+    found += [p for p in rules.check(dataclasses.replace(repo, cycles=cycles), today, files) if p.file == rel]
+    taken = {p.where for p in reading.problems}
+    out = []
+    for p in found:
+        where, order = reading.place(p.path or ())
+        if p.is_error and where not in taken:
+            out.append(CellProblem(where, p.message, order))
+            taken.add(where)
+    return out
+
+
+def _keep_notes(data: dict, old: dict) -> None:
+    """A workbook made before the template had a 'Catatan' column cannot say anything about
+    notes: keep the existing ones rather than drop them."""
+    notes = {(row["sasaran"], t["kode"]): t["catatan"] for row in old.get("kinerja", [])
+             for t in row["indikator"] if t.get("catatan")}
+    for row in data["kinerja"]:
+        for t in row["indikator"]:
+            if (row["sasaran"], t["kode"]) in notes and "catatan" not in t:
+                t["catatan"] = notes[(row["sasaran"], t["kode"])]
+
+
+def _emptied(old: dict | None, data: dict) -> list[str]:
+    """The tables this import would leave empty although they are not (or, for a new form, both)."""
+    from ..excel import KINERJA, PROGRAM
+
+    if old is None:
+        return [KINERJA, PROGRAM] if not data["kinerja"] and not data["program"] else []
+    return [sheet for sheet, key in ((KINERJA, "kinerja"), (PROGRAM, "program")) if old.get(key) and not data[key]]
+
+
+def _removed(old: dict | None, data: dict) -> list[str]:
+    """What the form has and the workbook no longer does, largest unit first."""
+    if old is None:
+        return []
+    lines = []
+    kept = {(row["sasaran"], t["kode"]) for row in data["kinerja"] for t in row["indikator"]}
+    for row in old.get("kinerja", []):
+        lines += [f"indikator {t['kode']} (sasaran {row['sasaran']}, target {t['target']})"
+                  for t in row["indikator"] if (row["sasaran"], t["kode"]) not in kept]
+    programs = {p["kode"] for p in data["program"]}
+    activities = {k["kode"] for p in data["program"] for k in p["kegiatan"]}
+    subs = {s["kode"] for p in data["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"]}
+    for p in old.get("program", []):
+        if p["kode"] not in programs:
+            n = sum(len(k["sub_kegiatan"]) for k in p["kegiatan"])
+            lines.append(f"program {p['kode']} {p['nama']} beserta {len(p['kegiatan'])} kegiatan dan {n} sub "
+                         f"kegiatannya")
+            continue
+        for k in p["kegiatan"]:
+            if k["kode"] not in activities:
+                lines.append(f"kegiatan {k['kode']} {k['nama']} beserta {len(k['sub_kegiatan'])} sub kegiatannya")
+                continue
+            lines += [f"sub kegiatan {s['kode']} {s['nama']} (anggaran {_rupiah(s['anggaran'])})"
+                      for s in k["sub_kegiatan"] if s["kode"] not in subs]
+    return lines
+
+
+def _rupiah(n: int) -> str:
+    return "Rp " + f"{n:,}".replace(",", ".")
+
+
+def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None,
+                allow_empty: bool = False) -> tuple[str, int]:
+    """Read a filled template into the unit's form. Nothing is written unless the whole
+    workbook is right; every problem of both sheets is reported at once."""
     from .. import excel
     from ..yamlwrite import form_yaml, update_form
 
     checked = valid_unit(root, unit, today)
     if isinstance(checked[0], str):
         return checked
-    result, _, u = checked
+    result, day, u = checked
     repo = result.repository
     if not any(c.year == year and c.cycle is not None for c in repo.cycles):
         return f"rkt: siklus {year} belum ada; buat dengan 'rkt new-cycle {year} --start TTTT-BB-HH'\n", 2
-    data, problems = excel.read(workbook, year, unit, repo.renstra, workbook.name)
-    if problems:
-        lines = "".join(f"{p.where}: {p.message}\n" for p in problems)
-        return lines + f"{len(problems)} masalah di {workbook.name}; form tidak diimpor.\n", 1
     rel = f"cycles/{year}/forms/{unit}.yaml"
+    doc = result.documents.get(rel)
+    old = doc.data if doc is not None and isinstance(doc.data, dict) else None
+    reading = excel.read(workbook, year, unit, repo.renstra, workbook.name)
+    problems = list(reading.problems)
+    data = reading.data
+    if data is not None:
+        for key in ("tanggal", "penyusun"):
+            if old is not None and key in old:
+                data[key] = old[key]
+        if old is not None and not reading.has_notes:
+            _keep_notes(data, old)
+        problems += _as_form(root, result, rel, data, reading, day)
+    if problems or data is None:
+        problems.sort(key=lambda p: p.order)
+        lines = "".join(f"{p.where}: {p.message}\n" for p in problems)
+        return lines + f"{len(problems)} masalah di {workbook.name}; form tidak diimpor, tidak ada berkas yang " \
+                       f"diubah.\n", 1
+    emptied = _emptied(old, data)
+    if emptied and not allow_empty:
+        sheets = " dan ".join(f"'{s}'" for s in emptied)
+        what = "form baru tanpa isi" if old is None else f"tabel {' dan '.join(s.lower() for s in emptied)} di {rel} " \
+                                                          f"menjadi kosong"
+        return (f"{workbook.name}: lembar {sheets} tidak berisi satu baris isian pun; impor ini akan membuat {what}. "
+                f"Periksa bahwa berkasnya benar (bukan templat kosong atau salinan yang barisnya hilang). "
+                f"Bila memang disengaja, jalankan lagi dengan --kosongkan.\nForm tidak diimpor; tidak ada berkas "
+                f"yang diubah.\n"), 1
     path = root / rel
     before = path.read_bytes() if path.exists() else None
-    if before is not None:
-        old = result.documents.get(rel)
-        for key in ("tanggal", "penyusun"):
-            if old is not None and isinstance(old.data, dict) and key in old.data:
-                data[key] = old.data[key]
-        text = update_form(before.decode("utf-8-sig"), data)
+    if before is not None and old is not None:
+        text = update_form(before.decode("utf-8-sig"), data, old)
     else:
         text = form_yaml(data, f"Form RKT Tahun {year} {u.name}.")
     atomic.replace(path, text)
-    after = validate(root, today=today)
+    after = validate(root, today=today)  # the last word: exactly what `rkt validate` will say
     mine = [p for p in after.problems if p.file == rel and p.is_error]
     if mine:
         if before is None:
@@ -63,4 +167,10 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
         return report.text(mine, after.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n", 1
     subs = sum(len(k["sub_kegiatan"]) for p in data["program"] for k in p["kegiatan"])
     verb = "diperbarui" if before is not None else "dibuat"
-    return f"{rel} {verb} dari {workbook.name}: {subs} sub kegiatan. Ajukan perubahan ini sebagai pull request.\n", 0
+    out = f"{rel} {verb} dari {workbook.name}: {subs} sub kegiatan.\n"
+    removed = _removed(old, data)
+    if removed:
+        out += f"Dihapus dari form karena tidak ada lagi di {workbook.name} ({len(removed)}):\n"
+        out += "".join(f"  - {line}\n" for line in removed)
+        out += "Periksa bahwa penghapusan ini memang disengaja.\n"
+    return out + "Ajukan perubahan ini sebagai pull request.\n", 0

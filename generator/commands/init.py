@@ -1,0 +1,100 @@
+"""`rkt init FOLDER`: a new agency repository, written only into a new or empty folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import atomic, report
+from ..calendar import DEFAULT_TIMEZONE
+from ..calendar import today as today_in
+from ..problems import os_reason
+
+# An empty clone of a new GitHub repository holds only this: nothing of it can be overwritten.
+_ALLOWED = {".git"}
+
+
+def _refusal(target: Path) -> str | None:
+    """Why `target` cannot receive a new repository, or None."""
+    if not target.exists() and not target.is_symlink():
+        return None
+    if not target.is_dir():
+        return f"rkt: {target} sudah ada dan bukan folder; pilih nama folder baru\n"
+    try:
+        present = sorted(p.name for p in target.iterdir() if p.name not in _ALLOWED)
+    except OSError as exc:
+        return f"rkt: folder {target} tidak dapat dibaca ({os_reason(exc)})\n"
+    if present:
+        shown = ", ".join(present[:5]) + (", ..." if len(present) > 5 else "")
+        return (f"rkt: folder {target} tidak kosong (berisi {shown}); 'rkt init' hanya mengisi folder baru "
+                f"atau kosong agar tidak menimpa apa pun. Pilih folder lain.\n")
+    return None
+
+
+def _write_all(target: Path, files: dict[str, bytes]) -> str | None:
+    """Create every file (never overwriting); on failure remove what this call created."""
+    made_dirs = []
+    for rel in files:
+        for parent in reversed((target / rel).parents):
+            if parent not in made_dirs and not parent.exists() and (parent == target or target in parent.parents):
+                made_dirs.append(parent)
+    written: list[Path] = []
+    path = target
+    try:
+        for rel, data in files.items():
+            path = target / rel
+            atomic.create(path, data)
+            written.append(path)
+    except FileExistsError:
+        failure = f"rkt: {path} sudah ada; tidak ditimpa. Tidak ada berkas yang dibuat.\n"
+    except OSError as exc:
+        failure = f"rkt: {path} tidak dapat ditulis ({os_reason(exc)}). Tidak ada berkas yang dibuat.\n"
+    else:
+        return None
+    for path in written:  # only files this call created
+        path.unlink(missing_ok=True)
+    for folder in sorted(made_dirs, key=lambda p: len(p.parts), reverse=True):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+    return failure
+
+
+def init(target: Path, name: str | None, government: str | None, city: str | None, maintainer: str,
+         today: dt.date | None) -> tuple[str, int]:
+    from .. import init as new_repo
+    from ..validate import validate
+
+    maintainer = maintainer.strip().removeprefix("@")
+    identity = new_repo.Identity(name, government, city, maintainer)
+    for flag, value in (("--nama", name), ("--pemerintah", government), ("--kota", city)):
+        problem = new_repo.flag_problem(flag, value)
+        if problem:
+            return f"rkt: {problem}\n", 2
+    problem = new_repo.github_problem(maintainer)
+    if problem:
+        return f"rkt: {problem}\n", 2
+    refused = _refusal(target)
+    if refused:
+        return refused, 2
+    day = today_in(DEFAULT_TIMEZONE, today)
+    try:
+        files = new_repo.files(identity, day.year)
+    except new_repo.InitError as exc:
+        return f"rkt: {exc}\n", 2
+    failure = _write_all(target, files)
+    if failure:
+        return failure, 2
+    result = validate(target, today=day)
+    if not result.ok:  # a bug of ours: say so with the problems, the files stay for inspection
+        return (report.text(list(result.problems), result.files_checked) +
+                f"rkt: repositori baru di {target} belum lolos pemeriksaan; laporkan ke pengelola rkt-dashboard\n"), 3
+    left = new_repo.unfilled(result.repository.agency) + new_repo.unfilled(result.repository.renstra)
+    return (f"Repositori RKT baru dibuat di {target} ({len(files)} berkas); pemeriksaan data lolos.\n"
+            f"Masih ada {left} isian bertanda \"(isi ...)\". Langkah berikutnya:\n"
+            f"  1. Isi cycles/agency.yaml: instansi, pegawai (nama, NIP, jabatan), unit kerja, peran.\n"
+            f"  2. Isi cycles/renstra.yaml: tujuan, sasaran, indikator dan target Renstra.\n"
+            f"  3. Periksa cycles/sop.yaml; sesuaikan bila SOP instansi berbeda.\n"
+            f"  4. Buka siklus pertama: rkt -C {target} new-cycle TAHUN --start TTTT-BB-HH\n"
+            f"Panduan lengkap: {target / 'docs/panduan/mulai.md'}\n"), 0
