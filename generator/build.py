@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -274,7 +275,8 @@ def mkdocs_build(root: Path, epoch: str, site: Path) -> subprocess.CompletedProc
 _LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
 _LEVEL_ID = {"WARNING": "Peringatan MkDocs", "ERROR": "Kesalahan MkDocs", "CRITICAL": "Kesalahan MkDocs"}
 # the engine's own file-system failures (full or read-only disk) are environmental, not ours
-_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]*)')?")
+_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]*)')?(?: -> '([^'\n]*)')?")
+_ENVIRONMENTAL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 def engine_findings(output: str) -> list[str]:
@@ -301,8 +303,9 @@ def check_engine(proc: subprocess.CompletedProcess) -> None:
     if proc.returncode == 0 and not findings:
         return
     os_error = _OS_ERROR.search(output)
-    if os_error:
-        raise OSError(int(os_error.group(1)), os_error.group(2), os_error.group(3))
+    if os_error and int(os_error.group(1)) in _ENVIRONMENTAL:
+        # a failed copy names source and target ('a' -> 'b'): the target is where space or rights lack
+        raise OSError(int(os_error.group(1)), os_error.group(2), os_error.group(4) or os_error.group(3))
     if not findings:
         tail = "\n".join(output.strip().splitlines()[-15:])
         raise BuildError(f"mkdocs build gagal (kode {proc.returncode}):\n{tail}")

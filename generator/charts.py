@@ -44,6 +44,9 @@ def _style() -> None:
     plt.rcParams.update({
         "svg.hashsalt": "rkt-dashboard",
         "svg.fonttype": "path",
+        # user text (unit names, units of measure) is text: a `$` must not start mathtext,
+        # which would render `$x^2$` as a formula and crash on an unbalanced `$$`
+        "text.parse_math": False,
         "font.family": "DejaVu Sans",
         "font.size": 9,
         "axes.edgecolor": COLORS["ink"],

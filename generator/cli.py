@@ -295,7 +295,7 @@ def _environment(exc: BaseException) -> str | None:
         errno.EDQUOT: f"kuota penyimpanan habis saat menulis {where}. Kosongkan ruang, lalu jalankan lagi",
         errno.EROFS: f"{where} berada di penyimpanan hanya-baca. Jalankan rkt pada salinan repositori yang dapat "
                      f"ditulis, atau pilih folder hasil lain (--site-dir)",
-        errno.EACCES: f"tidak ada izin menulis ke {where}. Periksa pemilik dan hak tulis folder itu, atau pilih "
+        errno.EACCES: f"tidak ada izin memakai {where}. Periksa pemilik dan hak baca/tulis folder itu, atau pilih "
                       f"folder lain",
         errno.ENOTDIR: f"{where}: salah satu bagian jalurnya adalah berkas, bukan folder. Pilih jalur lain",
     }

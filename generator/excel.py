@@ -170,8 +170,11 @@ class Limits:
 
     file_bytes: int = 20 * 1024 * 1024  # the .xlsx on disk
     entries: int = 500  # files inside the zip (a saved workbook has about 15)
-    part_bytes: int = 5 * 1024 * 1024  # one unpacked XML part: openpyxl parses each sheet whole when opening
-    xml_bytes: int = 20 * 1024 * 1024  # all unpacked XML parts together
+    # openpyxl parses the shared strings and every sheet's XML whole when it opens a workbook
+    # (about 1 s per MB of tiny strings); a template's sheet is 85 bytes per row, so 2 MB is
+    # over 20,000 rows.
+    part_bytes: int = 2 * 1024 * 1024  # one unpacked XML part
+    xml_bytes: int = 10 * 1024 * 1024  # all unpacked XML parts together
     total_bytes: int = 60 * 1024 * 1024  # everything unpacked, pictures included
     ratio: int = 100  # unpacked / packed for any part above 1 MiB (real sheets pack about 10:1)
     rows: int = 5000  # rows of one sheet, counted while reading (the dimension tag can lie)
@@ -229,9 +232,10 @@ def measure(path: Path, limits: Limits = LIMITS) -> str | None:
             return (f"lembar atau bagian {e.filename} berukuran {_mb(e.file_size)} setelah dibuka (paling besar "
                     f"{_mb(limits.part_bytes)}); hapus baris dan kolom kosong yang berformat, atau salin isian ke "
                     f"templat baru dari 'rkt form-template'")
-    unpacked_xml, unpacked = sum(e.file_size for e in xml), sum(e.file_size for e in entries)
-    if unpacked_xml > limits.xml_bytes or unpacked > limits.total_bytes:
-        return f"isi berkas {_mb(unpacked)} setelah dibuka (paling besar {_mb(limits.total_bytes)}); {bomb}"
+    for total, limit in ((sum(e.file_size for e in xml), limits.xml_bytes),
+                         (sum(e.file_size for e in entries), limits.total_bytes)):
+        if total > limit:
+            return f"isi berkas {_mb(total)} setelah dibuka (paling besar {_mb(limit)}); {bomb}"
     return None
 
 
@@ -300,8 +304,10 @@ def shown(number: int | float, fmt: str | None) -> tuple[str | int | None, str |
         return None, "angka tidak sah"
     d = _decimal(number)
     general = not fmt or fmt.strip().lower() in ("general", "@", "umum")
+    if abs(d) >= Decimal(10) ** 15:
+        return None, f"angka terlalu besar untuk dibaca dengan tepat; {_TEXT_FIX}"
     if general:
-        if d == d.to_integral_value() and abs(d) < Decimal(10) ** 15:
+        if d == d.to_integral_value():
             return int(d), None
         return None, (f"Excel menyimpan angka {_plain(d.normalize())} tanpa jumlah desimal tetap, jadi tidak "
                       f"diketahui apakah yang diketik {_plain(d.normalize())} atau misalnya "

@@ -9,7 +9,7 @@ inputs have uncommitted changes no commit holds what is printed, and the
 export says "belum di-commit" instead of naming one.
 
 Exports are inert: the files are published for anyone to download, so no text
-cell may ever become a live formula in Excel or LibreOffice (see `_inert_row`
+cell may ever become a live formula in Excel or LibreOffice (see `inert_append`
 and `_csv_text`).
 """
 
@@ -76,7 +76,12 @@ def _programs(form: Form) -> list:
 
 
 def fingerprint(rkt: CompiledRkt) -> str:
-    canonical = json.dumps(content(rkt), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return digest(content(rkt))
+
+
+def digest(plan: dict) -> str:
+    """The fingerprint (`sidik_isi`) of a plan's content (`content` shape)."""
+    canonical = json.dumps(plan, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -187,7 +192,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
-def _append(ws, values: list) -> None:
+def inert_append(ws, values: list) -> None:
     """`ws.append` for rows that may hold user text: every text stays text.
 
     openpyxl turns any str starting with "=" into a formula; a text cell starting
@@ -261,14 +266,14 @@ def _write_program_table(ws, start_row: int, form: Form) -> int:
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")  # shared: styles are interned
     r = start_row
     for row in _program_rows(form):
-        _append(ws, row)
+        inert_append(ws, row)
         ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
         for c in ws[r]:
             if row[1] == "Program":
                 c.font = bold
             c.alignment = wrap
         r += 1
-    _append(ws, ["", "", "", "Jumlah", "", "", "", form.budget, ""])
+    inert_append(ws, ["", "", "", "Jumlah", "", "", "", form.budget, ""])
     ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
     for c in ws[r]:
         c.font = Font(bold=True)
@@ -284,48 +289,48 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
     ws = wb.active
     ws.title = "RKT"
-    _append(ws, [agency.government.upper()])
-    _append(ws, [agency.name.upper()])
-    _append(ws, [f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"])
-    _append(ws, [f"{source.label} · sidik isi {source.fingerprint[:16]}"])
+    inert_append(ws, [agency.government.upper()])
+    inert_append(ws, [agency.name.upper()])
+    inert_append(ws, [f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"])
+    inert_append(ws, [f"{source.label} · sidik isi {source.fingerprint[:16]}"])
     for line in range(1, 4):
         ws.cell(row=line, column=1).font = Font(bold=True)
-    _append(ws, [])
-    _append(ws, ["No", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan", "Target"])
+    inert_append(ws, [])
+    inert_append(ws, ["No", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan", "Target"])
     header = ws.max_row
     for n, r in enumerate(rkt.performance, start=1):
-        _append(ws, [n, r.objective.description, r.indicator.code, r.indicator.description,
+        inert_append(ws, [n, r.objective.description, r.indicator.code, r.indicator.description,
                    r.indicator.unit_of_measure, _cell(r.target)])
     _sheet_setup(ws, header, [5, 45, 14, 55, 12, 12])
-    _append(ws, [])
-    _append(ws, ["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
+    inert_append(ws, [])
+    inert_append(ws, ["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
     for n, plan in enumerate(rkt.units, start=1):
-        _append(ws, [n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
+        inert_append(ws, [n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
         ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
-    _append(ws, ["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
+    inert_append(ws, ["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
     ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
     ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
-    _append(ws, [])
-    _append(ws, PROGRAM_HEADERS)
+    inert_append(ws, [])
+    inert_append(ws, PROGRAM_HEADERS)
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     for plan in rkt.units:
-        _append(ws, ["", plan.unit.name])
+        inert_append(ws, ["", plan.unit.name])
         ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
         if plan.form is None:
-            _append(ws, ["", "", "", "Form RKT unit ini belum diserahkan."])
+            inert_append(ws, ["", "", "", "Form RKT unit ini belum diserahkan."])
             continue
         _write_program_table(ws, ws.max_row + 1, plan.form)
 
     for plan in rkt.units:
         sheet = wb.create_sheet(title=plan.unit.short[:31])
-        _append(sheet, [plan.unit.name])
+        inert_append(sheet, [plan.unit.name])
         sheet.cell(row=1, column=1).font = Font(bold=True)
-        _append(sheet, [])
-        _append(sheet, PROGRAM_HEADERS)
+        inert_append(sheet, [])
+        inert_append(sheet, PROGRAM_HEADERS)
         _sheet_setup(sheet, 3, PROGRAM_WIDTHS)
         if plan.form is None:
-            _append(sheet, ["", "", "", "Form RKT unit ini belum diserahkan."])
+            inert_append(sheet, ["", "", "", "Form RKT unit ini belum diserahkan."])
             continue
         _write_program_table(sheet, 4, plan.form)
     buf = io.BytesIO()

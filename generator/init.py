@@ -32,9 +32,10 @@ PLACEHOLDER = "(isi "
 TOOL = Path(__file__).resolve().parent.parent
 
 # What an agency repository needs from the tool to validate, build and publish by itself.
-# Trees and files marked optional are copied when the checkout has them.
-TREES = ("generator", "schemas", "docs/panduan", "docs/css", "docs/js", "docs/vendor", ".github/workflows")
-OPTIONAL_TREES = ("requirements",)
+# The optional files are copied when the checkout has them.
+# (the pull-request workflow installs the judge from the target branch: pyproject.toml, requirements/)
+TREES = ("generator", "schemas", "requirements", "docs/panduan", "docs/css", "docs/js", "docs/vendor",
+         ".github/workflows")
 FILES = ("Makefile", "pyproject.toml", ".gitignore", ".gitattributes")
 OPTIONAL_FILES = (".github/pull_request_template.md", "VENDORED.md")
 # Never copied: the example data (cycles/<year>/, agency, Renstra), tests, benchmarks,
@@ -103,7 +104,8 @@ def _lanes(sop_text: str) -> tuple[list[tuple[str, str]], str | None]:
 
     doc = load_bytes(sop_text.encode("utf-8"), "cycles/sop.yaml").document
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-    lanes = [(x["kode"], x["nama"]) for x in data.get("pelaksana", []) if isinstance(x, dict)]
+    lanes = [(x["kode"], x["nama"]) for x in data.get("pelaksana", [])
+             if isinstance(x, dict) and {"kode", "nama"} <= x.keys()]
     if not lanes:
         raise InitError("cycles/sop.yaml pada alat ini tidak memuat daftar pelaksana")
     return lanes, data.get("disahkan_oleh")
@@ -119,50 +121,57 @@ def agency_yaml(identity: Identity, sop_text: str) -> str:
     codes = [code for code, _ in lanes]
     head = approver if approver in codes else codes[-1]
     secretary = "sekretaris" if "sekretaris" in codes else head
+    return (schema_line("agency", 1) +
+            "# Data instansi. Ganti setiap isian bertanda \"(isi ...)\" dengan data sebenarnya;\n"
+            "# halaman Beranda dasbor menghitung isian yang belum diganti.\n\n" +
+            _instansi(identity, head) + _people(lanes, identity.maintainer) + _units_and_roles(lanes, secretary) +
+            "\n# Libur nasional dan cuti bersama diambil otomatis. Tambahkan di sini hari libur\n"
+            "# daerah atau perubahan SKB, dan hari yang tetap masuk kerja. Contoh:\n"
+            "#   libur_tambahan:\n#     - tanggal: 2027-12-24\n#       keterangan: Cuti bersama Natal (SKB ...)\n"
+            "kalender:\n  libur_tambahan: []\n  hari_kerja_tambahan: []\n")
 
+
+def _instansi(identity: Identity, head: str) -> str:
     def value(given: str | None, placeholder: str) -> str:
         return scalar(given.strip() if given else placeholder)
 
-    out = [schema_line("agency", 1),
-           "# Data instansi. Ganti setiap isian bertanda \"(isi ...)\" dengan data sebenarnya;\n",
-           "# halaman Beranda dasbor menghitung isian yang belum diganti.\n\n",
-           "instansi:\n",
-           f"  nama: {value(identity.name, '(isi nama instansi)')}\n",
-           f"  singkatan: {scalar('(isi singkatan nama instansi)')}\n",
-           f"  pemerintah: {value(identity.government, '(isi pemerintah daerah, misalnya Pemerintah Kabupaten ...)')}\n",
-           f"  alamat: {scalar('(isi alamat kantor seperti pada kop surat)')}\n",
-           f"  kota: {value(identity.city, '(isi kota tempat penandatanganan)')}\n",
-           "  # kode pegawai (dari daftar pegawai di bawah) yang menandatangani RKT\n",
-           f"  kepala: {head}\n\n",
-           "# Zona waktu kantor: Asia/Makassar (WITA), Asia/Jakarta atau Asia/Pontianak (WIB), Asia/Jayapura (WIT).\n",
-           "zona_waktu: Asia/Makassar\n\n",
-           "# Satu pegawai untuk setiap peran SOP sebagai awal. Ganti nama, NIP (18 angka, di antara tanda\n",
-           "# kutip) dan jabatannya, lalu tambahkan pegawai lain, misalnya setiap Kepala Bidang.\n",
-           "# 'github' (nama pengguna GitHub) boleh ditambahkan untuk pemilik kode dan pengingat.\n",
-           "pegawai:\n"]
-    for code, name in lanes:
-        who = _WHO.get(code, name)
-        out += [f"  - kode: {code}\n", f"    nama: {scalar(f'(isi nama {who})')}\n",
-                f"    nip: {scalar(NIP_PLACEHOLDER)}\n", f"    jabatan: {scalar(f'(isi jabatan {who})')}\n"]
-    out += [f"  - kode: {MAINTAINER_ROLE}\n", f"    nama: {scalar('(isi nama pengelola repositori)')}\n",
-            f"    nip: {scalar(NIP_PLACEHOLDER)}\n", f"    jabatan: {scalar('(isi jabatan pengelola repositori)')}\n",
-            f"    github: {identity.maintainer}\n"]
-    out += ["\n# Unit yang mengisi Form RKT. Kode unit = nama berkas formnya (forms/<kode>.yaml).\n",
-            "# Tambahkan setiap Bidang dengan kepala unitnya.\n",
-            "unit:\n", "  - kode: sekretariat\n", "    nama: Sekretariat\n", "    singkatan: Sekretariat\n",
-            f"    kepala: {secretary}\n\n",
-            "# Peran pelaksana SOP (kode sama dengan kode pelaksana di sop.yaml) dan pegawai yang menjalankannya.\n",
-            "peran:\n"]
-    for code, name in lanes:
-        out += [f"  - kode: {code}\n", f"    nama: {scalar(name)}\n", f"    pegawai: [{code}]\n"]
-    out += ["  # Pengelola repositori: meninjau perubahan kode, skema, alur kerja dan pengaturan\n",
-            "  # (generator/, schemas/, .github/, ...). Harus pegawai yang tidak memiliki berkas data.\n",
-            f"  - kode: {MAINTAINER_ROLE}\n", "    nama: Pengelola Repositori\n", f"    pegawai: [{MAINTAINER_ROLE}]\n"]
-    out += ["\n# Libur nasional dan cuti bersama diambil otomatis. Tambahkan di sini hari libur\n",
-            "# daerah atau perubahan SKB, dan hari yang tetap masuk kerja. Contoh:\n",
-            "#   libur_tambahan:\n#     - tanggal: 2027-12-24\n#       keterangan: Cuti bersama Natal (SKB ...)\n",
-            "kalender:\n  libur_tambahan: []\n  hari_kerja_tambahan: []\n"]
-    return "".join(out)
+    government = value(identity.government, "(isi pemerintah daerah, misalnya Pemerintah Kabupaten ...)")
+    return ("instansi:\n"
+            f"  nama: {value(identity.name, '(isi nama instansi)')}\n"
+            f"  singkatan: {scalar('(isi singkatan nama instansi)')}\n"
+            f"  pemerintah: {government}\n"
+            f"  alamat: {scalar('(isi alamat kantor seperti pada kop surat)')}\n"
+            f"  kota: {value(identity.city, '(isi kota tempat penandatanganan)')}\n"
+            "  # kode pegawai (dari daftar pegawai di bawah) yang menandatangani RKT\n"
+            f"  kepala: {head}\n\n"
+            "# Zona waktu kantor: Asia/Makassar (WITA), Asia/Jakarta atau Asia/Pontianak (WIB), Asia/Jayapura (WIT).\n"
+            "zona_waktu: Asia/Makassar\n\n")
+
+
+def _person(code: str, who: str, github: str | None = None) -> str:
+    return (f"  - kode: {code}\n    nama: {scalar(f'(isi nama {who})')}\n    nip: {scalar(NIP_PLACEHOLDER)}\n"
+            f"    jabatan: {scalar(f'(isi jabatan {who})')}\n" + (f"    github: {github}\n" if github else ""))
+
+
+def _people(lanes: list[tuple[str, str]], maintainer: str) -> str:
+    return ("# Satu pegawai untuk setiap peran SOP sebagai awal. Ganti nama, NIP (18 angka, di antara tanda\n"
+            "# kutip) dan jabatannya, lalu tambahkan pegawai lain, misalnya setiap Kepala Bidang.\n"
+            "# 'github' (nama pengguna GitHub) boleh ditambahkan untuk pemilik kode dan pengingat.\n"
+            "pegawai:\n" + "".join(_person(code, _WHO.get(code, name)) for code, name in lanes) +
+            _person(MAINTAINER_ROLE, "pengelola repositori", maintainer))
+
+
+def _units_and_roles(lanes: list[tuple[str, str]], secretary: str) -> str:
+    roles = "".join(f"  - kode: {code}\n    nama: {scalar(name)}\n    pegawai: [{code}]\n" for code, name in lanes)
+    return ("\n# Unit yang mengisi Form RKT. Kode unit = nama berkas formnya (forms/<kode>.yaml).\n"
+            "# Tambahkan setiap Bidang dengan kepala unitnya.\n"
+            "unit:\n  - kode: sekretariat\n    nama: Sekretariat\n    singkatan: Sekretariat\n"
+            f"    kepala: {secretary}\n\n"
+            "# Peran pelaksana SOP (kode sama dengan kode pelaksana di sop.yaml) dan pegawai yang menjalankannya.\n"
+            "peran:\n" + roles +
+            "  # Pengelola repositori: meninjau perubahan kode, skema, alur kerja dan pengaturan\n"
+            "  # (generator/, schemas/, .github/, ...). Harus pegawai yang tidak memiliki berkas data.\n"
+            f"  - kode: {MAINTAINER_ROLE}\n    nama: Pengelola Repositori\n    pegawai: [{MAINTAINER_ROLE}]\n")
 
 
 def renstra_yaml(first_year: int) -> str:
@@ -216,12 +225,13 @@ def site_title(identity: Identity) -> str:
 def mkdocs_yml(tool_text: str, identity: Identity) -> str:
     """The tool's mkdocs.yml with the agency's name in place of the example's."""
     title = site_title(identity)
+    name = (identity.name or "").strip() or "(isi nama instansi)"
     out = []
     for line in tool_text.splitlines(keepends=True):
         if line.startswith("site_name:"):
             line = f"site_name: {scalar(title)}\n"
         elif line.startswith("site_description:"):
-            line = f"site_description: {scalar('Rencana Kinerja Tahunan (RKT) ' + (identity.name or '(isi nama instansi)').strip())}\n"
+            line = f"site_description: {scalar(f'Rencana Kinerja Tahunan (RKT) {name}')}\n"
         elif line.startswith("# Dasbor RKT "):
             line = f"# {title}.\n"
         out.append(line)
@@ -311,7 +321,7 @@ def files(identity: Identity, first_year: int) -> dict[str, bytes]:
             raise InitError(f"{rel} tidak ditemukan di {TOOL}; 'rkt init' perlu dijalankan dari salinan lengkap "
                             f"repositori rkt-dashboard")
     out: dict[str, bytes] = {}
-    for rel in TREES + tuple(t for t in OPTIONAL_TREES if (TOOL / t).is_dir()):
+    for rel in TREES:
         _copy_tree(rel, out)
     for rel in FILES + tuple(f for f in OPTIONAL_FILES if (TOOL / f).is_file()):
         out[rel] = (TOOL / rel).read_bytes()

@@ -11,13 +11,18 @@ constructors, so that:
 * every key and list item keeps its line and column.
 
 Bytes are checked before parsing: size, UTF-8 (a BOM is accepted), control,
-bidi-override and invisible characters. All problems of a file are reported
-together; a file with any problem yields no data, so nothing half-read is
-ever validated or rendered.
+bidi-override, invisible and line-separator characters. The same screen applies
+to what double-quoted escapes decode to (`"\\u202e"`, `"\\e"`, `"\\0"`), so a
+character refused when typed is refused when spelled as an escape. All problems
+of a file are reported together; a file with any problem yields no data, so
+nothing half-read is ever validated or rendered.
 """
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
@@ -37,16 +42,35 @@ from .problems import Path, Positions, Problem, os_reason
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+# Far above any integer the schemas allow (all are bounded below 2**53, 16 digits),
+# far below Python's 4,300-digit limit on int(): a longer run of digits is a paste
+# accident, and refusing it here keeps every later step free of giant numbers.
+MAX_INT_DIGITS = 100
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _NULLS = frozenset(("", "~", "null"))
 
 # C0/C1 controls except tab, LF, CR; bidi embeddings/overrides/isolates and
-# marks; zero-width and word-joiner characters; a BOM anywhere but the start.
-_BAD_CHAR = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+# marks; zero-width and word-joiner characters; a BOM anywhere but the start;
+# U+2028/U+2029, which libyaml takes as line breaks where most viewers show
+# nothing, so a "comment" could hide a real key. (NEL, U+0085, is a C1 control.)
+_REFUSED = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+            "\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff")
+_BAD_CHAR = re.compile(f"[{_REFUSED}]")
+# A CR is allowed in the bytes only before LF (Windows line ends, which libyaml
+# turns into LF). A lone CR is a line break to libyaml but not to every viewer.
+_LONE_CR = re.compile("\r(?!\n)")
+# What a double-quoted escape may not produce: the same set, and CR as well. A
+# CR that reaches a value can only come from the escape `\r`; printed, it returns the
+# cursor and hides what came before it on the line, and it breaks line-based
+# outputs (CSV, CODEOWNERS). Tab and LF stay allowed, as in the bytes.
+_BAD_DECODED = re.compile(f"[{_REFUSED}\r]")
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
+                   "f": "\f", "r": "\r", "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028",
+                   "P": "\u2029"}
+# A value that starts with one of these is read by YAML as syntax, not as text.
+_INDICATOR_VALUE = re.compile(r"^[ ]*(?:-[ ]+)*(?:[^:#\s][^:#]*:[ ]+)?(?P<value>[>|%!&*@`][^#]*?)[ ]*(?:[ ]#.*)?$")
 
 
 class _Parser(yaml.CSafeLoader):
@@ -140,16 +164,46 @@ def read_text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
             line=line, col=col)]
     problems = []
     for m in _BAD_CHAR.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
-        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-        problems.append(Problem(
-            file, "RKT003",
-            f"karakter tak terlihat U+{ord(m.group()):04X} tidak diizinkan (karakter kontrol, "
-            f"pembalik arah teks, atau spasi lebar-nol); hapus karakter itu",
-            line=line, col=col))
+        problems.append(_refused_char(text, m.start(), file, _char_message(m.group())))
         if len(problems) >= 20:
             break
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        for m in _LONE_CR.finditer(text):
+            problems.append(_refused_char(text, m.start(), file, (
+                "karakter CR (U+000D) tanpa LF sesudahnya: YAML membacanya sebagai baris baru yang tidak "
+                "terlihat di semua penampil; simpan ulang berkas dengan akhir baris LF atau CRLF")))
+            if len(problems) >= 20:
+                break
     return (None if problems else text), problems
+
+
+def _char_message(char: str) -> str:
+    return (f"karakter tak terlihat U+{ord(char):04X} tidak diizinkan (karakter kontrol, "
+            f"pembalik arah teks, pemisah baris, atau spasi lebar-nol); hapus karakter itu")
+
+
+def _refused_char(text: str, index: int, file: str, message: str) -> Problem:
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Problem(file, "RKT003", message, line=line, col=col)
+
+
+def _escaped_problems(text: str, start: int, end: int, file: str) -> list[Problem]:
+    """The escapes of one double-quoted scalar (text[start:end]) that decode to a refused character.
+
+    Only called when the decoded value holds one, so the fast path stays one regex search."""
+    found = []
+    for m in _ESCAPE.finditer(text, start, end):
+        written = m.group()
+        code = written[1]
+        char = chr(int(written[2:], 16)) if code in "xuU" and len(written) > 2 else _SIMPLE_ESCAPES.get(code, code)
+        if _BAD_DECODED.match(char):
+            found.append(_refused_char(text, m.start(), file, (
+                f"kode escape '{written}' di dalam tanda kutip ganda menghasilkan karakter tak terlihat "
+                f"U+{ord(char):04X} (karakter kontrol, pembalik arah teks, pemisah baris, atau spasi lebar-nol); "
+                f"hapus kode itu")))
+    return found or [_refused_char(text, start, file, _char_message(_BAD_DECODED.search(text, start, end)
+                                                                     .group()))]
 
 
 def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
@@ -196,12 +250,15 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
         for ev in yaml.parse(text, Loader=_Parser):
             cls = ev.__class__
             if cls is ScalarEvent:
+                if ev.style == '"' and _BAD_DECODED.search(ev.value):
+                    problems.extend(_escaped_problems(text, ev.start_mark.index, ev.end_mark.index, file))
                 if ev.anchor is not None:
                     report(ev.start_mark, "RKT006",
-                           f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
+                           f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung"
+                           f"{_as_text_hint(text, ev)}")
                 if ev.tag is not None:
                     report(ev.start_mark, "RKT007",
-                           f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu")
+                           f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu{_as_text_hint(text, ev)}")
                 if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
                     # a key
                     key = ev.value
@@ -214,7 +271,14 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
                 value: object = ev.value
                 if not ev.style:
                     if _INT.match(value):  # type: ignore[arg-type]
-                        value = int(value)  # type: ignore[arg-type]
+                        digits = len(value.lstrip("-"))  # type: ignore[union-attr]
+                        if digits > MAX_INT_DIGITS:
+                            report(ev.start_mark, "RKT011",
+                                   f"angka sepanjang {digits} digit terlalu besar (paling banyak {MAX_INT_DIGITS} "
+                                   f"digit); periksa angkanya, atau tulis di antara tanda kutip bila ini kode atau "
+                                   f"nomor, bukan jumlah")
+                        else:
+                            value = int(value)  # type: ignore[arg-type]
                     elif value in _NULLS:
                         value = None
                     elif value == "true":
@@ -248,7 +312,8 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
                     stack[-1][3] = done[5]
             elif cls is AliasEvent:
                 report(ev.start_mark, "RKT006",
-                       f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
+                       f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung"
+                       f"{_as_text_hint(text, ev)}")
                 if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
                     stack[-1][2] = _INVALID_KEY
                     stack[-1][3] = ev.start_mark
@@ -269,6 +334,23 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
     return root, Positions(marks), problems
 
 
+def _quote_hint(value: str) -> str:
+    """Indonesian advice to write `value` as quoted text (a valid YAML double-quoted scalar)."""
+    value = value if len(value) <= 60 else value[:57] + "..."
+    return (f"teks yang diawali '{value[0]}' harus diberi tanda kutip, misalnya "
+            f"{json.dumps(value, ensure_ascii=False)}")
+
+
+def _as_text_hint(text: str, ev) -> str:
+    """For a plain scalar or alias that YAML read as an anchor, alias or tag: perhaps it was meant as text."""
+    if getattr(ev, "style", None):
+        return ""
+    source = text[ev.start_mark.index:ev.end_mark.index].split("\n", 1)[0].strip()
+    source = source if len(source) <= 60 else source[:57] + "..."
+    return f"; bila maksudnya teks, tulis di antara tanda kutip, misalnya {json.dumps(source, ensure_ascii=False)}" \
+        if source else ""
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     problem = exc.problem or str(exc)
     mark = exc.problem_mark or exc.context_mark
@@ -276,6 +358,13 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         mark = exc.context_mark  # where the unclosed quote or bracket began
     line = mark.line + 1 if mark else 1
     col = mark.column + 1 if mark else 1
+    if mark is not None:
+        # a value starting with a YAML indicator (>, |, %, @, ...) fails in many ways; one advice fits all
+        rows = text.split("\n")
+        row = rows[mark.line].rstrip("\r") if mark.line < len(rows) else ""
+        m = _INDICATOR_VALUE.match(row)
+        if m and mark.column >= m.start("value"):
+            return Problem(file, "RKT004", _quote_hint(m.group("value")), line=line, col=m.start("value") + 1)
     if "cannot start any token" in problem and mark is not None:
         # libyaml's C scanner does not say which character it was
         lines = text.split("\n")
@@ -308,12 +397,24 @@ def load_bytes(raw: bytes, file: str) -> Loaded:
     return Loaded(file, Document(file, data, positions, header), ())
 
 
+SYMLINK_MESSAGE = ("berkas ini tautan simbolik (symlink) dan tidak dibaca; data harus berupa berkas "
+                   "sungguhan di dalam repositori, bukan tautan ke tempat lain")
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def load_file(path: FsPath, file: str) -> Loaded:
-    """Load one file; `file` is the name to show (relative to the repository)."""
+    """Load one file; `file` is the name to show (relative to the repository).
+
+    A symbolic link is refused, not followed (O_NOFOLLOW, so not even a link swapped
+    in after the folder was listed is read): a pull request could point one anywhere."""
     try:
-        with open(path, "rb") as fh:
+        if not _NOFOLLOW and path.is_symlink():  # Windows: no O_NOFOLLOW
+            raise OSError(errno.ELOOP, "symlink", str(path))
+        with os.fdopen(os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)), "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Loaded(file, None, (Problem(file, "RKT012", SYMLINK_MESSAGE, line=1, col=1),))
         return Loaded(file, None, (Problem(file, "RKT001",
                                            f"berkas tidak dapat dibaca ({os_reason(exc)})",
                                            line=1, col=1),))

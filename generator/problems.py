@@ -30,6 +30,8 @@ CODES: Mapping[str, str] = {
     "RKT008": "kunci harus berupa teks",
     "RKT009": "struktur terlalu dalam",
     "RKT010": "berkas kosong atau berisi lebih dari satu dokumen",
+    "RKT011": "angka terlalu panjang",
+    "RKT012": "tautan simbolik (symlink) tidak diizinkan",
     # the repository layout (validate.py)
     "RKT020": "berkas wajib tidak ada",
     "RKT021": "berkas di tempat yang tidak dikenal",

@@ -166,8 +166,8 @@ def _state_cell(s: StepStatus) -> Html:
 def submission_table(ctx: Context, status: CycleStatus) -> Html:
     rows = []
     for sub in status.submissions:
-        if sub.date is None and status.phase == DICATAT:
-            state = badge(TANPA_CATATAN)
+        if status.phase == DICATAT:  # an archive: recorded or not, never judged on time
+            state = badge(SELESAI if sub.date else TANPA_CATATAN)
         elif sub.date is None and status.phase == DIJADWALKAN:
             state = badge(BELUM)
         elif sub.date is None:

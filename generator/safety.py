@@ -123,9 +123,10 @@ def site_refusal(root: Path, site: Path, force: bool) -> str | None:
     data and code folders: forcing is for a folder outside the repository or one with
     someone else's files in it, and even then those files are moved aside, not deleted.
     """
-    root, site = root.resolve(), site.resolve()
-    if site == root or site in root.parents or site == Path.home().resolve() or site == Path(site.anchor):
-        return f"{site} adalah repositori ini atau folder induknya; situs tidak pernah dibangun di sana"
+    root, site, home = root.resolve(), site.resolve(), Path.home().resolve()
+    if site == root or site in root.parents or site == home or site in home.parents:
+        return (f"{site} adalah repositori ini, folder rumah pengguna, atau folder induk salah satunya; situs tidak "
+                f"pernah dibangun di sana")
     if root in site.parents:
         top = site.relative_to(root).parts[0]
         if top in NEVER:

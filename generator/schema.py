@@ -12,14 +12,22 @@ validation time proving that. So each inlined schema is also compiled to Python
 by fastjsonschema: a file it accepts is done; a file it rejects goes through
 jsonschema, which reports every error with its path. The schemas use only
 keywords that mean the same in Draft 7 and 2020-12 (a test keeps it so and
-checks that both validators agree on every example).
+checks that both validators agree on every example). The fast path is compiled
+in memory on every run, never read back from a file: a pull request can commit
+any file, and code read from one would run with the reviewer's rights.
+
+Patterns are ECMAScript regular expressions (JSON Schema's dialect, and Ajv's in
+the browser form). Python's `re` reads a few things differently, above all `$`,
+which also matches before a final newline: "5.03.02\n" would pass as a program
+code. Both Python validators therefore get the patterns rewritten to mean in
+`re` what they mean in ECMAScript (`python_pattern`); the schemas as written stay
+as they are for editors and Ajv.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -66,6 +74,104 @@ def _inline(node: object, base: str, documents: Mapping[str, dict], seen: tuple[
             if k not in ("$defs", "$id")}
 
 
+# After a backslash: what ECMAScript (with the u flag, as Ajv compiles) and Python's re
+# read alike. \d, \w, \s, \b and their capitals match non-ASCII text in Python only,
+# \Z and \A exist in Python only: a schema using them is refused, not half-translated.
+_PORTABLE_ESCAPES = frozenset("\\/^$.*+?()[]{}|-nrtfv0")
+# What ECMAScript's `.` does not match (without the s flag); Python's stops only at \n.
+_ECMA_DOT = "[^\\n\\r\\u2028\\u2029]"
+
+
+def python_pattern(pattern: str) -> str:
+    """An ECMAScript pattern as Python's re must be given it to match the same strings.
+
+    `$` becomes `\\Z` (end of string, never before a final newline), `.` stops at every
+    ECMAScript line terminator, and a `$` inside a class is escaped so that no later
+    rewrite (fastjsonschema turns every bare `$` into `\\Z`) can touch it."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            nxt = pattern[i + 1:i + 2]
+            if nxt == "x" or nxt == "u" and pattern[i + 2:i + 3] != "{" or nxt in _PORTABLE_ESCAPES:
+                out.append(c + nxt)
+                i += 2
+                continue
+            raise SchemaError(f"pattern {pattern!r} uses '\\{nxt}', which ECMAScript and Python read differently; "
+                              f"write the characters out, e.g. [0-9]")
+        if in_class:
+            if c == "]":
+                in_class = False
+            elif c == "$":
+                c = "\\$"
+        elif c == "[":
+            in_class = True
+        elif c == "$":
+            c = "\\Z"
+        elif c == ".":
+            c = _ECMA_DOT
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+# Keywords whose value is data, not a subschema; and those whose value maps names to subschemas.
+_DATA_KEYWORDS = frozenset(("enum", "const", "examples", "default", "required", "title", "description",
+                            "$comment", "$schema", "$id", "$ref", "type", "format", "pattern", "dependentRequired"))
+_NAMED_SUBSCHEMAS = frozenset(("properties", "patternProperties", "$defs", "definitions", "dependentSchemas"))
+
+
+def _map_schemas(node: object, fn: Callable[[dict], dict]) -> object:
+    """A copy of a schema with `fn` applied to every (sub)schema object, innermost first."""
+    if not isinstance(node, dict):
+        return node
+    out: dict = {}
+    for key, value in node.items():
+        if key in _DATA_KEYWORDS:
+            out[key] = value
+        elif key in _NAMED_SUBSCHEMAS and isinstance(value, dict):
+            out[key] = {name: _map_schemas(sub, fn) for name, sub in value.items()}
+        elif isinstance(value, list):
+            out[key] = [_map_schemas(sub, fn) for sub in value]
+        else:
+            out[key] = _map_schemas(value, fn)
+    return fn(out)
+
+
+def python_schema(schema: dict) -> dict:
+    """A copy of `schema` for Python's validators: every pattern through `python_pattern`."""
+    return _map_schemas(schema, _python_patterns)  # type: ignore[return-value]
+
+
+def _python_patterns(schema: dict) -> dict:
+    if isinstance(schema.get("pattern"), str):
+        schema["pattern"] = python_pattern(schema["pattern"])
+    if isinstance(schema.get("patternProperties"), dict):
+        schema["patternProperties"] = {python_pattern(k): v for k, v in schema["patternProperties"].items()}
+    return schema
+
+
+def _const_as_enum(schema: dict) -> dict:
+    # fastjsonschema 2.22 cannot generate `const` without detailed exceptions; a
+    # one-value `enum` is the same check (its code compares both the same way)
+    if "const" in schema:
+        schema["enum"] = [schema.pop("const")]
+    return schema
+
+
+def compile_fast(schema: dict) -> Callable:
+    """fastjsonschema's validator for one (Python-ready) schema, generated in memory.
+
+    Without detailed exceptions: the fast path only says yes or no (jsonschema explains),
+    and the generated code is a third the size, so compiling all six kinds here
+    (about 40 ms) costs less than compiling the full code read back from a cache did."""
+    schema = _map_schemas({**schema, "$schema": "http://json-schema.org/draft-07/schema#"}, _const_as_enum)  # type: ignore[assignment]
+    return fastjsonschema.compile(schema, formats={"date": lambda v: True}, use_default=False,  # type: ignore[arg-type]
+                                  detailed_exceptions=False)
+
+
 @dataclass(frozen=True)
 class SchemaSet:
     """All schemas of the project, as written and as compiled."""
@@ -95,37 +201,21 @@ class SchemaSet:
         return out
 
     @cached_property
+    def python(self) -> Mapping[str, dict]:
+        """Each kind's inlined schema with patterns meaning in `re` what they mean in ECMAScript."""
+        return {kind: python_schema(flat) for kind, flat in self.flat.items()}
+
+    @cached_property
     def validators(self) -> Mapping[str, Draft202012Validator]:
         checker = FormatChecker(formats=("date",))
-        return {kind: Draft202012Validator(flat, format_checker=checker) for kind, flat in self.flat.items()}
+        return {kind: Draft202012Validator(schema, format_checker=checker) for kind, schema in self.python.items()}
 
     @cached_property
     def fast(self) -> Mapping[str, Callable[[object], object]]:
         checker = FormatChecker(formats=("date",))
         formats = {"date": lambda value: checker.conforms(value, "date")}
-        return {kind: functools.partial(self._compiled(kind, flat), custom_formats=formats)
-                for kind, flat in self.flat.items()}
-
-    def _compiled(self, kind: str, flat: dict) -> Callable:
-        """fastjsonschema's generated code for one schema; kept in .cache/schemas/ by content,
-        because generating it costs more than validating a whole repository of forms."""
-        schema = {**flat, "$schema": "http://json-schema.org/draft-07/schema#"}
-        key = hashlib.sha256((fastjsonschema.VERSION + json.dumps(schema, sort_keys=True)).encode()).hexdigest()
-        cache = self.folder.parent / ".cache" / "schemas" / f"{kind}-{key[:20]}.py"
-        try:
-            code = cache.read_text(encoding="utf-8")
-        except OSError:
-            code = fastjsonschema.compile_to_code(schema, formats={"date": lambda v: True}, use_default=False)
-            try:
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cache.with_suffix(".tmp")
-                tmp.write_text(code, encoding="utf-8")
-                tmp.replace(cache)
-            except OSError:
-                pass  # a read-only checkout still validates, only slower
-        namespace: dict = {}
-        exec(compile(code, str(cache), "exec"), namespace)
-        return namespace["validate"]
+        return {kind: functools.partial(compile_fast(schema), custom_formats=formats)
+                for kind, schema in self.python.items()}
 
     def check(self, kind: str, data: object, file: str) -> Iterator[Problem]:
         try:
@@ -133,8 +223,14 @@ class SchemaSet:
             return
         except fastjsonschema.JsonSchemaException:
             pass
+        # jsonschema yields one `required` error per missing key, each naming the
+        # object's whole schema: the same message must reach the user only once
+        seen: set[Problem] = set()
         for error in self.validators[kind].iter_errors(data):
-            yield from _problems(error, file)
+            for problem in _problems(error, file):
+                if problem not in seen:
+                    seen.add(problem)
+                    yield problem
 
 
 # --- messages -----------------------------------------------------------
@@ -152,13 +248,21 @@ _SMART_QUOTES = re.compile("[\u2018\u2019\u201c\u201d]")
 _THOUSANDS = re.compile(r"^(?:Rp\.?\s*)?[0-9]{1,3}(?:[.,][0-9]{3})+(?:,00)?$")
 
 
+def _number(n: int) -> str:
+    """An integer as Indonesians write it (1.000.000); a giant one shortened, with its length."""
+    digits = str(abs(n))
+    if len(digits) > 20:
+        return f"{'-' if n < 0 else ''}{digits[:6]}...{digits[-3:]} ({len(digits)} digit)"
+    return f"{n:,}".replace(",", ".")
+
+
 def _describe(value: object) -> str:
     if value is None:
         return "kosong"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int):
-        return f"angka {value}"
+        return f"angka {value}" if abs(value) < 10**20 else f"angka {_number(value)}"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
         return f"teks '{shown}'"
@@ -248,9 +352,8 @@ def _problems(error: jsonschema.ValidationError, file: str) -> Iterator[Problem]
     if kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         bound = schema.get(kw)
         words = "paling sedikit" if "inimum" in kw else "paling banyak"
-        yield Problem(file, "RKT105",
-                      f"{label} {value} di luar batas; {words} {bound:,}".replace(",", "."),
-                      path=path)
+        shown = _number(value) if isinstance(value, int) else str(value)
+        yield Problem(file, "RKT105", f"{label} {shown} di luar batas; {words} {_number(bound)}", path=path)
         return
     if kw in ("enum", "const"):
         choices = schema.get("enum") or [schema.get("const")]

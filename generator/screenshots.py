@@ -49,7 +49,7 @@ def main() -> int:
         return 2
     tmp = Path(tempfile.mkdtemp(prefix="rkt-shots-"))
     try:
-        report = build(ROOT, today=TODAY, site=tmp / "site")
+        report = build(ROOT, today=TODAY, site=tmp / "site", force=True)  # a fresh folder outside the repo
         if report.site is None:
             print("Dasbor tidak dapat dibangun; jalankan 'rkt validate'.", file=sys.stderr)
             return 1

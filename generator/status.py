@@ -7,6 +7,11 @@ step 5 is done when every required unit is in; step 11 when a signed version
 whose scan verifies exists. Every other step comes from the event log, where a
 "tidak" at a decision step sends the cycle back to the step the SOP names and
 counts a revision round.
+
+The cycle as a whole is dijadwalkan until its first working day (nothing can be
+late or missing yet), then berjalan, and selesai when every step is done; a
+cycle recorded after the fact (`dicatat_kemudian`) is dicatat: what was recorded
+stands, steps without a record are "tanpa catatan", and nothing is ever late.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Mapping
 
 from .calendar import WorkCalendar
 from .fmt import date_id
-from .model import CycleFolder, Event, Form, Sop, Step
+from .model import Cycle, CycleFolder, Event, Form, Sop, Step
 
 BELUM = "belum"
 BERJALAN = "berjalan"
@@ -288,27 +293,32 @@ def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.dat
         out.append(StepStatus(s, plan[s.number], state, started, fin, deadline, used, late_by,
                               times.get(s.number, 0), decision.get(s.number), note.get(s.number)))
 
-    baseline_end = plan[step_list[-1].number].end
+    return _whole_cycle(cycle, today, tuple(out), subs, tuple(rejections), plan[step_list[-1].number].end, cal,
+                        unit_names or {})
+
+
+def _whole_cycle(cycle: Cycle, today: dt.date, steps: tuple[StepStatus, ...], subs: tuple[Submission, ...],
+                 rejections: tuple[Rejection, ...], baseline_end: dt.date, cal: WorkCalendar,
+                 names: Mapping[str, str]) -> CycleStatus:
+    """The cycle as a whole from its steps: its phase, how far it slipped, its warnings."""
     first_day = cal.on_or_after(cycle.start)
     if cycle.recorded:
         # an archive: what was recorded stands, nothing is judged against the SOP's time
-        steps_out = tuple(_as_recorded(x) for x in out)
-        subs = tuple(replace(x, late_by=0) for x in subs)
-        return CycleStatus(cycle.year, today, steps_out, subs, tuple(rejections), baseline_end, 0, (),
+        return CycleStatus(cycle.year, today, tuple(_as_recorded(x) for x in steps),
+                           tuple(replace(x, late_by=0) for x in subs), rejections, baseline_end, 0, (),
                            DICATAT, first_day)
     if first_day > today:
         phase = DIJADWALKAN
-    elif all(x.finished is not None or x.state == DILEWATI for x in out):
+    elif all(x.finished is not None or x.state == DILEWATI for x in steps):
         phase = SELESAI
     else:
         phase = BERJALAN
-    current = next((x for x in out if x.finished is None and x.state != DILEWATI), None)
+    current = next((x for x in steps if x.finished is None and x.state != DILEWATI), None)
     slip = 0
     if current is not None and today > current.planned.end:
         slip = cal.count(cal.next_workday(current.planned.end), today)
-    result = CycleStatus(cycle.year, today, tuple(out), subs, tuple(rejections), baseline_end, slip, (),
-                         phase, first_day)
-    return replace(result, warnings=tuple(_warnings(result, cal, cycle.start, unit_names or {})))
+    result = CycleStatus(cycle.year, today, steps, subs, rejections, baseline_end, slip, (), phase, first_day)
+    return replace(result, warnings=tuple(_warnings(result, cal, cycle.start, names)))
 
 
 def _as_recorded(s: StepStatus) -> StepStatus:

@@ -21,7 +21,7 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
     try:
         d = derive(root, result, day)
     except BuildError as exc:
-        return f"rkt: {exc}\n", 1
+        return report.visible(f"rkt: {exc}\n", lines=True), 1
     if not d.folders:
         return ("Belum ada siklus RKT. Buat siklus pertama dengan 'rkt new-cycle TAHUN --start TTTT-BB-HH' "
                 "(lihat Panduan: Mulai dengan data sendiri).\n"), 0
@@ -44,7 +44,8 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
     for s in st.steps:
         label = STATE_LABELS[s.state] + (f" {s.late_by} hari" if s.late_by else "")
         rows.append((str(s.step.number), s.step.short, lanes.get(s.step.executor, s.step.executor),
-                     fmt.date_short(s.deadline), fmt.date_short(s.finished), label))
+                     fmt.date_short(s.deadline or (s.planned.end if st.phase == DIJADWALKAN else None)),
+                     fmt.date_short(s.finished), label))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for n, r in enumerate(rows):
         lines.append("  ".join(c.rjust(widths[i]) if i == 0 else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
@@ -57,4 +58,5 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
         lines.append("")
         lines.append("Peringatan: Tepat Waktu")
         lines += [f"  - {w}" for w in st.warnings]
-    return "\n".join(lines) + "\n", 0
+    # names and warnings come from the data: shown as text, never as terminal commands
+    return report.visible("\n".join(lines) + "\n", lines=True), 0

@@ -86,22 +86,55 @@ class Result:
         return not self.errors
 
 
+def walk_data(root: FsPath) -> tuple[list[str], list[str]]:
+    """Every file under cycles/, and every symbolic link there (file or folder), as sorted
+    repository-relative POSIX paths (hidden entries skipped).
+
+    Links are listed, never followed: a pull request can commit one pointing anywhere
+    on the machine that checks it, and its target must never be read."""
+    files: list[str] = []
+    links: list[str] = []
+
+    def visit(folder: FsPath, rel: str) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return  # as os.walk: an unreadable folder is skipped (its files count as missing)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = f"{rel}/{entry.name}"
+            if entry.is_symlink():
+                links.append(child)
+            elif entry.is_dir(follow_symlinks=False):
+                visit(FsPath(entry.path), child)
+            else:
+                files.append(child)
+
+    if (root / DATA).is_symlink():
+        return [], [DATA]
+    visit(root / DATA, DATA)
+    return sorted(files), sorted(links)
+
+
 def discover(root: FsPath) -> list[str]:
-    """Every file under cycles/, as sorted repository-relative POSIX paths (hidden files skipped)."""
-    base = root / DATA
-    out = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = FsPath(dirpath).relative_to(root).as_posix()
-        out.extend(f"{rel_dir}/{f}" for f in filenames if not f.startswith("."))
-    return sorted(out)
+    """Every file under cycles/, as sorted repository-relative POSIX paths (hidden files and links skipped)."""
+    return walk_data(root)[0]
+
+
+def _symlink_problem(rel: str) -> Problem:
+    return Problem(rel, "RKT012", "tautan simbolik (symlink) tidak diizinkan di cycles/ dan tidak dibaca; "
+                   "simpan berkas atau folder yang sebenarnya di sini, bukan tautan ke tempat lain", line=1, col=1)
 
 
 def _scan_facts(root: FsPath, version: SignedVersion) -> SignedVersion:
     scan_rel = posixpath.join(posixpath.dirname(version.at.file), version.scan)
     path = root / scan_rel
     try:
-        data = path.read_bytes()
+        # a symlinked scan is refused (RKT012), never read
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)),
+                       "rb") as fh:
+            data = fh.read()
     except OSError:
         return replace(version, scan_path=scan_rel, scan_exists=False)
     return replace(version, scan_path=scan_rel, scan_exists=True,
@@ -120,8 +153,8 @@ class Gathered:
 
 def gather(root: FsPath, schemas: SchemaSet) -> Gathered:
     """Read and schema-check every data file."""
-    files = discover(root)
-    problems: list[Problem] = []
+    files, links = walk_data(root)
+    problems: list[Problem] = [_symlink_problem(rel) for rel in links]
     documents: dict[str, Document] = {}
     valid: set[str] = set()
     positions: dict[str, Positions] = {}

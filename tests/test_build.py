@@ -361,13 +361,15 @@ def test_pdf_without_pango_says_what_to_install(example, tmp_path):
     assert not (tmp_path / "rkt.pdf").exists()
 
 
-def in_small_disk(tmp_path: Path, repo: Path, then: str, *rkt_args: str) -> subprocess.CompletedProcess:
-    """`rkt` on a real file system of its own (tmpfs in a private mount namespace), after `then`
-    (shell, with $D the mount point) made that disk read-only or full. Root is no help there."""
+def in_small_disk(tmp_path: Path, repo: Path, before: str, *rkt_args: str, after: str = "") -> subprocess.CompletedProcess:
+    """`rkt` on a real file system of its own (tmpfs in a private mount namespace), after the shell
+    commands `before` (with $D the mount point and $RKT the command) made that disk read-only or full,
+    followed by `after` (the disk is gone once the namespace ends). Being root is no help there."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    script = (f'set -e; D="{disk}"; mount -t tmpfs -o size=8m rkt-test "$D"; cp -a "{repo}" "$D/repo"; '
-              f'{then}; set +e; "{sys.executable}" -m generator -C "$D/repo" ' + " ".join(rkt_args))
+    script = (f'set -e; D="{disk}"; RKT="{sys.executable} -m generator -C $D/repo"; '
+              f'mount -t tmpfs -o size=16m rkt-test "$D"; cp -a "{repo}" "$D/repo"; {before}; set +e; '
+              f'$RKT {" ".join(rkt_args)}; rc=$?; {after or "true"}; exit $rc')
     probe = subprocess.run(["unshare", "--mount", "--map-root-user", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("no private mount namespace here (unshare --mount --map-root-user)")
@@ -383,10 +385,27 @@ def test_read_only_disk_says_so(tmp_path):
     assert "internal" not in proc.stderr and "Traceback" not in proc.stderr
 
 
+FILL = 'dd if=/dev/zero of="$D/isi" bs=64k 2>/dev/null || true'
+
+
 def test_full_disk_says_what_to_free(tmp_path):
     repo = repo_copy(tmp_path)
-    proc = in_small_disk(tmp_path, repo, 'dd if=/dev/zero of="$D/isi" bs=64k 2>/dev/null || true',
-                         "build", "--today", "2026-11-28")
+    proc = in_small_disk(tmp_path, repo, FILL, "build", "--today", "2026-11-28")
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "ruang penyimpanan penuh saat menulis" in proc.stderr and "Kosongkan ruang disk" in proc.stderr
     assert "internal" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_disk_filling_up_during_the_site_build_keeps_the_old_site(tmp_path):
+    repo = repo_copy(tmp_path)
+    fingerprint = 'find "$D/repo/site" -type f | sort | xargs sha256sum | sha256sum'
+    # the pages of a new day fit in the 2 MB left; the site (over 4 MB) does not
+    proc = in_small_disk(tmp_path, repo, f'$RKT build --today 2026-11-28 >/dev/null; {fingerprint}; {FILL}; '
+                         'truncate -s -2M "$D/isi"', "build", "--today", "2026-11-29",
+                         after=f'{fingerprint}; ls "$D/repo"')
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "ruang penyimpanan penuh saat menulis" in proc.stderr and "/disk/repo/site.tmp-" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stdout.split("\n")
+    assert lines[0] == lines[1] and lines[0].endswith("  -")  # the old site, byte for byte
+    assert not any(line.startswith("site.tmp-") for line in lines[2:])  # and no half-built one left

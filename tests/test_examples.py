@@ -138,3 +138,98 @@ def test_a_bug_in_rkt_is_reported_without_traceback(monkeypatch, capsys):
     assert cli.main(["-C", str(ROOT), "validate"]) == 3
     err = capsys.readouterr().err
     assert "kesalahan internal" in err and "Traceback" not in err
+
+
+# --- numbers of any size never reach an internal error -------------------------------
+
+@pytest.mark.parametrize("case, code", [("angka-sangat-besar", "RKT105"), ("angka-5000-digit", "RKT011")])
+def test_huge_numbers_give_a_line_in_every_output_and_command(case, code, tmp_path):
+    repo = copy_example(tmp_path / "repo")
+    apply(EXAMPLES / "invalid" / case, repo)
+    for args in (("validate",), ("validate", "--format", "json"), ("validate", "--format", "github"),
+                 ("status",), ("build",), ("export", "2027", "--format", "csv", "--out", str(tmp_path / "x.csv"))):
+        proc = run_cli(repo, *args, "--today", "2026-11-28")
+        out = proc.stdout + proc.stderr
+        assert proc.returncode == 1, (args, out)
+        assert "kesalahan internal" not in out and "Traceback" not in out, args
+        assert f"cycles/2027/forms/psdm.yaml:31:" in out or "line=31" in out or '"line": 31' in out, (args, out)
+        assert code in out, args
+        if "json" in args:
+            assert json.loads(proc.stdout)["errors"] >= 1
+    proc = run_cli(repo, "validate", "--today", "2026-11-28")
+    assert max(len(line) for line in proc.stdout.splitlines()) < 400  # the number is shortened, not echoed
+
+
+# --- nothing in the data or in a file name acts on the terminal --------------------------
+
+def test_escape_sequences_in_file_names_and_values_are_shown_not_obeyed(tmp_path):
+    repo = copy_example(tmp_path / "repo")
+    (repo / "cycles" / "\x1b[2J\x1b[31mmerah.yaml").write_text("a: 1\n")
+    (repo / "cycles" / "2027" / "forms" / "x\x1b]0;judul\x07\u202e.yaml").write_text("a: 1\n")
+    form = repo / "cycles/2027/forms/ppik.yaml"
+    form.write_text(form.read_text().replace("unit: ppik", 'unit: "ppik\\e[8m"', 1))
+    for args in (("validate",), ("validate", "--format", "github"), ("validate", "--format", "json"), ("status",)):
+        proc = run_cli(repo, *args, "--today", "2026-11-28")
+        out = proc.stdout + proc.stderr
+        assert proc.returncode == 1, args
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, args
+        assert "\\x1b[2J\\x1b[31mmerah.yaml" in out.replace("\\\\", "\\"), args
+        assert "RKT003" in out and "RKT021" in out, args
+
+
+def test_the_reporter_writes_out_every_control_character_in_every_format():
+    from generator import report
+    from generator.problems import Problem
+
+    nasty = "a\x1b[31mb\x9b2Jc\u202ed\u2066e\x00f\rg\nh\u2028i\x7fj\u200bk\U000e0041"
+    problems = [Problem(f"cycles/{nasty}.yaml", "RKT021", f"pesan {nasty}", line=1, col=1)]
+    outputs = [report.text(problems, 1), report.github(problems, 1), report.markdown(problems, 1),
+               report.as_json(problems, 1)]
+    for out in outputs:
+        body = out.replace("\n", "")
+        assert not [c for c in body if c in nasty and not c.isalnum() and c not in "[]"], repr(out)
+    assert len(report.text(problems, 1).splitlines()) == 2  # one problem, one line; then the summary
+    assert "a\\x1b[31mb\\x9b2Jc\\u202ed" in report.text(problems, 1)
+
+
+# --- symbolic links under cycles/ ----------------------------------------------------
+
+def test_symlinks_under_cycles_are_refused_and_never_followed(tmp_path):
+    repo = copy_example(tmp_path / "repo")
+    outside = tmp_path / "luar"
+    (outside / "2028").mkdir(parents=True)
+    (outside / "passwd").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (outside / "2028" / "cycle.yaml").write_text("tahun: [rahasia\n")
+    (repo / "cycles/2027/forms/psdm.yaml").symlink_to(outside / "passwd")
+    (repo / "cycles/2028").symlink_to(outside / "2028", target_is_directory=True)
+    scan = repo / "cycles/2026/signed/rkt-2026-v1.pdf"
+    (outside / "scan.pdf").write_bytes(scan.read_bytes())
+    scan.unlink()
+    scan.symlink_to(outside / "scan.pdf")  # identical bytes: only a followed link would verify
+    result = validate(repo, today=TODAY)
+    found = sorted((p.file, p.line, p.code) for p in result.problems if p.is_error)
+    assert ("cycles/2027/forms/psdm.yaml", 1, "RKT012") in found
+    assert ("cycles/2028", 1, "RKT012") in found
+    assert ("cycles/2026/signed/rkt-2026-v1.pdf", 1, "RKT012") in found
+    # the linked scan does not count as the scan, even though its bytes are the signed ones
+    assert any(f[0] == "cycles/2026/signed/rkt-2026-v1.yaml" and f[2] == "RKT211" for f in found)
+    assert not [f for f in found if f[0].startswith("cycles/2028/")]
+    assert all("root" not in p.message and "rahasia" not in p.message for p in result.problems)
+
+
+# --- charts: a `$` is a dollar sign, not mathtext -----------------------------------------
+
+@pytest.mark.parametrize("label", ["Bidang $x^2$ & $$", "Rp $", "$x$"])
+def test_dollar_signs_in_chart_text_are_drawn_as_written(label):
+    from generator import charts
+
+    svg = charts.target_trend(charts.TargetTrendSpec(years=(2026, 2027), series=(("SS1.1", label, (1.0, 2.0)),)))
+    timeline = charts.timeline(charts.TimelineSpec(title=label, today=None, rows=(
+        charts.TimelineRow(label, "2026-11-02", "2026-11-06", None, None, "belum"),)))
+    for out in (svg, timeline):
+        assert "Oblique" not in out  # mathtext would set x in italic
+        glyphs = out.count("<use xlink:href=")
+        assert glyphs > 0
+    plain = charts.target_trend(charts.TargetTrendSpec(years=(2026, 2027), series=(
+        ("SS1.1", label.replace("$", "S"), (1.0, 2.0)),)))
+    assert plain.count("<use xlink:href=") == svg.count("<use xlink:href=")  # every `$` drawn, as an S would be

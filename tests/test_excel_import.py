@@ -355,23 +355,40 @@ HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas
 TAIL = b"</sheetData></worksheet>"
 
 
-def test_a_zip_bomb_is_refused_in_seconds_and_nothing_is_written(repo, capsys):
+def _with_shared_strings(src: Path, dest: Path, chunks) -> Path:
+    """`src` with a shared strings part (which openpyxl parses whole on opening) streamed in."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            zout.writestr(info.filename, data)
+        with zout.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+    return dest
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/", "xl/sharedStrings.xml"])
+def test_a_zip_bomb_is_refused_in_seconds_and_nothing_is_written(repo, capsys, part):
     src = template(capsys, repo, "ppik")
-    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>' * 20_000
-
-    def chunks():
-        yield HEAD
-        for _ in range(200 * 1024 * 1024 // len(row)):  # 200 MB of sheet XML
-            yield row
-        yield TAIL
-
-    bomb = _with_program_sheet(src, repo.parent / "bom.xlsx", chunks())
+    size = 200 * 1024 * 1024  # unpacked; about 1.5 MB on disk
+    if part == "xl/worksheets/":
+        row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>' * 20_000
+        bomb = _with_program_sheet(src, repo.parent / "bom.xlsx",
+                                   [HEAD, *(row for _ in range(size // len(row))), TAIL])
+    else:
+        item = b"<si><t>x</t></si>" * 50_000
+        bomb = _with_shared_strings(src, repo.parent / "bom.xlsx", [
+            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+            *(item for _ in range(size // len(item))), b"</sst>"])
     assert bomb.stat().st_size < 3 * 1024 * 1024
     before = snapshot(repo)
     start = time.perf_counter()
     code, out = rkt(capsys, repo, "import", "2027", "ppik", str(bomb))
     assert time.perf_counter() - start < 2
-    assert code == 1 and "bom.xlsx: bagian xl/worksheets/" in out and "tidak wajar" in out
+    assert code == 1 and f"bom.xlsx: bagian {part}" in out and "tidak wajar" in out
     assert snapshot(repo) == before
 
 
@@ -389,6 +406,31 @@ def test_junk_rows_behind_a_lying_dimension_stop_at_the_row_limit(repo, capsys):
         code, out = rkt(capsys, repo, "import", "2027", "ppik", str(path))
         assert time.perf_counter() - start < 2
         assert code == 1 and f"{name}:Program: lembar Program memuat lebih dari 5000 baris" in out
+
+
+def _cells(row: int, values: list) -> bytes:
+    out = b""
+    for col, value in zip("ABCDEFGH", values):
+        if isinstance(value, int):
+            out += b'<c r="%s%d"><v>%d</v></c>' % (col.encode(), row, value)
+        elif value:
+            out += b'<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col.encode(), row, value.encode())
+    return b'<row r="%d">%s</row>' % (row, out)
+
+
+def test_rows_beyond_an_understated_dimension_are_read_not_dropped(repo, capsys):
+    # Some programs write a <dimension> smaller than the data; openpyxl's read-only mode
+    # trusts it and would silently stop there.
+    src = template(capsys, repo, "psdm")
+    rows = [PROGRAM_HEADERS, ["Program", "5.03.02", "Program Kepegawaian Daerah"],
+            ["Kegiatan", "5.03.02.2.01", "Pengadaan"], SUB,
+            SUB[:1] + ["5.03.02.2.01.0002", "Koordinasi Pengadaan"] + SUB[3:]]
+    body = b"".join(_cells(n, values) for n, values in enumerate(rows, start=1))
+    path = _with_program_sheet(src, repo.parent / "dimensi.xlsx", [HEAD, body, TAIL], level=6)  # HEAD: A1:H3
+    code, out = rkt(capsys, repo, "import", "2027", "psdm", str(path))
+    assert code == 0, out
+    subs = form(repo, "psdm")["program"][0]["kegiatan"][0]["sub_kegiatan"]
+    assert [s["kode"] for s in subs] == ["5.03.02.2.01.0001", "5.03.02.2.01.0002"]
 
 
 @pytest.mark.parametrize("name, content, message", [

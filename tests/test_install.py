@@ -158,8 +158,8 @@ def test_validation_runs_with_the_light_set_alone(tmp_path):
 def test_the_light_install_in_a_fresh_venv(tmp_path):
     """What the pull-request check does, for real: a new venv, the light lock with hashes, the package."""
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = [str(venv / "bin/python"), "-m", "pip", "install", "--quiet"]
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)  # pip comes locked
+    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin/python"), "install", "--quiet"]
     subprocess.run([*pip, "--require-hashes", "-r", str(LIGHT)], check=True)
     package = tmp_path / "judge"
     package.mkdir()
@@ -170,6 +170,7 @@ def test_the_light_install_in_a_fresh_venv(tmp_path):
     proc = subprocess.run([str(venv / "bin/rkt"), "-C", str(ROOT), "validate", "--today", "2026-11-28"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    installed = subprocess.run([str(venv / "bin/python"), "-m", "pip", "list", "--format", "freeze"],
+    installed = subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin/python"), "list",
+                                "--format", "freeze"],
                                capture_output=True, text=True, check=True).stdout
     assert not {canonicalize_name(line.split("==")[0]) for line in installed.splitlines()} & SITE_ONLY

@@ -145,3 +145,104 @@ def test_every_key_and_item_keeps_its_position():
 def test_first_line_is_kept_for_the_schema_comment():
     doc = load("# yaml-language-server: $schema=x.json\r\na: 1\n").document
     assert doc.header == "# yaml-language-server: $schema=x.json"
+
+
+# --- the screen applies to what escapes decode to ----------------------------
+
+@pytest.mark.parametrize("escape, char", [
+    (r"\u202e", "\u202e"), (r"\U0000202E", "\u202e"), (r"\x01", "\x01"), (r"\0", "\x00"), (r"\e", "\x1b"),
+    (r"\x1b", "\x1b"), (r"\a", "\x07"), (r"\N", "\x85"), (r"\x85", "\x85"), (r"\L", "\u2028"),
+    (r"\u2028", "\u2028"), (r"\P", "\u2029"), (r"\u200b", "\u200b"), (r"\ufeff", "\ufeff"), (r"\r", "\r"),
+])
+def test_escapes_decoding_to_refused_characters_are_refused_like_the_characters(escape, char):
+    problems = load(f'a: ok\nb: "abc{escape}def"\n').problems
+    assert [(p.line, p.col, p.code) for p in problems] == [(2, 8, "RKT003")]
+    assert f"U+{ord(char):04X}" in problems[0].message and escape in problems[0].message
+
+
+def test_escapes_in_keys_and_multiline_quoted_text_are_screened_at_their_place():
+    assert codes('"ke\\u202ey": 1\n') == [(1, 4, "RKT003")]
+    assert codes('a: "satu\n  dua \\e[31m"\n') == [(2, 7, "RKT003")]
+
+
+@pytest.mark.parametrize("escape, value", [
+    (r"\t", "a\tb"), (r"\n", "a\nb"), (r"\\", "a\\b"), (r"\"", 'a"b'), (r"\u00e9", "aéb"), (r"\x41", "aAb"),
+    (r"\\u202e", "a\\u202eb"), (r"\/", "a/b"), (r"\_", "a\xa0b"),
+])
+def test_harmless_escapes_stay_allowed(escape, value):
+    doc = load(f'a: "a{escape}b"\n').document
+    assert doc is not None and doc.data == {"a": value}
+
+
+@pytest.mark.parametrize("text", [
+    "# catatan\u2028unit: psdm\ntahun: 2027\n",  # a "comment" hiding a key, for libyaml
+    "tahun: 2027\u2029unit: psdm\n",
+    "tahun: 2027\nunit: 'ps\u2028dm'\n",
+])
+def test_raw_line_and_paragraph_separators_are_refused_wherever_they_are(text):
+    problems = load(text).problems
+    assert [p.code for p in problems] == ["RKT003"]
+    assert "U+202" in problems[0].message
+
+
+def test_a_lone_cr_is_refused_but_windows_line_ends_are_not():
+    problems = load("# catatan\runit: psdm\ntahun: 2027\n").problems
+    assert [(p.line, p.col, p.code) for p in problems] == [(1, 10, "RKT003")]
+    assert "CR" in problems[0].message
+    assert load("# catatan\r\nunit: psdm\r\n").document.data == {"unit": "psdm"}
+
+
+# --- numbers -----------------------------------------------------------------
+
+def test_a_number_of_thousands_of_digits_is_a_problem_with_its_line_not_a_crash():
+    problems = load("tahun: 2027\nanggaran: " + "9" * 5000 + "\n").problems
+    assert [(p.line, p.col, p.code) for p in problems] == [(2, 11, "RKT011")]
+    assert "5000 digit" in problems[0].message
+
+
+def test_long_numbers_up_to_the_limit_stay_numbers_for_the_schema_to_judge():
+    from generator.load import MAX_INT_DIGITS
+
+    assert load("a: " + "9" * MAX_INT_DIGITS + "\n").document.data == {"a": int("9" * MAX_INT_DIGITS)}
+    assert [p.code for p in load("a: -" + "9" * (MAX_INT_DIGITS + 1) + "\n").problems] == ["RKT011"]
+    assert load('a: "' + "9" * 5000 + '"\n').document.data == {"a": "9" * 5000}  # quoted: text
+
+
+# --- YAML indicators at the start of a value -----------------------------------
+
+@pytest.mark.parametrize("value", [">90%", "> 90%", "|x", "| Dokumen", "%50", "% 50", "@budi", "`kode`",
+                                   "& dan", "* catatan"])
+def test_a_value_starting_with_a_yaml_indicator_gets_the_quote_hint(value):
+    problems = load(f"tahun: 2027\ntarget: {value}\n").problems
+    assert [(p.line, p.col, p.code) for p in problems] == [(2, 9, "RKT004")]
+    assert f"diawali '{value[0]}' harus diberi tanda kutip" in problems[0].message
+    assert f'misalnya "{value}"' in problems[0].message
+
+
+@pytest.mark.parametrize("text, code", [
+    ("target: !penting sekali\n", "RKT007"), ("target: &dan lain\n", "RKT006"), ("target: *catatan\n", "RKT006"),
+    ("daftar:\n  - !x\n", "RKT007"),
+])
+def test_anchors_aliases_and_tags_that_may_be_text_also_get_the_quote_hint(text, code):
+    problems = load(text).problems
+    assert [p.code for p in problems] == [code]
+    assert "tulis di antara tanda kutip" in problems[0].message
+
+
+def test_the_colon_hint_is_unchanged():
+    problems = load("catatan: Hasil: baik\n").problems
+    assert "beri tanda kutip pada teks yang memuat ': '" in problems[0].message
+
+
+# --- symbolic links ---------------------------------------------------------------
+
+def test_a_symlink_is_refused_and_its_target_not_read(tmp_path):
+    from generator.load import load_file
+
+    outside = tmp_path / "rahasia.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    link = tmp_path / "form.yaml"
+    link.symlink_to(outside)
+    loaded = load_file(link, "cycles/2027/forms/form.yaml")
+    assert [(p.code, p.line) for p in loaded.problems] == [("RKT012", 1)]
+    assert "root" not in loaded.problems[0].message and loaded.document is None

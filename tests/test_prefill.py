@@ -73,3 +73,11 @@ def test_new_form_refuses_a_unit_the_cycle_does_not_require(example):
     proc = run(example, "new-form", "2027", "psdm")
     assert proc.returncode == 2 and "tidak termasuk unit_wajib siklus 2027" in proc.stderr
     assert not (example / "cycles/2027/forms/psdm.yaml").exists()
+
+
+def test_new_cycle_for_a_past_year_says_how_to_record_it_as_an_archive(example, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795795200")  # 28 November 2026: "today" for the command
+    proc = run(example, "new-cycle", "2025", "--start", "2024-11-04")
+    assert proc.returncode == 0, proc.stderr
+    assert "tambahkan baris 'dicatat_kemudian: true' di cycles/2025/cycle.yaml" in proc.stdout
+    assert "dicatat_kemudian" not in run(example, "new-cycle", "2028", "--start", "2027-11-01").stdout

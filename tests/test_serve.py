@@ -3,6 +3,7 @@ server is built from all of docs/ as a fresh clone has it; when it cannot run, i
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -59,7 +60,8 @@ def test_saving_an_event_updates_the_served_cycle_page(tmp_path):
                          "    oleh: staf-perencanaan-1\n    catatan: Kompilasi sementara tiga unit\n")
         wait_for(lambda: "Kompilasi sementara tiga unit" in fetch(url), proc)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # already gone when the test failed
+            os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=15)
     assert proc.returncode == 0  # stopped by the user: not a failure
     # the second regeneration rewrote only what the new event changed

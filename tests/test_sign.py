@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, git
 from generator.archive import version_changes
 from generator.validate import validate
@@ -30,6 +32,13 @@ def scan(tmp_path: Path, name: str, text: str) -> Path:
 def commit(repo: Path, message: str) -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)
+
+
+def reopen(repo: Path) -> None:
+    """A revision of the signed 2027 plan goes through steps 8 and 9 again."""
+    cycle = repo / "cycles/2027/cycle.yaml"
+    cycle.write_text(cycle.read_text() + "  - langkah: 8\n    tanggal: 2026-11-28\n    oleh: staf-perencanaan-2\n"
+                     "  - langkah: 9\n    tanggal: 2026-11-28\n    oleh: sekretaris\n    keputusan: ya\n")
 
 
 def test_a_file_that_is_not_a_pdf_is_refused(example_git, tmp_path):
@@ -87,6 +96,7 @@ def test_archive_lists_what_changed_between_two_versions(example_git, tmp_path):
                     .replace('target: "0,70"', 'target: "0,72"'))
     renstra = example_git / "cycles/renstra.yaml"
     renstra.write_text(renstra.read_text().replace('2027: "0,70"', '2027: "0,72"'))
+    reopen(example_git)
     commit(example_git, "Revisi anggaran PPIK")
     assert run(example_git, "sign", "2027", str(scan(tmp_path, "b.pdf", "v2")), "--date", "2026-11-28",
                "--today", TODAY).returncode == 0
@@ -98,3 +108,86 @@ def test_archive_lists_what_changed_between_two_versions(example_git, tmp_path):
     assert any(c.startswith("Anggaran 5.03.02.2.01.0001") and "Rp 130.000.000 → Rp 150.000.000" in c
                for c in changes)
     assert "Jumlah anggaran ppik: Rp 733.200.000 → Rp 753.200.000." in changes
+
+
+# --- what is signed is what a commit holds ---------------------------------------
+
+@pytest.mark.parametrize("change", ["form diubah", "form baru", "cycle.yaml di-stage"])
+def test_signing_refuses_uncommitted_inputs(example_git, tmp_path, change):
+    if change == "form diubah":
+        path = example_git / "cycles/2027/forms/ppik.yaml"
+        path.write_text(path.read_text().replace("anggaran: 130000000", "anggaran: 150000000"))
+        expected = "cycles/2027/forms/ppik.yaml"
+    elif change == "form baru":
+        src = Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml"
+        (example_git / "cycles/2027/forms/psdm.yaml").write_bytes(src.read_bytes())
+        expected = "cycles/2027/forms/psdm.yaml"
+    else:
+        path = example_git / "cycles/2027/cycle.yaml"
+        path.write_text(path.read_text() + "  - langkah: 6\n    tanggal: 2026-11-27\n    oleh: staf-perencanaan-1\n")
+        git(example_git, "add", "cycles/2027/cycle.yaml")
+        expected = "cycles/2027/cycle.yaml"
+    before = git(example_git, "status", "--porcelain")
+    proc = run(example_git, "sign", "2027", str(scan(tmp_path, "a.pdf", "v1")), "--date", "2026-11-27",
+               "--today", TODAY)
+    assert proc.returncode == 1
+    assert "belum di-commit" in proc.stderr and f"  {expected}\n" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (example_git / "cycles/2027/signed").exists()
+    assert git(example_git, "status", "--porcelain") == before
+
+
+def test_the_recorded_commit_holds_the_signed_content(example_git, tmp_path):
+    """The metadata's commit is the last one that changed the plan's inputs, cycle.yaml
+    (its required units) included; rebuilding from it gives the signed fingerprint."""
+    from generator import archive, export
+
+    path = example_git / "cycles/2027/cycle.yaml"
+    path.write_text(path.read_text().replace("unit_wajib: [sekretariat, ppik, mpk, psdm]",
+                                             "unit_wajib: [sekretariat, ppik, mpk]")
+                    .replace("  psdm: 1200000000\n", ""))
+    commit(example_git, "PSDM tidak wajib tahun ini")
+    last = git(example_git, "rev-parse", "HEAD").strip()
+    assert run(example_git, "sign", "2027", str(scan(tmp_path, "a.pdf", "v1")), "--date", "2026-11-27",
+               "--today", TODAY).returncode == 0
+    meta = (example_git / "cycles/2027/signed/rkt-2027-v1.yaml").read_text()
+    assert f"commit: {last}\n" in meta
+    result = validate(example_git, today=dt.date(2026, 11, 28))
+    version = next(c for c in result.repository.cycles if c.year == 2027).signed[0]
+    content = archive.content_at(example_git, version.commit, 2027)
+    assert [u["unit"] for u in content["unit"]] == ["sekretariat", "ppik", "mpk"]
+    assert export.digest(content) == version.content_fingerprint
+
+
+# --- the calendar a signed cycle was computed with ---------------------------------
+
+def test_a_signed_cycle_keeps_its_recorded_calendar_and_a_change_is_reported(example_git, tmp_path):
+    from generator import archive
+    from generator.build import derive, generate
+    from generator.status import cycle_status
+
+    day = dt.date(2026, 11, 28)
+    assert run(example_git, "sign", "2027", str(scan(tmp_path, "a.pdf", "v1")), "--date", "2026-11-27",
+               "--today", TODAY).returncode == 0
+    meta = (example_git / "cycles/2027/signed/rkt-2027-v1.yaml").read_text()
+    assert "kalender:\n  holidays: " in meta and "  dari: 2026-11-02\n" in meta
+    assert "  libur: [2026-12-24, 2026-12-25, 2027-01-01]\n" in meta  # Natal and its cuti bersama, 1 Januari
+    result = validate(example_git, today=day)
+    assert result.ok, result.problems
+    before = derive(example_git, result, day).statuses[2027]
+    # later, 20 November 2026 becomes a day off (an SKB change, a regional holiday)
+    agency = example_git / "cycles/agency.yaml"
+    agency.write_text(agency.read_text().replace(
+        "libur_tambahan: []", "libur_tambahan:\n    - tanggal: 2026-11-20\n      keterangan: Libur daerah"))
+    result = validate(example_git, today=day)
+    assert result.ok, result.problems
+    d = derive(example_git, result, day)
+    assert d.statuses[2027].steps == before.steps  # history is not rewritten
+    warnings = generate(example_git, result, day, None).warnings
+    drift = [w for w in warnings if "Kalender hari kerja siklus 2027" in w]
+    assert len(drift) == 1 and "20 November 2026 kini hari libur" in drift[0]
+    assert "tetap memakai kalender yang tercatat" in drift[0]
+    # without the record, today's calendar would have moved the history
+    folder = next(f for f in d.folders if f.year == 2027)
+    assert archive.calendar_for(folder, result.repository.sop, d.cal) != d.cal
+    assert cycle_status(folder, result.repository.sop, d.cal, day).steps != before.steps

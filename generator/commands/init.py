@@ -33,11 +33,7 @@ def _refusal(target: Path) -> str | None:
 
 def _write_all(target: Path, files: dict[str, bytes]) -> str | None:
     """Create every file (never overwriting); on failure remove what this call created."""
-    made_dirs = []
-    for rel in files:
-        for parent in reversed((target / rel).parents):
-            if parent not in made_dirs and not parent.exists() and (parent == target or target in parent.parents):
-                made_dirs.append(parent)
+    made_dirs = {parent for rel in files for parent in (target / rel).parents if not parent.exists()}
     written: list[Path] = []
     path = target
     try:

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..build import derive
-from ..status import BERJALAN, DICATAT, DIJADWALKAN
+from ..status import BERJALAN
 from .preconditions import valid_repository
 
 
@@ -27,9 +27,8 @@ def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -
     items = []
     for y in sorted(years):
         st = d.statuses[y]
-        quiet = st.phase in (DIJADWALKAN, DICATAT)
         items.append({"tahun": y, "judul": reminders.title(y), "terlambat": bool(st.late or st.missing_units),
-                      "penerima": [] if quiet else reminders.assignees(st, repo.agency, repo.sop),
+                      "penerima": reminders.assignees(st, repo.agency, repo.sop),
                       "isi": reminders.markdown(st, repo.agency, repo.sop)})
     if fmt_name == "json":
         return reminders.as_json(items), 0

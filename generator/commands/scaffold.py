@@ -15,14 +15,18 @@ def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> t
     checked = valid_repository(root, today)
     if isinstance(checked, str):
         return checked, 1
-    result, _ = checked
+    result, day = checked
     units = [u.code for u in result.repository.agency.units]
     rel = f"cycles/{year}/cycle.yaml"
     refused = write_new(root / rel, cycle_yaml(year, start.isoformat(), units))
     if refused:
         return refused, 1
     text, code = check_written(root, rel, today)
-    return text + f"Siklus {year} dibuat: {rel} (mulai {start.isoformat()}, {len(units)} unit wajib).\n", code
+    # the plan of a year already under way or past is an archive being recorded, most likely
+    hint = (f"Catatan: RKT {year} sudah lewat. Bila siklus ini dicatat sebagai arsip, tambahkan baris "
+            f"'dicatat_kemudian: true' di {rel} agar tidak dinilai terlambat atau diingatkan.\n"
+            if year < day.year else "")
+    return text + hint + f"Siklus {year} dibuat: {rel} (mulai {start.isoformat()}, {len(units)} unit wajib).\n", code
 
 
 def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[str, int]:

@@ -68,8 +68,6 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
             "sidik_isi": export.fingerprint(d.compiled[year]), "catatan": note,
             "menggantikan": version - 1 if version > 1 else None,
             "kalender": archive.calendar_record(d.cal, folder, sop, max(day, date))}
-    cycle_path = root / folder.folder / "cycle.yaml"
-    before = cycle_path.read_bytes()
     events = ""
     last = folder.cycle.events[-1] if folder.cycle.events else None
     if not (last and last.step == sign_step.number and last.decision == "ya"):
@@ -77,23 +75,35 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
                               "keputusan": "ya", "catatan": f"RKT Tahun {year} versi {version} ditandatangani"})
     events += event_yaml({"langkah": archive_step.number, "tanggal": max(day, date).isoformat(), "oleh": recorder,
                           "catatan": f"Pindaian diarsipkan (signed/{pdf_path.name})"})
-    text = before.decode("utf-8")
-    appended = _append_events(text, events)
-    if appended is None:
-        return ("rkt: 'peristiwa' bukan bagian terakhir cycle.yaml, jadi catatan tidak dapat ditambahkan dengan "
-                "aman; pindahkan 'peristiwa' ke akhir berkas\n"), 1
-    atomic.create(pdf_path, data)
-    atomic.create(meta_path, metadata_yaml(meta).encode("utf-8"))
-    atomic.replace(cycle_path, appended)
-    after = validate(root, today=today)
-    if not after.ok:
-        pdf_path.unlink()
-        meta_path.unlink()
-        atomic.replace(cycle_path, before)
-        return report.text(list(after.problems), after.files_checked) + "Penandatanganan dibatalkan.\n", 1
+    cycle_path = root / folder.folder / "cycle.yaml"
+    failed = _write_checked(root, today, {pdf_path: data, meta_path: metadata_yaml(meta).encode("utf-8")},
+                            cycle_path, events)
+    if failed:
+        return failed, 1
     return (f"Versi {version} RKT {year} diarsipkan: {pdf_path.relative_to(root)} (SHA-256 {meta['sha256'][:16]}…), "
             f"penanda tangan: {signer.name}; langkah {sign_step.number} dan {archive_step.number} dicatat di "
             f"{cycle_path.relative_to(root)}. Ajukan perubahan ini sebagai pull request.\n"), 0
+
+
+def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, bytes], cycle_path: Path,
+                   events: str) -> str | None:
+    """Create `new_files`, append `events` to cycle.yaml, and validate the result; on any
+    problem undo all of it and return the message."""
+    before = cycle_path.read_bytes()
+    appended = _append_events(before.decode("utf-8"), events)
+    if appended is None:
+        return ("rkt: 'peristiwa' bukan bagian terakhir cycle.yaml, jadi catatan tidak dapat ditambahkan dengan "
+                "aman; pindahkan 'peristiwa' ke akhir berkas\n")
+    for path, content in new_files.items():
+        atomic.create(path, content)
+    atomic.replace(cycle_path, appended)
+    after = validate(root, today=today)
+    if not after.ok:
+        for path in new_files:
+            path.unlink()
+        atomic.replace(cycle_path, before)
+        return report.text(list(after.problems), after.files_checked) + "Penandatanganan dibatalkan.\n"
+    return None
 
 
 def _printed_commit(root: Path, year: int) -> str | tuple[str, int]:
