@@ -26,7 +26,8 @@ $(BIN)/python:
 # `pip check` catches a lock file that no longer satisfies pyproject.toml.
 $(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@# (setuptools warns on every editable install of a flat layout; only that warning is hidden)
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
 		echo "$(LOCK) tidak sesuai dengan pyproject.toml: jalankan 'make lock'"; exit 1; }
 	@touch $@

@@ -393,7 +393,7 @@ def uncommitted(root, year: int) -> list[str]:
         entry = entries[i]
         if len(entry) > 3:
             paths.append(entry[3:])
-            if entry[0] in "RC":  # a rename or copy is followed by its old path
+            if "R" in entry[:2] or "C" in entry[:2]:  # a rename or copy is followed by its old path
                 i += 1
         i += 1
     return sorted(paths)

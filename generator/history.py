@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 from . import export
 from .compile import compile_rkt
 from .load import Document, load_bytes
-from .model import BUILDERS, At, CycleFolder, Repository, Sop
+from .model import BUILDERS, At, CycleFolder, Repository, Sop, Step
 from .problems import Path, Problem
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 _CYCLE = re.compile(r"cycles/[0-9]{4}/cycle\.yaml")
 _SIGNED = re.compile(r"cycles/[0-9]{4}/signed/[^/]+")
 _SIGNED_META = re.compile(r"cycles/([0-9]{4})/signed/rkt-[0-9]{4}-v[0-9]{1,2}\.yaml")
+_FORM = re.compile(r"cycles/[0-9]{4}/forms/[a-z][a-z0-9-]{0,39}\.yaml")  # as validate.py places forms
 _SHARED = ("cycles/renstra.yaml", "cycles/agency.yaml")  # reference files every cycle compiles from
 
 
@@ -162,39 +163,31 @@ def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set
     listing = tree(root, commit)
     blobs = [b for b in listing if _CYCLE.fullmatch(b.path) or _SIGNED.fullmatch(b.path)]
     contents = read_blobs(root, sorted({b.oid for b in blobs}))
+    sealed = _sealed_at(blobs, contents)
     problems: list[Problem] = []
     base_cycles: dict[str, object] = {}
     for b in blobs:
-        if _CYCLE.fullmatch(b.path):
-            problems.extend(_cycle_file_problems(b.path, contents[b.oid], head, head_files, base_cycles))
-        else:
+        if not _CYCLE.fullmatch(b.path):
             problems.extend(_archive_file_problems(root, b.path, contents[b.oid], head_files))
-    sealed = _sealed_at(blobs, contents)
-    for rel, old in sorted(base_cycles.items()):
-        new = head.get(rel)
-        year = int(rel.split("/")[1])
-        finished = year in sealed or (isinstance(old, dict) and old.get("dicatat_kemudian") is True)
-        if new is not None:
-            problems.extend(schedule_problems(rel, old, new.data, finished))
+            continue
+        if b.path not in head_files:
+            problems.append(Problem(b.path, "RKT301", "cycle.yaml dihapus; catatan peristiwa siklus tidak boleh "
+                                    "dihapus", line=1, col=1))
+            continue
+        before, after = load_bytes(contents[b.oid], b.path).document, head.get(b.path)
+        if before is None or after is None:
+            continue  # a file that does not parse has its own problems reported
+        base_cycles[b.path] = before.data
+        recorded = isinstance(before.data, dict) and before.data.get("dicatat_kemudian") is True
+        problems.extend(event_log_problems(b.path, before.data, after.data))
+        problems.extend(schedule_problems(b.path, before.data, after.data,
+                                          finished=int(b.path.split("/")[1]) in sealed or recorded))
     if repo is not None and schemas is not None:
         for year, version in sorted(sealed.items()):
             rel = f"cycles/{year}/cycle.yaml"
-            if rel in base_cycles and rel in head:
+            if rel in base_cycles:
                 problems.extend(_sealed_problems(root, listing, year, version, base_cycles[rel], head, repo, schemas))
     return problems
-
-
-def _cycle_file_problems(rel: str, raw: bytes, head: Mapping[str, Document], head_files: set[str],
-                         base_cycles: dict[str, object]) -> list[Problem]:
-    if rel not in head_files:
-        return [Problem(rel, "RKT301", "cycle.yaml dihapus; catatan peristiwa siklus tidak boleh dihapus",
-                        line=1, col=1)]
-    before = load_bytes(raw, rel).document
-    after = head.get(rel)
-    if before is None or after is None:
-        return []  # a file that does not parse has its own problems reported
-    base_cycles[rel] = before.data
-    return list(event_log_problems(rel, before.data, after.data))
 
 
 def _archive_file_problems(root: FsPath, rel: str, raw: bytes, head_files: set[str]) -> list[Problem]:
@@ -286,12 +279,19 @@ def _sealed_at(blobs: list[Blob], contents: Mapping[str, bytes]) -> dict[int, in
     return out
 
 
+def _revision_step(sop: Sop | None) -> Step | None:
+    """Where a revision starts: the step a "tidak" at the signing decision goes back to."""
+    archive = archive_step(sop)
+    if sop is None or archive is None:
+        return None
+    position = [s.number for s in sop.steps].index(archive)
+    signing = sop.steps[position - 1] if position else None
+    return sop.step(signing.on_reject) if signing and signing.on_reject else None
+
+
 def _final(year: int, version: int, sop: Sop | None) -> str:
     """What to do about a change to a signed plan (Indonesian)."""
-    numbers = [s.number for s in sop.steps] if sop else []
-    archive = archive_step(sop)
-    signing = sop.steps[numbers.index(archive) - 1] if sop and archive and numbers.index(archive) else None
-    redo = sop.step(signing.on_reject) if sop and signing and signing.on_reject else None
+    redo = _revision_step(sop)
     example = f" (misalnya langkah {redo.number}, {redo.short}, untuk revisi)" if redo else ""
     return (f"RKT {year} sudah ditandatangani (versi {version}), jadi isinya final: perubahan memerlukan versi "
             f"bertanda tangan yang baru. Buka kembali siklus dengan mencatat peristiwa baru di "
@@ -335,8 +335,9 @@ def sealed_changes(root: FsPath, listing: list[Blob], folder: CycleFolder, head:
     shared files on its compiled content."""
     cycle_rel, prefix = f"{folder.folder}/cycle.yaml", f"{folder.folder}/forms/"
     wanted = [b for b in listing if b.path == cycle_rel or b.path.startswith(prefix) or b.path in _SHARED]
-    raw = read_blobs(root, sorted({b.oid for b in wanted}))
-    old = {b.path: load_bytes(raw[b.oid], b.path).document for b in wanted}
+    blobs = read_blobs(root, sorted({b.oid for b in wanted}))
+    raw = {b.path: blobs[b.oid] for b in wanted}
+    old = {rel: load_bytes(raw[rel], rel).document for rel in (cycle_rel, *_SHARED) if rel in raw}
     changes: list[Change] = []
     before, after = old.get(cycle_rel), head.get(cycle_rel)
     if before is not None and after is not None and isinstance(before.data, dict) and isinstance(after.data, dict):
@@ -345,22 +346,32 @@ def sealed_changes(root: FsPath, listing: list[Blob], folder: CycleFolder, head:
             if before.data.get(key) != after.data.get(key):
                 changes.append(Change(cycle_rel, "RKT305", f"isian '{key}' diubah: "
                                       f"{_value(before.data.get(key))} menjadi {_value(after.data.get(key))}", (key,)))
-    old_forms = {rel for rel in old if rel.startswith(prefix)}
-    new_forms = {rel for rel in folder.files if rel.startswith(prefix) and rel.endswith(".yaml")}
+    old_forms = {rel for rel in raw if rel.startswith(prefix) and _FORM.fullmatch(rel)}
+    new_forms = {rel for rel in folder.files if rel.startswith(prefix) and _FORM.fullmatch(rel)}
     for rel in sorted(old_forms | new_forms):
         if rel not in new_forms:
             changes.append(Change(rel, "RKT306", f"form {rel} dihapus"))
         elif rel not in old_forms:
             changes.append(Change(rel, "RKT306", f"form {rel} ditambahkan"))
-        elif old[rel] is not None and rel in head and old[rel].data != head[rel].data:
-            where, was, now = _first_difference(old[rel].data, head[rel].data)
-            changes.append(Change(rel, "RKT306", f"isi form diubah ({_label(where)}: {_value(was)} menjadi "
-                                  f"{_value(now)})", where))
+        elif rel in head and not _same_bytes(root, rel, raw[rel]):
+            before_form = load_bytes(raw[rel], rel).document
+            if before_form is not None and before_form.data != head[rel].data:  # comments may change
+                where, was, now = _first_difference(before_form.data, head[rel].data)
+                changes.append(Change(rel, "RKT306", f"isi form diubah ({_label(where)}: {_value(was)} menjadi "
+                                      f"{_value(now)})", where))
     for rel in _SHARED:
         change = _shared_change(rel, old.get(rel), head.get(rel), folder, repo, schemas)
         if change is not None:
             changes.append(change)
     return changes
+
+
+def _same_bytes(root: FsPath, rel: str, raw: bytes) -> bool:
+    """The file on disk is byte for byte the old one (the common case: nothing to parse)."""
+    try:
+        return (root / rel).read_bytes() == raw
+    except OSError:
+        return False
 
 
 def _shared_change(rel: str, before: Document | None, after: Document | None, folder: CycleFolder,

@@ -268,23 +268,12 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
                     stack[-1][2] = key
                     stack[-1][3] = ev.start_mark
                     continue
-                value: object = ev.value
-                if not ev.style:
-                    if _INT.match(value):  # type: ignore[arg-type]
-                        digits = len(value.lstrip("-"))  # type: ignore[union-attr]
-                        if digits > MAX_INT_DIGITS:
-                            report(ev.start_mark, "RKT011",
-                                   f"angka sepanjang {digits} digit terlalu besar (paling banyak {MAX_INT_DIGITS} "
-                                   f"digit); periksa angkanya, atau tulis di antara tanda kutip bila ini kode atau "
-                                   f"nomor, bukan jumlah")
-                        else:
-                            value = int(value)  # type: ignore[arg-type]
-                    elif value in _NULLS:
-                        value = None
-                    elif value == "true":
-                        value = True
-                    elif value == "false":
-                        value = False
+                value: object = ev.value if ev.style else _plain(ev.value)
+                if type(value) is _TooLong:
+                    report(ev.start_mark, "RKT011",
+                           f"angka sepanjang {value.digits} digit terlalu besar (paling banyak {MAX_INT_DIGITS} "
+                           f"digit); periksa angkanya, atau tulis di antara tanda kutip bila ini kode atau "
+                           f"nomor, bukan jumlah")
                 attach(value, ev.start_mark)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 as_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
@@ -376,6 +365,27 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     return Problem(file, "RKT004", _yaml_message(problem), line=line, col=col)
 
 
+@dataclass(frozen=True, slots=True)
+class _TooLong:
+    """A plain integer with more digits than MAX_INT_DIGITS (reported, never converted)."""
+
+    digits: int
+
+
+def _plain(value: str) -> object:
+    """The value of a plain scalar: an integer, boolean or null only when plainly typed."""
+    if _INT.match(value):
+        digits = len(value) - value.startswith("-")
+        return int(value) if digits <= MAX_INT_DIGITS else _TooLong(digits)
+    if value in _NULLS:
+        return None
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    return value
+
+
 class _InvalidKey:
     """Placeholder key for entries whose key was rejected; they are dropped."""
 
@@ -397,21 +407,27 @@ def load_bytes(raw: bytes, file: str) -> Loaded:
     return Loaded(file, Document(file, data, positions, header), ())
 
 
-SYMLINK_MESSAGE = ("berkas ini tautan simbolik (symlink) dan tidak dibaca; data harus berupa berkas "
-                   "sungguhan di dalam repositori, bukan tautan ke tempat lain")
+SYMLINK_MESSAGE = ("tautan simbolik (symlink) tidak diizinkan dan tidak dibaca; data harus berupa berkas atau "
+                   "folder sungguhan di dalam repositori, bukan tautan ke tempat lain")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def load_file(path: FsPath, file: str) -> Loaded:
-    """Load one file; `file` is the name to show (relative to the repository).
+def read_no_follow(path: FsPath, limit: int = -1) -> bytes:
+    """The bytes of a file that is not a symbolic link; OSError(ELOOP) for a link.
 
-    A symbolic link is refused, not followed (O_NOFOLLOW, so not even a link swapped
-    in after the folder was listed is read): a pull request could point one anywhere."""
+    O_NOFOLLOW, so not even a link swapped in after the folder was listed is read:
+    a pull request can commit a link pointing anywhere on the machine that checks it."""
+    if not _NOFOLLOW and path.is_symlink():  # Windows: no O_NOFOLLOW
+        raise OSError(errno.ELOOP, "symlink", str(path))
+    with os.fdopen(os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)), "rb") as fh:
+        return fh.read(limit)
+
+
+def load_file(path: FsPath, file: str) -> Loaded:
+    """Load one file; `file` is the name to show (relative to the repository). A symbolic
+    link is refused, not followed."""
     try:
-        if not _NOFOLLOW and path.is_symlink():  # Windows: no O_NOFOLLOW
-            raise OSError(errno.ELOOP, "symlink", str(path))
-        with os.fdopen(os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)), "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        raw = read_no_follow(path, MAX_BYTES + 1)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return Loaded(file, None, (Problem(file, "RKT012", SYMLINK_MESSAGE, line=1, col=1),))

@@ -231,6 +231,10 @@ class SchemaSet:
                 if problem not in seen:
                     seen.add(problem)
                     yield problem
+        if not seen:
+            # the two validators disagree (a bug of rkt): fail closed, the file is not taken as valid
+            yield Problem(file, "RKT100", "berkas ini tidak lolos pemeriksaan skema, tetapi rinciannya tidak dapat "
+                          "ditentukan; laporkan ke pengelola repositori", path=())
 
 
 # --- messages -----------------------------------------------------------

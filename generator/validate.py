@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
 from . import calendar, history, rules
-from .load import Document, load_file
+from .load import SYMLINK_MESSAGE, Document, load_file, read_no_follow
 from .model import BUILDERS, At, CycleFolder, Repository, SignedVersion
 from .problems import WARNING, Positions, Problem, locate, sort_key
 from .schema import SchemaSet
@@ -123,18 +123,14 @@ def discover(root: FsPath) -> list[str]:
 
 
 def _symlink_problem(rel: str) -> Problem:
-    return Problem(rel, "RKT012", "tautan simbolik (symlink) tidak diizinkan di cycles/ dan tidak dibaca; "
-                   "simpan berkas atau folder yang sebenarnya di sini, bukan tautan ke tempat lain", line=1, col=1)
+    return Problem(rel, "RKT012", SYMLINK_MESSAGE, line=1, col=1)
 
 
 def _scan_facts(root: FsPath, version: SignedVersion) -> SignedVersion:
     scan_rel = posixpath.join(posixpath.dirname(version.at.file), version.scan)
     path = root / scan_rel
     try:
-        # a symlinked scan is refused (RKT012), never read
-        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)),
-                       "rb") as fh:
-            data = fh.read()
+        data = read_no_follow(path)  # a symlinked scan is refused (RKT012), never read
     except OSError:
         return replace(version, scan_path=scan_rel, scan_exists=False)
     return replace(version, scan_path=scan_rel, scan_exists=True,

@@ -361,7 +361,8 @@ def test_pdf_without_pango_says_what_to_install(example, tmp_path):
     assert not (tmp_path / "rkt.pdf").exists()
 
 
-def in_small_disk(tmp_path: Path, repo: Path, before: str, *rkt_args: str, after: str = "") -> subprocess.CompletedProcess:
+def in_small_disk(tmp_path: Path, repo: Path, before: str, *rkt_args: str,
+                  after: str = "") -> subprocess.CompletedProcess:
     """`rkt` on a real file system of its own (tmpfs in a private mount namespace), after the shell
     commands `before` (with $D the mount point and $RKT the command) made that disk read-only or full,
     followed by `after` (the disk is gone once the namespace ends). Being root is no help there."""

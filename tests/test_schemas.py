@@ -326,3 +326,17 @@ def test_no_code_is_ever_read_from_the_repository_cache(example):
     assert not marker.exists()
     assert proc.returncode == 1 and "RKT105" in proc.stdout  # the real schema judged the file
     assert len(list(cache.iterdir())) == 2 * len(KINDS)  # and nothing new is kept there
+
+
+def test_a_file_the_fast_path_rejects_is_never_taken_as_valid(example):
+    """Should the two validators ever disagree again (as on "5.03.02\\n"), the file fails, not passes."""
+    from generator.schema import compile_fast, python_schema
+
+    schemas = SchemaSet.load(SCHEMAS)
+    stricter = {**schemas.flat["agency"], "minProperties": 1000}
+    schemas.__dict__["fast"] = {**schemas.fast, "agency": compile_fast(python_schema(stricter))}
+    from generator.load import load_file
+
+    data = load_file(example / "cycles/agency.yaml", "a").document.data
+    assert schemas.validators["agency"].is_valid(data)
+    assert [p.code for p in schemas.check("agency", data, "cycles/agency.yaml")] == ["RKT100"]
