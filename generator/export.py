@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import hashlib
 import html
 import io
@@ -423,7 +422,8 @@ def source_commit(root, year: int) -> str:
 def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, today: dt.date,
            cache=None) -> bytes:
     """One export, through `cache` (a folder) when given, keyed by everything the file shows
-    and by the code that draws it (a fixed writer must not be bypassed by an old file)."""
+    and, through `cache.key`, by the code that draws it (a fixed writer must never be
+    bypassed by a file an older one made)."""
     place_date = f"{agency.city}, ......................... {today.year}"
     if fmt_name == "pdf":
         key = rkt_html(rkt, agency, source, place_date)
@@ -434,26 +434,6 @@ def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, toda
         make = lambda: to_xlsx(rkt, agency, source)  # noqa: E731
     else:
         return to_csv(rkt)
-    if cache is None:
-        return make()
-    path = cache / f"{hashlib.sha256((_code_version() + fmt_name + key).encode()).hexdigest()}.{fmt_name}"
-    if path.exists():
-        return path.read_bytes()
-    data = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return data
+    from . import cache as caches  # one rule for every cache: the key covers rkt's code and the libraries
 
-
-@functools.cache
-def _code_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-    from pathlib import Path
-
-    h = hashlib.sha256(Path(__file__).read_bytes())
-    for name in ("openpyxl", "weasyprint"):
-        try:
-            h.update(f"{name}={version(name)}".encode())
-        except PackageNotFoundError:
-            pass
-    return h.hexdigest()
+    return caches.through(cache, f"export-{fmt_name}", (key,), make, f".{fmt_name}")

@@ -267,21 +267,18 @@ def test_a_text_that_spells_an_excel_escape_keeps_its_letters():
     assert b"Kode _x005F_x0041_ tetap" in xml and b"Kode _x0041_ tetap" not in xml
 
 
-def test_the_site_does_not_serve_an_export_made_by_older_code(tmp_path):
+def test_the_site_does_not_serve_an_export_made_by_older_code(tmp_path, monkeypatch):
     """The export cache key covers the writer's code: a fixed writer is never bypassed."""
+    from generator import cache
+
     repo, rkt = compiled(ROOT)
     src = export.Source("abc", "0" * 64)
-    cache = tmp_path / "cache"
-    fresh = export.render("xlsx", rkt, repo.agency, src, TODAY, cache)
-    for stale in cache.iterdir():
+    folder = tmp_path / "cache"
+    fresh = export.render("xlsx", rkt, repo.agency, src, TODAY, folder)
+    for stale in folder.iterdir():
         stale.write_bytes(b"made by an older writer")
-    export._code_version.cache_clear()
-    original = export._code_version
-    try:
-        export._code_version = lambda: "other code"  # noqa: E731
-        assert export.render("xlsx", rkt, repo.agency, src, TODAY, cache) == fresh
-    finally:
-        export._code_version = original
+    monkeypatch.setattr(cache, "code_hash", lambda: "the fixed writer")
+    assert export.render("xlsx", rkt, repo.agency, src, TODAY, folder) == fresh
 
 
 # --- the source named on printed pages -----------------------------------------

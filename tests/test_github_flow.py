@@ -194,6 +194,12 @@ def test_only_the_maintainers_may_approve_the_judge(path):
     assert owners(text, path) == MAINTAINER
 
 
+def test_every_maintained_path_exists():
+    """A misspelt pattern would silently leave that part of the judge to the catch-all line."""
+    for pattern in MAINTAINED:
+        assert (ROOT / pattern.strip("/")).exists(), pattern
+
+
 def test_data_files_stay_with_their_owners_and_no_maintainer_owns_data():
     text = (ROOT / ".github/CODEOWNERS").read_text()
     assert owners(text, "cycles/2027/forms/psdm.yaml") == ["@rahmadi-bkpsdm"]
