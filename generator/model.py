@@ -34,6 +34,7 @@ class Person:
     position: str
     github: str | None
     at: At
+    rank: str | None = None  # `pangkat`: pangkat/golongan, printed under the name when given
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,9 @@ class Agency:
     extra_holidays: tuple[DayOverride, ...]
     extra_workdays: tuple[DayOverride, ...]
     at: At
+    logo: str | None = None  # file name under cycles/ (`instansi.logo`)
+    # the logo's bytes, read at the I/O edge (validate.py); None when absent or unreadable
+    logo_data: bytes | None = None
 
     def person(self, code: str) -> Person | None:
         return next((p for p in self.persons if p.code == code), None)
@@ -151,14 +155,16 @@ class Goal:
 class Indicator:
     code: str
     description: str
-    unit_of_measure: str
+    unit_of_measure: str | None  # None when the targets carry their unit ("85 point")
     is_iku: bool
-    formula: str | None
+    formula: str | None  # cara pengukuran
     units: tuple[str, ...]
-    targets: tuple[tuple[int, str | int], ...]  # (year, target), in file order
+    targets: tuple[tuple[int, str | int], ...]  # (year, target), in file order; "-" = no target that year
     at: At
 
     def target(self, year: int) -> str | int | None:
+        """The target as typed for `year`; None when the year is not written at all (forgotten),
+        as opposed to "-" (the plan says there is no target that year)."""
         return next((t for y, t in self.targets if y == year), None)
 
 
@@ -249,6 +255,11 @@ class SubActivity:
     at: At
 
 
+# A pagu may be stated at any level: a program's or kegiatan's `anggaran` when the detail
+# below it is not known yet. A node's budget is its own amount when stated, else the sum of
+# its children: totals never count a stated amount and its children twice (rules.py checks
+# that a stated amount equals its children's sum when both are there).
+
 @dataclass(frozen=True, slots=True)
 class Activity:
     code: str
@@ -257,10 +268,19 @@ class Activity:
     target: str | int | None
     subs: tuple[SubActivity, ...]
     at: At
+    amount: int | None = None  # `anggaran` stated on the kegiatan itself
+
+    @property
+    def children(self) -> tuple[SubActivity, ...]:
+        return self.subs
+
+    @property
+    def has_budget(self) -> bool:
+        return self.amount is not None or bool(self.subs)
 
     @property
     def budget(self) -> int:
-        return sum(s.budget for s in self.subs)
+        return self.amount if self.amount is not None else sum(s.budget for s in self.subs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,10 +291,19 @@ class Program:
     target: str | int | None
     activities: tuple[Activity, ...]
     at: At
+    amount: int | None = None  # `anggaran` stated on the program itself
+
+    @property
+    def children(self) -> tuple[Activity, ...]:
+        return self.activities
+
+    @property
+    def has_budget(self) -> bool:
+        return self.amount is not None or any(a.has_budget for a in self.activities)
 
     @property
     def budget(self) -> int:
-        return sum(a.budget for a in self.activities)
+        return self.amount if self.amount is not None else sum(a.budget for a in self.activities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +390,7 @@ def _date(s: str | None) -> dt.date | None:
 def build_agency(d: dict, at: At) -> Agency:
     inst = d["instansi"]
     persons = tuple(
-        Person(p["kode"], p["nama"], p["nip"], p["jabatan"], p.get("github"), at / "pegawai" / i)
+        Person(p["kode"], p["nama"], p["nip"], p["jabatan"], p.get("github"), at / "pegawai" / i, p.get("pangkat"))
         for i, p in enumerate(d["pegawai"]))
     units = tuple(
         Unit(u["kode"], u["nama"], u["singkatan"], u["kepala"], at / "unit" / i)
@@ -377,7 +406,7 @@ def build_agency(d: dict, at: At) -> Agency:
 
     return Agency(inst["nama"], inst["singkatan"], inst["pemerintah"], inst["alamat"], inst["kota"],
                   inst["kepala"], d["zona_waktu"], persons, units, roles,
-                  days("libur_tambahan"), days("hari_kerja_tambahan"), at)
+                  days("libur_tambahan"), days("hari_kerja_tambahan"), at, inst.get("logo"))
 
 
 def build_sop(d: dict, at: At) -> Sop:
@@ -399,7 +428,7 @@ def build_renstra(d: dict, at: At) -> Renstra:
     for i, s in enumerate(d["sasaran"]):
         sat = at / "sasaran" / i
         indicators = tuple(
-            Indicator(x["kode"], x["uraian"], x["satuan"], x["iku"], x.get("formula"), tuple(x["unit"]),
+            Indicator(x["kode"], x["uraian"], x.get("satuan"), x["iku"], x.get("formula"), tuple(x["unit"]),
                       tuple((int(y), t) for y, t in x["target"].items()), sat / "indikator" / j)
             for j, x in enumerate(s["indikator"]))
         objectives.append(Objective(s["kode"], s["tujuan"], s["uraian"], indicators, sat))
@@ -429,15 +458,16 @@ def build_form(d: dict, at: At) -> Form:
     for i, p in enumerate(d["program"]):
         pat = at / "program" / i
         activities = []
-        for j, k in enumerate(p["kegiatan"]):
+        for j, k in enumerate(p.get("kegiatan", ())):
             kat = pat / "kegiatan" / j
             subs = tuple(
                 SubActivity(s["kode"], s["nama"], s["indikator"], s["target"], s.get("satuan"),
                             s["anggaran"], s["penanggung_jawab"], kat / "sub_kegiatan" / m)
-                for m, s in enumerate(k["sub_kegiatan"]))
-            activities.append(Activity(k["kode"], k["nama"], k.get("indikator"), k.get("target"), subs, kat))
+                for m, s in enumerate(k.get("sub_kegiatan", ())))
+            activities.append(Activity(k["kode"], k["nama"], k.get("indikator"), k.get("target"), subs, kat,
+                                       k.get("anggaran")))
         programs.append(Program(p["kode"], p["nama"], p.get("indikator"), p.get("target"),
-                                tuple(activities), pat))
+                                tuple(activities), pat, p.get("anggaran")))
     return Form(d["tahun"], d["unit"], _date(d.get("tanggal")), d.get("penyusun"), performance,
                 tuple(programs), at)
 

@@ -167,7 +167,8 @@ def compile_fast(schema: dict) -> Callable:
     Without detailed exceptions: the fast path only says yes or no (jsonschema explains),
     and the generated code is a third the size, so compiling all six kinds here
     (about 40 ms) costs less than compiling the full code read back from a cache did."""
-    schema = _map_schemas({**schema, "$schema": "http://json-schema.org/draft-07/schema#"}, _const_as_enum)  # type: ignore[assignment]
+    draft7 = {**schema, "$schema": "http://json-schema.org/draft-07/schema#"}
+    schema = _map_schemas(draft7, _const_as_enum)  # type: ignore[assignment]
     return fastjsonschema.compile(schema, formats={"date": lambda v: True}, use_default=False,  # type: ignore[arg-type]
                                   detailed_exceptions=False)
 

@@ -37,6 +37,7 @@ _LAYOUT = (
     (re.compile(rf"cycles/{_YEAR}/signed/rkt-[0-9]{{4}}-v[0-9]{{1,2}}\.pdf"), "scan"),
     (re.compile(rf"cycles/{_YEAR}/bukti/[^/]+(?:/[^/]+)*"), "evidence"),
     (re.compile(r"cycles/(?:.+/)?README\.md"), "readme"),
+    (re.compile(r"cycles/logo\.(?:png|jpe?g)"), "logo"),  # agency.yaml `instansi.logo`
 )
 REQUIRED = ("cycles/agency.yaml", "cycles/sop.yaml", "cycles/renstra.yaml")
 
@@ -137,6 +138,16 @@ def _scan_facts(root: FsPath, version: SignedVersion) -> SignedVersion:
                    scan_sha256=hashlib.sha256(data).hexdigest(), scan_is_pdf=data.startswith(b"%PDF-"))
 
 
+def _logo_facts(root: FsPath, agency):
+    """The agency with its logo's bytes (printed documents embed them; nothing is fetched)."""
+    if agency is None or agency.logo is None:
+        return agency
+    try:
+        return replace(agency, logo_data=read_no_follow(root / DATA / agency.logo, rules.LOGO_MAX_BYTES + 1))
+    except OSError:
+        return agency  # rules.py reports the missing file
+
+
 @dataclass
 class Gathered:
     files: list[str]
@@ -211,7 +222,7 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
         folders.append(CycleFolder(int(year), f"cycles/{year}", one(cycle_rel) if cycle_rel in kinds else None,
                                    forms, signed, tuple(members)))
     return Repository(
-        agency=one("cycles/agency.yaml") if "cycles/agency.yaml" in kinds else None,
+        agency=_logo_facts(root, one("cycles/agency.yaml")) if "cycles/agency.yaml" in kinds else None,
         sop=one("cycles/sop.yaml") if "cycles/sop.yaml" in kinds else None,
         renstra=one("cycles/renstra.yaml") if "cycles/renstra.yaml" in kinds else None,
         cycles=tuple(folders),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import export
 from ..build import BuildError, derive
-from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+from .preconditions import valid_repository, write_out
 
 
 def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None) -> tuple[str, int]:

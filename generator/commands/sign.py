@@ -9,7 +9,7 @@ from .. import archive, atomic, export, report
 from ..build import derive
 from ..problems import os_reason
 from ..validate import validate
-from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+from .preconditions import valid_repository
 
 
 MAX_SCAN = 50 * 1024 * 1024
