@@ -67,7 +67,7 @@ def template(data: dict, renstra: Renstra, unit_name: str) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .export import _deterministic_zip
+    from .export import _deterministic_zip, inert_append
 
     wb = Workbook()
     guide = wb.active
@@ -104,7 +104,7 @@ def template(data: dict, renstra: Renstra, unit_name: str) -> bytes:
     for row in data["kinerja"]:
         for t in row["indikator"]:
             o, i = by_code.get(t["kode"], (None, None))
-            kin.append([row["sasaran"], o.description if o else "", t["kode"], i.description if i else "",
+            inert_append(kin, [row["sasaran"], o.description if o else "", t["kode"], i.description if i else "",
                         i.unit_of_measure if i else "", _blank(i.target(data["tahun"]) if i else None), t["target"],
                         t.get("catatan") or ""])
     dv = DataValidation(type="list", formula1=f"={LISTS}!$A$1:$A${max(len(indicators), 1)}", allow_blank=True,
@@ -119,12 +119,12 @@ def template(data: dict, renstra: Renstra, unit_name: str) -> bytes:
     prog = wb.create_sheet(PROGRAM)
     header(prog, PROGRAM_HEADERS, [14, 20, 55, 50, 16, 12, 18, 36])
     for p in data["program"]:
-        prog.append(["Program", p["kode"], p["nama"], p.get("indikator", ""), _blank(p.get("target")), "", None, ""])
+        inert_append(prog, ["Program", p["kode"], p["nama"], p.get("indikator", ""), _blank(p.get("target")), "", None, ""])
         for k in p["kegiatan"]:
-            prog.append(["Kegiatan", k["kode"], k["nama"], k.get("indikator", ""), _blank(k.get("target")), "",
+            inert_append(prog, ["Kegiatan", k["kode"], k["nama"], k.get("indikator", ""), _blank(k.get("target")), "",
                          None, ""])
             for s in k["sub_kegiatan"]:
-                prog.append(["Sub Kegiatan", s["kode"], s["nama"], s["indikator"], s["target"],
+                inert_append(prog, ["Sub Kegiatan", s["kode"], s["nama"], s["indikator"], s["target"],
                              s.get("satuan") or "", s["anggaran"], s["penanggung_jawab"]])
     last = prog.max_row + EMPTY_ROWS
     levels = DataValidation(type="list", formula1=f"={LISTS}!$C$1:$C$3", allow_blank=True, showErrorMessage=True,

@@ -71,6 +71,13 @@ CODES: Mapping[str, str] = {
     "RKT217": "nomor versi bertanda tangan tidak berurutan",
     "RKT218": "tanggal sebelum mulai siklus",
     "RKT219": "isi RKT tidak sama lagi dengan versi bertanda tangan terakhir",
+    "RKT220": "anggaran program atau kegiatan tidak sama dengan jumlah anggaran di bawahnya",
+    "RKT221": "target Renstra untuk tahun siklus belum ditulis",
+    "RKT222": "angka target ditulis dengan titik desimal (bermakna ganda)",
+    "RKT223": "indikator Renstra belum diberi target oleh unit penanggung jawabnya",
+    "RKT224": "unit-unit memberi target berbeda untuk indikator yang sama",
+    "RKT225": "program atau kegiatan tanpa anggaran",
+    "RKT226": "berkas logo tidak ada atau bukan gambar PNG/JPEG",
     # against a base revision (history.py)
     "RKT301": "catatan peristiwa lama diubah atau dihapus",
     "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Iterable, Iterator
 
-from .model import At, CycleFolder, Form, Repository
+from . import target as tgt
+from .model import Activity, At, CycleFolder, Form, Program, Renstra, Repository
 from .problems import WARNING, Problem
 
 
@@ -89,6 +90,26 @@ def agency_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[
         if d.date in holidays:
             yield _p(d.at / "tanggal", "RKT205",
                      f"tanggal {d.date.isoformat()} tercatat sebagai libur tambahan dan juga hari kerja tambahan")
+    yield from _logo_rules(a, files)
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _logo_rules(a, files: set[str]) -> Iterator[Problem]:
+    """The logo is embedded in every printed PDF: it must be there, small, and an image."""
+    if a.logo is None:
+        return
+    rel = f"cycles/{a.logo}"
+    at = a.at / "instansi" / "logo"
+    if rel not in files or a.logo_data is None:
+        yield _p(at, "RKT226", f"berkas logo {rel} tidak ada; letakkan gambar logo di sana atau hapus isian 'logo'")
+    elif len(a.logo_data) > LOGO_MAX_BYTES:
+        yield _p(at, "RKT226", f"berkas logo {rel} lebih besar dari 1 MB; perkecil gambarnya (logo kop cukup "
+                               f"beberapa ratus piksel)")
+    elif not a.logo_data.startswith(_IMAGE_MAGIC):
+        yield _p(at, "RKT226", f"berkas logo {rel} bukan gambar PNG atau JPEG; simpan ulang logonya sebagai PNG")
 
 
 # --- SOP ------------------------------------------------------------------
@@ -154,15 +175,47 @@ def renstra_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator
             if not ind.code.startswith(o.code + "."):
                 yield _p(ind.at / "kode", "RKT204",
                          f"kode indikator '{ind.code}' harus diawali kode sasarannya '{o.code}.', misalnya {o.code}.1")
-            for y, _ in ind.targets:
+            for y, typed in ind.targets:
                 if not r.first_year <= y <= r.last_year:
                     yield _p(ind.at / "target" / str(y), "RKT216",
                              f"target tahun {y} di luar periode Renstra {r.first_year}-{r.last_year}")
+                yield from _dotted(typed, ind.unit_of_measure, ind.at / "target" / str(y))
             if units is not None:
                 for i, u in enumerate(ind.units):
                     if u not in units:
                         yield _p(ind.at / "unit" / i, "RKT200",
                                  f"unit '{u}' tidak ada di cycles/agency.yaml; pilih salah satu: {_choices(sorted(units))}")
+    yield from _forgotten_years(r, repo)
+
+
+def _forgotten_years(r: Renstra, repo: Repository) -> Iterator[Problem]:
+    """A year of the period without a target key, while a cycle of that year exists: forgotten,
+    unlike "-" (no target that year, said on purpose)."""
+    years = sorted(c.year for c in repo.cycles if c.cycle is not None and r.first_year <= c.year <= r.last_year)
+    for _, ind in r.indicators():
+        written = {y for y, _ in ind.targets}
+        for year in years:
+            if year not in written:
+                yield _p(ind.at / "target", "RKT221",
+                         f"indikator {ind.code} belum memiliki target tahun {year}, padahal siklus {year} ada; "
+                         f"tulis targetnya, atau {year}: \"-\" bila memang tidak ada target tahun itu",
+                         severity=WARNING)
+
+
+def _dotted(typed: str | int | None, satuan: str | None, at: At) -> Iterator[Problem]:
+    """A target written with a decimal dot (SIPD's way) reads as thousands in Indonesian writing."""
+    if typed is None:
+        return
+    t = tgt.parse(typed, satuan)
+    if t.dotted:
+        meaning = (f"dibaca sebagai {_decimal_text(t)}" if t.value is not None
+                   else "tidak dapat dibaca sebagai angka: bisa pecahan, bisa ribuan")
+        yield _p(at, "RKT222", f"target \"{t.text}\" memakai titik desimal dan {meaning}; di Indonesia titik "
+                               f"memisahkan ribuan. Tulis {t.fix}", severity=WARNING)
+
+
+def _decimal_text(t: tgt.Target) -> str:
+    return format(t.value, "f").replace(".", ",")
 
 
 # --- cycles ---------------------------------------------------------------
@@ -280,6 +333,8 @@ def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Prob
                     yield _p(t.at / "kode", "RKT203",
                              f"indikator '{t.indicator}' tidak ada pada sasaran {obj.code} di Renstra; "
                              f"pilih salah satu: {_choices(codes)}")
+                ind = next((i for i in obj.indicators if i.code == t.indicator), None)
+                yield from _dotted(t.target, ind.unit_of_measure if ind else None, t.at / "target")
     yield from _duplicates(((p.code, p.at / "kode") for p in f.programs), "kode program")
     yield from _duplicates(((k.code, k.at / "kode") for p in f.programs for k in p.activities), "kode kegiatan")
     yield from _duplicates(((s.code, s.at / "kode") for p in f.programs for k in p.activities for s in k.subs),
@@ -295,6 +350,8 @@ def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Prob
                     yield _p(s.at / "kode", "RKT204",
                              f"kode sub kegiatan '{s.code}' tidak diawali kode kegiatannya '{k.code}'; "
                              f"pindahkan sub kegiatan ini ke kegiatan yang benar atau perbaiki kodenya")
+                yield from _dotted(s.target, s.unit_of_measure, s.at / "target")
+    yield from _budget_rules(f)
     c = folder.cycle
     if c is not None:
         ceiling = c.ceiling(f.unit)
@@ -306,6 +363,45 @@ def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Prob
 
 def _rupiah(n: int) -> str:
     return "Rp " + f"{n:,}".replace(",", ".")
+
+
+_LEVEL = {Program: "program", Activity: "kegiatan"}
+_CHILD = {Program: "kegiatan", Activity: "sub kegiatan"}
+
+
+def _budget_rules(f: Form) -> Iterator[Problem]:
+    """A pagu stated on a program or kegiatan and the amounts below it must agree: the
+    parent equals the sum of its children when all of them have an amount, and is never
+    less than what the children already add up to. A node without any amount is flagged,
+    as it would print as an empty line and count as nothing."""
+    for p in f.programs:
+        yield from _dotted(p.target, None, p.at / "target")
+        nodes: list[tuple[Program | Activity, bool]] = [(p, False)]
+        for k in p.activities:
+            yield from _dotted(k.target, None, k.at / "target")
+            nodes.append((k, p.amount is not None))
+        for node, covered in nodes:
+            level, child = _LEVEL[type(node)], _CHILD[type(node)]
+            if not node.has_budget and not covered:
+                yield _p(node.at, "RKT225",
+                         f"{level} {node.code} belum memiliki anggaran: isi 'anggaran' (pagu {level}), atau "
+                         f"rincian {child} beranggaran di bawahnya", severity=WARNING)
+            if node.amount is None:
+                continue
+            budgeted = [c for c in node.children if c.has_budget]
+            if not budgeted:
+                continue
+            total = sum(c.budget for c in budgeted)
+            listed = ", ".join(f"{c.code} {_rupiah(c.budget)}" for c in budgeted)
+            if len(budgeted) == len(node.children) and total != node.amount:
+                yield _p(node.at / "anggaran", "RKT220",
+                         f"anggaran {level} {node.code} ({_rupiah(node.amount)}) tidak sama dengan jumlah anggaran "
+                         f"{child} di bawahnya ({_rupiah(total)}: {listed}); selisih {_rupiah(abs(node.amount - total))}. "
+                         f"Samakan keduanya, atau hapus 'anggaran' {level} agar jumlahnya dihitung dari {child}")
+            elif total > node.amount:
+                yield _p(node.at / "anggaran", "RKT220",
+                         f"anggaran {level} {node.code} ({_rupiah(node.amount)}) lebih kecil dari jumlah anggaran "
+                         f"{child} yang sudah dirinci di bawahnya ({_rupiah(total)}: {listed})")
 
 
 def _signed_rules(repo: Repository, folder: CycleFolder, today: dt.date,

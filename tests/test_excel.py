@@ -105,3 +105,21 @@ def test_not_an_excel_file(tmp_path):
     bad.write_text("bukan excel")
     proc = run(repo, "import", "2027", "psdm", str(bad))
     assert proc.returncode == 1 and "tidak dapat dibaca sebagai Excel" in proc.stderr
+
+
+def test_template_writes_user_text_that_looks_like_a_formula_as_text(example):
+    """A name typed as '=HYPERLINK(...)' must reach the template as text, never as a live formula."""
+    import io
+    import zipfile
+
+    from generator import excel
+    from generator.prefill import start
+    from generator.validate import validate
+
+    result = validate(example)
+    data, _ = start(result.repository, 2027, "psdm")
+    data["program"][0]["nama"] = '=HYPERLINK("http://contoh.invalid","klik")'
+    book = excel.template(data, result.repository.renstra, "Bidang PSDM")
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in z.read(n) for n in sheets)
