@@ -1,4 +1,4 @@
-"""Build the dashboard: validate, derive, render, write, `mkdocs build --strict`, check, publish.
+"""Build the dashboard: validate, derive, render, write, strict engine build, check, publish.
 
 Like MkDocs' own build: gather everything first, then write. The generated
 part of `docs/` is owned by this module; the writer only rewrites files whose
@@ -6,10 +6,11 @@ bytes changed and removes generated files that are no longer produced, so a
 rebuild with nothing changed touches nothing (and MkDocs' live reload stays
 quiet). Hand-written pages (`docs/panduan/`, `docs/css/`) are never touched.
 
-The site is built into a temporary folder beside the target, with every MkDocs
-warning fatal; only a complete site that passed the safety scan replaces the old
-one, and of the old one only the files our marker lists are deleted. Builds of
-one repository, and builds into one site folder, wait for each other (file locks).
+The site is built by the engine (MkDocs by default, or Zensical: `--engine`) into a
+temporary folder beside the target, with every warning of the engine fatal; only a
+complete site that passed the safety scan replaces the old one, and of the old one
+only the files our marker lists are deleted. Builds of one repository, and builds
+into one site folder, wait for each other (file locks).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import archive, atomic, cache, charts, export, render
+from . import archive, atomic, cache, charts, export, published, render
 from .calendar import WorkCalendar, work_calendar
 from .compile import CompiledRkt, compile_rkt
 from .history import GitError, git
@@ -44,7 +45,7 @@ DOCS = "docs"
 SITE = "site"
 # what the generator owns inside docs/: everything else there is hand-written
 GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "isi-form.md", "siklus", "rkt", "grafik",
-             "unduh")
+             "unduh", "data")
 
 
 class BuildError(Exception):
@@ -119,40 +120,36 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
     cache_obj = charts.ChartCache(cache_dir / "charts" if cache_dir else None)
     files: dict[str, bytes] = {}
     chart_paths: dict[str, str] = {}
+
+    def chart(key: str, kind: str, spec: object) -> None:
+        """The chart and its phone variant (charts.VARIANTS), each cached by its spec."""
+        for suffix, draw in charts.VARIANTS[kind]:
+            name = f"grafik/{key}{suffix}.svg"
+            files[name] = cache_obj.get(kind + suffix, spec, draw).encode()
+            chart_paths[key + suffix] = name
+
     for c in folders:
-        st = statuses[c.year]
-        spec = charts.TimelineSpec(
-            f"Siklus RKT {c.year}: jadwal dasar dan pelaksanaan", None if st.finished else today.isoformat(),
-            tuple(charts.TimelineRow(f"{s.step.number}. {s.step.short}", s.planned.start.isoformat(),
-                                     s.planned.end.isoformat(), s.started.isoformat() if s.started else None,
-                                     s.finished.isoformat() if s.finished else None, s.state)
-                  for s in st.steps))
-        name = f"grafik/siklus-{c.year}.svg"
-        files[name] = cache_obj.get("timeline", spec, charts.timeline).encode()
-        chart_paths[f"siklus-{c.year}"] = name
+        chart(f"siklus-{c.year}", "timeline", charts.timeline_spec(statuses[c.year]))
     lanes = {ln.code: i for i, ln in enumerate(repo.sop.lanes)}
     flow = charts.SwimlaneSpec(tuple(ln.name for ln in repo.sop.lanes),
                                tuple(charts.FlowStep(s.number, s.short, lanes.get(s.executor, 0), s.on_reject)
                                      for s in repo.sop.steps))
-    files["grafik/sop.svg"] = cache_obj.get("swimlane", flow, charts.swimlane).encode()
-    chart_paths["sop"] = "grafik/sop.svg"
+    chart("sop", "swimlane", flow)
     years = tuple(sorted(c.year for c in folders))
     budgets = charts.BudgetTrendSpec(years, tuple(u.short for u in repo.agency.units), tuple(
         tuple(next((p.budget for p in compiled[y].units if p.unit.code == u.code), 0) for y in years)
-        for u in repo.agency.units))
-    files["grafik/tren-anggaran.svg"] = cache_obj.get("budget-trend", budgets, charts.budget_trend).encode()
-    chart_paths["tren-anggaran"] = "grafik/tren-anggaran.svg"
+        for u in repo.agency.units), tuple(y for y in years if compiled[y].missing))
+    chart("tren-anggaran", "budget-trend", budgets)
     series = []
     for _, ind in repo.renstra.indicators():
         if not ind.is_iku:
             continue
-        values = tuple(render.target_number(ind.target(y)) for y in years)
+        values = tuple(render.trend_value(compiled[y], ind) for y in years)
         if any(v is not None for v in values):
             series.append((ind.code, ind.unit_of_measure, values))
     if series:
-        targets = charts.TargetTrendSpec(years, tuple(series))
-        files["grafik/tren-iku.svg"] = cache_obj.get("target-trend", targets, charts.target_trend).encode()
-        chart_paths["tren-iku"] = "grafik/tren-iku.svg"
+        chart("tren-iku", "target-trend", charts.TargetTrendSpec(years, tuple(series)))
+
     exports = cache_dir / "exports" if cache_dir else None
     for c in folders:
         source = export.Source(export.source_commit(root, c.year), export.fingerprint(compiled[c.year]))
@@ -166,6 +163,8 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
 
+    # the published data for a regency dashboard (`rkt kabupaten`), copied beside the pages
+    files[published.PATH] = published.dumps(published.published(repo, d))
     changes = archive.version_changes(root, folders)
     ctx = render.Context(today, repo.agency, repo.sop, repo.renstra, folders, statuses, compiled, chart_paths, cal,
                          changes, form_page_data(root, repo, folders, statuses))
@@ -179,7 +178,7 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
 def form_page_data(root: Path, repo: Repository, folders: tuple[CycleFolder, ...],
                    statuses: dict[int, CycleStatus]) -> dict:
     """Everything the "Isi Form RKT" page needs, embedded at build time (the page works offline)."""
-    from . import prefill, yamlwrite
+    from . import formrules, prefill, yamlwrite
     from .load import load_file
     from .schema import SchemaSet
 
@@ -198,15 +197,17 @@ def form_page_data(root: Path, repo: Repository, folders: tuple[CycleFolder, ...
                 header = yamlwrite.form_header(yamlwrite.form_yaml(data, f"Form RKT Tahun {c.year} {name}.",
                                                                    explain=True))
             units.append({"kode": code, "nama": name, "ada": form is not None, "header": header, "data": data})
-        cycles.append({"tahun": c.year, "pagu": dict(c.cycle.ceilings), "units": units})
+        cycles.append({"tahun": c.year, "units": units, **formrules.cycle_facts(repo, c, statuses[c.year].today)})
     satuan = sorted({s.unit_of_measure for c in repo.cycles for f in c.forms for p in f.programs
                      for k in p.activities for s in k.subs if s.unit_of_measure})
     # not `repo_url`: with it the theme asks api.github.com for stars and releases on every visit
     config = load_file(root / "mkdocs.yml", "mkdocs.yml").document
     extra = config.data.get("extra") if config is not None and isinstance(config.data, dict) else None
     repo_url = extra.get("repositori", "") if isinstance(extra, dict) else ""
+    schemas = SchemaSet.load(root / "schemas")
     return {
-        "schema": SchemaSet.load(root / "schemas").flat["form"],
+        "schema": schemas.flat["form"],
+        **formrules.export(schemas.documents["form.schema.json"]),  # the rules about one form, as data
         "comments": {"kinerja": yamlwrite.KINERJA_COMMENT, "program": yamlwrite.PROGRAM_COMMENT},
         "cycles": cycles,
         "renstra": [{"kode": o.code, "uraian": o.description,
@@ -218,8 +219,9 @@ def form_page_data(root: Path, repo: Repository, folders: tuple[CycleFolder, ...
     }
 
 
-def write(docs: Path, files: dict[str, bytes]) -> WriteStats:
-    """Bring the generated part of docs/ to exactly `files`, touching only what differs."""
+def write(docs: Path, files: dict[str, bytes], owned: tuple[str, ...] = GENERATED) -> WriteStats:
+    """Bring the generated part of docs/ (the `owned` top-level names) to exactly `files`,
+    touching only what differs."""
     written, unchanged, removed = [], 0, []
     for rel, content in sorted(files.items()):
         path = docs / rel
@@ -238,7 +240,7 @@ def write(docs: Path, files: dict[str, bytes]) -> WriteStats:
             tmp.unlink(missing_ok=True)
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
         written.append(rel)
-    for top in GENERATED:
+    for top in owned:
         base = docs / top
         candidates = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []
         for path in candidates:
@@ -272,6 +274,91 @@ def mkdocs_build(root: Path, epoch: str, site: Path) -> subprocess.CompletedProc
                           cwd=root, env=env, capture_output=True, text=True)
 
 
+# --- the site engines -------------------------------------------------------
+# Both read the same mkdocs.yml and docs/: the generator is a plain step before the engine
+# (no MkDocs plugin or hook), so switching is a flag. MkDocs stays the default, the client's
+# choice, until Zensical is stable.
+ENGINES = ("mkdocs", "zensical")
+DEFAULT_ENGINE = "mkdocs"
+ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+_SITE_DIR = re.compile(r"^site_dir:.*$", re.M)
+
+
+def engine_missing(engine: str) -> str | None:
+    """Why `engine` cannot run here (Indonesian), or None; before seconds are spent generating."""
+    import importlib.util
+
+    if engine not in ENGINES:
+        return f"mesin situs '{engine}' tidak dikenal (pilih dari {', '.join(ENGINES)})"
+    if importlib.util.find_spec(engine) is None:
+        return (f"mesin situs {ENGINE_NAMES[engine]} belum terpasang; pasang semuanya dengan 'make install' "
+                f"(atau pip install 'rkt-dashboard[site]')")
+    return None
+
+
+@contextlib.contextmanager
+def zensical_config(root: Path, site: Path) -> Iterator[Path]:
+    """A copy of mkdocs.yml beside it whose `site_dir` is `site` (inside `root`), for as long as
+    the engine runs. Zensical has no --site-dir, takes the project root from the config file's
+    folder and builds only inside it; unlike MkDocs it empties its site folder in place."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    line = f"site_dir: {json.dumps(site.resolve().relative_to(root.resolve()).as_posix())}"
+    text, found = _SITE_DIR.subn(lambda _: line, text)
+    if not found:
+        text = text.rstrip("\n") + "\n" + line + "\n"
+    path = root / f".rkt-zensical-{uuid.uuid4().hex[:8]}.yml"  # git-ignored; removed below
+    atomic.create(path, text)
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def zensical_build(root: Path, epoch: str, site: Path) -> subprocess.CompletedProcess:
+    """Zensical's strict build into `site`. A folder outside the repository is built inside it
+    first (in .rkt-cache/) and copied out. Zensical's own cache is `.cache/` in the root: its
+    output was measured identical with a cold and a warm cache, so it is left alone."""
+    root = root.resolve()
+    inside = root in site.resolve().parents
+    out = site if inside else cache.folder(root) / f"situs-{uuid.uuid4().hex[:8]}"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0", NO_COLOR="1")
+    try:
+        with zensical_config(root, out) as config:
+            proc = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
+                                   str(config)], cwd=root, env=env, capture_output=True, text=True)
+        if not inside and proc.returncode == 0:
+            shutil.copytree(out, site, dirs_exist_ok=True)
+    finally:
+        if not inside:
+            shutil.rmtree(out, ignore_errors=True)  # ours: made for this build
+    return proc
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_Z_ENTRY = re.compile(r"^(Warning|Error):\s*(.*)$")
+_Z_WHERE = re.compile(r"\[\s*([^\s\]]+:\d+:\d+)\s*\]")
+_Z_COUNT = re.compile(r"^(\d+) issues? found", re.M)
+
+
+def zensical_findings(output: str) -> list[str]:
+    """Every warning and error in Zensical's report, with the file:line:col it points at."""
+    entries: list[list[str]] = []
+    for line in _ANSI.sub("", output).splitlines():
+        m = _Z_ENTRY.match(line.strip())
+        if m:
+            entries.append(["Peringatan Zensical" if m.group(1) == "Warning" else "Kesalahan Zensical",
+                            m.group(2).strip(), ""])
+            continue
+        where = _Z_WHERE.search(line)
+        if where and entries and not entries[-1][2]:
+            entries[-1][2] = where.group(1)
+    findings = [f"{label}: {text}" + (f" ({where})" if where else "") for label, text, where in entries]
+    counted = sum(int(n) for n in _Z_COUNT.findall(_ANSI.sub("", output)))
+    if counted > len(findings):  # a report in a shape this parser does not know: never let it pass
+        findings.append(f"Peringatan Zensical: {counted - len(findings)} temuan lain (lihat keluaran Zensical)")
+    return findings
+
+
 _LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
 _LEVEL_ID = {"WARNING": "Peringatan MkDocs", "ERROR": "Kesalahan MkDocs", "CRITICAL": "Kesalahan MkDocs"}
 # the engine's own file-system failures (full or read-only disk) are environmental, not ours
@@ -296,10 +383,10 @@ def engine_findings(output: str) -> list[str]:
     return findings
 
 
-def check_engine(proc: subprocess.CompletedProcess) -> None:
+def check_engine(proc: subprocess.CompletedProcess, engine: str = DEFAULT_ENGINE) -> None:
     """Fail on any warning or error of the engine, or on its failure; say which in Indonesian."""
     output = (proc.stderr or "") + (proc.stdout or "")
-    findings = engine_findings(output)
+    findings = engine_findings(output) if engine == "mkdocs" else zensical_findings(output)
     if proc.returncode == 0 and not findings:
         return
     os_error = _OS_ERROR.search(output)
@@ -307,10 +394,11 @@ def check_engine(proc: subprocess.CompletedProcess) -> None:
         # a failed copy names source and target ('a' -> 'b'): the target is where space or rights lack
         raise OSError(int(os_error.group(1)), os_error.group(2), os_error.group(4) or os_error.group(3))
     if not findings:
-        tail = "\n".join(output.strip().splitlines()[-15:])
-        raise BuildError(f"mkdocs build gagal (kode {proc.returncode}):\n{tail}")
-    raise BuildError("\n".join(findings) + f"\nSitus tidak dibangun: {len(findings)} peringatan/kesalahan MkDocs di "
-                     f"atas (mode strict: setiap peringatan menggagalkan pembangunan). Situs lama tidak diubah.")
+        tail = "\n".join(_ANSI.sub("", output).strip().splitlines()[-15:])
+        raise BuildError(f"{engine} build gagal (kode {proc.returncode}):\n{tail}")
+    raise BuildError("\n".join(findings) + f"\nSitus tidak dibangun: {len(findings)} peringatan/kesalahan "
+                     f"{ENGINE_NAMES.get(engine, engine)} di atas (mode strict: setiap peringatan menggagalkan "
+                     f"pembangunan). Situs lama tidak diubah.")
 
 
 @dataclass
@@ -320,13 +408,18 @@ class BuildReport:
     stats: WriteStats | None = None
     site: Path | None = None
     seconds_generate: float = 0.0
-    seconds_mkdocs: float = 0.0
+    seconds_engine: float = 0.0
     unsafe: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for the user, about the site folder
+    engine: str = DEFAULT_ENGINE
 
     @property
     def ok(self) -> bool:
         return self.result is None or self.result.ok
+
+    @property
+    def seconds_mkdocs(self) -> float:  # the name from before there were two engines
+        return self.seconds_engine
 
 
 STATE = "generate.json"  # in the cache folder
@@ -498,9 +591,9 @@ def _publish(root: Path, report: BuildReport, site: Path, epoch: str) -> None:
     os.mkdir(new)  # not mkdtemp: its 0700 would lock a web server out of the published site
     try:
         t1 = time.perf_counter()
-        proc = mkdocs_build(root, epoch, new)
-        report.seconds_mkdocs = time.perf_counter() - t1
-        check_engine(proc)
+        proc = (zensical_build if report.engine == "zensical" else mkdocs_build)(root, epoch, new)
+        report.seconds_engine = time.perf_counter() - t1
+        check_engine(proc, report.engine)
         report.unsafe = scan_site(new)
         if report.unsafe:
             return  # never published; the previous site stays
@@ -513,19 +606,22 @@ def _publish(root: Path, report: BuildReport, site: Path, epoch: str) -> None:
 
 
 def build(root: Path, today: dt.date | None = None, site: Path | None = None, run_mkdocs: bool = True,
-          force: bool = False, on_wait: Callable[[str], None] | None = None) -> BuildReport:
-    """Generate docs/ and (with `run_mkdocs`) publish the site into `site` (default site/).
+          force: bool = False, on_wait: Callable[[str], None] | None = None,
+          engine: str = DEFAULT_ENGINE) -> BuildReport:
+    """Generate docs/ and (with `run_mkdocs`) publish the site into `site` (default site/),
+    built by `engine` (one of ENGINES).
 
     `force` allows a folder outside the repository or one holding files not of ours (they
     are moved aside, never deleted). `on_wait` hears when another build holds a lock."""
     target = (site or root / SITE).resolve()
     if run_mkdocs:
-        refused = site_refusal(root, target, force)
+        refused = site_refusal(root, target, force) or engine_missing(engine)
         if refused:
             raise SiteRefused(refused)
     require_git(root)
     with locked(cache.folder(root) / "build.lock", "menunggu pembangunan lain di repositori ini selesai", on_wait):
         report = _generate_step(root, today)
+        report.engine = engine
         if not run_mkdocs or not report.ok:
             return report
         with locked(site_lock(target), f"menunggu pembangunan lain ke {target} selesai", on_wait):

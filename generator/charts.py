@@ -12,7 +12,7 @@ import datetime as dt
 import io
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import matplotlib
 import matplotlib.ticker
@@ -23,6 +23,9 @@ from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle  # noqa: E402
 
 from . import cache  # noqa: E402
+
+if TYPE_CHECKING:
+    from .status import CycleStatus
 
 
 COLORS = {
@@ -35,6 +38,7 @@ COLORS = {
     "today": "#ff6f00",
     "lane": "#f5f7f8",
     "ink": "#263238",
+    "forecast": "#6a1b9a",
 }
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
@@ -74,6 +78,8 @@ class TimelineRow:
     actual_start: str | None
     actual_end: str | None
     state: str
+    forecast_start: str | None = None  # what is still to do, as the forecast expects it
+    forecast_end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,55 +89,106 @@ class TimelineSpec:
     rows: tuple[TimelineRow, ...]
 
 
+def timeline_spec(status: "CycleStatus") -> TimelineSpec:
+    """A cycle's timeline as plain data: baseline, what happened, and the forecast of the rest."""
+    rows = []
+    for s in status.steps:
+        f = status.forecast.step(s.step.number) if status.forecast else None
+        # a running step's bar already reaches today: the forecast draws only what lies after it
+        f_start = max(f.start, status.today + dt.timedelta(days=1)) if f and s.started else f.start if f else None
+        rows.append(TimelineRow(f"{s.step.number}. {s.step.short}", s.planned.start.isoformat(),
+                                s.planned.end.isoformat(), s.started.isoformat() if s.started else None,
+                                s.finished.isoformat() if s.finished else None, s.state,
+                                f_start.isoformat() if f and f_start <= f.end else None,
+                                f.end.isoformat() if f and f_start <= f.end else None))
+    return TimelineSpec(f"Siklus RKT {status.year}: jadwal dasar, pelaksanaan" +
+                        (" dan perkiraan" if status.forecast else ""),
+                        None if status.finished else status.today.isoformat(), tuple(rows))
+
+
 def _day(s: str) -> float:
     return dt.date.fromisoformat(s).toordinal()
 
 
-def timeline(spec: TimelineSpec) -> str:
-    """Baseline bars (grey), actual bars coloured by status, and a 'hari ini' line."""
+# the smallest text of any chart, in points: at the size each variant is shown (a desktop chart at
+# its natural width, a phone variant at a 360 px screen's 328 px column) that is at least 11 CSS px
+MIN_FONT = 9
+PHONE_WIDTH = 3.6  # inches: 259 pt, so 9 pt text on 328 px stays above 11 px
+
+
+def timeline(spec: TimelineSpec, phone: bool = False) -> str:
+    """Baseline bars (grey), actual bars coloured by status, forecast bars (hatched), and a 'hari ini'
+    line. The phone variant puts each step's name above its bars and keeps every text at 9 pt."""
     _style()
     n = len(spec.rows)
-    height = 0.42 * n + 1.4
-    fig, ax = plt.subplots(figsize=(9, height))
-    fig.subplots_adjust(left=0.19, right=0.98, top=1 - 0.45 / height, bottom=0.8 / height)
+    row_h = 0.62 if phone else 0.42
+    bottom = 1.15 if phone else 0.75  # inches: the date axis, then the legend (three rows on a phone)
+    height = row_h * n + bottom + (0.75 if phone else 0.55)
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH if phone else 9, height))
+    fig.subplots_adjust(left=0.03 if phone else 0.19, right=0.97 if phone else 0.98,
+                        top=1 - (0.75 if phone else 0.55) / height, bottom=bottom / height)
     dates = [_day(r.planned_start) for r in spec.rows] + [_day(r.planned_end) for r in spec.rows] \
-        + [_day(r.actual_end) for r in spec.rows if r.actual_end]
+        + [_day(r.actual_end) for r in spec.rows if r.actual_end] \
+        + [_day(r.forecast_end) for r in spec.rows if r.forecast_end]
     show_today = spec.today is not None
     today = _day(spec.today) if spec.today else max(dates)
     lo = min(dates + ([today] if show_today else [])) - 1
     hi = max(dates + ([today] if show_today else [])) + 2
+    bar = 0.24 if phone else 0.32  # half the height of a baseline bar
     for i, r in enumerate(spec.rows):
         y = n - 1 - i
         ps, pe = _day(r.planned_start), _day(r.planned_end) + 1
-        ax.add_patch(Rectangle((ps, y - 0.32), pe - ps, 0.64, color=COLORS["baseline"], lw=0))
+        ax.add_patch(Rectangle((ps, y - bar), pe - ps, 2 * bar, color=COLORS["baseline"], lw=0))
         if r.actual_start:
             a_s = _day(r.actual_start)
             a_e = _day(r.actual_end) + 1 if r.actual_end else today + 1
-            ax.add_patch(Rectangle((a_s, y - 0.18), max(a_e - a_s, 0.3), 0.36,
+            ax.add_patch(Rectangle((a_s, y - bar * 0.56), max(a_e - a_s, 0.3), bar * 1.12,
                                    color=COLORS.get(r.state, COLORS["berjalan"]), lw=0))
+        if r.forecast_start and r.forecast_end:
+            fs, fe = _day(r.forecast_start), _day(r.forecast_end) + 1
+            ax.add_patch(Rectangle((fs, y - bar * 0.56), fe - fs, bar * 1.12, facecolor="white",
+                                   edgecolor=COLORS["forecast"], hatch="////", lw=0.9))
+        if phone:
+            ax.text(lo + 0.3, y + bar + 0.04, r.label, fontsize=MIN_FONT, color=COLORS["ink"], va="bottom", ha="left")
     if show_today:
         ax.axvline(today + 0.5, color=COLORS["today"], lw=1.5, ls="--")
-        ax.text(today + 0.5, n - 0.35, " hari ini", color=COLORS["today"], va="bottom", ha="left", fontsize=8)
-    ax.set_ylim(-0.7, n - 0.3)
+        ax.text(today + 0.5, n - 0.3 if phone else n - 0.35, " hari ini", color=COLORS["today"], va="bottom",
+                ha="right" if phone and today > (lo + hi) / 2 else "left", fontsize=MIN_FONT)
+    ax.set_ylim(-0.7, n - 0.05 if phone else n - 0.3)
     ax.set_xlim(lo, hi)
-    ax.set_yticks(range(n))
-    ax.set_yticklabels([r.label for r in reversed(spec.rows)])
+    if phone:
+        ax.set_yticks([])
+    else:
+        ax.set_yticks(range(n))
+        ax.set_yticklabels([r.label for r in reversed(spec.rows)])
     span = hi - lo
-    step = 1 if span <= 21 else 7 if span <= 120 else 30
-    first = int(lo) + (7 - dt.date.fromordinal(int(lo)).weekday()) % 7 if step == 7 else int(lo)
+    step = (7 if span <= 35 else 14 if span <= 120 else 61) if phone else (1 if span <= 21 else 7 if span <= 120 else 30)
+    first = int(lo) + (7 - dt.date.fromordinal(int(lo)).weekday()) % 7 if step in (7, 14) else int(lo)
     ticks = list(range(first, int(hi) + 1, step))
     ax.set_xticks([t + 0.5 for t in ticks])
     ax.set_xticklabels([f"{dt.date.fromordinal(t).day} {MONTHS[dt.date.fromordinal(t).month - 1]}" for t in ticks],
-                       rotation=0)
+                       rotation=0, fontsize=MIN_FONT)
+    ax.tick_params(axis="y", labelsize=MIN_FONT)
     ax.grid(axis="x", color="#eceff1", lw=0.8)
     ax.set_axisbelow(True)
-    for side in ("top", "right"):
+    for side in ("top", "right") + (("left",) if phone else ()):
         ax.spines[side].set_visible(False)
-    handles = [Rectangle((0, 0), 1, 1, color=COLORS[k]) for k in ("baseline", "selesai", "berjalan", "terlambat")]
-    ax.legend(handles, ["Jadwal dasar (SOP)", "Selesai", "Berjalan", "Terlambat"], loc="upper center",
-              bbox_to_anchor=(0.5, -0.08), ncol=4, frameon=False, fontsize=8)
-    ax.set_title(spec.title, loc="left", fontsize=10, color=COLORS["ink"])
+    keys = ["baseline", "selesai", "berjalan", "terlambat"]
+    names = ["Jadwal dasar (SOP)", "Selesai", "Berjalan", "Terlambat"]
+    handles = [Rectangle((0, 0), 1, 1, color=COLORS[k]) for k in keys]
+    if any(r.forecast_end for r in spec.rows):
+        handles.append(Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=COLORS["forecast"], hatch="////"))
+        names.append("Perkiraan")
+    # below the axis, in the figure's bottom margin (kept free for it above)
+    fig.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=2 if phone else len(names),
+               frameon=False, fontsize=MIN_FONT)
+    ax.set_title(_wrap(spec.title, 44) if phone else spec.title, loc="left", fontsize=MIN_FONT + 1,
+                 color=COLORS["ink"], pad=16)
     return _svg(fig)
+
+
+def timeline_phone(spec: TimelineSpec) -> str:
+    return timeline(spec, phone=True)
 
 
 # --- SOP swimlane ---------------------------------------------------------
@@ -254,6 +311,64 @@ def swimlane(spec: SwimlaneSpec) -> str:
     return _svg(fig)
 
 
+def swimlane_phone(spec: SwimlaneSpec) -> str:
+    """The SOP flowchart for a phone: one column, top to bottom, the same symbols (capsule, box,
+    diamond, arrows, "tidak" loops on the right); each shape names its pelaksana in its second line."""
+    _style()
+    width, box_w, gap = PHONE_WIDTH, 2.5, 0.28  # inches
+    heights = [0.42] + [0.78 if s.decision_back_to is not None else 0.6 for s in spec.steps] + [0.42]
+    total = sum(heights) + gap * (len(heights) - 1) + 0.2
+    fig, ax = plt.subplots(figsize=(width, total))
+    fig.subplots_adjust(left=0, right=1, top=1, bottom=0)
+    ax.set_xlim(0, width)
+    ax.set_ylim(-total, 0)
+    ax.axis("off")
+    cx = 0.12 + box_w / 2
+    centres, y = [], -0.1
+    for h in heights:
+        centres.append(y - h / 2)
+        y -= h + gap
+    ink = COLORS["ink"]
+
+    def capsule(yc: float, text: str) -> None:
+        ax.add_patch(FancyBboxPatch((cx - 0.6, yc - 0.17), 1.2, 0.34, boxstyle="round,pad=0,rounding_size=0.17",
+                                    facecolor="white", edgecolor=ink, lw=1))
+        ax.text(cx, yc, text, ha="center", va="center", fontsize=MIN_FONT)
+
+    capsule(centres[0], "Mulai")
+    capsule(centres[-1], "Selesai")
+    for s, yc, h in zip(spec.steps, centres[1:-1], heights[1:-1]):
+        lane = spec.lanes[s.lane] if s.lane < len(spec.lanes) else ""
+        if s.decision_back_to is not None:
+            ax.add_patch(Polygon([(cx, yc + h / 2), (cx + box_w / 2, yc), (cx, yc - h / 2), (cx - box_w / 2, yc)],
+                                 closed=True, facecolor="#fff8e1", edgecolor=ink, lw=1))
+        else:
+            ax.add_patch(Rectangle((cx - box_w / 2, yc - h / 2), box_w, h, facecolor="white", edgecolor=ink, lw=1))
+        ax.text(cx, yc + 0.08, f"{s.number}. {s.label}", ha="center", va="center", fontsize=MIN_FONT,
+                fontweight="bold")
+        ax.text(cx, yc - 0.13, lane, ha="center", va="center", fontsize=MIN_FONT, color="#455a64")
+    decisions = {s.number for s in spec.steps if s.decision_back_to is not None}
+    numbers = [None] + [s.number for s in spec.steps] + [None]
+    for i in range(len(centres) - 1):
+        top, bottom = centres[i] - heights[i] / 2, centres[i + 1] + heights[i + 1] / 2
+        ax.add_patch(FancyArrowPatch((cx, top), (cx, bottom), arrowstyle="-|>", mutation_scale=9, color=ink, lw=0.9,
+                                     shrinkA=0, shrinkB=0))
+        if numbers[i] in decisions:
+            ax.text(cx + 0.06, (top + bottom) / 2, "ya", fontsize=MIN_FONT, style="italic", color=ink, va="center")
+    # "tidak": out of the diamond's right corner, up a channel right of the shapes, into the target's side
+    index = {s.number: k + 1 for k, s in enumerate(spec.steps)}
+    loops = [s for s in spec.steps if s.decision_back_to is not None and s.decision_back_to in index]
+    for k, s in enumerate(loops):
+        yc, ty = centres[index[s.number]], centres[index[s.decision_back_to]]
+        channel = cx + box_w / 2 + 0.25 + 0.2 * k
+        ax.plot([cx + box_w / 2, channel, channel], [yc, yc, ty], color=COLORS["terlambat"], lw=0.9)
+        ax.add_patch(FancyArrowPatch((channel, ty), (cx + box_w / 2, ty), arrowstyle="-|>", mutation_scale=9,
+                                     color=COLORS["terlambat"], lw=0.9, shrinkA=0, shrinkB=0))
+        ax.text(cx + box_w / 2 + 0.03, yc + 0.04, "tidak", fontsize=MIN_FONT, style="italic",
+                color=COLORS["terlambat"], ha="left", va="bottom")
+    return _svg(fig)
+
+
 # --- cache ----------------------------------------------------------------
 
 def spec_inputs(kind: str, spec: object) -> tuple:
@@ -284,58 +399,96 @@ class BudgetTrendSpec:
     years: tuple[int, ...]
     units: tuple[str, ...]  # short names
     budgets: tuple[tuple[int, ...], ...]  # per unit, per year (Rupiah; 0 = no form)
+    incomplete: tuple[int, ...] = ()  # years whose plan still misses a unit's form
 
 
-def budget_trend(spec: BudgetTrendSpec) -> str:
-    """Grouped bars: each unit's total budget per cycle, in billions of Rupiah."""
+def budget_trend(spec: BudgetTrendSpec, phone: bool = False) -> str:
+    """Grouped bars: each unit's total budget per cycle, in billions of Rupiah, on an axis from zero.
+    A year still missing a unit's form is marked "belum lengkap" under its label."""
     _style()
-    fig, ax = plt.subplots(figsize=(9, 3.6))
-    fig.subplots_adjust(left=0.09, right=0.99, top=0.92, bottom=0.22)
+    height = 3.9 if phone else 3.6
+    fig, ax = plt.subplots(figsize=(PHONE_WIDTH if phone else 9, height))
+    fig.subplots_adjust(left=0.17 if phone else 0.09, right=0.98 if phone else 0.99, top=1 - 0.45 / height,
+                        bottom=(1.25 if phone else 0.85) / height)
     n = max(len(spec.units), 1)
     width = 0.8 / n
     palette = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#5d4037", "#455a64")
     for i, (unit, values) in enumerate(zip(spec.units, spec.budgets)):
         xs = [j + (i - (n - 1) / 2) * width for j in range(len(spec.years))]
         ax.bar(xs, [v / 1e9 for v in values], width=width * 0.95, color=palette[i % len(palette)], label=unit)
+    ax.set_ylim(bottom=0)  # bars are compared by their length: the axis starts at zero
     ax.set_xticks(range(len(spec.years)))
-    ax.set_xticklabels([str(y) for y in spec.years])
-    ax.set_ylabel("Miliar Rupiah")
+    ax.set_xticklabels([f"{y}\n(belum lengkap)" if y in spec.incomplete else str(y) for y in spec.years],
+                       fontsize=MIN_FONT)
+    ax.set_ylabel("Miliar Rupiah", fontsize=MIN_FONT)
+    ax.tick_params(axis="y", labelsize=MIN_FONT)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:.1f}".replace(".", ",")))
     ax.grid(axis="y", color="#eceff1")
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(n, 4), frameon=False, fontsize=8)
-    ax.set_title("Anggaran per unit per tahun", loc="left", fontsize=10)
+    fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.01), ncol=min(n, 2 if phone else 4), frameon=False,
+               fontsize=MIN_FONT)
+    ax.set_title("Anggaran per unit per tahun", loc="left", fontsize=MIN_FONT + 1)
     return _svg(fig)
+
+
+def budget_trend_phone(spec: BudgetTrendSpec) -> str:
+    return budget_trend(spec, phone=True)
 
 
 @dataclass(frozen=True)
 class TargetTrendSpec:
     years: tuple[int, ...]
-    series: tuple[tuple[str, str, tuple[float | None, ...]], ...]  # (code, unit of measure, values)
+    series: tuple[tuple[str, str | None, tuple[float | None, ...]], ...]  # (code, unit of measure, values)
 
 
-def target_trend(spec: TargetTrendSpec) -> str:
-    """Small multiples: one panel per numeric IKU, its target per cycle."""
+def _number_id(v: float) -> str:
+    return f"{v:g}".replace(".", ",")
+
+
+def target_trend(spec: TargetTrendSpec, phone: bool = False) -> str:
+    """Small multiples: one panel per numeric IKU, its target per cycle, each point labelled with its
+    value (a panel's axis is zoomed to its own range: the labels keep a small step from looking large)."""
     _style()
     n = max(len(spec.series), 1)
-    cols = min(n, 3)
+    cols = 1 if phone else min(n, 3)
     rows = (n + cols - 1) // cols
-    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 2.3 * rows), squeeze=False)
-    fig.subplots_adjust(left=0.08, right=0.98, top=0.86, bottom=0.12, wspace=0.35, hspace=0.6)
+    panel_h = 2.0 if phone else 2.4
+    fig, axes = plt.subplots(rows, cols, figsize=(PHONE_WIDTH if phone else 3.2 * cols, panel_h * rows),
+                             squeeze=False)
+    fig.subplots_adjust(left=0.16 if phone else 0.08, right=0.95 if phone else 0.98, top=1 - 0.35 / (panel_h * rows),
+                        bottom=0.3 / (panel_h * rows), wspace=0.35, hspace=0.75)
     for idx, (code, unit, values) in enumerate(spec.series):
         ax = axes[idx // cols][idx % cols]
         points = [(y, v) for y, v in zip(spec.years, values) if v is not None]
         if points:
             ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#1565c0", lw=1.5)
-        ax.set_title(f"{code} ({unit})", fontsize=8, loc="left")
+            for x, v in points:
+                ax.annotate(_number_id(v), (x, v), textcoords="offset points", xytext=(0, 6), ha="center",
+                            fontsize=MIN_FONT, color=COLORS["ink"])
+            ax.margins(x=0.2, y=0.35)
+        ax.set_title(f"{code} ({unit})" if unit else code, fontsize=MIN_FONT, loc="left")
         ax.set_xticks(list(spec.years))
-        ax.set_xticklabels([str(y) for y in spec.years], fontsize=7)
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}".replace(".", ",")))
-        ax.tick_params(axis="y", labelsize=7)
+        ax.set_xticklabels([str(y) for y in spec.years], fontsize=MIN_FONT)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: _number_id(v)))
+        ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(4))
+        ax.tick_params(axis="y", labelsize=MIN_FONT)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     for idx in range(len(spec.series), rows * cols):
         axes[idx // cols][idx % cols].axis("off")
     return _svg(fig)
+
+
+def target_trend_phone(spec: TargetTrendSpec) -> str:
+    return target_trend(spec, phone=True)
+
+
+# each chart and its phone variant (file suffix, drawing): see render.chart
+VARIANTS: dict[str, tuple[tuple[str, Callable[[object], str]], ...]] = {
+    "timeline": (("", timeline), ("-ponsel", timeline_phone)),  # type: ignore[dict-item]
+    "swimlane": (("", swimlane), ("-ponsel", swimlane_phone)),  # type: ignore[dict-item]
+    "budget-trend": (("", budget_trend), ("-ponsel", budget_trend_phone)),  # type: ignore[dict-item]
+    "target-trend": (("", target_trend), ("-ponsel", target_trend_phone)),  # type: ignore[dict-item]
+}

@@ -36,6 +36,9 @@ _ARGPARSE_ID = {
 }
 argparse._ = lambda s: _ARGPARSE_ID.get(s, s)  # type: ignore[attr-defined]
 
+# build.ENGINES, spelled out so that `rkt --help` does not import the build (tests keep them equal)
+ENGINES = ("mkdocs", "zensical")
+
 
 def _date(text: str):
     try:
@@ -67,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     v.set_defaults(run=_validate)
 
     b = sub.add_parser("build", help="bangun dasbor (situs) dari data",
-                       description="Memeriksa data, membuat halaman di docs/, lalu menjalankan 'mkdocs build --strict'.")
+                       description="Memeriksa data, membuat halaman di docs/, lalu membangun situs dengan MkDocs (bawaan) "
+                                   "atau Zensical dalam mode strict.")
     b.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
                    help="tanggal 'hari ini' untuk status dan keterlambatan (bawaan: hari ini di zona waktu instansi)")
     b.add_argument("--site-dir", type=Path, metavar="FOLDER",
@@ -76,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="izinkan --site-dir di luar repositori atau berisi berkas yang bukan buatan rkt (berkas itu "
                         "dipindahkan ke FOLDER.old-..., tidak dihapus). Repositori dan folder data/kodenya tetap "
                         "ditolak")
+    b.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                   help="mesin pembangun situs: mkdocs (bawaan) atau zensical (penerus MkDocs Material)")
     b.set_defaults(run=_build)
 
     sv = sub.add_parser("serve", help="tampilkan dasbor di komputer ini dan bangun ulang saat data berubah",
@@ -83,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
                                     "dan membangun ulang halaman setiap kali berkas di cycles/ berubah.")
     sv.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     sv.add_argument("--addr", default="127.0.0.1:8000", help="alamat server (bawaan: 127.0.0.1:8000)")
+    sv.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mesin situs: mkdocs (bawaan) atau zensical")
     sv.set_defaults(run=_serve)
 
     ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV",
@@ -165,6 +172,45 @@ def _parser() -> argparse.ArgumentParser:
     it.set_defaults(run=lambda a: _print(command("init").init(a.repo / a.folder, a.nama, a.pemerintah, a.kota,
                                                               a.pengelola, None)))
 
+    dm = sub.add_parser("demo", help="buat repositori contoh dengan riwayat Git lengkap, lalu bangun dasbornya",
+                        description="Membuat repositori Git di FOLDER (folder baru atau kosong) yang riwayatnya "
+                                    "memutar ulang siklus contoh seperti SOP berjalan: form tiap unit diajukan "
+                                    "Kabid di cabangnya sendiri dan digabung (merge) oleh peninjau, peristiwa "
+                                    "dicatat pelaksananya, koreksi Sekretaris dan perbaikannya, pindaian bertanda "
+                                    "tangan; lalu membangun dasbornya ke FOLDER/site. Hasilnya sama persis setiap "
+                                    "kali (commit yang sama, situs yang sama).")
+    dm.add_argument("folder", type=Path, metavar="FOLDER")
+    dm.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
+                    help="tanggal 'hari ini' contoh: riwayat diputar sampai tanggal ini dan dasbor dibangun untuknya "
+                         "(bawaan: SOURCE_DATE_EPOCH bila ada, selain itu 2026-11-28; tidak pernah tanggal hari ini)")
+    dm.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mesin situs: mkdocs (bawaan) atau zensical")
+    dm.set_defaults(run=lambda a: _print(command("demo").demo(a.repo / a.folder, a.today, a.engine)))
+
+    kb = sub.add_parser("kabupaten", help="dasbor kabupaten: RKT semua perangkat daerah dalam satu situs",
+                        description="Dasbor RKT kabupaten: menghimpun data/rkt.json yang diterbitkan dasbor setiap "
+                                    "perangkat daerah (OPD) ke satu situs.")
+    kb_sub = kb.add_subparsers(dest="kabupaten", metavar="PERINTAH", required=True)
+    ki = kb_sub.add_parser("init", help="buat repositori dasbor kabupaten baru",
+                           description="Membuat repositori dasbor kabupaten di FOLDER (folder baru atau kosong): "
+                                       "kabupaten.yaml, situs, alur kerja GitHub dan alat rkt. Tidak pernah menimpa "
+                                       "berkas.")
+    ki.add_argument("folder", type=Path, metavar="FOLDER")
+    ki.add_argument("--nama", help="nama pemerintah daerah, misalnya 'Pemerintah Kabupaten Balangan'")
+    ki.set_defaults(run=lambda a: _print(command("kabupaten").init(a.repo / a.folder, a.nama)))
+    kbb = kb_sub.add_parser("build", help="ambil data setiap OPD dan bangun dasbor kabupaten",
+                            description="Mengambil data/rkt.json setiap OPD di kabupaten.yaml (bersamaan), "
+                                        "memeriksanya, lalu membangun situs dasbor kabupaten. OPD yang tidak dapat "
+                                        "dihubungi atau datanya tidak sah ditampilkan dengan data terakhir yang sah.")
+    kbb.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
+                     help="tanggal 'hari ini' (bawaan: hari ini di zona waktu kabupaten)")
+    kbb.add_argument("--site-dir", type=Path, metavar="FOLDER", help="folder hasil (bawaan: site/)")
+    kbb.add_argument("--paksa", action="store_true",
+                     help="izinkan --site-dir di luar repositori atau berisi berkas yang bukan buatan rkt")
+    kbb.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mesin situs: mkdocs (bawaan) atau zensical")
+    kbb.set_defaults(run=lambda a: _print(command("kabupaten").build(
+        a.repo, a.today, a.site_dir, a.paksa, a.engine,
+        lambda what: print(f"rkt: {what}...", file=sys.stderr, flush=True))))
+
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
     st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")
@@ -180,7 +226,8 @@ def _build(args: argparse.Namespace) -> int:
         print(f"rkt: {what}...", file=sys.stderr, flush=True)
 
     try:
-        rep = build(args.repo, today=args.today, site=args.site_dir, force=args.paksa, on_wait=waiting)
+        rep = build(args.repo, today=args.today, site=args.site_dir, force=args.paksa, on_wait=waiting,
+                    engine=args.engine)
     except SiteRefused as exc:
         print(f"rkt: kesalahan: {exc}", file=sys.stderr)
         return 2
@@ -210,7 +257,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"Halaman: {len(w.written)} ditulis, {w.unchanged} tidak berubah, {len(w.removed)} dihapus; "
               f"grafik: {g.charts_drawn} digambar, {g.charts_reused} dari cache.")
     index = (rep.site / "index.html").resolve()
-    print(f"Dasbor selesai dibangun ({rep.seconds_generate:.1f} s + mkdocs {rep.seconds_mkdocs:.1f} s): {index}")
+    print(f"Dasbor selesai dibangun ({rep.seconds_generate:.1f} s + {rep.engine} {rep.seconds_engine:.1f} s): {index}")
     return 0
 
 
@@ -238,7 +285,7 @@ def _export(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(args.repo, args.today, args.addr)
+    return serve(args.repo, args.today, args.addr, engine=args.engine)
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -313,7 +360,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if schemas is not None and not schemas.is_dir():
         print(f"rkt: kesalahan: folder skema {schemas} tidak ada", file=sys.stderr)
         return 2
-    if args.command != "init" and not ((args.repo / "cycles").is_dir() and (schemas or args.repo / "schemas").is_dir()):
+    # a regency repository has no cycles/: `rkt kabupaten` checks its own kabupaten.yaml
+    if args.command not in ("init", "demo", "kabupaten") and not ((args.repo / "cycles").is_dir() and (schemas or args.repo / "schemas").is_dir()):
         print(f"rkt: kesalahan: {args.repo} bukan repositori RKT (folder cycles/ dan schemas/ tidak ada)",
               file=sys.stderr)
         return 2

@@ -25,6 +25,8 @@ from . import target as tgt
 from .model import Agency, At, CycleFolder, Form, Indicator, Objective, Renstra, SignedVersion, Unit
 
 NOT_FILLED = "belum diisi"
+DRAFT = "DRAF"
+LEVELS = ("Program", "Kegiatan", "Sub Kegiatan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,16 @@ class PerformanceRow:
     renstra: str | int | None  # the Renstra target for the plan year; None when the Renstra omits the year
     agreed: tuple[UnitTarget, ...]  # the units' targets, in unit order
     pending: tuple[str, ...]  # responsible units (codes) whose form is not in yet
+
+    # The names before agreed targets were compiled (published.py uses them): `target` is the
+    # Renstra's, `unit_targets` the units'. New code reads `renstra`, `agreed`, `target_text`.
+    @property
+    def target(self) -> str | int | None:
+        return self.renstra
+
+    @property
+    def unit_targets(self) -> tuple[tuple[str, str | int], ...]:
+        return tuple((t.unit, t.target) for t in self.agreed)
 
     def _read(self, typed: str | int) -> tgt.Target:
         return tgt.parse(typed, self.indicator.unit_of_measure)
@@ -82,6 +94,14 @@ class PerformanceRow:
             return False
         renstra = self._read(self.renstra)
         return any(not self._read(t.target).same_as(renstra) for t in self.agreed)
+
+    @property
+    def target_value(self) -> str | int:
+        """The Target cell for a spreadsheet: a whole number stays a number."""
+        distinct = self.distinct
+        if len(distinct) == 1 and isinstance(distinct[0].target, int):
+            return distinct[0].target
+        return self.target_text
 
     @property
     def renstra_text(self) -> str:
@@ -215,6 +235,30 @@ class CompiledRkt:
     def program_units(self) -> tuple[UnitPlan, ...]:
         """The units the program section lists: those with programs, and those not in yet."""
         return tuple(u for u in self.units if u.has_programs or u.form is None)
+
+    @property
+    def program_heading(self) -> str:
+        """"Program / Kegiatan / Sub Kegiatan", down to the deepest level the plan has."""
+        levels = {row.level for u in self.units if u.form for row in plan_rows(u.form)}
+        return " / ".join(x for x in LEVELS if x in levels) or LEVELS[0]
+
+    @property
+    def program_title(self) -> str:
+        """The section title: "Program, Kegiatan dan Sub Kegiatan" (as deep as the plan goes)."""
+        levels = self.program_heading.split(" / ")
+        return levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " dan " + levels[-1]
+
+    @property
+    def shows_program_indicator(self) -> bool:
+        """Whether any program line has an indicator or a target (a pagu-only plan has neither)."""
+        return any(row.indicator or row.target is not None
+                   for u in self.units if u.form for row in plan_rows(u.form))
+
+    @property
+    def draft_note(self) -> str:
+        names = ", ".join(u.name for u in self.missing)
+        return (f"Form RKT belum diserahkan: {names}. Target indikator unit tersebut tertulis '{NOT_FILLED}'. "
+                f"Dokumen ini draf sampai semua unit wajib menyerahkan Form RKT.")
 
     @property
     def sub_activity_count(self) -> int:

@@ -43,12 +43,15 @@ GUIDE_TEXT = [
     "   Baris baru boleh ditambah; pilih Kode Indikator dari daftar. Pecahan ditulis dengan koma, misalnya 0,70.",
     "   Kolom Sasaran, Indikator Kinerja, Satuan dan Target Renstra diambil dari Renstra: jangan diubah.",
     "   Kolom 'Catatan' untuk penjelasan bila target berbeda dari Renstra.",
+    "   Target '-' berarti indikator itu memang tidak memiliki target tahun ini.",
     "2. Lembar 'Program': satu baris untuk setiap program, kegiatan dan sub kegiatan, berurutan:",
     "   baris Program, lalu baris-baris Kegiatan di bawahnya, lalu baris-baris Sub Kegiatan di bawah kegiatannya.",
     "   Pilih 'Tingkat' dari daftar. Kode ditulis lengkap sesuai nomenklatur Kepmendagri, misalnya 5.03.02.2.01.0001.",
-    "3. Anggaran diisi pada baris Sub Kegiatan saja, berupa angka tanpa 'Rp' dan tanpa titik.",
+    "3. Anggaran diisi pada baris Sub Kegiatan, berupa angka tanpa 'Rp' dan tanpa titik.",
     "   Jumlah per kegiatan, program dan unit dihitung otomatis oleh sistem.",
-    "   Pada baris Program dan Kegiatan, kolom Satuan, Anggaran dan Penanggung Jawab dibiarkan kosong.",
+    "   Bila rincian sub kegiatan belum ada, pagu boleh diisi pada baris Program atau Kegiatan (tanpa baris di",
+    "   bawahnya). Bila baris di bawahnya juga beranggaran, anggaran Program/Kegiatan harus sama dengan jumlahnya.",
+    "   Pada baris Program dan Kegiatan, kolom Satuan dan Penanggung Jawab dibiarkan kosong.",
     "4. Kolom isian sudah berformat Teks agar Excel tidak mengubah isinya (0,70 tetap 0,70; 92% tetap 92%).",
     "   Bila menempel dari berkas lain, pilih 'Tempel Nilai'. Jangan memakai rumus (=...): ketik nilainya.",
     "5. Jangan mengubah nama lembar, urutan kolom, atau baris judul.",
@@ -119,11 +122,12 @@ def template(data: dict, renstra: Renstra, unit_name: str) -> bytes:
     prog = wb.create_sheet(PROGRAM)
     header(prog, PROGRAM_HEADERS, [14, 20, 55, 50, 16, 12, 18, 36])
     for p in data["program"]:
-        inert_append(prog, ["Program", p["kode"], p["nama"], p.get("indikator", ""), _blank(p.get("target")), "", None, ""])
-        for k in p["kegiatan"]:
+        inert_append(prog, ["Program", p["kode"], p["nama"], p.get("indikator", ""), _blank(p.get("target")), "",
+                            p.get("anggaran"), ""])
+        for k in p.get("kegiatan", ()):
             inert_append(prog, ["Kegiatan", k["kode"], k["nama"], k.get("indikator", ""), _blank(k.get("target")), "",
-                         None, ""])
-            for s in k["sub_kegiatan"]:
+                         k.get("anggaran"), ""])
+            for s in k.get("sub_kegiatan", ()):
                 inert_append(prog, ["Sub Kegiatan", s["kode"], s["nama"], s["indikator"], s["target"],
                              s.get("satuan") or "", s["anggaran"], s["penanggung_jawab"]])
     last = prog.max_row + EMPTY_ROWS
@@ -602,13 +606,14 @@ def _program_row(row: Row, level: str, found: _Found) -> dict:
             entry["indikator"] = texts[4]
         if value is not None:
             entry["target"] = value
-        # The form has satuan, anggaran and penanggung jawab only on sub kegiatan; a value typed
-        # on a program or kegiatan row would be dropped, so it is refused instead.
+        # A pagu typed on a program or kegiatan row is the form's `anggaran` of that level
+        # (rules.py checks it against the rows below). Satuan and penanggung jawab exist
+        # only on sub kegiatan: a value typed there would be dropped, so it is refused.
         if not anggaran.empty:
-            found.add(PROGRAM, 7, n, f"anggaran pada baris {level} tidak dapat disimpan: anggaran hanya diisi pada "
-                                     f"baris-baris Sub Kegiatan di bawahnya, dan jumlah per kegiatan dan program "
-                                     f"dihitung otomatis. Pindahkan angkanya ke baris Sub Kegiatan, lalu kosongkan "
-                                     f"sel ini")
+            budget, why = budget_of(anggaran)
+            if why:
+                found.add(PROGRAM, 7, n, why)
+            entry["anggaran"] = 0 if budget is None else budget
         for col, what in ((6, "satuan"), (8, "penanggung jawab")):
             if texts[col]:
                 found.add(PROGRAM, col, n, f"{what} pada baris {level} tidak dapat disimpan: {what} hanya diisi "
@@ -643,7 +648,6 @@ def _program(rows: list[Row], found: _Found) -> list[dict]:
     """Program -> kegiatan -> sub kegiatan from rows in that order; every row checked."""
     programs: list[dict] = []
     parents: dict[str, tuple] = {}  # the JSON paths of the current program and kegiatan
-    row_of: dict[tuple, int] = {}
     for row in rows:
         n = row.number
         level, why = text_of(row.cells[0])
@@ -683,20 +687,18 @@ def _program(rows: list[Row], found: _Found) -> list[dict]:
                                          f"{activity['kode']}")
             here = parents["Kegiatan"] + ("sub_kegiatan", len(activity["sub_kegiatan"]))
             activity["sub_kegiatan"].append(entry)
-        row_of[here] = n
         found.place(here, PROGRAM, 1, n)
         for key in entry:
             found.place(here + (key,), PROGRAM, _COLUMNS.get(key, 1), n)
-    for here, n in row_of.items():
-        kind = here[-2]
-        item = programs[here[1]] if kind == "program" else \
-            programs[here[1]]["kegiatan"][here[3]] if kind == "kegiatan" else None
-        if item is not None and kind == "program" and not item["kegiatan"]:
-            found.add(PROGRAM, 1, n, f"program {item['kode']} belum memiliki kegiatan; tambahkan baris Kegiatan "
-                                     f"di bawahnya")
-        if item is not None and kind == "kegiatan" and not item["sub_kegiatan"]:
-            found.add(PROGRAM, 1, n, f"kegiatan {item['kode']} belum memiliki sub kegiatan; tambahkan baris Sub "
-                                     f"Kegiatan di bawahnya")
+    # A program or kegiatan may stand without rows below it (its pagu on its own row, or
+    # nothing yet: rules.py warns about a line without any amount); the form leaves the
+    # empty list out, as a hand-written one would.
+    for program in programs:
+        for activity in program["kegiatan"]:
+            if not activity["sub_kegiatan"]:
+                del activity["sub_kegiatan"]
+        if not program["kegiatan"]:
+            del program["kegiatan"]
     return programs
 
 

@@ -25,7 +25,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from .compile import CompiledRkt, plan_rows
+from .compile import DRAFT, CompiledRkt, Signature, plan_rows
 from .model import Agency, Form
 
 
@@ -55,23 +55,32 @@ def content(rkt: CompiledRkt) -> dict:
     signed plan of the past into a changed one."""
     return {
         "tahun": rkt.year,
+        # "target" is the target as printed (the units' agreed one, or "belum diisi")
         "kinerja": [{"sasaran": r.objective.code, "sasaran_uraian": r.objective.description,
                      "indikator": r.indicator.code, "uraian": r.indicator.description,
-                     "satuan": r.indicator.unit_of_measure, "target": r.target,
-                     "unit": [[u, t] for u, t in r.unit_targets]} for r in rkt.performance],
+                     "satuan": r.indicator.unit_of_measure, "target": r.target_text,
+                     "target_renstra": r.renstra, "unit": [[t.unit, t.target] for t in r.agreed],
+                     **({"cara_pengukuran": r.indicator.formula} if r.indicator.formula else {})}
+                    for r in rkt.performance],
         "unit": [{"unit": p.unit.code, "program": _programs(p.form)} for p in rkt.units if p.form is not None],
     }
 
 
 def _programs(form: Form) -> list:
-    return [{"kode": p.code, "nama": p.name, "indikator": p.indicator, "target": p.target,
+    # a pagu stated on a program or kegiatan is content; absent, the sum below it is derived
+    return [{"kode": p.code, "nama": p.name, "indikator": p.indicator, "target": p.target, **_stated(p.amount),
              "kegiatan": [{"kode": k.code, "nama": k.name, "indikator": k.indicator, "target": k.target,
+                           **_stated(k.amount),
                            "sub_kegiatan": [{"kode": s.code, "nama": s.name, "indikator": s.indicator,
                                              "target": s.target, "satuan": s.unit_of_measure,
                                              "anggaran": s.budget, "penanggung_jawab": s.responsible}
                                             for s in k.subs]}
                           for k in p.activities]}
             for p in form.programs]
+
+
+def _stated(amount: int | None) -> dict:
+    return {} if amount is None else {"anggaran": amount}
 
 
 def fingerprint(rkt: CompiledRkt) -> str:
@@ -118,6 +127,12 @@ tr { break-inside: avoid; }
 .total td { font-weight: bold; border-top: 1.2pt solid #000; }
 .sign { margin: 18pt 0 0 auto; width: 85mm; text-align: center; break-inside: avoid; }
 .sign p { margin: 0; } .sign .space { height: 22mm; } .sign .name { font-weight: bold; text-decoration: underline; }
+.kop .logo { float: left; height: 20mm; margin-right: -20mm; }
+td.belum { font-style: italic; color: #555; }
+.tgt { white-space: nowrap; }
+.draf-note { border: 1pt solid #b00; padding: 3pt 5pt; color: #800; }
+.draf-mark { position: fixed; top: 55mm; left: 0; width: 100%%; text-align: center; font-size: 110pt;
+  font-weight: bold; color: rgba(180, 0, 0, 0.13); transform: rotate(-24deg); z-index: -1; }
 """
 
 
@@ -125,52 +140,106 @@ _PDF_LEVEL = {"Program": (" class='program'", ""), "Kegiatan": (" class='kegiata
               "Sub Kegiatan": ("", " class='l2'")}
 
 
-def rkt_html(rkt: CompiledRkt, agency: Agency, source: Source, place_date: str) -> str:
-    from . import fmt  # Babel: only the printed outputs need it, not validation
-
-    head = agency.person(agency.head)
+def rkt_html(rkt: CompiledRkt, agency: Agency, source: Source, place_date: str | None = None) -> str:
+    """The document to sign. `place_date` overrides the plan's own ("Paringin, 3 Desember 2026",
+    or a blank date in the year the plan is prepared)."""
     out = [f"<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>RKT {rkt.year}</title>",
            f"<style>{PRINT_CSS % {'source': _css_string(source.label), 'fp': source.fingerprint[:16]}}</style>",
-           "</head><body>",
-           f"<div class='kop'><p>{_e(agency.government.upper())}</p><p>{_e(agency.name.upper())}</p>"
-           f"<p class='addr'>{_e(agency.address)}</p></div>",
-           f"<h1>RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}</h1>",
-           "<h2>A. Tabel Kinerja</h2><table><thead><tr><th class='num'>No</th><th>Sasaran</th>"
-           "<th>Indikator Kinerja</th><th>Satuan</th><th>Target</th></tr></thead><tbody>"]
-    last = None
-    for n, r in enumerate(rkt.performance, start=1):
-        sasaran = r.objective.description if r.objective.code != last else ""
-        last = r.objective.code
-        out.append(f"<tr><td class='num'>{n}</td><td>{_e(sasaran)}</td><td>{_e(r.indicator.description)}</td>"
-                   f"<td>{_e(r.indicator.unit_of_measure)}</td><td>{_e(r.target if r.target is not None else '-')}</td></tr>")
-    out.append("</tbody></table><h2>B. Program, Kegiatan dan Sub Kegiatan</h2>")
-    for plan in rkt.units:
+           "</head><body>"]
+    if rkt.draft:  # position: fixed repeats the mark on every page
+        out.append(f"<div class='draf-mark'>{DRAFT}</div>")
+    logo = _logo_uri(agency)
+    img = f"<img class='logo' src='{logo}' alt='Logo'>" if logo else ""
+    out += [f"<div class='kop'>{img}<p>{_e(agency.government.upper())}</p><p>{_e(agency.name.upper())}</p>"
+            f"<p class='addr'>{_e(agency.address)}</p></div>",
+            f"<h1>RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}</h1>"]
+    if rkt.draft:
+        out.append(f"<p class='draf-note'><b>{DRAFT}.</b> {_e(rkt.draft_note)}</p>")
+    out.append(f"<h2>{'A. ' if rkt.has_programs else ''}Tabel Kinerja</h2>")
+    out.append(_pdf_performance(rkt))
+    if rkt.has_programs:
+        out.append(_pdf_programs(rkt))
+    if rkt.signature is not None:
+        out.append(_pdf_signature(rkt.signature, place_date))
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def _pdf_performance(rkt: CompiledRkt) -> str:
+    """Numbered per sasaran, the No and Sasaran cells spanning the sasaran's indicators."""
+    headers = rkt.performance_headers()
+    # a target is short and read as one piece: it never wraps ("76 point", not "76" over "point")
+    css = {"No": " class='num'", "Satuan": " class='tgt'", "Target": " class='tgt'", "Target Renstra": " class='tgt'"}
+    out = ["<table class='kinerja'><thead><tr>", *(f"<th{css.get(h, '')}>{_e(h)}</th>" for h in headers),
+           "</tr></thead><tbody>"]
+    for g in rkt.groups:
+        span = f" rowspan='{len(g.rows)}'" if len(g.rows) > 1 else ""
+        for i, row in enumerate(g.rows):
+            out.append("<tr>")
+            if i == 0:
+                out.append(f"<td class='num'{span}>{g.number}</td><td{span}>{_e(g.objective.description)}</td>")
+            for h, cell in zip(headers[2:], rkt.performance_cells(row)):
+                pending = h == "Target" and not row.filled
+                out.append(f"<td class='tgt belum'>{_e(cell)}</td>" if pending else f"<td{css.get(h, '')}>{_e(cell)}</td>")
+            out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _pdf_programs(rkt: CompiledRkt) -> str:
+    from . import fmt  # Babel: only the printed outputs need it, not validation
+
+    heading, detail = rkt.program_heading, rkt.shows_program_indicator
+    extra = "<th>Indikator Kinerja</th><th>Target Kinerja</th>" if detail else ""
+    out = [f"<h2>B. {_e(rkt.program_title)}</h2>"]
+    for plan in rkt.program_units:
         out.append(f"<h2>{_e(plan.unit.name)}</h2>")
         if plan.form is None:
             out.append("<p>Form RKT unit ini belum diserahkan.</p>")
             continue
-        out.append("<table><thead><tr><th class='num'>No</th><th>Program / Kegiatan / Sub Kegiatan</th>"
-                   "<th>Indikator Kinerja</th><th>Target Kinerja</th><th class='num'>Anggaran (Rp)</th></tr></thead><tbody>")
+        out.append(f"<table><thead><tr><th class='num'>No</th><th>{_e(heading)}</th>{extra}"
+                   "<th class='num'>Anggaran (Rp)</th></tr></thead><tbody>")
         for row in plan_rows(plan.form):
             css, indent = _PDF_LEVEL[row.level]
+            cells = f"<td>{_e(row.indicator)}</td><td>{_e(row.target_text)}</td>" if detail else ""
             out.append(f"<tr{css}><td class='num'>{row.number or ''}</td><td{indent}>{_e(row.code)} {_e(row.name)}</td>"
-                       f"<td>{_e(row.indicator)}</td><td>{_e(row.target_text)}</td>"
-                       f"<td class='num'>{fmt.number(row.budget)}</td></tr>")
-        out.append(f"<tr class='total'><td></td><td>Jumlah {_e(plan.unit.name)}</td><td></td><td></td>"
+                       f"{cells}<td class='num'>{'' if row.budget is None else fmt.number(row.budget)}</td></tr>")
+        blanks = "<td></td><td></td>" if detail else ""
+        out.append(f"<tr class='total'><td></td><td>Jumlah {_e(plan.unit.name)}</td>{blanks}"
                    f"<td class='num'>{fmt.number(plan.budget)}</td></tr></tbody></table>")
     out.append("<h2>C. Jumlah Anggaran</h2><table><thead><tr><th>Unit</th><th class='num'>Anggaran (Rp)</th></tr>"
                "</thead><tbody>")
-    for plan in rkt.units:
+    for plan in rkt.program_units:
         out.append(f"<tr><td>{_e(plan.unit.name)}</td><td class='num'>"
                    f"{fmt.number(plan.budget) if plan.form else 'belum diserahkan'}</td></tr>")
     out.append(f"<tr class='total'><td>Jumlah seluruhnya</td><td class='num'>{fmt.number(rkt.total_budget)}</td></tr>"
                "</tbody></table>")
-    if head is not None:
-        out.append(f"<div class='sign'><p>{_e(place_date)}</p><p>{_e(head.position)}</p>"
-                   f"<p>{_e(agency.government.replace('Pemerintah ', ''))}</p><p class='space'></p>"
-                   f"<p class='name'>{_e(head.name)}</p><p>NIP {_e(head.nip)}</p></div>")
-    out.append("</body></html>")
     return "".join(out)
+
+
+def place_date(signature: Signature) -> str:
+    """"Paringin, 3 Desember 2026" (the signed version's date), or the date left blank in the
+    year the plan is prepared: never today's year."""
+    from . import fmt
+
+    return signature.place_date(fmt.date_id(signature.date) if signature.date else None)
+
+
+def _pdf_signature(s: Signature, override: str | None) -> str:
+    rank = f"<p>{_e(s.rank)}</p>" if s.rank else ""
+    return (f"<div class='sign'><p>{_e(override or place_date(s))}</p><p>{_e(s.position)}</p><p>{_e(s.region)}</p>"
+            f"<p class='space'></p><p class='name'>{_e(s.name)}</p>{rank}<p>{_e(s.nip_line)}</p></div>")
+
+
+def _logo_uri(agency: Agency) -> str | None:
+    """The logo as a data URI: embedded in the document, never fetched."""
+    import base64
+
+    data = agency.logo_data
+    if not data:
+        return None
+    mime = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg" if data.startswith(b"\xff\xd8") else None
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}" if mime else None
 
 
 def to_pdf(document: str) -> bytes:
@@ -279,6 +348,66 @@ def _write_program_table(ws, start_row: int, form: Form) -> int:
     return r + 1
 
 
+def _write_performance(ws, rkt: CompiledRkt) -> None:
+    """The performance table as printed: numbered per sasaran, the No and Sasaran cells merged
+    over the sasaran's indicators; optional columns only when the plan has them."""
+    from openpyxl.styles import Alignment, Font
+
+    headers = rkt.performance_headers()
+    inert_append(ws, headers)
+    header = ws.max_row
+    target = headers.index("Target")
+    top = Alignment(wrap_text=True, vertical="top")
+    for g in rkt.groups:
+        first = ws.max_row + 1
+        for i, row in enumerate(g.rows):
+            cells: list = rkt.performance_cells(row)
+            cells[target - 2] = row.target_value
+            inert_append(ws, [g.number if i == 0 else None, g.objective.description if i == 0 else None, *cells])
+            for c in ws[ws.max_row]:
+                c.alignment = top
+            if not row.filled:
+                ws.cell(row=ws.max_row, column=target + 1).font = Font(italic=True)
+        if len(g.rows) > 1:
+            for column in (1, 2):
+                ws.merge_cells(start_row=first, start_column=column, end_row=ws.max_row, end_column=column)
+    widths = {"No": 5, "Sasaran": 40, "Indikator Kinerja": 50, "Satuan": 12, "Target": 16, "Target Renstra": 16,
+              "Cara Pengukuran": 50}
+    _sheet_setup(ws, header, [widths[h] for h in headers])
+
+
+def _write_program_summary(ws, rkt: CompiledRkt) -> None:
+    """The budget per unit, then every unit's program table, below the performance table."""
+    from openpyxl.styles import Font
+
+    inert_append(ws, [])
+    inert_append(ws, ["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
+    for n, plan in enumerate(rkt.program_units, start=1):
+        inert_append(ws, [n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
+        ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
+    inert_append(ws, ["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
+    ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
+    ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+    inert_append(ws, [])
+    inert_append(ws, PROGRAM_HEADERS)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+    for plan in rkt.program_units:
+        inert_append(ws, ["", plan.unit.name])
+        ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+        if plan.form is None:
+            inert_append(ws, ["", "", "", "Form RKT unit ini belum diserahkan."])
+            continue
+        _write_program_table(ws, ws.max_row + 1, plan.form)
+
+
+def _mark_draft(ws, rkt: CompiledRkt) -> None:
+    """A draft says so on every printed page (the sheet's page header)."""
+    if rkt.draft:
+        ws.oddHeader.center.text = f"{DRAFT} - belum lengkap"
+        ws.oddHeader.center.color = "AA0000"
+
+
 def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -294,35 +423,16 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     inert_append(ws, [f"{source.label} · sidik isi {source.fingerprint[:16]}"])
     for line in range(1, 4):
         ws.cell(row=line, column=1).font = Font(bold=True)
-    inert_append(ws, [])
-    inert_append(ws, ["No", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan", "Target"])
-    header = ws.max_row
-    for n, r in enumerate(rkt.performance, start=1):
-        inert_append(ws, [n, r.objective.description, r.indicator.code, r.indicator.description,
-                   r.indicator.unit_of_measure, _cell(r.target)])
-    _sheet_setup(ws, header, [5, 45, 14, 55, 12, 12])
-    inert_append(ws, [])
-    inert_append(ws, ["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
-    for n, plan in enumerate(rkt.units, start=1):
-        inert_append(ws, [n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
-        ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
-    inert_append(ws, ["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
-    ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
-    ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
-    inert_append(ws, [])
-    inert_append(ws, PROGRAM_HEADERS)
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-    for plan in rkt.units:
-        inert_append(ws, ["", plan.unit.name])
-        ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
-        if plan.form is None:
-            inert_append(ws, ["", "", "", "Form RKT unit ini belum diserahkan."])
-            continue
-        _write_program_table(ws, ws.max_row + 1, plan.form)
-
-    for plan in rkt.units:
+    inert_append(ws, [f"{DRAFT}: {rkt.draft_note}"] if rkt.draft else [])
+    if rkt.draft:
+        ws.cell(row=5, column=1).font = Font(bold=True, color="AA0000")
+    _write_performance(ws, rkt)
+    if rkt.has_programs:  # no empty sections: a plan of targets only has no program tables
+        _write_program_summary(ws, rkt)
+    _mark_draft(ws, rkt)
+    for plan in rkt.program_units if rkt.has_programs else ():
         sheet = wb.create_sheet(title=plan.unit.short[:31])
+        _mark_draft(sheet, rkt)
         inert_append(sheet, [plan.unit.name])
         sheet.cell(row=1, column=1).font = Font(bold=True)
         inert_append(sheet, [])
@@ -350,8 +460,13 @@ def _csv_text(value: object) -> object:
     return value
 
 
+CSV_PERFORMANCE_HEADERS = ["no", "sasaran", "kode_indikator", "indikator", "satuan", "target", "target_renstra",
+                           "cara_pengukuran", "unit"]
+
+
 def to_csv(rkt: CompiledRkt) -> bytes:
-    """One row per program/kegiatan/sub kegiatan. Semicolons and a BOM, as Excel in
+    """One row per program/kegiatan/sub kegiatan, then (after an empty line, under its own
+    header) one row per indicator of the performance table. Semicolons and a BOM, as Excel in
     Indonesian settings (decimal comma) expects. Numbers stay numbers; texts are inert."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
@@ -363,6 +478,14 @@ def to_csv(rkt: CompiledRkt) -> bytes:
             _, level, code, name, indicator, target, unit, budget, responsible = row
             w.writerow([_csv_text(v) for v in
                         (plan.unit.code, level, code, name, indicator, target, unit, budget, responsible)])
+    w.writerow([""] * len(CSV_HEADERS))  # a full-width empty row: every row has every column
+    w.writerow(CSV_PERFORMANCE_HEADERS)
+    for g in rkt.groups:
+        for r in g.rows:
+            w.writerow([_csv_text(v) for v in (
+                g.number, g.objective.description, r.indicator.code, r.indicator.description,
+                r.indicator.unit_of_measure or "", r.target_value, r.renstra_text, r.indicator.formula or "",
+                ", ".join(t.unit for t in r.agreed))])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -424,9 +547,8 @@ def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, toda
     """One export, through `cache` (a folder) when given, keyed by everything the file shows
     and, through `cache.key`, by the code that draws it (a fixed writer must never be
     bypassed by a file an older one made)."""
-    place_date = f"{agency.city}, ......................... {today.year}"
-    if fmt_name == "pdf":
-        key = rkt_html(rkt, agency, source, place_date)
+    if fmt_name == "pdf":  # the signature's place and date come from the plan, never from `today`
+        key = rkt_html(rkt, agency, source)
         make = lambda: to_pdf(key)  # noqa: E731
     elif fmt_name == "xlsx":
         key = json.dumps([content(rkt), agency.name, agency.government, [u.unit.name for u in rkt.units],

@@ -254,6 +254,10 @@ class SubActivity:
     responsible: str
     at: At
 
+    @property
+    def has_budget(self) -> bool:
+        return True  # `anggaran` is required on a sub kegiatan
+
 
 # A pagu may be stated at any level: a program's or kegiatan's `anggaran` when the detail
 # below it is not known yet. A node's budget is its own amount when stated, else the sum of

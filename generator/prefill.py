@@ -5,7 +5,7 @@ kegiatan that measures a Renstra indicator takes that indicator's target for the
 
 from __future__ import annotations
 
-from .model import Form, Indicator, Renstra, Repository
+from .model import Activity, Form, Indicator, Program, Renstra, Repository
 
 
 def form_data(form: Form) -> dict:
@@ -20,17 +20,23 @@ def form_data(form: Form) -> dict:
                                        **({"catatan": t.note} if t.note else {})} for t in row.indicators]}
                        for row in form.performance]
     data["program"] = [
-        {"kode": p.code, "nama": p.name, **({"indikator": p.indicator} if p.indicator else {}),
-         **({"target": p.target} if p.target is not None else {}),
-         "kegiatan": [{"kode": k.code, "nama": k.name, **({"indikator": k.indicator} if k.indicator else {}),
-                       **({"target": k.target} if k.target is not None else {}),
-                       "sub_kegiatan": [{"kode": s.code, "nama": s.name, "indikator": s.indicator, "target": s.target,
-                                         **({"satuan": s.unit_of_measure} if s.unit_of_measure else {}),
-                                         "anggaran": s.budget, "penanggung_jawab": s.responsible}
-                                        for s in k.subs]}
-                      for k in p.activities]}
+        {**_head(p), **({"kegiatan": [
+            {**_head(k), **({"sub_kegiatan": [
+                {"kode": s.code, "nama": s.name, "indikator": s.indicator, "target": s.target,
+                 **({"satuan": s.unit_of_measure} if s.unit_of_measure else {}),
+                 "anggaran": s.budget, "penanggung_jawab": s.responsible}
+                for s in k.subs]} if k.subs else {})}
+            for k in p.activities]} if p.activities else {})}
         for p in form.programs]
     return data
+
+
+def _head(node: Program | Activity) -> dict:
+    """What a program and a kegiatan share; optional keys only when given (an empty list of
+    children is left out, as the file would have it)."""
+    return {"kode": node.code, "nama": node.name, **({"indikator": node.indicator} if node.indicator else {}),
+            **({"target": node.target} if node.target is not None else {}),
+            **({"anggaran": node.amount} if node.amount is not None else {})}
 
 
 def new_form(repo: Repository, year: int, unit: str) -> tuple[dict, list[str]]:
@@ -79,7 +85,7 @@ def retarget(programs: list[dict], renstra: Renstra, year: int) -> list[str]:
     index = _by_description(renstra)
     notes = []
     for program in programs:
-        for level, item in [("program", program)] + [("kegiatan", k) for k in program["kegiatan"]]:
+        for level, item in [("program", program)] + [("kegiatan", k) for k in program.get("kegiatan", [])]:
             ind = index.get(_words(item.get("indikator") or ""))
             if ind is None:
                 continue

@@ -50,6 +50,7 @@ CODES: Mapping[str, str] = {
     "RKT106": "nilai bukan salah satu pilihan",
     "RKT107": "teks terlalu panjang atau kosong",
     "RKT108": "jumlah isian daftar tidak sesuai",
+    "RKT190": "form masih draf (diunduh dari halaman Isi Form RKT sebelum lengkap)",
     # cross-file rules (rules.py)
     "RKT200": "rujukan ke unit yang tidak ada",
     "RKT201": "rujukan ke peran atau pegawai yang tidak ada",
@@ -86,6 +87,8 @@ CODES: Mapping[str, str] = {
     "RKT305": "isian cycle.yaml siklus bertanda tangan diubah tanpa membuka kembali siklus",
     "RKT306": "form siklus bertanda tangan diubah tanpa membuka kembali siklus",
     "RKT307": "perubahan Renstra atau agency.yaml mengubah isi RKT bertanda tangan",
+    # the regency view (regency/config.py)
+    "RKT400": "rujukan ke sasaran kabupaten yang tidak ada",
 }
 
 

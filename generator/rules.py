@@ -269,6 +269,7 @@ def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: 
             yield _p(f.at / "tanggal", "RKT207",
                      f"tanggal pengisian {f.filled_on.isoformat()} ada di masa depan (hari ini {today.isoformat()})")
         yield from _form_rules(repo, folder, f)
+    yield from _agreement_rules(repo, folder)
 
     # signed versions
     yield from _signed_rules(repo, folder, today, persons)
@@ -359,6 +360,43 @@ def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Prob
             yield _p(f.at / "program", "RKT210",
                      f"jumlah anggaran form ({_rupiah(f.budget)}) melebihi pagu unit '{f.unit}' "
                      f"({_rupiah(ceiling)}) sebesar {_rupiah(f.budget - ceiling)}")
+
+
+def _agreement_rules(repo: Repository, folder: CycleFolder) -> Iterator[Problem]:
+    """The compiled performance table prints the units' targets: warn where it would print
+    "belum diisi" although every responsible unit is in, and where units disagree."""
+    renstra, c = repo.renstra, folder.cycle
+    if renstra is None or c is None:
+        return
+    forms = {f.unit: f for f in folder.forms}
+    given: dict[str, list[tuple[str, object, At]]] = {}
+    for f in folder.forms:
+        for row in f.performance:
+            for t in row.indicators:
+                given.setdefault(t.indicator, []).append((f.unit, t.target, t.at))
+    for _, ind in renstra.indicators():
+        answers = given.get(ind.code, [])
+        responsible = [u for u in c.required_units if u in ind.units]
+        planned = ind.target(folder.year)
+        if (not answers and responsible and all(u in forms for u in responsible)
+                and not (planned is not None and tgt.parse(planned).is_none)):
+            for u in responsible:
+                yield _p(forms[u].at / "kinerja", "RKT223",
+                         f"indikator {ind.code} ({ind.description}) menjadi tanggung jawab unit "
+                         f"{', '.join(responsible)}, tetapi belum ada di form unit mana pun, sehingga RKT mencetak "
+                         f"'belum diisi'; tambahkan dengan targetnya, atau target \"-\" bila memang tidak ada "
+                         f"target tahun ini", severity=WARNING)
+        distinct: list[tuple[str, object, At]] = []
+        for a in answers:
+            if not any(tgt.parse(a[1], ind.unit_of_measure).same_as(tgt.parse(d[1], ind.unit_of_measure))
+                       for d in distinct):
+                distinct.append(a)
+        if len(distinct) > 1:
+            listed = "; ".join(f"{u}: {t}" for u, t, _ in answers)
+            for u, _, at in answers:
+                yield _p(at / "target", "RKT224",
+                         f"unit-unit memberi target berbeda untuk indikator {ind.code} ({listed}); RKT mencetak "
+                         f"semuanya dengan nama unitnya. Sepakati satu target pada koreksi draft", severity=WARNING)
 
 
 def _rupiah(n: int) -> str:

@@ -100,7 +100,7 @@ _MARKER_NOTE = ("Folder ini dibuat oleh 'rkt build'. Berkas yang tercantum di si
                 "berikutnya; berkas lain di folder ini tidak pernah dihapus.")
 # the repository's data, sources and tools: never a site folder, not even with --paksa
 NEVER = ("cycles", "schemas", "docs", "generator", "tests", "benchmarks", "requirements", ".git", ".github",
-         ".ci", ".venv", ".rkt-cache")
+         ".ci", ".venv", ".rkt-cache", ".cache")  # .cache: Zensical's own cache
 
 
 def _listed(folder: Path) -> list[str] | None:

@@ -1,6 +1,7 @@
 """`rkt serve`: the dashboard on this computer, regenerated when the data changes.
 
-`mkdocs serve` watches docs/ and reloads the browser; this loop watches cycles/
+The engine's server (`mkdocs serve`, or `zensical serve` with `--engine zensical`)
+watches docs/ and reloads the browser; this loop watches cycles/
 and schemas/ and regenerates docs/ (only changed files are rewritten, so the
 browser reloads only when a page really changed).
 
@@ -10,18 +11,21 @@ When the server stops by itself (a port taken, a warning in strict mode, a crash
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
-from . import report
-from .build import BuildError, build
+from . import cache, report
+from .build import DEFAULT_ENGINE, ENGINE_NAMES, BuildError, build, engine_missing, zensical_config
 
 
 def snapshot(root: Path) -> tuple:
@@ -78,17 +82,42 @@ def address_problem(addr: str) -> str | None:
     return None
 
 
-def serve(root: Path, today: dt.date | None, addr: str, interval: float = 1.0) -> int:
+def server_command(root: Path, addr: str, engine: str, stack: contextlib.ExitStack) -> list[str]:
+    """The engine's live server; what it needs for the while is undone by `stack`."""
+    if engine == "zensical":
+        # Zensical's server empties and fills its site folder (MkDocs' serves from a temporary
+        # one): give it a folder of its own, never site/. Its --strict is "currently unsupported":
+        # warnings are shown in its output but do not stop it.
+        folder = cache.folder(root) / f"serve-{uuid.uuid4().hex[:8]}"
+        folder.mkdir(parents=True)
+        stack.callback(shutil.rmtree, folder, True)
+        config = stack.enter_context(zensical_config(root, folder))
+        return [sys.executable, "-m", "zensical", "serve", "--dev-addr", addr, "--config-file", str(config)]
+    return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr, "--config-file", str(root / "mkdocs.yml")]
+
+
+def serve(root: Path, today: dt.date | None, addr: str, interval: float = 1.0, engine: str = DEFAULT_ENGINE) -> int:
     """Serve until Ctrl+C (0), or until the server stops by itself (1), or 2 when it cannot start."""
-    problem = address_problem(addr)
+    problem = address_problem(addr) or engine_missing(engine)
     if problem:
         print(f"rkt: kesalahan: {problem}", file=sys.stderr)
         return 2
     signal.signal(signal.SIGTERM, _stop)
     regenerate(root, today)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")  # Material's English end-of-life banner
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr,
-                             "--config-file", str(root / "mkdocs.yml")], cwd=root, env=env)
+    with contextlib.ExitStack() as stack:
+        code = _run_server(root, today, server_command(root, addr, engine, stack), addr, interval)
+    if code is None:
+        return 0
+    print(f"rkt: server {ENGINE_NAMES[engine]} berhenti sendiri (kode {code}); lihat pesannya di atas. Dasbor tidak "
+          f"lagi ditampilkan: perbaiki penyebabnya, lalu jalankan 'rkt serve' lagi.", file=sys.stderr)
+    return 1
+
+
+def _run_server(root: Path, today: dt.date | None, command: list[str], addr: str, interval: float) -> int | None:
+    """Run the server, regenerating on change; its exit code when it stopped by itself, None on Ctrl+C."""
+    # NO_MKDOCS_2_WARNING: Material's English end-of-life banner
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
+    proc = subprocess.Popen(command, cwd=root, env=env)
     print(f"Dasbor tersedia di http://{addr}/ (hentikan dengan Ctrl+C)", flush=True)
     seen = snapshot(root)
     try:
@@ -99,7 +128,7 @@ def serve(root: Path, today: dt.date | None, addr: str, interval: float = 1.0) -
                 seen = now
                 regenerate(root, today)
     except KeyboardInterrupt:
-        return 0
+        return None
     finally:
         if proc.poll() is None:
             proc.terminate()
@@ -107,6 +136,4 @@ def serve(root: Path, today: dt.date | None, addr: str, interval: float = 1.0) -
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
-    print(f"rkt: server MkDocs berhenti sendiri (kode {proc.returncode}); lihat pesannya di atas. Dasbor tidak "
-          f"lagi ditampilkan: perbaiki penyebabnya, lalu jalankan 'rkt serve' lagi.", file=sys.stderr)
-    return 1
+    return proc.returncode

@@ -22,7 +22,8 @@ from typing import Mapping
 
 from .calendar import WorkCalendar
 from .fmt import date_id
-from .model import Cycle, CycleFolder, Event, Form, Sop, Step
+from .forecast import Forecast, forecast
+from .model import Agency, Cycle, CycleFolder, Event, Form, Person, Sop, Step
 
 BELUM = "belum"
 BERJALAN = "berjalan"
@@ -123,6 +124,16 @@ class CycleStatus:
     warnings: tuple[str, ...]
     phase: str = BERJALAN  # DIJADWALKAN | BERJALAN | SELESAI | DICATAT
     start: dt.date | None = None  # the cycle's start date (the first working day on or after it)
+    forecast: Forecast | None = None  # only while the cycle runs
+    ended: dt.date | None = None  # a finished cycle: the day its last step was done
+    ended_behind: int = 0  # working days that day lies past the baseline's end
+
+    @property
+    def current(self) -> StepStatus | None:
+        """The step the cycle waits on: the first one neither done nor skipped."""
+        if self.phase != BERJALAN:
+            return None
+        return next((s for s in self.steps if s.finished is None and s.state != DILEWATI), None)
 
     @property
     def finished(self) -> bool:
@@ -318,6 +329,12 @@ def _whole_cycle(cycle: Cycle, today: dt.date, steps: tuple[StepStatus, ...], su
     if current is not None and today > current.planned.end:
         slip = cal.count(cal.next_workday(current.planned.end), today)
     result = CycleStatus(cycle.year, today, steps, subs, rejections, baseline_end, slip, (), phase, first_day)
+    if phase == BERJALAN:
+        result = replace(result, forecast=forecast(steps, today, cycle.start, baseline_end, cal))
+    elif phase == SELESAI:
+        ended = max(x.finished for x in steps if x.finished is not None)
+        behind = cal.count(cal.next_workday(baseline_end), ended) if ended > baseline_end else 0
+        result = replace(result, ended=ended, ended_behind=behind)
     return replace(result, warnings=tuple(_warnings(result, cal, cycle.start, names)))
 
 
@@ -347,11 +364,52 @@ def _warnings(status: CycleStatus, cal: WorkCalendar, start: dt.date, names: Map
     missing = status.missing_units
     if missing and running_forms:
         out.append(f"{len(missing)} unit belum menyerahkan Form RKT: {', '.join(names.get(u, u) for u in missing)}.")
-    if status.slip:
-        out.append(f"Siklus tertinggal {status.slip} hari kerja dari jadwal dasar "
-                   f"(jadwal dasar selesai {date_id(status.baseline_end)}).")
+    # one statement of the cycle's delay, the forecast's: the slip so far would contradict it
+    if status.forecast is not None and status.forecast.behind:
+        out.append(f"Perkiraan selesai {date_id(status.forecast.finish)}, {status.forecast.behind} hari kerja setelah "
+                   f"jadwal dasar ({date_id(status.baseline_end)}).")
     years = {y for y in range(start.year, status.baseline_end.year + 1)} & cal.years_without_cuti
     if years:
         out.append(f"Data cuti bersama tahun {', '.join(map(str, sorted(years)))} belum tersedia; tambahkan "
                    f"di cycles/agency.yaml (kalender: libur_tambahan) agar tenggat dihitung tepat.")
     return out
+
+
+# --- who must act -----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person the running cycle waits on, and why."""
+
+    person: Person
+    step: StepStatus
+    unit: str | None  # the unit whose missing form is the reason, if that is it
+
+
+def who_must_act(status: CycleStatus, agency: Agency, late_only: bool = False) -> tuple[Actor, ...]:
+    """The people who must act now: the pelaksana of the late steps (or, when none is late, of the
+    current step), by role; for a step that waits on forms, the head of each unit not yet in."""
+    if status.phase != BERJALAN:
+        return ()
+    current = status.current
+    steps = status.late or ((current,) if current is not None and not late_only else ())
+    out: list[Actor] = []
+    seen: set[str] = set()
+
+    def add(code: str, step: StepStatus, unit: str | None) -> None:
+        person = agency.person(code)
+        if person is not None and person.code not in seen:
+            seen.add(person.code)
+            out.append(Actor(person, step, unit))
+
+    for s in steps:
+        if s.step.evidence in ("form_unit", "form_lengkap") and status.missing_units:
+            for code in status.missing_units:
+                unit = agency.unit(code)
+                if unit is not None:
+                    add(unit.head, s, code)
+            continue
+        role = agency.role(s.step.executor)
+        for code in role.members if role is not None else ():
+            add(code, s, None)
+    return tuple(out)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
-from . import calendar, history, rules
+from . import calendar, formrules, history, rules
 from .load import SYMLINK_MESSAGE, Document, load_file, read_no_follow
 from .model import BUILDERS, At, CycleFolder, Repository, SignedVersion
 from .problems import WARNING, Positions, Problem, locate, sort_key
@@ -192,7 +192,7 @@ def gather(root: FsPath, schemas: SchemaSet) -> Gathered:
             problems.append(Problem(rel, "RKT022",
                                     f"baris pertama sebaiknya '{expected}' agar editor dapat membantu "
                                     f"mengisi dan memeriksa berkas ini", line=1, col=1, severity=WARNING))
-        found = list(schemas.check(kind, doc.data, rel))
+        found = formrules.mark_draft(kind, doc.data, rel, list(schemas.check(kind, doc.data, rel)))
         if found:
             problems.extend(found)
         else:

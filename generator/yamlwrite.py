@@ -48,6 +48,9 @@ FIELD_HELP = (
     "  program -> kegiatan -> sub_kegiatan: kode dan nama sesuai nomenklatur Kepmendagri.",
     "  Setiap sub kegiatan: indikator, target (angka dengan 'satuan', atau teks seperti 5 Dokumen),",
     "  anggaran (angka Rupiah saja) dan penanggung_jawab (jabatan).",
+    "  Bila rincian belum ada, pagu boleh ditulis sebagai 'anggaran' program atau kegiatan; bila rinciannya",
+    "  juga beranggaran, anggaran program/kegiatan harus sama dengan jumlahnya.",
+    "  Target \"-\" berarti indikator itu memang tidak memiliki target tahun ini.",
     "  Pecahan dan persen di antara tanda kutip: \"0,70\", \"92%\". Indentasi dengan spasi, bukan Tab.",
 )
 
@@ -66,7 +69,8 @@ def _level_head(item: dict, indent: str) -> str:
     """The lines a program and a kegiatan share: code, name, and the optional indicator and target."""
     inner = indent + "  "
     lines = [f"{indent}- kode: {code(item['kode'])}\n", f"{inner}nama: {scalar(item['nama'])}\n"]
-    lines += [f"{inner}{key}: {scalar(item[key])}\n" for key in ("indikator", "target") if item.get(key) is not None]
+    lines += [f"{inner}{key}: {scalar(item[key])}\n" for key in ("indikator", "target", "anggaran")
+              if item.get(key) is not None]
     return "".join(lines)
 
 
@@ -99,10 +103,11 @@ def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = F
         return "".join(out)
     out.append("program:\n")
     for p in data["program"]:
-        out.append(_level_head(p, "  ") + "    kegiatan:\n")
-        for k in p["kegiatan"]:
-            out.append(_level_head(k, "      ") + "        sub_kegiatan:\n")
-            for s in k["sub_kegiatan"]:
+        # a pagu stated on a program or kegiatan may stand without the detail below it
+        out.append(_level_head(p, "  ") + ("    kegiatan:\n" if p.get("kegiatan") else ""))
+        for k in p.get("kegiatan", ()):
+            out.append(_level_head(k, "      ") + ("        sub_kegiatan:\n" if k.get("sub_kegiatan") else ""))
+            for s in k.get("sub_kegiatan", ()):
                 out.append(f"          - kode: {code(s['kode'])}\n            nama: {scalar(s['nama'])}\n"
                            f"            indikator: {scalar(s['indikator'])}\n            target: {scalar(s['target'])}\n")
                 if s.get("satuan") is not None:

@@ -152,22 +152,42 @@ def test_template_target_columns_are_text(repo, capsys):
 
 # --- nothing dropped -----------------------------------------------------------------------------
 
-def test_budget_on_program_or_kegiatan_row_is_refused_not_dropped(repo, capsys):
+def test_budget_on_program_or_kegiatan_row_is_accepted_and_checked_against_the_rows_below(repo, capsys):
+    """A pagu typed on a Program or Kegiatan row is the form's `anggaran` of that level; where
+    the rows below carry amounts too, it must equal their sum (named by cell, nothing written)."""
     path = template(capsys, repo, "ppik")
     wb = load_workbook(path)
     ws = wb["Program"]
-    ws["G2"] = 900_000_000  # the Program row
-    ws["G3"] = 730_000_000  # the Kegiatan row
+    ws["G2"] = 733_200_000  # the Program row: the sum of the sub kegiatan below
+    ws["G3"] = 730_000_000  # the Kegiatan row: Rp 3.200.000 short of its sub kegiatan
     ws["H3"] = "Kepala Bidang PPIK"
     wb.save(path)
     before = snapshot(repo)
     code, out = rkt(capsys, repo, "import", "2027", "ppik", str(path))
     assert code == 1
-    assert "ppik.xlsx:Program!G2: anggaran pada baris Program tidak dapat disimpan" in out
-    assert "ppik.xlsx:Program!G3: anggaran pada baris Kegiatan tidak dapat disimpan" in out
-    assert "baris Sub Kegiatan" in out
+    assert ("ppik.xlsx:Program!G3: anggaran kegiatan 5.03.02.2.01 (Rp 730.000.000) tidak sama dengan jumlah "
+            "anggaran sub kegiatan di bawahnya (Rp 733.200.000") in out
+    assert "ppik.xlsx:Program!G2: anggaran program 5.03.02 (Rp 733.200.000) tidak sama dengan jumlah" in out
     assert "ppik.xlsx:Program!H3: penanggung jawab pada baris Kegiatan" in out
     assert snapshot(repo) == before
+    ws["G3"], ws["H3"] = 733_200_000, None
+    wb.save(path)
+    code, out = rkt(capsys, repo, "import", "2027", "ppik", str(path))
+    assert code == 0, out
+    data = form(repo, "ppik")
+    assert data["program"][0]["anggaran"] == 733_200_000
+    assert data["program"][0]["kegiatan"][0]["anggaran"] == 733_200_000
+    text = (repo / FORMS / "ppik.yaml").read_text()
+    assert '    target: "92%"\n    anggaran: 733200000\n    kegiatan:\n' in text
+
+
+def test_a_program_with_only_its_pagu_imports_without_rows_below(repo, capsys, tmp_path):
+    path = hand_made(tmp_path / "pagu.xlsx", [["SS3", "", "SS3.1", "", "", "", "92%"]], [
+        ["Program", "5.03.02", "Program Kepegawaian Daerah", "", "", "", 900_000_000, ""]])
+    code, out = rkt(capsys, repo, "import", "2027", "ppik", str(path))
+    assert code == 0, out
+    program = form(repo, "ppik")["program"]
+    assert program == [{"kode": "5.03.02", "nama": "Program Kepegawaian Daerah", "anggaran": 900_000_000}]
 
 
 def test_edited_renstra_columns_and_cells_outside_the_table_are_refused(repo, capsys):

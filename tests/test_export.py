@@ -54,7 +54,7 @@ def test_pdf_has_title_units_totals_and_signature(pdf_text):
 
     assert fmt.number(rkt.total_budget) in flat
     assert "Jumlah seluruhnya" in flat
-    assert "Drs. H. Ahmad Fauzi, M.Si." in flat and "NIP 197005141993031007" in flat
+    assert "Drs. H. Ahmad Fauzi, M.Si." in flat and "NIP. 19700514 199303 1 007" in flat
     assert "Kepala Badan Kepegawaian dan Pengembangan" in flat
     assert f"Halaman 1 dari {len(pdf_text)}" in " ".join(pdf_text[0].split())
     assert f"sidik isi {export.fingerprint(rkt)[:16]}" in flat

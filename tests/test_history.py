@@ -139,7 +139,7 @@ def test_github_format_puts_changed_files_first_and_writes_the_summary(example_g
     edit(example_git / "cycles/2027/cycle.yaml", "tanggal: 2026-11-03", "tanggal: 2026-11-04")
     (example_git / "cycles/2027/forms/psdm.yaml").write_text(
         "# yaml-language-server: $schema=../../../schemas/form.schema.json\n"
-        "tahun: 2027\nunit: psdm\nkinerja: []\nprogram:\n  - kode: \"<script>alert(1)</script>|\"\n    nama: x\n")
+        "tahun: 2027\nunit: psdm\nkinerja: []\nprogram:\n  - kode: \"<script>alert(1)</script>|\"\n    target: x\n")
     commit(example_git, "PR")
     summary = tmp_path / "summary.md"
     proc = run(example_git, "validate", "--format", "github", "--base", "main",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import TODAY
@@ -81,3 +83,114 @@ def test_orphan_scan_is_reported(example):
 ])
 def test_nip_plausibility(nip, ok):
     assert (_nip_problem(nip) is None) == ok
+
+
+# --- real documents: targets, pagu at any level, the units' plan -------------------------
+
+def problems(repo, code: str) -> list[tuple[str, int, str, str]]:
+    return [(p.file, p.line, p.severity, p.message) for p in validate(repo, today=TODAY).problems if p.code == code]
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_a_dotted_decimal_is_a_warning_naming_file_line_and_the_fix(example):
+    edit(example / "cycles/renstra.yaml", '          2027: "0,70"', '          2027: "0.70"')
+    edit(example / "cycles/2027/forms/ppik.yaml", 'target: "0,70"', "target: 16.46")
+    found = problems(example, "RKT222")
+    assert [(f, line, sev) for f, line, sev, _ in found] == [("cycles/2027/forms/ppik.yaml", 15, "warning"),
+                                                             ("cycles/renstra.yaml", 31, "warning")]
+    assert 'target "16.46" memakai titik desimal dan dibaca sebagai 16,46' in found[0][3]
+    assert found[0][3].endswith('Tulis "16,46"')
+    assert validate(example, today=TODAY).ok  # a warning: nothing is refused
+
+
+def test_a_dot_before_three_digits_offers_both_readings(example):
+    edit(example / "cycles/2027/forms/mpk.yaml", "target: 450\n", 'target: "1.500"\n')
+    [(_, line, _, message)] = problems(example, "RKT222")
+    assert line == 36 and 'Tulis "1,500 Dokumen" bila pecahan, atau "1500 Dokumen" bila ribuan' in message
+
+
+def test_a_year_left_out_of_the_renstra_is_forgotten_unlike_a_dash(example):
+    edit(example / "cycles/renstra.yaml", "          2027: 6\n", "")
+    found = problems(example, "RKT221")
+    assert [(f, line, sev) for f, line, sev, _ in found] == [("cycles/renstra.yaml", 132, "warning")]
+    assert 'indikator SS4.3 belum memiliki target tahun 2027, padahal siklus 2027 ada' in found[0][3]
+    assert '2027: "-" bila memang tidak ada target tahun itu' in found[0][3]
+    edit(example / "cycles/renstra.yaml", "          2028: 6\n", '          2027: "-"\n          2028: 6\n')
+    assert problems(example, "RKT221") == []
+
+
+def test_an_indicator_no_responsible_unit_has_given_a_target_is_a_warning(example):
+    edit(example / "cycles/2027/forms/ppik.yaml", '      - kode: SS3.2\n        target: "97%"\n', "")
+    [(file, line, sev, message)] = problems(example, "RKT223")
+    assert (file, line, sev) == ("cycles/2027/forms/ppik.yaml", 11, "warning")
+    assert "indikator SS3.2" in message and "'belum diisi'" in message
+    # a unit still missing may yet give it: no warning while one responsible unit is not in
+    edit(example / "cycles/renstra.yaml", "        unit: [ppik]\n        target:\n          2025: \"93%\"",
+         "        unit: [ppik, psdm]\n        target:\n          2025: \"93%\"")
+    assert problems(example, "RKT223") == []
+
+
+def test_a_program_without_any_amount_is_a_warning(example):
+    edit(example / "cycles/2027/forms/sekretariat.yaml", "program:\n",
+         'program:\n  - kode: "5.04.02"\n    nama: Program Pengembangan Sumber Daya Manusia\n')
+    [(file, line, sev, message)] = problems(example, "RKT225")
+    assert (file, sev) == ("cycles/2027/forms/sekretariat.yaml", "warning")
+    assert "program 5.04.02 belum memiliki anggaran" in message
+
+
+def test_a_pagu_smaller_than_the_detail_already_given_is_an_error(example):
+    # a program pagu over two kegiatan, one detailed (Rp 580.000.000), one not yet
+    path = example / "cycles/2027/forms/psdm.yaml"
+    path.write_text((Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml")
+                    .read_text())
+    edit(path, "    nama: Program Kepegawaian Daerah\n    kegiatan:\n",
+         "    nama: Program Kepegawaian Daerah\n    anggaran: 500000000\n    kegiatan:\n"
+         "      - kode: \"5.03.02.2.04\"\n        nama: Penilaian dan Evaluasi Kinerja Aparatur\n")
+    [(file, line, sev, message)] = problems(example, "RKT220")
+    assert (file, line, sev) == ("cycles/2027/forms/psdm.yaml", 22, "error")
+    assert ("anggaran program 5.03.02 (Rp 500.000.000) lebih kecil dari jumlah anggaran kegiatan yang sudah "
+            "dirinci di bawahnya (Rp 580.000.000: 5.03.02.2.03 Rp 580.000.000)") in message
+    edit(path, "anggaran: 500000000", "anggaran: 900000000")  # room for the kegiatan not detailed yet
+    assert problems(example, "RKT220") == []
+
+
+def test_the_pagu_ceiling_counts_a_stated_program_amount_once(example):
+    path = example / "cycles/2027/forms/mpk.yaml"
+    edit(path, "    target: \"0,70\"\n    kegiatan:\n", "    target: \"0,70\"\n    anggaran: 899600000\n    kegiatan:\n")
+    assert problems(example, "RKT210") == [] and problems(example, "RKT220") == []  # 899,6 juta of 1 miliar
+    edit(path, "anggaran: 899600000", "anggaran: 1100000000")
+    codes = sorted((line, code) for f, line, code in
+                   [(p.file, p.line, p.code) for p in validate(example, today=TODAY).errors] if f.endswith("mpk.yaml"))
+    assert codes == [(23, "RKT210"), (29, "RKT220")]
+
+
+def test_a_program_may_state_its_pagu_without_kegiatan(example):
+    path = example / "cycles/2027/forms/sekretariat.yaml"
+    text = path.read_text()
+    path.write_text(text[:text.index("program:")] + 'program:\n  - kode: "5.03.01"\n    nama: Program Penunjang\n'
+                    "    anggaran: 6300000000\n")
+    result = validate(example, today=TODAY)
+    assert result.ok and not [p for p in result.problems if p.file == "cycles/2027/forms/sekretariat.yaml"]
+
+
+def test_renstra_satuan_is_optional_where_the_target_carries_it(example):
+    edit(example / "cycles/renstra.yaml", '        satuan: "%"\n        iku: false\n        formula: jumlah jabatan',
+         "        iku: false\n        formula: jumlah jabatan")
+    assert validate(example, today=TODAY).problems == ()
+
+
+def test_the_logo_must_be_there_and_be_an_image(example):
+    edit(example / "cycles/agency.yaml", "  kepala: kaban\n", "  kepala: kaban\n  logo: logo.png\n")
+    [(file, line, sev, message)] = problems(example, "RKT226")
+    assert (file, line, sev) == ("cycles/agency.yaml", 13, "error") and "cycles/logo.png tidak ada" in message
+    (example / "cycles/logo.png").write_bytes(b"<svg onload=alert(1)>")
+    assert "bukan gambar PNG atau JPEG" in problems(example, "RKT226")[0][3]
+    (example / "cycles/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (2 * 1024 * 1024))
+    assert "lebih besar dari 1 MB" in problems(example, "RKT226")[0][3]
+    (example / "cycles/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    assert validate(example, today=TODAY).problems == ()

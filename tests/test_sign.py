@@ -104,7 +104,8 @@ def test_archive_lists_what_changed_between_two_versions(example_git, tmp_path):
     result = validate(example_git, today=dt.date(2026, 11, 28))
     folder = next(c for c in result.repository.cycles if c.year == 2027)
     changes = version_changes(example_git, [folder])[(2027, 2)]
-    assert "Target SS1.1 (Indeks Sistem Merit): 0,70 → 0,72." in changes
+    # the target as printed: PPIK's new target beside MPK's unchanged one
+    assert "Target SS1.1 (Indeks Sistem Merit): 0,70 → 0,72 (PPIK); 0,70 (MPK)." in changes
     assert any(c.startswith("Anggaran 5.03.02.2.01.0001") and "Rp 130.000.000 → Rp 150.000.000" in c
                for c in changes)
     assert "Jumlah anggaran ppik: Rp 733.200.000 → Rp 753.200.000." in changes

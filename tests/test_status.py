@@ -252,3 +252,44 @@ def test_rkt_status_says_scheduled_and_recorded(example):
     assert proc.returncode == 0, proc.stderr
     assert "RKT 2025 — dicatat kemudian" in proc.stdout
     assert "Terlambat" not in proc.stdout and "Tanpa catatan" in proc.stdout
+
+
+# --- forecast and who must act -------------------------------------------------
+
+def test_only_a_running_cycle_has_a_forecast(example):
+    add_cycle(example, 2028, "2027-11-01")
+    add_recorded_2025(example)
+    today = D(2026, 11, 28)
+    running = status_of(example, 2027, today)
+    assert running.phase == BERJALAN and running.forecast is not None
+    # step 4 is late: expected on Monday 30 November, and the seven steps after it follow in SOP time
+    assert running.forecast.step(4).end == D(2026, 11, 30)
+    assert running.forecast.finish == D(2026, 12, 23) and running.forecast.behind == 15
+    assert "Perkiraan selesai 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)." \
+        in running.warnings
+    for year in (2028, 2025, 2026):  # dijadwalkan, dicatat, selesai
+        assert status_of(example, year, today).forecast is None, year
+
+
+def test_a_finished_cycle_knows_how_far_past_its_baseline_it_ended(example):
+    st = status_of(example, 2026, D(2026, 11, 28))
+    assert st.phase == SELESAI
+    # archived on 4 December 2025, the baseline ended on the 3rd
+    assert (st.ended, st.baseline_end, st.ended_behind) == (D(2025, 12, 4), D(2025, 12, 3), 1)
+
+
+def test_who_must_act_are_the_heads_of_missing_units_then_the_role_of_the_current_step(example):
+    from generator.status import who_must_act
+
+    result = validate(example, today=D(2026, 11, 28))
+    agency = result.repository.agency
+    st = status_of(example, 2027, D(2026, 11, 28))
+    assert [(a.person.name, a.person.position, a.unit) for a in who_must_act(st, agency)] == [
+        ("Rahmadi, S.Pd., M.Pd.", "Kepala Bidang Pengembangan Sumber Daya Manusia", "psdm")]
+    shutil.copy(Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml",
+                example / "cycles/2027/forms/psdm.yaml")
+    st = status_of(example, 2027, D(2026, 11, 23))  # all forms in: the Tim compiles (step 6), on time
+    assert st.current.step.number == 6 and not st.late
+    assert [a.person.name for a in who_must_act(st, agency)] == ["Fitriani, S.E.", "Muhammad Arsyad, A.Md."]
+    assert who_must_act(st, agency, late_only=True) == ()
+    assert who_must_act(status_of(example, 2026, D(2026, 11, 28)), agency) == ()

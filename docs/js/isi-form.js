@@ -1,12 +1,17 @@
 /*
- * "Isi Form RKT": fill a unit's Form RKT in the browser, checked as you type with the
- * project's own JSON Schema (Ajv, vendored) and the cross-file checks that can run here,
- * and hand the result to GitHub. Nothing leaves the browser until the user chooses to.
+ * "Isi Form RKT": fill a unit's Form RKT in the browser, checked with the project's own JSON
+ * Schema (Ajv, vendored) and the same rules about one form as `rkt validate`, and hand the
+ * result over as a download or to GitHub. Nothing leaves the browser until the user chooses to.
  *
- * Everything the page needs is embedded at build time (#rkt-form-data): the inlined form
- * schema, the cycles and units with their prefilled data, the Renstra codes, and the
- * exact comment lines the project writes. The YAML writer below mirrors
- * generator/yamlwrite.py; the browser tests compare the two byte for byte.
+ * Everything the page knows is embedded at build time (#rkt-form-data): the inlined form
+ * schema, the running cycles with their units and prefilled data, the Renstra codes, and the
+ * rules about one form as data (generator/formrules.py: rule kinds and their parameters,
+ * message templates, the loader's limits). This script is a generic engine over that data:
+ * the fields come from the schema, the checks from the rules, the messages from Python.
+ *
+ * Work is never lost: every change is kept in localStorage per cycle and unit and offered back;
+ * deletions can be undone; a half-done form downloads as a draft (`draf: true`, which
+ * `rkt validate` refuses with a message saying what to do) and loads back from the file.
  *
  * A classic script (not a module) so that the downloaded site also works from file://.
  */
@@ -23,9 +28,138 @@
   var DATA = JSON.parse(dataNode.textContent);
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.replace(/js\/isi-form\.js(\?.*)?$/, "");
+  var STORE_PREFIX = "rkt-isi-form:";
 
-  // ---- the project's YAML style (mirror of generator/yamlwrite.py) --------------------
+  // ---- small helpers ---------------------------------------------------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+  function grouped(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+  function rupiah(n) { return "Rp " + grouped(n); }
+  function pathId(path) { return "f-" + path.join("-").replace(/[^A-Za-z0-9_-]/g, "_"); }
+  function get(obj, path) { return path.reduce(function (o, k) { return o == null ? undefined : o[k]; }, obj); }
+  function clone(x) { return x === undefined ? undefined : JSON.parse(JSON.stringify(x)); }
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function isObject(x) { return x !== null && typeof x === "object" && !Array.isArray(x); }
+  function startsWith(path, prefix) {
+    if (prefix.length > path.length) return false;
+    for (var i = 0; i < prefix.length; i++) if (path[i] !== prefix[i]) return false;
+    return true;
+  }
+  function template(name, values) {
+    return DATA.pesan[name].replace(/\{([a-z_]+)\}/g, function (_, k) { return String(values[k]); });
+  }
+  function choices(codes) { return codes.length ? codes.join(", ") : DATA.kosong; }
+  function types(schema) { return [].concat((schema && schema.type) || []); }
+
+  // ---- loading the vendored libraries ------------------------------------------------------
+  function loadScript(src, then) {
+    var s = document.createElement("script");
+    s.src = base + src;
+    s.onload = then;
+    s.onerror = function () { mount.textContent = "Pemeriksa isian tidak dapat dimuat; muat ulang halaman ini."; };
+    document.head.appendChild(s);
+  }
+  function ready(then) {
+    var need = [];
+    if (!window.ajv2020) need.push("vendor/ajv-8.17.1/ajv2020.min.js");
+    if (!window.jsyaml) need.push("vendor/js-yaml-4.1.0/js-yaml.min.js");
+    (function next() { if (!need.length) then(); else loadScript(need.shift(), next); })();
+  }
+
+  // ---- reading a file: the strict loader's rules (generator/load.py), on js-yaml -----------
+  var R = DATA.pembaca;
+  var REFUSED = new RegExp("[" + R.karakter_ditolak + "]");
+  var REFUSED_DECODED = new RegExp("[" + R.karakter_ditolak + "\\r]");
   var PLAIN_INT = /^-?(?:0|[1-9][0-9]*)$/;
+
+  function TooLong(digits) { this.digits = digits; }
+
+  function yamlSchema() {
+    // only plain decimal integers, true/false and the null words are typed; everything else
+    // stays text, as in load.py. The tags are private, so any explicit tag is refused.
+    function type(name, resolve, construct) {
+      return new window.jsyaml.Type("tag:rkt-dashboard,2026:" + name, { kind: "scalar", resolve: resolve, construct: construct });
+    }
+    return new window.jsyaml.Schema({ implicit: [
+      type("null", function (d) { return R.kosong.indexOf(d) >= 0; }, function () { return null; }),
+      type("bool", function (d) { return d === "true" || d === "false"; }, function (d) { return d === "true"; }),
+      type("int", function (d) { return PLAIN_INT.test(d); }, function (d) {
+        var digits = d.replace(/^-/, "").length;
+        return digits > R.maks_digit ? new TooLong(digits) : Number(d);
+      })
+    ] });
+  }
+
+  function lineOf(text, index) { return text.slice(0, index).split("\n").length; }
+
+  function readYaml(bytes) {
+    var problems = [];
+    function bad(code, message) { problems.push({ code: code, message: message, path: [], at: null }); }
+    if (bytes.length > R.maks_byte) {
+      bad("RKT001", "berkas terlalu besar (lebih dari " + grouped(R.maks_byte) + " byte)");
+      return { problems: problems };
+    }
+    var text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch (e) {
+      bad("RKT002", "berkas bukan teks UTF-8 (kemungkinan disimpan dengan pengodean Windows-1252); simpan ulang sebagai UTF-8");
+      return { problems: problems };
+    }
+    var m = REFUSED.exec(text);
+    if (m) {
+      bad("RKT003", "karakter tak terlihat U+" + ("000" + m[0].charCodeAt(0).toString(16).toUpperCase()).slice(-4) +
+        " di baris " + lineOf(text, m.index) + " tidak diizinkan; hapus karakter itu");
+    }
+    if (/\r(?!\n)/.test(text)) bad("RKT003", "karakter CR tanpa LF sesudahnya; simpan ulang berkas dengan akhir baris LF atau CRLF");
+    if (problems.length) return { problems: problems };
+    text = text.replace(/\r\n/g, "\n");
+    var data;
+    try {
+      data = window.jsyaml.load(text, { schema: yamlSchema(), listener: function (event, state) {
+        if (event !== "close") return;
+        if (state.anchor !== null) bad("RKT006", "anchor/alias YAML (& dan *) di baris " + (state.line + 1) + " tidak diizinkan; tulis nilainya langsung");
+        if (state.tag !== null && state.tag !== "?" && state.tag.indexOf("tag:rkt-dashboard,2026:") !== 0) {
+          bad("RKT007", "tag YAML di baris " + (state.line + 1) + " tidak diizinkan; hapus tag itu");
+        }
+      } });
+    } catch (e) {
+      var reason = String(e.reason || e.message || e);
+      var line = e.mark ? " (baris " + (e.mark.line + 1) + ")" : "";
+      if (e instanceof RangeError) bad("RKT009", "struktur bersarang terlalu dalam");
+      else if (/duplicated mapping key/.test(reason)) bad("RKT005", "kunci yang sama ditulis dua kali di bagian yang sama" + line + "; hapus salah satunya");
+      else if (/unknown tag|tag handle/.test(reason)) bad("RKT007", "tag YAML tidak diizinkan" + line + "; hapus tag itu");
+      else if (/unidentified alias/.test(reason)) bad("RKT006", "alias YAML (*) tidak diizinkan" + line);
+      else if (/single document/.test(reason)) bad("RKT010", "berkas berisi lebih dari satu dokumen YAML (---); satu berkas satu dokumen");
+      else if (/tab characters/.test(reason)) bad("RKT004", "karakter Tab tidak boleh dipakai untuk indentasi" + line + "; ganti dengan spasi");
+      else bad("RKT004", "kesalahan penulisan YAML" + line + "; periksa indentasi dan tanda baca, dan beri tanda kutip pada teks yang diawali tanda baca");
+      return { problems: problems };
+    }
+    if (data === undefined || data === null) bad("RKT010", "berkas kosong; isi data belum ada");
+    (function walk(v, depth) {
+      if (v instanceof TooLong) {
+        bad("RKT011", "angka sepanjang " + v.digits + " digit terlalu besar (paling banyak " + R.maks_digit + " digit)");
+      } else if (typeof v === "string") {
+        if (REFUSED_DECODED.test(v)) bad("RKT003", "kode escape di dalam tanda kutip ganda menghasilkan karakter tak terlihat; hapus kode itu");
+      } else if (v !== null && typeof v === "object") {
+        if (depth >= R.maks_tingkat) { bad("RKT009", "struktur bersarang lebih dari " + R.maks_tingkat + " tingkat"); return; }
+        Object.keys(v).forEach(function (k) {
+          if (REFUSED_DECODED.test(k)) bad("RKT003", "kunci memuat karakter tak terlihat");
+          walk(v[k], depth + 1);
+        });
+      }
+    })(data, 0);
+    return problems.length ? { problems: problems } : { data: data, problems: [] };
+  }
+
+  // ---- writing: the project's YAML style (generator/yamlwrite.py), in schema order ------------
   var RISKY = "-?:,[]{}#&*!|>'\"%@`";
   var RESERVED = ["", "~", "null", "true", "false"];
 
@@ -33,6 +167,7 @@
     if (v === null || v === undefined) return "null";
     if (typeof v === "boolean") return v ? "true" : "false";
     if (typeof v === "number") return String(v);
+    if (typeof v === "object") return JSON.stringify(JSON.stringify(v));
     var t = String(v);
     if (RESERVED.indexOf(t) >= 0 || ["yes", "no", "on", "off"].indexOf(t.toLowerCase()) >= 0 ||
         PLAIN_INT.test(t) || RISKY.indexOf(t[0]) >= 0 || t !== t.trim() || t.indexOf(": ") >= 0 ||
@@ -43,84 +178,59 @@
     return t;
   }
 
-  function has(o, k) { return o[k] !== undefined && o[k] !== null; }
+  function pad(n) { return new Array(n + 1).join(" "); }
 
-  function formYaml(d, header) {
-    var out = [header, "tahun: " + d.tahun + "\n", "unit: " + d.unit + "\n"];
-    if (has(d, "tanggal")) out.push("tanggal: " + d.tanggal + "\n");
-    if (has(d, "penyusun")) out.push("penyusun: " + scalar(d.penyusun) + "\n");
-    out.push("\n" + DATA.comments.kinerja + "\n");
-    if (!d.kinerja.length) out.push("kinerja: []\n");
-    else {
-      out.push("kinerja:\n");
-      d.kinerja.forEach(function (row) {
-        out.push("  - sasaran: " + row.sasaran + "\n    indikator:\n");
-        row.indikator.forEach(function (i) {
-          out.push("      - kode: " + i.kode + "\n        target: " + scalar(i.target) + "\n");
-          if (i.catatan) out.push("        catatan: " + scalar(i.catatan) + "\n");
+  function orderedKeys(schema, obj) {
+    var known = Object.keys((schema && schema.properties) || {});
+    return known.filter(function (k) { return obj[k] !== undefined && obj[k] !== null; })
+      .concat(Object.keys(obj).filter(function (k) { return known.indexOf(k) < 0 && obj[k] !== undefined; }));
+  }
+
+  function valueText(v, schema, pattern) {
+    if (typeof v === "string" && DATA.selalu_kutip.indexOf(pattern) >= 0) return JSON.stringify(v);
+    if (typeof v === "string" && schema && schema.format === "date" && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)) return v;
+    return scalar(v);
+  }
+
+  function writeMapping(out, schema, obj, pattern, indent, asItem) {
+    orderedKeys(schema, obj).forEach(function (key, i) {
+      var lead = asItem && i === 0 ? pad(indent - 2) + "- " : pad(indent);
+      var sub = ((schema && schema.properties) || {})[key];
+      var here = pattern ? pattern + "." + key : key;
+      var v = obj[key];
+      if (indent === 0 && DATA.comments[key]) out.push("\n" + DATA.comments[key] + "\n");
+      if (Array.isArray(v)) {
+        if (!v.length) { if (indent === 0) out.push(lead + key + ": []\n"); return; }
+        out.push(lead + key + ":\n");
+        v.forEach(function (item) {
+          if (isObject(item) && Object.keys(item).length) {
+            writeMapping(out, sub && sub.items, item, here + ".*", indent + 4, true);
+          } else {
+            out.push(pad(indent + 2) + "- " + valueText(item, sub && sub.items, here + ".*") + "\n");
+          }
         });
-      });
-    }
-    out.push("\n" + DATA.comments.program + "\n");
-    if (!d.program.length) { out.push("program: []\n"); return out.join(""); }
-    out.push("program:\n");
-    d.program.forEach(function (p) {
-      out.push("  - kode: " + JSON.stringify(p.kode) + "\n    nama: " + scalar(p.nama) + "\n");
-      ["indikator", "target"].forEach(function (k) { if (has(p, k)) out.push("    " + k + ": " + scalar(p[k]) + "\n"); });
-      out.push("    kegiatan:\n");
-      p.kegiatan.forEach(function (k) {
-        out.push("      - kode: " + JSON.stringify(k.kode) + "\n        nama: " + scalar(k.nama) + "\n");
-        ["indikator", "target"].forEach(function (f) { if (has(k, f)) out.push("        " + f + ": " + scalar(k[f]) + "\n"); });
-        out.push("        sub_kegiatan:\n");
-        k.sub_kegiatan.forEach(function (s) {
-          out.push("          - kode: " + JSON.stringify(s.kode) + "\n            nama: " + scalar(s.nama) + "\n" +
-                   "            indikator: " + scalar(s.indikator) + "\n            target: " + scalar(s.target) + "\n");
-          if (has(s, "satuan")) out.push("            satuan: " + scalar(s.satuan) + "\n");
-          out.push("            anggaran: " + s.anggaran + "\n            penanggung_jawab: " + scalar(s.penanggung_jawab) + "\n");
-        });
-      });
+      } else if (isObject(v)) {
+        if (!Object.keys(v).length) { out.push(lead + key + ": {}\n"); return; }
+        out.push(lead + key + ":\n");
+        writeMapping(out, sub, v, here, indent + 2, false);
+      } else {
+        out.push(lead + key + ": " + valueText(v, sub, here) + "\n");
+      }
     });
+  }
+
+  function formYaml(d, header, draftNote) {
+    var out = [header];
+    if (draftNote) out.push(draftNote);
+    writeMapping(out, DATA.schema, d, "", 0, false);
     return out.join("");
   }
 
-  // ---- helpers -------------------------------------------------------------------------
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "text") node.textContent = attrs[k];
-      else if (attrs[k] !== null && attrs[k] !== undefined && attrs[k] !== false) node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
-    return node;
-  }
-  function rupiah(n) { return "Rp " + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
-  function pathId(path) { return path.join("-").replace(/[^A-Za-z0-9_-]/g, "_"); }
-  function get(obj, path) { return path.reduce(function (o, k) { return o == null ? o : o[k]; }, obj); }
-  function clone(x) { return JSON.parse(JSON.stringify(x)); }
-
-  // the same typing as a plain YAML scalar: whole numbers become numbers
-  function typed(raw, schema) {
-    var t = raw.trim();
-    if (t === "") return undefined;
-    var types = [].concat(schema.type || "string");
-    if (types.indexOf("integer") >= 0 && PLAIN_INT.test(t)) return Number(t);
-    return t;
-  }
-
-  // ---- validation ------------------------------------------------------------------
-  var Ajv = window.ajv2020 && (window.ajv2020.default || window.ajv2020);
+  // ---- checking: the schema (Ajv) and the rules about one form (formrules.py) --------------
   var validateSchema = null;
 
-  function ajvReady(then) {
-    if (window.ajv2020) { Ajv = window.ajv2020.default || window.ajv2020; return then(); }
-    var s = document.createElement("script");
-    s.src = base + "vendor/ajv-8.17.1/ajv2020.min.js";
-    s.onload = function () { Ajv = window.ajv2020.default || window.ajv2020; then(); };
-    s.onerror = function () { mount.textContent = "Pemeriksa isian tidak dapat dimuat."; };
-    document.head.appendChild(s);
-  }
-
   function compile() {
+    var Ajv = window.ajv2020.default || window.ajv2020;
     var ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     ajv.addFormat("date", function (v) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
@@ -130,426 +240,961 @@
     validateSchema = ajv.compile(DATA.schema);
   }
 
-  var TYPE_NAMES = { string: "teks", integer: "bilangan bulat", array: "daftar", object: "pemetaan" };
+  var TYPE_NAMES = { string: "teks", integer: "bilangan bulat", number: "angka", boolean: "true atau false",
+    array: "daftar", object: "kelompok isian", "null": "kosong" };
+  var THOUSANDS = /^(?:Rp\.?\s*)?[0-9]{1,3}(?:[.,][0-9]{3})+(?:,00)?$/;
 
-  function label(schema, path) { return (schema && schema.title) || String(path[path.length - 1]); }
-  function example(schema) {
-    return schema && schema.examples ? "; contoh: " + JSON.stringify(schema.examples[0]) : "";
-  }
+  function title(schema, path) { return (schema && schema.title) || "'" + String(path[path.length - 1]) + "'"; }
 
-  function schemaMessages(d) {
-    var out = [];
-    if (validateSchema(d)) return out;
-    validateSchema.errors.forEach(function (e) {
-      var path = e.instancePath.split("/").slice(1).map(function (p) { return /^\d+$/.test(p) ? Number(p) : p; });
+  function schemaProblems(d) {
+    if (validateSchema(d)) return [];
+    return validateSchema.errors.map(function (e) {
+      var at = e.instancePath.split("/").slice(1).map(function (p) {
+        p = p.replace(/~1/g, "/").replace(/~0/g, "~");
+        return /^(0|[1-9][0-9]*)$/.test(p) ? Number(p) : p;
+      });
+      var path = at;
       var sch = e.parentSchema || {};
       var value = e.data;
+      var label = title(sch, path);
       var msg;
       if (e.keyword === "required") {
         var name = e.params.missingProperty;
-        var prop = (sch.properties || {})[name] || {};
-        path = path.concat([name]);
-        msg = label(prop, path) + " wajib diisi";
+        path = at.concat([name]);
+        msg = title((sch.properties || {})[name], path) + " wajib diisi";
+      } else if (e.keyword === "additionalProperties") {
+        path = at.concat([e.params.additionalProperty]);
+        at = path;
+        msg = "isian '" + e.params.additionalProperty + "' tidak dikenal di " + label + "; hapus isian ini atau perbaiki namanya";
       } else if (e.keyword === "type") {
-        var wanted = [].concat(sch.type).map(function (t) { return TYPE_NAMES[t] || t; }).join(" atau ");
-        msg = label(sch, path) + " harus berupa " + wanted;
-        if (typeof value === "string" && /^(Rp\.?\s*)?[0-9]{1,3}([.,][0-9]{3})+(,00)?$/.test(value.trim())) {
+        var wanted = types(sch).map(function (t) { return TYPE_NAMES[t] || t; }).join(" atau ");
+        msg = label + " harus berupa " + wanted;
+        if (typeof value === "string" && types(sch).indexOf("integer") >= 0 && THOUSANDS.test(value.trim())) {
           msg += "; tulis angka tanpa titik/koma pemisah ribuan dan tanpa 'Rp', misalnya " +
             value.replace(/,00$/, "").replace(/[^0-9]/g, "");
+        } else if (typeof value === "string" && /^-?[0-9]+[.,][0-9]+$/.test(value.trim())) {
+          msg += "; harus bilangan bulat tanpa pecahan";
         } else if (typeof value === "string") {
           msg += ", bukan teks '" + value + "'";
         }
       } else if (e.keyword === "pattern") {
-        msg = label(sch, path) + " '" + value + "' tidak sesuai format" + example(sch);
+        msg = label + " '" + value + "' tidak sesuai format" + (sch.examples ? "; contoh: " + JSON.stringify(sch.examples[0]) : "");
       } else if (e.keyword === "format") {
-        msg = label(sch, path) + " '" + value + "' bukan tanggal yang benar; tulis TTTT-BB-HH";
+        msg = label + " '" + value + "' bukan tanggal yang benar; tulis TTTT-BB-HH, misalnya 2027-01-05";
       } else if (e.keyword === "minLength") {
-        msg = label(sch, path) + " wajib diisi";
+        msg = label + " wajib diisi";
       } else if (e.keyword === "maxLength") {
-        msg = label(sch, path) + " terlalu panjang (paling banyak " + sch.maxLength + " karakter)";
-      } else if (e.keyword === "minimum" || e.keyword === "maximum") {
-        msg = label(sch, path) + " di luar batas (" + (e.keyword === "minimum" ? "paling sedikit " : "paling banyak ") +
-          String(sch[e.keyword]).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + ")";
-      } else if (e.keyword === "minItems") {
-        msg = label(sch, path) + " harus berisi paling sedikit " + sch.minItems + " butir";
-      } else if (e.keyword === "enum") {
-        msg = label(sch, path) + " bukan pilihan yang sah";
+        msg = label + " terlalu panjang (paling banyak " + sch.maxLength + " karakter)";
+      } else if (/imum$/.test(e.keyword)) {
+        msg = label + " di luar batas (" + (/inimum/.test(e.keyword) ? "paling sedikit " : "paling banyak ") +
+          grouped(sch[e.keyword]) + ")";
+      } else if (e.keyword === "minItems" || e.keyword === "maxItems") {
+        msg = label + " harus berisi " + (e.keyword === "minItems" ? "paling sedikit " : "paling banyak ") +
+          sch[e.keyword] + " butir";
+      } else if (e.keyword === "enum" || e.keyword === "const") {
+        msg = label + " bukan pilihan yang sah";
       } else {
-        msg = label(sch, path) + " tidak sesuai aturan isian";
+        msg = label + " tidak sesuai aturan isian";
       }
-      out.push({ path: path, message: msg });
+      return { path: path, at: at, code: DATA.kode_skema[e.keyword] || "RKT100", message: msg };
     });
-    return out;
   }
 
-  function crossMessages(d, cycle) {
-    var out = [];
-    var sasaran = {};
-    DATA.renstra.forEach(function (s) { sasaran[s.kode] = s; });
-    (d.kinerja || []).forEach(function (row, i) {
-      var s = sasaran[row.sasaran];
-      if (row.sasaran && !s) {
-        out.push({ path: ["kinerja", i, "sasaran"], message: "sasaran '" + row.sasaran + "' tidak ada di Renstra; pilih salah satu: " +
-          Object.keys(sasaran).join(", ") });
-        return;
+  // every list named by a pattern ("program.*.kegiatan"): its path, items and owner
+  function lists(d, pattern) {
+    var found = [];
+    (function walk(node, parts, path, owner) {
+      if (!parts.length) { if (Array.isArray(node)) found.push({ path: path, items: node, owner: owner }); return; }
+      var head = parts[0];
+      if (head === "*") {
+        if (Array.isArray(node)) node.forEach(function (item, i) { walk(item, parts.slice(1), path.concat([i]), item); });
+      } else if (isObject(node)) {
+        walk(node[head], parts.slice(1), path.concat([head]), node);
       }
-      (row.indikator || []).forEach(function (t, j) {
-        if (!s || !t.kode) return;
-        var codes = s.indikator.map(function (x) { return x.kode; });
-        if (codes.indexOf(t.kode) < 0) {
-          out.push({ path: ["kinerja", i, "indikator", j, "kode"], message: "indikator '" + t.kode +
-            "' tidak ada pada sasaran " + s.kode + " di Renstra; pilih salah satu: " + codes.join(", ") });
-        }
-      });
+    })(d, pattern.split("."), [], null);
+    found.forEach(function (l) { l.owner = get(d, l.path.slice(0, -1)); });
+    return found;
+  }
+  function text(v) { return typeof v === "string" && v !== ""; }
+
+  // the budget of a node: its own amount when stated, else the sum of its lists' items
+  function budget(node, key) {
+    if (!isObject(node)) return 0;
+    if (typeof node[key] === "number") return node[key];
+    var sum = 0;
+    Object.keys(node).forEach(function (k) {
+      if (Array.isArray(node[k])) node[k].forEach(function (child) { sum += budget(child, key); });
     });
-    var seen = {};
-    (d.program || []).forEach(function (p, i) {
-      (p.kegiatan || []).forEach(function (k, j) {
-        if (p.kode && k.kode && k.kode.indexOf(p.kode + ".") !== 0) {
-          out.push({ path: ["program", i, "kegiatan", j, "kode"], message: "kode kegiatan '" + k.kode +
-            "' tidak diawali kode programnya '" + p.kode + "'" });
-        }
-        (k.sub_kegiatan || []).forEach(function (s, m) {
-          if (k.kode && s.kode && s.kode.indexOf(k.kode + ".") !== 0) {
-            out.push({ path: ["program", i, "kegiatan", j, "sub_kegiatan", m, "kode"], message: "kode sub kegiatan '" +
-              s.kode + "' tidak diawali kode kegiatannya '" + k.kode + "'" });
-          }
-          if (s.kode && seen[s.kode]) {
-            out.push({ path: ["program", i, "kegiatan", j, "sub_kegiatan", m, "kode"], message: "kode sub kegiatan '" +
-              s.kode + "' sudah dipakai sebelumnya" });
-          }
-          seen[s.kode] = true;
+    return sum;
+  }
+
+  function renstraCodes() { return DATA.renstra.map(function (s) { return s.kode; }); }
+
+  var ENGINE = {
+    unit: function (r, d, c, out) {
+      if (text(d.unit) && c.unit_instansi.indexOf(d.unit) < 0) {
+        out.push([["unit"], { unit: d.unit, pilihan: choices(c.unit_instansi.slice().sort()) }]);
+      }
+    },
+    unit_wajib: function (r, d, c, out) {
+      if (text(d.unit) && c.unit_instansi.indexOf(d.unit) >= 0 && c.unit_wajib.indexOf(d.unit) < 0) {
+        out.push([["unit"], { unit: d.unit, tahun: c.tahun, berkas: c.berkas_siklus }]);
+      }
+    },
+    tanggal_maks: function (r, d, c, out) {
+      var v = d[r.key];
+      if (typeof v === "string" && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) && v > today(c)) {
+        out.push([[r.key], { tanggal: v, hari_ini: today(c) }]);
+      }
+    },
+    unik: function (r, d, c, out) {
+      var groups = lists(d, r.list).map(function (l) { return [l]; });
+      if (r.scope === "form") groups = [[].concat.apply([], groups)];
+      groups.forEach(function (group) {
+        var seen = {};
+        group.forEach(function (l) {
+          l.items.forEach(function (item, i) {
+            if (!isObject(item) || !text(item[r.key])) return;
+            if (seen[item[r.key]]) out.push([l.path.concat([i, r.key]), { apa: r.what, kode: item[r.key] }]);
+            seen[item[r.key]] = true;
+          });
         });
       });
-    });
-    var total = totals(d).total;
-    var pagu = cycle.pagu[d.unit];
-    if (pagu !== undefined && total > pagu) {
-      out.push({ path: ["program"], message: "jumlah anggaran (" + rupiah(total) + ") melebihi pagu unit (" +
-        rupiah(pagu) + ") sebesar " + rupiah(total - pagu) });
+    },
+    rujukan: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        var codes, sasaran = null;
+        if (r.table === "sasaran") codes = renstraCodes();
+        else {
+          sasaran = DATA.renstra.filter(function (s) { return isObject(l.owner) && s.kode === l.owner[r.parent_key]; })[0];
+          if (!sasaran) return;  // the unknown sasaran is reported itself
+          codes = sasaran.indikator.map(function (x) { return x.kode; });
+        }
+        l.items.forEach(function (item, i) {
+          if (!isObject(item) || !text(item[r.key]) || codes.indexOf(item[r.key]) >= 0) return;
+          out.push([l.path.concat([i, r.key]), { kode: item[r.key], sasaran: sasaran && sasaran.kode, pilihan: choices(codes) }]);
+        });
+      });
+    },
+    awalan: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        var prefix = isObject(l.owner) ? l.owner[r.parent_key] : null;
+        if (!text(prefix)) return;
+        l.items.forEach(function (item, i) {
+          if (!isObject(item) || !text(item[r.key]) || item[r.key].indexOf(prefix + ".") === 0) return;
+          out.push([l.path.concat([i, r.key]), { kode: item[r.key], induk: prefix }]);
+        });
+      });
+    },
+    pagu: function (r, d, c, out) {
+      var pagu = c.pagu[d.unit];
+      var total = unitTotal(d, r);
+      if (typeof pagu === "number" && total > pagu) {
+        out.push([[r.list], { jumlah: rupiah(total), unit: d.unit, pagu: rupiah(pagu), selisih: rupiah(total - pagu) }]);
+      }
     }
+  };
+
+  function unitTotal(d, r) {
+    var sum = 0;
+    (Array.isArray(d[r.list]) ? d[r.list] : []).forEach(function (p) { sum += budget(p, r.key); });
+    return sum;
+  }
+  var PAGU = DATA.aturan.filter(function (r) { return r.kind === "pagu"; })[0];
+
+  function ruleProblems(d, c) {
+    var out = [];
+    DATA.aturan.forEach(function (r) {
+      var found = [];
+      if (ENGINE[r.kind]) ENGINE[r.kind](r, d, c, found);
+      found.forEach(function (f) {
+        out.push({ path: f[0], at: f[0], code: r.code, kind: r.kind, message: template(r.message, f[1]) });
+      });
+    });
     return out;
   }
 
-  function totals(d) {
-    var t = { total: 0, program: [] };
-    (d.program || []).forEach(function (p) {
-      var pt = 0;
-      (p.kegiatan || []).forEach(function (k) {
-        (k.sub_kegiatan || []).forEach(function (s) { if (typeof s.anggaran === "number") pt += s.anggaran; });
-      });
-      t.program.push(pt);
-      t.total += pt;
+  // "today" for the date rule: the build's date, or the visitor's (in the agency's time zone)
+  // when the site was built earlier: a date typed today is never "in the future"
+  function today(c) {
+    var local = new Date(Date.now() + c.utc_offset_menit * 60000).toISOString().slice(0, 10);
+    return local > c.hari_ini ? local : c.hari_ini;
+  }
+
+  // ---- state -------------------------------------------------------------------------------
+  var cycle = null;      // the chosen cycle
+  var unit = null;       // the chosen unit
+  var state = null;      // the form data being edited
+  var touched = {};      // field paths (JSON) the user has changed and left
+  var showAll = false;   // after "Unduh form"/"Ajukan" or loading a file: every problem is shown
+  var problems = [];     // the last check
+  var lastBudget = null; // the budget field edited last (where a pagu excess is shown)
+  var undoAction = null;
+
+  // ---- drafts in the browser ---------------------------------------------------------------
+  var storage = (function () {
+    try {
+      var s = window.localStorage;
+      s.setItem(STORE_PREFIX + "uji", "1");
+      s.removeItem(STORE_PREFIX + "uji");
+      return s;
+    } catch (e) { return null; }
+  })();
+  var dirtyUnsaved = false;
+
+  function draftKey(tahun, kode) { return STORE_PREFIX + "draf:" + tahun + ":" + kode; }
+  function readDraft(tahun, kode) {
+    if (!storage) return null;
+    try { return JSON.parse(storage.getItem(draftKey(tahun, kode)) || "null"); } catch (e) { return null; }
+  }
+  function saveDraft() {
+    if (!cycle || !unit) return;
+    if (!storage) { dirtyUnsaved = true; return; }
+    try {
+      if (same(state, unit.data)) storage.removeItem(draftKey(cycle.tahun, unit.kode));
+      else {
+        var old = readDraft(cycle.tahun, unit.kode);
+        storage.setItem(draftKey(cycle.tahun, unit.kode), JSON.stringify({
+          versi: 1, data: state, disentuh: Object.keys(touched), disimpan: new Date().toISOString(),
+          dasar: old && old.dasar ? old.dasar : JSON.stringify(unit.data)
+        }));
+      }
+      storage.setItem(STORE_PREFIX + "terakhir", JSON.stringify({ tahun: cycle.tahun, unit: unit.kode }));
+    } catch (e) {
+      dirtyUnsaved = true;
+      note("Draf tidak dapat disimpan di peramban ini (penyimpanan penuh atau dinonaktifkan). Pilih Unduh draf agar isian tidak hilang.");
+    }
+  }
+  function dropDraft() { if (storage) storage.removeItem(draftKey(cycle.tahun, unit.kode)); }
+
+  window.addEventListener("beforeunload", function (ev) {
+    if (dirtyUnsaved) { ev.preventDefault(); ev.returnValue = ""; }
+  });
+
+  function when(iso) {
+    var d = new Date(iso);
+    if (isNaN(d)) return "";
+    var months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+      "Oktober", "November", "Desember"];
+    return d.getDate() + " " + months[d.getMonth()] + " " + d.getFullYear() + " pukul " +
+      ("0" + d.getHours()).slice(-2) + "." + ("0" + d.getMinutes()).slice(-2);
+  }
+
+  // ---- announcements: one polite live region, debounced --------------------------------------
+  var announceTimer = null;
+  var lastAnnounced = "";
+  function announce(text, now) {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () {
+      var live = document.getElementById("rkt-live");
+      if (!live || text === lastAnnounced) return;
+      lastAnnounced = text;
+      live.textContent = text;
+    }, now ? 50 : 900);
+  }
+  function note(text, withDiscard) {
+    var box = document.getElementById("rkt-notice");
+    box.textContent = "";
+    box.hidden = !text;
+    if (!text) return;
+    box.appendChild(el("span", { text: text + " " }));
+    if (withDiscard) {
+      var b = el("button", { type: "button", id: "rkt-discard", "class": "md-button", text: "Buang draf dan mulai dari data situs" });
+      b.addEventListener("click", discardDraft);
+      box.appendChild(b);
+    }
+  }
+
+  // ---- undo ------------------------------------------------------------------------------
+  function offerUndo(text, action) {
+    undoAction = action;
+    var bar = document.getElementById("rkt-undo");
+    bar.querySelector(".rkt-undo-text").textContent = text;
+    bar.hidden = false;
+    announce(text + " Pilih Urungkan untuk mengembalikannya.", true);
+    document.getElementById("rkt-undo-button").focus();
+  }
+  function clearUndo() {
+    undoAction = null;
+    var bar = document.getElementById("rkt-undo");
+    if (bar) bar.hidden = true;
+  }
+
+  // ---- the form ----------------------------------------------------------------------------
+  function schemaAt(path) {
+    var s = DATA.schema;
+    path.forEach(function (p) {
+      if (!s) return;
+      s = typeof p === "number" ? s.items : (s.properties || {})[p];
     });
+    return s;
+  }
+  function patternOf(path) { return path.map(function (p) { return typeof p === "number" ? "*" : p; }).join("."); }
+
+  function typed(raw, schema) {
+    var t = raw.trim();
+    if (t === "") return undefined;
+    if (types(schema).indexOf("integer") >= 0 && PLAIN_INT.test(t) && t.replace(/^-/, "").length <= 16) return Number(t);
     return t;
   }
 
-  // ---- the form ----------------------------------------------------------------------
-  var state = null;      // the form data being edited
-  var cycle = null;      // the chosen cycle
-  var unit = null;       // the chosen unit
+  function suggestions(path, item) {
+    // Renstra codes for the fields the rules refer to the Renstra, and the satuan used before
+    var pattern = patternOf(path.slice(0, -2));
+    var key = path[path.length - 1];
+    var out = null;
+    DATA.aturan.forEach(function (r) {
+      if (r.kind !== "rujukan" || r.list !== pattern || r.key !== key) return;
+      if (r.table === "sasaran") {
+        out = DATA.renstra.map(function (s) { return { value: s.kode, label: s.kode + " " + s.uraian }; });
+      } else {
+        var owner = get(state, path.slice(0, -3));
+        var s = DATA.renstra.filter(function (x) { return isObject(owner) && x.kode === owner[r.parent_key]; })[0];
+        out = (s ? s.indikator : []).map(function (i) { return { value: i.kode, label: i.kode + " " + i.uraian + " (" + i.satuan + ")" }; });
+      }
+    });
+    if (!out && key === "satuan" && DATA.satuan.length) out = DATA.satuan.map(function (x) { return { value: x }; });
+    return out;
+  }
 
-  function propSchema(schema, key) { return (schema.properties || {})[key]; }
-
-  function fieldFor(schema, path, value, opts) {
-    var id = "f-" + pathId(path);
-    var help = schema.description ? el("p", { id: id + "-help", "class": "rkt-help", text: schema.description }) : null;
-    var error = el("p", { id: id + "-err", "class": "rkt-field-error", role: "alert", "aria-live": "polite" });
-    var describedBy = (help ? id + "-help " : "") + id + "-err";
-    var required = opts && opts.required;
+  function fieldFor(schema, path, value, required, unknown) {
+    var id = pathId(path);
+    var help = schema && schema.description ? el("p", { id: id + "-help", "class": "rkt-help", text: schema.description }) : null;
+    var error = el("p", { id: id + "-err", "class": "rkt-field-error" });
     var input;
-    var list = opts && opts.list;
-    if (schema.maxLength && schema.maxLength > 200) {
-      input = el("textarea", { id: id, rows: "2", "aria-describedby": describedBy });
-      input.value = value === undefined || value === null ? "" : String(value);
+    var list = suggestions(path);
+    var shown = value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+    var attrs = { id: id, "aria-describedby": (help ? id + "-help " : "") + id + "-err", autocomplete: "off" };
+    if (schema && schema.maxLength > 200) {
+      attrs.rows = "2";
+      input = el("textarea", attrs);
     } else {
-      input = el("input", {
-        id: id, type: "text", "aria-describedby": describedBy, list: list ? id + "-list" : null,
-        inputmode: [].concat(schema.type).indexOf("integer") >= 0 && [].concat(schema.type).length === 1 ? "numeric" : null,
-        autocomplete: "off"
-      });
-      input.value = value === undefined || value === null ? "" : String(value);
+      attrs.type = "text";
+      attrs.list = list ? id + "-list" : null;
+      attrs.inputmode = types(schema).length === 1 && types(schema)[0] === "integer" ? "numeric" : null;
+      input = el("input", attrs);
     }
+    input.value = shown;
     if (required) input.setAttribute("aria-required", "true");
     input.dataset.path = JSON.stringify(path);
     input.addEventListener("input", onInput);
-    var children = [el("label", { "for": id, text: (schema.title || path[path.length - 1]) + (required ? " *" : "") }), input];
+    input.addEventListener("change", onChange);
+    var name = unknown ? "'" + path[path.length - 1] + "' (isian tidak dikenal)" : (schema.title || path[path.length - 1]);
+    var children = [el("label", { "for": id, text: name + (required ? " (wajib)" : "") }), input];
     if (list) {
       children.push(el("datalist", { id: id + "-list" }, list.map(function (o) {
         return el("option", { value: o.value, label: o.label || null });
       })));
+    }
+    if (types(schema).indexOf("integer") >= 0 && path[path.length - 1] === PAGU.key) {
+      children.push(el("p", { id: id + "-rp", "class": "rkt-help rkt-rupiah", "aria-hidden": "true" }));
     }
     if (help) children.push(help);
     children.push(error);
     return el("div", { "class": "rkt-field" }, children);
   }
 
-  function button(text, action, path, extra) {
-    var b = el("button", { type: "button", "class": "md-button rkt-small", text: text, "aria-label": extra || text });
-    b.addEventListener("click", function () { action(path); });
+  function button(label, action, extra, cls) {
+    var b = el("button", { type: "button", "class": "md-button " + (cls || "rkt-small"), text: label, "aria-label": extra || null });
+    b.addEventListener("click", action);
     return b;
   }
 
-  function listEditor(schema, path, items, itemRender, newItem, addLabel) {
-    var box = el("div", { "class": "rkt-list" });
-    items.forEach(function (item, i) {
+  function itemName(schema, i) { return ((schema && schema.items && schema.items.title) || "Butir") + " " + (i + 1); }
+
+  function newItem(itemSchema, listPath) {
+    // the required text fields start empty (their message names them); a code starts with its parent's code
+    var item = {};
+    var pattern = patternOf(listPath);
+    DATA.aturan.forEach(function (r) {
+      if (r.kind !== "awalan" || r.list !== pattern) return;
+      var owner = get(state, listPath.slice(0, -1));
+      if (isObject(owner) && text(owner[r.parent_key])) item[r.key] = owner[r.parent_key] + ".";
+    });
+    Object.keys((itemSchema && itemSchema.properties) || {}).forEach(function (k) {
+      var s = itemSchema.properties[k];
+      if ((itemSchema.required || []).indexOf(k) >= 0 && s.type === "array" && s.minItems >= 1 && s.items.type === "object") {
+        item[k] = [newItem(s.items, listPath.concat([0, k]))];
+      }
+    });
+    return item;
+  }
+
+  function listEditor(schema, path, items, depth) {
+    var box = el("div", { "class": "rkt-list", id: pathId(path) + "-box" });
+    var list = Array.isArray(items) ? items : [];
+    list.forEach(function (item, i) {
       var itemPath = path.concat([i]);
-      var name = (schema.items.title || "Butir") + " " + (i + 1);
-      var fs = el("fieldset", { "class": "rkt-item", id: "i-" + pathId(itemPath) }, [el("legend", { text: name })]);
-      itemRender(fs, schema.items, itemPath, item);
-      var tools = el("div", { "class": "rkt-item-tools" }, [
-        i > 0 ? button("Naik", move(-1), itemPath, "Naik: pindahkan " + name + " ke atas") : null,
-        i < items.length - 1 ? button("Turun", move(1), itemPath, "Turun: pindahkan " + name + " ke bawah") : null,
-        button("Hapus", remove, itemPath, "Hapus " + name)
-      ]);
-      fs.appendChild(tools);
+      var name = itemName(schema, i);
+      var fs = el("fieldset", { "class": "rkt-item rkt-depth-" + depth, id: "i-" + pathId(itemPath).slice(2) },
+        [el("legend", { text: name })]);
+      if (isObject(item)) renderObject(fs, schema.items, itemPath, item, depth + 1);
+      else fs.appendChild(el("p", { "class": "rkt-field-error", id: pathId(itemPath) + "-err" }));
+      var total = totalLine(schema.items, itemPath);
+      if (total) fs.appendChild(total);
+      fs.appendChild(el("div", { "class": "rkt-item-tools" }, [
+        i > 0 ? button("Naik", function () { move(itemPath, -1); }, "Naik: pindahkan " + name + " ke atas") : null,
+        i < list.length - 1 ? button("Turun", function () { move(itemPath, 1); }, "Turun: pindahkan " + name + " ke bawah") : null,
+        button("Hapus", function () { remove(itemPath, name); }, "Hapus " + name)
+      ]));
       box.appendChild(fs);
     });
-    box.appendChild(button(addLabel, function () {
-      get(state, path).push(newItem());
-      render();
-      var added = document.querySelector("#i-" + pathId(path.concat([get(state, path).length - 1])) + " input, #i-" +
-        pathId(path.concat([get(state, path).length - 1])) + " textarea");
-      if (added) added.focus();
-    }, path));
-    var err = el("p", { id: "f-" + pathId(path) + "-err", "class": "rkt-field-error", role: "alert" });
-    box.appendChild(err);
+    var what = ((schema.items && schema.items.title) || "butir").toLowerCase();
+    box.appendChild(button("Tambah " + what, function () { add(path, schema.items); }, null, "rkt-add"));
+    box.appendChild(el("p", { id: pathId(path) + "-err", "class": "rkt-field-error", tabindex: "-1" }));
     return box;
   }
 
-  function move(delta) {
-    return function (path) {
-      var list = get(state, path.slice(0, -1));
-      var i = path[path.length - 1];
-      var item = list.splice(i, 1)[0];
-      list.splice(i + delta, 0, item);
-      render();
-    };
-  }
-  function remove(path) {
-    get(state, path.slice(0, -1)).splice(path[path.length - 1], 1);
-    render();
+  function totalLine(itemSchema, path) {
+    // a node that can carry (or add up) an amount shows its budget
+    if (!PAGU || path[0] !== PAGU.list || path.length !== 2) return null;
+    return el("p", { "class": "rkt-total", id: "t-" + pathId(path).slice(2) });
   }
 
-  function scalarFields(fs, schema, path, item, skip, lists) {
-    var required = schema.required || [];
-    Object.keys(schema.properties).forEach(function (key) {
-      if (skip.indexOf(key) >= 0) return;
-      var s = schema.properties[key];
-      if (s.type === "array") return;
-      fs.appendChild(fieldFor(s, path.concat([key]), item[key], { required: required.indexOf(key) >= 0, list: lists[key] }));
+  function renderObject(box, schema, path, obj, depth) {
+    var props = (schema && schema.properties) || {};
+    var required = (schema && schema.required) || [];
+    Object.keys(props).forEach(function (key) {
+      var s = props[key];
+      var p = path.concat([key]);
+      if (!path.length && (key === "tahun" || key === "unit")) return;  // chosen above the form
+      if (types(s).indexOf("array") >= 0 && s.items && types(s.items).indexOf("object") >= 0) {
+        if (!path.length) {
+          box.appendChild(el("h3", { text: s.title || key }));
+        } else {
+          box.appendChild(el("p", { "class": "rkt-list-title", text: s.title || key }));
+        }
+        if (s.description) box.appendChild(el("p", { "class": "rkt-help", text: s.description }));
+        box.appendChild(listEditor(s, p, obj[key], depth));
+        return;
+      }
+      box.appendChild(fieldFor(s, p, obj[key], required.indexOf(key) >= 0, false));
     });
-  }
-
-  function renstraLists(sasaranCode) {
-    var sasaran = DATA.renstra.map(function (s) { return { value: s.kode, label: s.kode + " " + s.uraian }; });
-    var s = DATA.renstra.filter(function (x) { return x.kode === sasaranCode; })[0];
-    var indikator = (s ? s.indikator : []).map(function (i) {
-      return { value: i.kode, label: i.kode + " " + i.uraian + " (" + i.satuan + ")" };
+    Object.keys(obj).forEach(function (key) {
+      if (!props[key] && !(path.length === 0 && key === DATA.kunci_draf)) box.appendChild(fieldFor({}, path.concat([key]), obj[key], false, true));
     });
-    return { sasaran: sasaran, indikator: indikator };
   }
 
   function render() {
-    var schema = DATA.schema;
     var formBox = document.getElementById("rkt-form-fields");
     formBox.textContent = "";
     var top = el("fieldset", { "class": "rkt-item" }, [el("legend", { text: "Identitas form" })]);
-    top.appendChild(el("p", { text: "Tahun " + state.tahun + " · " + unit.nama + " (kode " + state.unit + ")" }));
-    scalarFields(top, schema, [], state, ["tahun", "unit"], {});
+    top.appendChild(el("p", { text: "Tahun " + state.tahun + " · " + unit.nama + " (kode " + unit.kode + ")" }));
+    var topOnly = { properties: {}, required: DATA.schema.required };
+    var lists_ = { properties: {}, required: DATA.schema.required };
+    Object.keys(DATA.schema.properties).forEach(function (k) {
+      var s = DATA.schema.properties[k];
+      (types(s).indexOf("array") >= 0 ? lists_ : topOnly).properties[k] = s;
+    });
+    renderObject(top, topOnly, [], pick(state, topOnly), 0);
     formBox.appendChild(top);
+    renderObject(formBox, lists_, [], pick(state, lists_), 0);
+    Object.keys(state).forEach(function (k) {
+      if (!DATA.schema.properties[k] && k !== DATA.kunci_draf) formBox.appendChild(fieldFor({}, [k], state[k], false, true));
+    });
+    check();
+  }
+  function pick(obj, schema) {
+    var out = {};
+    Object.keys(schema.properties).forEach(function (k) { if (k in obj) out[k] = obj[k]; });
+    return out;
+  }
 
-    var kin = propSchema(schema, "kinerja");
-    formBox.appendChild(el("h3", { text: kin.title }));
-    formBox.appendChild(el("p", { "class": "rkt-help", text: kin.description }));
-    formBox.appendChild(listEditor(kin, ["kinerja"], state.kinerja, function (fs, s, path, item) {
-      scalarFields(fs, s, path, item, [], { sasaran: renstraLists().sasaran });
-      var ind = s.properties.indikator;
-      fs.appendChild(listEditor(ind, path.concat(["indikator"]), item.indikator, function (fs2, s2, p2, it2) {
-        scalarFields(fs2, s2, p2, it2, [], { kode: renstraLists(item.sasaran).indikator });
-      }, function () { return { kode: "", target: "" }; }, "Tambah indikator"));
-    }, function () { return { sasaran: "", indikator: [{ kode: "", target: "" }] }; }, "Tambah sasaran"));
+  function focusFirst(path) {
+    var box = document.getElementById("i-" + pathId(path).slice(2));
+    var input = box && box.querySelector("input, textarea");
+    if (input) input.focus();
+  }
 
-    var prog = propSchema(schema, "program");
-    formBox.appendChild(el("h3", { text: prog.title }));
-    formBox.appendChild(el("p", { "class": "rkt-help", text: prog.description }));
-    formBox.appendChild(listEditor(prog, ["program"], state.program, function (fs, s, path, item) {
-      scalarFields(fs, s, path, item, [], {});
-      fs.appendChild(el("p", { "class": "rkt-total", id: "t-" + pathId(path) }));
-      fs.appendChild(listEditor(s.properties.kegiatan, path.concat(["kegiatan"]), item.kegiatan, function (fs2, s2, p2, it2) {
-        scalarFields(fs2, s2, p2, it2, [], {});
-        fs2.appendChild(listEditor(s2.properties.sub_kegiatan, p2.concat(["sub_kegiatan"]), it2.sub_kegiatan,
-          function (fs3, s3, p3, it3) {
-            scalarFields(fs3, s3, p3, it3, [], { satuan: DATA.satuan.map(function (x) { return { value: x }; }) });
-          },
-          function () { return { kode: it2.kode ? it2.kode + "." : "", nama: "", indikator: "", target: "", anggaran: undefined, penanggung_jawab: "" }; },
-          "Tambah sub kegiatan"));
-      }, function () { return { kode: item.kode ? item.kode + "." : "", nama: "", sub_kegiatan: [] }; }, "Tambah kegiatan"));
-    }, function () { return { kode: "", nama: "", kegiatan: [] }; }, "Tambah program"));
-    update();
+  function add(path, itemSchema) {
+    var parent = get(state, path.slice(0, -1));
+    if (!Array.isArray(parent[path[path.length - 1]])) parent[path[path.length - 1]] = [];
+    var list = parent[path[path.length - 1]];
+    list.push(newItem(itemSchema, path));
+    clearUndo();
+    saveDraft();
+    render();
+    focusFirst(path.concat([list.length - 1]));
+  }
+  function move(path, delta) {
+    var list = get(state, path.slice(0, -1));
+    var i = path[path.length - 1];
+    var item = list.splice(i, 1)[0];
+    list.splice(i + delta, 0, item);
+    clearUndo();
+    saveDraft();
+    render();
+    var moved = path.slice(0, -1).concat([i + delta]);
+    var box = document.getElementById("i-" + pathId(moved).slice(2));
+    var again = box && [].filter.call(box.querySelectorAll(":scope > .rkt-item-tools button"), function (b) {
+      return b.textContent === (delta < 0 ? "Naik" : "Turun");
+    })[0];
+    if (again) again.focus(); else focusFirst(moved);
+  }
+  function remove(path, name) {
+    var list = get(state, path.slice(0, -1));
+    var i = path[path.length - 1];
+    var item = list.splice(i, 1)[0];
+    touched[JSON.stringify(path.slice(0, -1))] = true;
+    saveDraft();
+    render();
+    offerUndo(name + " dihapus.", function () {
+      var again = get(state, path.slice(0, -1));
+      if (!Array.isArray(again)) return;
+      again.splice(Math.min(i, again.length), 0, item);
+      saveDraft();
+      render();
+      focusFirst(path.slice(0, -1).concat([Math.min(i, again.length - 1)]));
+    });
   }
 
   function onInput(ev) {
     var path = JSON.parse(ev.target.dataset.path);
     var parent = get(state, path.slice(0, -1));
+    if (!isObject(parent)) return;
     var key = path[path.length - 1];
-    var schema = fieldSchema(path);
-    var value = typed(ev.target.value, schema);
+    var value = typed(ev.target.value, schemaAt(path));
     if (value === undefined) delete parent[key]; else parent[key] = value;
-    if (key === "sasaran") {
-      // the indicator suggestions follow the chosen sasaran, without redrawing the form
-      var options = renstraLists(value).indikator;
-      (parent.indikator || []).forEach(function (_, j) {
-        var list = document.getElementById("f-" + pathId(path.slice(0, -1).concat(["indikator", j, "kode"])) + "-list");
-        if (!list) return;
-        list.textContent = "";
-        options.forEach(function (o) { list.appendChild(el("option", { value: o.value, label: o.label })); });
+    if (PAGU && key === PAGU.key) lastBudget = path;
+    refreshSuggestions(path);
+    saveDraft();
+    check();
+  }
+  function onChange(ev) {
+    touched[ev.target.dataset.path] = true;
+    check();
+  }
+
+  function refreshSuggestions(path) {
+    // the indicator suggestions follow the chosen sasaran, without redrawing the form
+    DATA.aturan.forEach(function (r) {
+      if (r.kind !== "rujukan" || !r.parent_key || patternOf(path) !== r.list.split(".").slice(0, -2).join(".") + ".*." + r.parent_key) return;
+      var owner = get(state, path.slice(0, -1));
+      var sub = r.list.split(".").slice(-1)[0];
+      (Array.isArray(owner[sub]) ? owner[sub] : []).forEach(function (_, j) {
+        var p = path.slice(0, -1).concat([sub, j, r.key]);
+        var node = document.getElementById(pathId(p) + "-list");
+        if (!node) return;
+        node.textContent = "";
+        (suggestions(p) || []).forEach(function (o) { node.appendChild(el("option", { value: o.value, label: o.label })); });
       });
+    });
+  }
+
+  // ---- showing the verdict -----------------------------------------------------------------
+  // a problem shows once the user has changed and left its field (or a field below the
+  // list or form it is about); a duplicate also where the user typed the code that clashes
+  function visible(pr) {
+    if (showAll) return true;
+    return Object.keys(touched).some(function (t) {
+      var tp = JSON.parse(t);
+      return startsWith(tp, pr.path) || (pr.kind === "unik" && get(state, tp) === get(state, pr.path));
+    });
+  }
+
+  function placeOf(pr) {
+    // where a problem is shown: its field, or the nearest element on its path; a pagu excess
+    // at the budget field that was changed last (or the last one that holds an amount)
+    if (pr.kind === "pagu") {
+      var fields = [].slice.call(document.querySelectorAll("#rkt-form-fields input")).filter(function (i) {
+        var p = JSON.parse(i.dataset.path);
+        return p[p.length - 1] === PAGU.key && typeof get(state, p) === "number" && get(state, p) > 0;
+      });
+      var last = lastBudget && document.getElementById(pathId(lastBudget));
+      var field = last && typeof get(state, lastBudget) === "number" ? last : fields[fields.length - 1];
+      if (field) return JSON.parse(field.dataset.path);
     }
-    update();
+    for (var n = pr.path.length; n >= 0; n--) {
+      if (document.getElementById(pathId(pr.path.slice(0, n)) + "-err")) return pr.path.slice(0, n);
+    }
+    return null;
   }
 
-  function fieldSchema(path) {
-    var s = DATA.schema;
-    path.forEach(function (p) { s = typeof p === "number" ? s.items : s.properties[p]; });
-    return s;
-  }
-
-  function cleaned(d) {
-    // what the writer and the validator see: missing required text stays "" so the message names it
-    return JSON.parse(JSON.stringify(d));
-  }
-
-  function update() {
-    var d = cleaned(state);
-    var problems = schemaMessages(d).concat(crossMessages(d, cycle));
-    document.querySelectorAll("#rkt-form-fields .rkt-field-error").forEach(function (p) { p.textContent = ""; });
-    document.querySelectorAll("#rkt-form-fields [aria-invalid]").forEach(function (i) { i.removeAttribute("aria-invalid"); });
-    problems.forEach(function (pr) {
-      var target = null;
-      for (var n = pr.path.length; n >= 0 && !target; n--) {
-        target = document.getElementById("f-" + pathId(pr.path.slice(0, n)) + "-err");
-      }
-      if (!target) target = document.getElementById("rkt-form-errors");
-      target.textContent = (target.textContent ? target.textContent + " " : "") + pr.message + ".";
-      var input = document.getElementById("f-" + pathId(pr.path));
+  function check() {
+    var d = clone(state);
+    delete d[DATA.kunci_draf];
+    problems = schemaProblems(d).concat(ruleProblems(d, cycle));
+    problems.forEach(function (pr) { pr.place = placeOf(pr); });
+    var order = {};
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields [id$='-err']"), function (node, i) { order[node.id] = i; });
+    problems.sort(function (a, b) {
+      return (order[pathId(a.place || []) + "-err"] || 0) - (order[pathId(b.place || []) + "-err"] || 0);
+    });
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-field-error"), function (p) { p.textContent = ""; });
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields [aria-invalid]"), function (i) { i.removeAttribute("aria-invalid"); });
+    var shown = problems.filter(visible);
+    shown.forEach(function (pr) {
+      var target = pr.place ? document.getElementById(pathId(pr.place) + "-err") : null;
+      if (target) target.textContent = (target.textContent ? target.textContent + " " : "") + pr.message + ".";
+      var input = pr.place ? document.getElementById(pathId(pr.place)) : null;
       if (input) input.setAttribute("aria-invalid", "true");
     });
-    var t = totals(d);
-    t.program.forEach(function (v, i) {
-      var node = document.getElementById("t-" + pathId(["program", i]));
-      if (node) node.textContent = "Jumlah anggaran program: " + rupiah(v);
-    });
-    var pagu = cycle.pagu[d.unit];
-    document.getElementById("rkt-total").textContent = "Jumlah anggaran unit: " + rupiah(t.total) +
-      (pagu !== undefined ? " dari pagu " + rupiah(pagu) + " (sisa " + rupiah(pagu - t.total) + ")" : "");
-    var summary = document.getElementById("rkt-form-status");
-    var result = document.getElementById("rkt-result");
-    var yaml = document.getElementById("rkt-yaml");
-    if (problems.length) {
-      summary.textContent = problems.length + " isian perlu diperbaiki. Hasil belum dapat diambil.";
-      summary.className = "rkt-status rkt-status-bad";
-      result.hidden = true;
-      yaml.textContent = "";
-      return;
+    summary(shown);
+    totals(d);
+    result(d);
+    var status = document.getElementById("rkt-form-status");
+    if (shown.length) {
+      status.textContent = shown.length + " isian perlu diperbaiki.";
+      status.className = "rkt-status rkt-status-bad";
+    } else if (problems.length) {
+      status.textContent = "Lengkapi isian yang wajib (bertanda \u201cwajib\u201d), lalu pilih Unduh form.";
+      status.className = "rkt-status";
+    } else {
+      status.textContent = "Semua isian sudah benar.";
+      status.className = "rkt-status rkt-status-ok";
     }
-    summary.textContent = "Semua isian sudah benar.";
-    summary.className = "rkt-status rkt-status-ok";
-    result.hidden = false;
-    yaml.textContent = formYaml(d, unit.header);
-    prepareSubmit(yaml.textContent);
+    announce(status.textContent);
   }
+
+  function summary(shown) {
+    var box = document.getElementById("rkt-error-summary");
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    box.hidden = !shown.length;
+    document.getElementById("rkt-error-summary-title").textContent = "Ada " + shown.length + " isian yang perlu diperbaiki";
+    shown.forEach(function (pr) {
+      var id = pr.place ? pathId(pr.place) : null;
+      var target = id && (document.getElementById(id) ? id : id + "-err");
+      var link = el("a", { href: target ? "#" + target : "#rkt-form-fields", "data-code": pr.code,
+        "data-at": JSON.stringify(pr.at), text: pr.message });
+      link.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var node = document.getElementById(target);
+        if (!node) return;
+        node.scrollIntoView({ block: "center" });
+        node.focus();
+      });
+      list.appendChild(el("li", {}, [link]));
+    });
+  }
+
+  function loadProblemsSummary(name, found) {
+    var box = document.getElementById("rkt-load-errors");
+    box.textContent = "";
+    box.hidden = !found.length;
+    if (!found.length) return;
+    box.appendChild(el("h3", { text: "Berkas " + name + " tidak dapat dimuat" }));
+    box.appendChild(el("ul", {}, found.map(function (pr) {
+      return el("li", { "data-code": pr.code, text: pr.message });
+    })));
+    box.appendChild(el("p", { text: "Isian di halaman ini tidak diubah. Perbaiki berkasnya, atau isi form di halaman ini." }));
+    box.focus();
+    announce("Berkas " + name + " tidak dapat dimuat.", true);
+  }
+
+  function totals(d) {
+    if (!PAGU) return;
+    (Array.isArray(d[PAGU.list]) ? d[PAGU.list] : []).forEach(function (p, i) {
+      var node = document.getElementById("t-" + pathId([PAGU.list, i]).slice(2));
+      if (node) node.textContent = "Jumlah anggaran " + (schemaAt([PAGU.list, 0]).title || "").toLowerCase() + ": " + rupiah(budget(p, PAGU.key));
+    });
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-rupiah"), function (node) {
+      var v = get(d, JSON.parse(document.getElementById(node.id.slice(0, -3)).dataset.path));
+      node.textContent = typeof v === "number" ? "= " + rupiah(v) : "";
+    });
+    var total = unitTotal(d, PAGU);
+    var pagu = cycle.pagu[d.unit];
+    var line = "Jumlah anggaran unit: " + rupiah(total);
+    if (typeof pagu === "number") {
+      line += total > pagu ? " dari pagu " + rupiah(pagu) + ": melebihi pagu " + rupiah(total - pagu)
+        : " dari pagu " + rupiah(pagu) + " (sisa " + rupiah(pagu - total) + ")";
+    }
+    var node = document.getElementById("rkt-total");
+    node.textContent = line;
+    node.className = "rkt-total" + (typeof pagu === "number" && total > pagu ? " rkt-over" : "");
+  }
+
+  function result(d) {
+    var yaml = document.getElementById("rkt-yaml");
+    var ok = !problems.length;
+    yaml.textContent = ok ? formYaml(d, unit.header) : "";
+    document.getElementById("rkt-yaml-empty").hidden = ok;
+    prepareSubmit(ok ? yaml.textContent : null);
+  }
+
+  function fileName() { return "cycles/" + cycle.tahun + "/forms/" + unit.kode + ".yaml"; }
 
   function prepareSubmit(text) {
     var gh = document.getElementById("rkt-submit");
-    var note = document.getElementById("rkt-submit-note");
-    var file = "cycles/" + cycle.tahun + "/forms/" + unit.kode + ".yaml";
+    var noteNode = document.getElementById("rkt-submit-note");
     gh.hidden = true;
     if (!DATA.repo_url) {
-      note.textContent = "Alamat repositori GitHub belum diatur (extra.repositori di mkdocs.yml): unduh berkas lalu unggah ke " + file + ".";
+      noteNode.textContent = "Pilih Unduh form, lalu serahkan berkasnya (" + unit.kode + ".yaml) kepada Tim Perencanaan.";
       return;
     }
     if (unit.ada) {
-      note.textContent = "Form unit ini sudah ada di repositori. Unduh berkas, lalu di GitHub buka " + file +
-        ", pilih ikon pensil (Edit), ganti seluruh isinya dengan isi berkas ini, dan ajukan pull request. " +
-        "Lihat Panduan: Isi Form RKT di situs.";
+      noteNode.textContent = "Form unit ini sudah ada di GitHub. Pilih Unduh form, lalu di GitHub buka " + fileName() +
+        ", pilih ikon pensil (Edit), ganti seluruh isinya dengan isi berkas ini, dan ajukan perubahan. " +
+        "Lihat Panduan: Isi Form RKT lewat situs.";
+      return;
+    }
+    gh.hidden = false;
+    if (text === null) {
+      gh.setAttribute("href", "#rkt-error-summary");
+      gh.removeAttribute("target");
+      noteNode.textContent = "Form dapat diajukan setelah semua isian benar.";
       return;
     }
     var url = DATA.repo_url.replace(/\/+$/, "") + "/new/" + encodeURIComponent(DATA.branch) + "/cycles/" + cycle.tahun +
       "/forms?filename=" + encodeURIComponent(unit.kode + ".yaml") + "&value=" + encodeURIComponent(text);
     if (url.length > 7500) {
-      note.textContent = "Isi form terlalu panjang untuk dikirim lewat tautan. Unduh berkas, lalu di GitHub pilih " +
+      gh.hidden = true;
+      noteNode.textContent = "Isi form terlalu panjang untuk dikirim lewat tautan. Pilih Unduh form, lalu di GitHub pilih " +
         "Add file → Upload files di folder cycles/" + cycle.tahun + "/forms/.";
       return;
     }
-    gh.href = url;
-    gh.hidden = false;
-    note.textContent = "GitHub akan membuka halaman berkas baru " + file + " yang sudah terisi; pilih Commit changes lalu ajukan pull request.";
+    gh.setAttribute("href", url);
+    gh.setAttribute("target", "_blank");
+    noteNode.textContent = "GitHub akan membuka halaman berkas baru " + fileName() + " yang sudah terisi; pilih Commit changes lalu ajukan pull request.";
   }
 
-  // ---- page ----------------------------------------------------------------------------
+  function revealAll(reason) {
+    showAll = true;
+    check();
+    var box = document.getElementById("rkt-error-summary");
+    if (!box.hidden) {
+      document.getElementById("rkt-form-status").textContent = reason + " " + problems.length +
+        " isian perlu diperbaiki. Pilih Unduh draf untuk menyimpan isian dan melanjutkannya nanti.";
+      box.focus();
+    }
+  }
+
+  function download(text, name) {
+    var blob = new Blob([text], { type: "text/yaml;charset=utf-8" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  function draftNote() {
+    return "# DRAF: form ini belum selesai dan belum dapat diajukan (diunduh " + when(new Date().toISOString()) + ").\n" +
+      "# Lanjutkan di situs, halaman Isi Form RKT: pilih \"Muat draf dari berkas\", lengkapi, lalu \"Unduh form\".\n" +
+      DATA.kunci_draf + ": true\n";
+  }
+
+  // ---- opening a unit's form -------------------------------------------------------------
+  function findCycle(tahun) { return DATA.cycles.filter(function (c) { return c.tahun === tahun; })[0]; }
+  function findUnit(c, kode) {
+    var u = c.units.filter(function (x) { return x.kode === kode; })[0];
+    if (u) return u;
+    // a loaded file may name a unit the cycle does not list: it opens, and the rules say why it cannot be handed in
+    return { kode: kode, nama: kode, ada: false, data: { tahun: c.tahun, unit: kode, kinerja: [], program: [] },
+      header: "# yaml-language-server: $schema=../../../schemas/form.schema.json\n# Form RKT Tahun " + c.tahun + " " + kode + ".\n\n" };
+  }
+
+  function openUnit(c, u, loaded) {
+    var previous = cycle && unit && state ? { cycle: cycle, unit: unit, state: clone(state), touched: touched, showAll: showAll } : null;
+    cycle = c;
+    unit = u;
+    touched = {};
+    showAll = false;
+    lastBudget = null;
+    clearUndo();
+    note("");
+    var saved = readDraft(c.tahun, u.kode);
+    if (loaded) {
+      state = loaded.data;
+      showAll = true;
+      var replaced = saved && !same(saved.data, state) ? saved : null;
+      saveDraft();
+      note("Berkas " + loaded.name + " dimuat" + (loaded.draft ? " (draf)" : "") + "; semua isian sudah diperiksa.");
+      if (replaced) {
+        offerUndo("Isian " + u.nama + " yang tersimpan sebelumnya diganti oleh berkas ini.", function () {
+          state = replaced.data;
+          saveDraft();
+          note("Isian sebelumnya dikembalikan.");
+          render();
+        });
+      }
+    } else if (saved && !same(saved.data, u.data)) {
+      state = saved.data;
+      (saved.disentuh || []).forEach(function (t) { touched[t] = true; });
+      var changed = saved.dasar && saved.dasar !== JSON.stringify(u.data) ?
+        " Data form unit ini di situs telah berubah sejak draf dimulai; periksa kembali sebelum mengajukan." : "";
+      note("Isian yang belum selesai dipulihkan dari peramban ini (disimpan " + when(saved.disimpan) + ")." + changed, true);
+    } else {
+      if (saved) dropDraft();
+      state = clone(u.data);
+    }
+    if (storage) {
+      try { storage.setItem(STORE_PREFIX + "terakhir", JSON.stringify({ tahun: c.tahun, unit: u.kode })); } catch (e) { /* full */ }
+    }
+    document.getElementById("rkt-editor").hidden = false;
+    document.getElementById("rkt-editor-title").textContent = "Form RKT " + c.tahun + ": " + u.nama;
+    document.getElementById("rkt-load-errors").hidden = true;
+    render();
+    if (!loaded && !previous) return;
+    document.getElementById("rkt-editor-title").focus();
+  }
+
+  function discardDraft() {
+    var kept = { state: clone(state), touched: touched };
+    dropDraft();
+    state = clone(unit.data);
+    touched = {};
+    showAll = false;
+    note("");
+    render();
+    offerUndo("Draf dibuang; form kembali ke data situs.", function () {
+      state = kept.state;
+      touched = kept.touched;
+      saveDraft();
+      render();
+    });
+  }
+
+  function loadFile(file, pickCycle, pickUnit) {
+    var reader = new FileReader();
+    reader.onload = function () {
+      var got = readYaml(new Uint8Array(reader.result));
+      var done = function () { mount.dataset.dimuat = String(Number(mount.dataset.dimuat || 0) + 1); };
+      if (got.problems.length) { document.getElementById("rkt-editor").hidden = !state; loadProblemsSummary(file.name, got.problems); done(); return; }
+      var data = got.data;
+      if (!isObject(data)) {
+        loadProblemsSummary(file.name, [{ code: "RKT103", message: "isi berkas bukan Form RKT (harus berupa kelompok isian: tahun, unit, kinerja, program)" }]);
+        done();
+        return;
+      }
+      var draft = DATA.kunci_draf in data;
+      delete data[DATA.kunci_draf];
+      var c = typeof data.tahun === "number" ? findCycle(data.tahun) : null;
+      if (typeof data.tahun === "number" && !c) {
+        loadProblemsSummary(file.name, [{ code: "RKT213", message: "berkas ini untuk tahun " + data.tahun +
+          "; di situs ini tidak ada siklus RKT " + data.tahun + " yang sedang berjalan" }]);
+        done();
+        return;
+      }
+      c = c || findCycle(Number(pickCycle.value));
+      var kode = text(data.unit) ? data.unit : pickUnit.value;
+      pickCycle.value = String(c.tahun);
+      pickCycle.dispatchEvent(new Event("change"));
+      if ([].some.call(pickUnit.options, function (o) { return o.value === kode; })) pickUnit.value = kode;
+      openUnit(c, findUnit(c, kode), { data: data, name: file.name, draft: draft });
+      done();
+    };
+    reader.onerror = function () {
+      loadProblemsSummary(file.name, [{ code: "RKT001", message: "berkas tidak dapat dibaca" }]);
+      mount.dataset.dimuat = String(Number(mount.dataset.dimuat || 0) + 1);
+    };
+    reader.readAsArrayBuffer(file);
+  }
+
+  // ---- the page ----------------------------------------------------------------------------
   function start() {
     compile();
     var cycles = DATA.cycles;
     if (!cycles.length) { mount.textContent = "Tidak ada siklus RKT yang sedang berjalan."; return; }
+    mount.dataset.hariIni = today(cycles[0]);
     var pickCycle = el("select", { id: "rkt-pick-cycle" }, cycles.map(function (c) {
       return el("option", { value: String(c.tahun), text: "RKT " + c.tahun });
     }));
     var pickUnit = el("select", { id: "rkt-pick-unit" });
     function fillUnits() {
-      var c = cycles.filter(function (x) { return String(x.tahun) === pickCycle.value; })[0];
+      var c = findCycle(Number(pickCycle.value));
       pickUnit.textContent = "";
       c.units.forEach(function (u) {
-        pickUnit.appendChild(el("option", { value: u.kode, text: u.nama + (u.ada ? " (sudah ada)" : " (belum ada)") }));
+        var draft = readDraft(c.tahun, u.kode);
+        pickUnit.appendChild(el("option", { value: u.kode, text: u.nama + (u.ada ? " (sudah ada)" : " (belum ada)") +
+          (draft && !same(draft.data, u.data) ? " (ada draf)" : "") }));
       });
     }
     pickCycle.addEventListener("change", fillUnits);
     fillUnits();
     var open = el("button", { type: "button", id: "rkt-open", "class": "md-button md-button--primary", text: "Buka form" });
     open.addEventListener("click", function () {
-      cycle = cycles.filter(function (x) { return String(x.tahun) === pickCycle.value; })[0];
-      unit = cycle.units.filter(function (u) { return u.kode === pickUnit.value; })[0];
-      state = clone(unit.data);
-      document.getElementById("rkt-editor").hidden = false;
-      render();
+      if (dirtyUnsaved && !window.confirm("Isian yang sudah diketik belum tersimpan di peramban ini dan akan hilang. Lanjutkan?")) return;
+      dirtyUnsaved = false;
+      var c = findCycle(Number(pickCycle.value));
+      openUnit(c, findUnit(c, pickUnit.value));
       document.getElementById("rkt-editor-title").focus();
     });
+    var fileInput = el("input", { type: "file", id: "rkt-load-file", "class": "rkt-visually-hidden",
+      accept: ".yaml,.yml,text/yaml,application/x-yaml" });
+    fileInput.addEventListener("change", function () {
+      if (fileInput.files && fileInput.files[0]) loadFile(fileInput.files[0], pickCycle, pickUnit);
+      fileInput.value = "";
+    });
     var chooser = el("div", { "class": "rkt-chooser" }, [
-      el("label", { "for": "rkt-pick-cycle", text: "Siklus" }), pickCycle,
-      el("label", { "for": "rkt-pick-unit", text: "Unit" }), pickUnit, open
+      el("div", { "class": "rkt-pick" }, [el("label", { "for": "rkt-pick-cycle", text: "Siklus" }), pickCycle]),
+      el("div", { "class": "rkt-pick" }, [el("label", { "for": "rkt-pick-unit", text: "Unit" }), pickUnit]),
+      open,
+      fileInput,
+      el("label", { "for": "rkt-load-file", "class": "md-button rkt-file-button", text: "Muat draf dari berkas" })
     ]);
-    var copy = el("button", { type: "button", id: "rkt-copy", "class": "md-button", text: "Salin" });
-    copy.addEventListener("click", function () {
-      var text = document.getElementById("rkt-yaml").textContent;
-      if (navigator.clipboard) navigator.clipboard.writeText(text).then(function () { copy.textContent = "Tersalin"; });
-    });
-    var download = el("button", { type: "button", id: "rkt-download", "class": "md-button", text: "Unduh berkas" });
-    download.addEventListener("click", function () {
-      var blob = new Blob([document.getElementById("rkt-yaml").textContent], { type: "text/yaml;charset=utf-8" });
-      var a = el("a", { href: URL.createObjectURL(blob), download: unit.kode + ".yaml" });
-      document.body.appendChild(a); a.click(); a.remove();
-    });
-    var submit = el("a", { id: "rkt-submit", "class": "md-button md-button--primary", text: "Ajukan ke GitHub",
-      target: "_blank", rel: "noopener noreferrer" });
+    var storageNote = storage ? null : el("p", { "class": "rkt-notice", text: "Peramban ini tidak mengizinkan penyimpanan draf. " +
+      "Sebelum menutup halaman, pilih Unduh draf agar isian tidak hilang." });
+    var copy = button("Salin", function () {
+      var t = document.getElementById("rkt-yaml").textContent;
+      if (navigator.clipboard && t) navigator.clipboard.writeText(t).then(function () { copy.textContent = "Tersalin"; });
+    }, null, "rkt-small");
+    copy.id = "rkt-copy";
+    var downloadForm = button("Unduh form", function () {
+      if (problems.length) { revealAll("Form belum dapat diunduh:"); return; }
+      download(document.getElementById("rkt-yaml").textContent, unit.kode + ".yaml");
+    }, null, "md-button--primary");
+    downloadForm.id = "rkt-download";
+    var downloadDraft = button("Unduh draf", function () {
+      var d = clone(state);
+      delete d[DATA.kunci_draf];
+      download(formYaml(d, unit.header, draftNote()), unit.kode + "-draf.yaml");
+      announce("Draf diunduh sebagai " + unit.kode + "-draf.yaml.", true);
+    }, null, "rkt-draft");
+    downloadDraft.id = "rkt-download-draft";
+    var submit = el("a", { id: "rkt-submit", "class": "md-button md-button--primary", text: "Ajukan ke GitHub", rel: "noopener noreferrer" });
     submit.hidden = true;
+    submit.addEventListener("click", function (ev) {
+      if (problems.length) { ev.preventDefault(); revealAll("Form belum dapat diajukan:"); }
+    });
+    var undoButton = button("Urungkan", function () {
+      var action = undoAction;
+      clearUndo();
+      if (action) action();
+    }, null, "rkt-undo-button");
+    undoButton.id = "rkt-undo-button";
     var editor = el("section", { id: "rkt-editor", "aria-labelledby": "rkt-editor-title" }, [
       el("h2", { id: "rkt-editor-title", tabindex: "-1", text: "Form RKT" }),
+      el("div", { id: "rkt-notice", "class": "rkt-notice" }),
+      el("div", { id: "rkt-error-summary", "class": "rkt-error-summary", tabindex: "-1", "aria-labelledby": "rkt-error-summary-title" }, [
+        el("h3", { id: "rkt-error-summary-title" }),
+        el("ul", {})
+      ]),
       el("div", { id: "rkt-form-fields" }),
-      el("p", { id: "rkt-total", "class": "rkt-total", "aria-live": "polite" }),
-      el("p", { id: "rkt-form-errors", "class": "rkt-field-error", role: "alert" }),
-      el("p", { id: "rkt-form-status", "class": "rkt-status", role: "status" }),
-      el("div", { id: "rkt-result" }, [
-        el("h3", { text: "Hasil" }),
+      el("p", { id: "rkt-total", "class": "rkt-total" }),
+      el("p", { id: "rkt-form-status", "class": "rkt-status" }),
+      el("div", { "class": "rkt-actions" }, [downloadForm, submit, downloadDraft]),
+      el("p", { id: "rkt-submit-note", "class": "rkt-help" }),
+      el("details", { id: "rkt-teknis", "class": "rkt-teknis" }, [
+        el("summary", { text: "Lihat teknis: isi berkas (YAML)" }),
+        el("p", { id: "rkt-yaml-empty", "class": "rkt-help", text: "Isi berkas muncul di sini setelah semua isian benar." }),
         el("pre", { id: "rkt-yaml", "class": "rkt-yaml", tabindex: "0", "aria-label": "Isi berkas form (YAML)" }),
-        el("div", { "class": "rkt-actions" }, [copy, download, submit]),
-        el("p", { id: "rkt-submit-note", "class": "rkt-help" })
+        copy
       ])
     ]);
     editor.hidden = true;
+    var undoBar = el("div", { id: "rkt-undo", "class": "rkt-undo" }, [el("span", { "class": "rkt-undo-text" }), undoButton]);
+    undoBar.hidden = true;
     mount.textContent = "";
     mount.appendChild(chooser);
+    if (storageNote) mount.appendChild(storageNote);
+    mount.appendChild(el("div", { id: "rkt-load-errors", "class": "rkt-error-summary", tabindex: "-1", hidden: "hidden" }));
     mount.appendChild(editor);
+    mount.appendChild(undoBar);
+    mount.appendChild(el("div", { id: "rkt-live", "class": "rkt-visually-hidden", "aria-live": "polite" }));
+
+    // a reload or a closed tab comes back to the form that was open, with its draft
+    var last = null;
+    try { last = storage && JSON.parse(storage.getItem(STORE_PREFIX + "terakhir") || "null"); } catch (e) { last = null; }
+    var c = last && findCycle(last.tahun);
+    var draft = c && readDraft(c.tahun, last.unit);
+    if (c && draft && c.units.some(function (u) { return u.kode === last.unit; })) {
+      pickCycle.value = String(c.tahun);
+      fillUnits();
+      pickUnit.value = last.unit;
+      openUnit(c, findUnit(c, last.unit));
+    }
+    mount.dataset.siap = "1";
   }
 
-  ajvReady(start);
+  ready(start);
 })();

@@ -88,21 +88,34 @@ def _removed(old: dict | None, data: dict) -> list[str]:
         lines += [f"indikator {t['kode']} (sasaran {row['sasaran']}, target {t['target']})"
                   for t in row["indikator"] if (row["sasaran"], t["kode"]) not in kept]
     programs = {p["kode"] for p in data["program"]}
-    activities = {k["kode"] for p in data["program"] for k in p["kegiatan"]}
-    subs = {s["kode"] for p in data["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"]}
+    activities = {k["kode"] for p in data["program"] for k in _kegiatan(p)}
+    subs = {s["kode"] for p in data["program"] for k in _kegiatan(p) for s in _subs(k)}
     for p in old.get("program", []):
         if p["kode"] not in programs:
-            n = sum(len(k["sub_kegiatan"]) for k in p["kegiatan"])
-            lines.append(f"program {p['kode']} {p['nama']} beserta {len(p['kegiatan'])} kegiatan dan {n} sub "
-                         f"kegiatannya")
+            n = sum(len(_subs(k)) for k in _kegiatan(p))
+            lines.append(f"program {p['kode']} {p['nama']}{_pagu(p)} beserta {len(_kegiatan(p))} kegiatan dan {n} "
+                         f"sub kegiatannya")
             continue
-        for k in p["kegiatan"]:
+        for k in _kegiatan(p):
             if k["kode"] not in activities:
-                lines.append(f"kegiatan {k['kode']} {k['nama']} beserta {len(k['sub_kegiatan'])} sub kegiatannya")
+                lines.append(f"kegiatan {k['kode']} {k['nama']}{_pagu(k)} beserta {len(_subs(k))} sub kegiatannya")
                 continue
             lines += [f"sub kegiatan {s['kode']} {s['nama']} (anggaran {_rupiah(s['anggaran'])})"
-                      for s in k["sub_kegiatan"] if s["kode"] not in subs]
+                      for s in _subs(k) if s["kode"] not in subs]
     return lines
+
+
+# A program's kegiatan and a kegiatan's sub kegiatan may be left out (a pagu stated above them).
+def _kegiatan(program: dict) -> list:
+    return program.get("kegiatan", [])
+
+
+def _subs(activity: dict) -> list:
+    return activity.get("sub_kegiatan", [])
+
+
+def _pagu(item: dict) -> str:
+    return f" (anggaran {_rupiah(item['anggaran'])})" if "anggaran" in item else ""
 
 
 def _rupiah(n: int) -> str:
@@ -165,9 +178,9 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
         else:
             atomic.replace(path, before)
         return report.text(mine, after.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n", 1
-    subs = sum(len(k["sub_kegiatan"]) for p in data["program"] for k in p["kegiatan"])
+    subs = sum(len(_subs(k)) for p in data["program"] for k in _kegiatan(p))
     verb = "diperbarui" if before is not None else "dibuat"
-    out = f"{rel} {verb} dari {workbook.name}: {subs} sub kegiatan.\n"
+    out = f"{rel} {verb} dari {workbook.name}: {len(data['program'])} program, {subs} sub kegiatan.\n"
     removed = _removed(old, data)
     if removed:
         out += f"Dihapus dari form karena tidak ada lagi di {workbook.name} ({len(removed)}):\n"

@@ -1,0 +1,55 @@
+"""`rkt demo FOLDER`: the example as a Git history of merged pull requests, and its site."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .. import fmt, report
+from ..problems import os_reason
+
+
+def _refusal(target: Path) -> str | None:
+    """Why `target` cannot receive the demo, or None (a new or empty folder only: nothing is overwritten)."""
+    if not target.exists() and not target.is_symlink():
+        return None
+    if not target.is_dir():
+        return f"rkt: {target} sudah ada dan bukan folder; pilih nama folder baru\n"
+    try:
+        present = sorted(p.name for p in target.iterdir())
+    except OSError as exc:
+        return f"rkt: folder {target} tidak dapat dibaca ({os_reason(exc)})\n"
+    if present:
+        shown = ", ".join(present[:5]) + (", ..." if len(present) > 5 else "")
+        return (f"rkt: folder {target} tidak kosong (berisi {shown}); 'rkt demo' hanya mengisi folder baru atau "
+                f"kosong agar tidak menimpa apa pun. Pilih folder lain.\n")
+    return None
+
+
+def demo(target: Path, today: dt.date | None, engine: str) -> tuple[str, int]:
+    from .. import demo as replay
+    from ..build import BuildError, SiteRefused, build, engine_missing
+
+    refused = _refusal(target) or (f"rkt: {engine_missing(engine)}\n" if engine_missing(engine) else None)
+    if refused:
+        return refused, 2
+    try:
+        made = replay.create(target, today)
+    except replay.DemoError as exc:
+        return f"rkt: {exc}\nRepositori contoh di {target} tidak selesai dibuat; laporkan ke pengelola rkt.\n", 3
+    try:
+        rep = build(target, today=made.today, site=target / replay.SITE, engine=engine)
+    except SiteRefused as exc:
+        return f"rkt: kesalahan: {exc}\n", 2
+    except BuildError as exc:
+        return f"rkt: {exc}\n", 3
+    if not rep.ok:  # the demo's data is the checked example: a failure here is a bug of ours
+        assert rep.result is not None
+        return (report.text(list(rep.result.problems), rep.result.files_checked) +
+                f"rkt: repositori contoh di {target} tidak lolos pemeriksaan; laporkan ke pengelola rkt.\n"), 3
+    if rep.unsafe:
+        return "".join(f"rkt: tidak aman: {f}\n" for f in rep.unsafe) + "rkt: situs contoh tidak diterbitkan\n", 3
+    assert rep.site is not None
+    return (f"Repositori contoh dibuat di {target}: {made.commits} commit, {made.pull_requests} pull request "
+            f"digabung oleh peninjau (lihat: git -C {target} log --graph --oneline).\n"
+            f"Dasbor contoh untuk {fmt.date_id(made.today)}: {(rep.site / 'index.html').resolve()}\n"), 0

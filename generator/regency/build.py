@@ -1,0 +1,81 @@
+"""`rkt kabupaten build`: gather, render, write docs/, then the same engine run, strict
+checks, safety scan and swap as `rkt build` (generator/build.py), so the regency
+site is held to exactly the agency sites' bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .. import build as agency_build
+from .. import cache
+from ..calendar import today as today_in
+from ..problems import Problem
+from ..safety import site_refusal
+from . import config as config_mod
+from . import pages, sources
+from .fetch import Limits
+
+
+@dataclass
+class RegencyReport:
+    problems: list[Problem] = field(default_factory=list)  # in kabupaten.yaml: nothing was built
+    entries: tuple[sources.Entry, ...] = ()
+    stats: agency_build.WriteStats | None = None
+    engine: agency_build.BuildReport | None = None  # the engine run: site, unsafe findings, notes, time
+    seconds_fetch: float = 0.0
+    seconds_pages: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and (self.engine is None or not self.engine.unsafe)
+
+
+def generate(root: Path, config: config_mod.Config, day: dt.date, limits: Limits,
+             report: RegencyReport) -> dict[str, bytes]:
+    t0 = time.perf_counter()
+    report.entries = sources.gather(root, config, day, limits)
+    t1 = time.perf_counter()
+    files = {rel: text.encode("utf-8") for rel, text in pages.pages(pages.Site(config, day, report.entries)).items()}
+    report.seconds_fetch, report.seconds_pages = t1 - t0, time.perf_counter() - t1
+    return files
+
+
+def build(root: Path, today: dt.date | None = None, site: Path | None = None, force: bool = False,
+          engine: str = agency_build.DEFAULT_ENGINE, on_wait: Callable[[str], None] | None = None,
+          limits: Limits = Limits(), run_engine: bool = True) -> RegencyReport:
+    """Build the regency site of the repository at `root` into `site` (default site/).
+
+    An agency that cannot be fetched or publishes invalid data never fails the build: it is
+    shown with its last good data, marked stale. Only a broken kabupaten.yaml (reported as
+    problems) or a site that fails the engine's strict checks (BuildError) stops it."""
+    root = root.resolve()  # the engine runs inside it
+    target = (site or root / agency_build.SITE).resolve()
+    if run_engine:
+        refused = site_refusal(root, target, force) or agency_build.engine_missing(engine)
+        if refused:
+            raise agency_build.SiteRefused(refused)
+    config, problems = config_mod.load(root)
+    if config is None:
+        return RegencyReport(problems)
+    day = today_in(config.timezone, today)
+    report = RegencyReport()
+    with agency_build.locked(cache.folder(root) / "kabupaten.lock",
+                             "menunggu pembangunan lain di repositori ini selesai", on_wait):
+        files = generate(root, config, day, limits, report)
+        report.stats = agency_build.write(root / agency_build.DOCS, files, owned=pages.GENERATED)
+        if not run_engine:
+            return report
+        report.engine = agency_build.BuildReport(None, engine=engine)
+        with agency_build.locked(agency_build.site_lock(target), f"menunggu pembangunan lain ke {target} selesai",
+                                 on_wait):
+            refused = site_refusal(root, target, force)  # the folder may have changed while we waited
+            if refused:
+                raise agency_build.SiteRefused(refused)
+            epoch = agency_build.source_date_epoch(root, day, config.timezone)
+            agency_build._publish(root, report.engine, target, epoch)
+    return report

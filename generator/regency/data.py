@@ -1,0 +1,267 @@
+"""An agency's published file, read as untrusted input.
+
+Strict JSON (no duplicate keys, no NaN, bounded depth), UTF-8 only, the same
+screen for invisible and bidi characters as the YAML loader applies to agency
+files, then the published schema (`schemas/data-rkt.v1.schema.json`). Only a
+file that passes everything becomes `Published`; otherwise the reason, in
+Indonesian, names the first problem found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from ..load import _BAD_DECODED  # one screen for every text rkt reads
+from ..published import SCHEMA_FILE, SCHEMA_VERSION
+from ..schema import _problems, python_schema
+from .config import SCHEMAS
+
+INVALID = "data tidak sah"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    number: int
+    name: str
+    executor: str
+    state: str
+    planned_end: dt.date
+    started: dt.date | None
+    finished: dt.date | None
+    deadline: dt.date | None
+    late_by: int
+
+
+@dataclass(frozen=True, slots=True)
+class Acting:
+    step: int
+    step_name: str
+    executor: str
+    people: tuple[tuple[str, str], ...]  # (name, jabatan)
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    description: str
+    unit_of_measure: str | None
+    target: str | int | None
+    renstra_target: str | int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    code: str
+    description: str
+    regency_goal: str | None  # as the agency states it (kabupaten.yaml may say otherwise)
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitBudget:
+    code: str
+    name: str
+    budget: int
+    submitted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Signed:
+    version: int
+    date: dt.date
+    signer: str
+    position: str
+    scan: str
+    sha256: str
+    commit: str
+    verified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Cycle:
+    year: int
+    start: dt.date
+    phase: str  # dijadwalkan | berjalan | selesai | dicatat
+    baseline_end: dt.date
+    forecast: dt.date | None
+    forecast_basis: str  # selesai | perkiraan | jadwal-dasar
+    behind: int  # working days the forecast (or the real end) lies past the baseline's end
+    slip: int
+    revisions: int
+    steps: tuple[Step, ...]
+    acting: tuple[Acting, ...]
+    required: int
+    missing: tuple[tuple[str, str], ...]  # (code, name)
+    draft: bool
+    objectives: tuple[Objective, ...]
+    budgets: tuple[UnitBudget, ...]
+    total_budget: int
+    sub_activities: int
+    signed: tuple[Signed, ...]
+
+    @property
+    def finished(self) -> bool:
+        return self.phase in ("selesai", "dicatat")
+
+    @property
+    def late_steps(self) -> tuple[Step, ...]:
+        """Steps running past their SOP time."""
+        return tuple(s for s in self.steps if s.state == "terlambat" and s.finished is None)
+
+    @property
+    def lateness(self) -> int:
+        """Working days behind: the larger of the slip against the baseline and the worst running step."""
+        if self.phase != "berjalan":
+            return 0
+        return max([self.slip] + [s.late_by for s in self.late_steps])
+
+    @property
+    def current(self) -> Step | None:
+        """The first step not done (what the cycle waits for)."""
+        return next((s for s in self.steps if s.finished is None and s.state not in ("dilewati", "tanpa-catatan")),
+                    None)
+
+    @property
+    def submitted(self) -> int:
+        """Required units whose form is in (a scheduled cycle's missing list is empty by design)."""
+        return sum(1 for b in self.budgets if b.submitted)
+
+    @property
+    def verified_signed(self) -> tuple[Signed, ...]:
+        return tuple(v for v in self.signed if v.verified)
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    as_of: dt.date  # the agency build's "today": everything here is as of that day
+    name: str
+    short: str
+    government: str
+    tool_version: str
+    cycles: tuple[Cycle, ...]  # newest first
+
+    def cycle(self, year: int) -> Cycle | None:
+        return next((c for c in self.cycles if c.year == year), None)
+
+    @property
+    def current(self) -> Cycle | None:
+        """The cycle the agency works on: its oldest unfinished one, else its newest."""
+        running = [c for c in self.cycles if not c.finished]
+        if running:
+            return min(running, key=lambda c: c.year)
+        return self.cycles[0] if self.cycles else None
+
+
+class Invalid(Exception):
+    """The file is not valid published data; the message (Indonesian) says why."""
+
+
+@lru_cache(maxsize=4)
+def validator(folder: Path = SCHEMAS) -> Draft202012Validator:
+    schema = json.loads((folder / SCHEMA_FILE).read_text(encoding="utf-8"))
+    return Draft202012Validator(python_schema(schema), format_checker=FormatChecker(formats=("date",)))
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise Invalid(f"kunci '{key}' ganda")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> object:
+    raise Invalid(f"nilai {name} bukan JSON yang sah")
+
+
+def _where(path) -> str:
+    return "/".join(str(p) for p in path) or "(akar)"
+
+
+def _screen(node: object, path: tuple = ()) -> None:
+    """Refuse text with control, bidi or invisible characters (they could disguise a name)."""
+    if isinstance(node, str):
+        m = _BAD_DECODED.search(node)
+        if m:
+            raise Invalid(f"{_where(path)}: karakter tak terlihat U+{ord(m.group()):04X} tidak diizinkan")
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            _screen(k, path)
+            _screen(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            _screen(v, path + (i,))
+
+
+def check(body: bytes, folder: Path = SCHEMAS) -> dict:
+    """The file's data if it is valid published data, else `Invalid`."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Invalid("berkas bukan teks UTF-8") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise Invalid(f"bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno})") from None
+    except RecursionError:
+        raise Invalid("struktur JSON terlalu dalam") from None
+    except ValueError as exc:  # a number with thousands of digits
+        raise Invalid(f"bukan JSON yang sah ({exc})") from None
+    return validate(data, folder)
+
+
+def validate(data: object, folder: Path = SCHEMAS) -> dict:
+    """`data` if it is valid published data, else `Invalid` naming the first problem."""
+    if isinstance(data, dict) and data.get("versi_skema") != SCHEMA_VERSION and isinstance(data.get("versi_skema"), int):
+        raise Invalid(f"versi skema {data['versi_skema']} tidak dikenal (alat ini membaca versi {SCHEMA_VERSION}); "
+                      f"perbarui alat rkt di repositori kabupaten")
+    errors = sorted(validator(folder).iter_errors(data), key=lambda e: ([str(p) for p in e.absolute_path],
+                                                                        str(e.validator)))
+    for error in errors:
+        for problem in _problems(error, "data/rkt.json"):
+            where = f"{_where(problem.path)}: " if problem.path else ""
+            raise Invalid(where + problem.message)
+    _screen(data)
+    years = [c["tahun"] for c in data["siklus"]]
+    if len(set(years)) != len(years):
+        raise Invalid("siklus: tahun yang sama tercantum lebih dari sekali")
+    return data
+
+
+def _d(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def from_data(data: dict) -> Published:
+    """A schema-valid file as typed data."""
+    cycles = []
+    for c in data["siklus"]:
+        rkt = c["rkt"]
+        cycles.append(Cycle(
+            c["tahun"], dt.date.fromisoformat(c["mulai"]), c["fase"], dt.date.fromisoformat(c["jadwal_dasar_selesai"]),
+            _d(c["perkiraan_selesai"]), c["dasar_perkiraan"], c["perkiraan_tertinggal_hari_kerja"],
+            c["tertinggal_hari_kerja"], c["putaran_revisi"],
+            tuple(Step(s["nomor"], s["nama"], s["pelaksana"], s["status"],
+                       dt.date.fromisoformat(s["jadwal_dasar_selesai"]), _d(s["mulai"]), _d(s["selesai"]),
+                       _d(s["tenggat"]), s["terlambat_hari_kerja"]) for s in c["langkah"]),
+            tuple(Acting(a["langkah"], a["nama_langkah"], a["pelaksana"],
+                         tuple((p["nama"], p["jabatan"]) for p in a["orang"])) for a in c["harus_bertindak"]),
+            c["unit_wajib"], tuple((u["kode"], u["nama"]) for u in c["unit_belum"]), rkt["draf"],
+            tuple(Objective(o["kode"], o["uraian"], o.get("sasaran_kabupaten"), tuple(
+                Indicator(i["kode"], i["uraian"], i["satuan"], i["target"], i["target_renstra"])
+                for i in o["indikator"])) for o in rkt["kinerja"]),
+            tuple(UnitBudget(u["kode"], u["nama"], u["anggaran"], u["diserahkan"]) for u in rkt["anggaran_unit"]),
+            rkt["jumlah_anggaran"], rkt["jumlah_sub_kegiatan"],
+            tuple(Signed(v["versi"], dt.date.fromisoformat(v["tanggal"]), v["penandatangan"]["nama"],
+                         v["penandatangan"]["jabatan"], v["berkas"], v["sha256"], v["commit"], v["terverifikasi"])
+                  for v in c["versi_bertanda_tangan"])))
+    inst = data["instansi"]
+    return Published(dt.date.fromisoformat(data["tanggal_data"]), inst["nama"], inst["singkatan"], inst["pemerintah"],
+                     data["pembuat"]["versi"], tuple(sorted(cycles, key=lambda c: -c.year)))

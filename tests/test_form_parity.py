@@ -1,0 +1,144 @@
+"""The form page gives the same verdict as `rkt validate`, for every example form.
+
+Each form of tests/examples/ (valid and invalid cases) is loaded into the real page through
+its "Muat draf dari berkas" feature, with the page data a build would embed for that case's
+repository (its cycle, pagu and units), and the page's error list is compared with what
+`rkt validate` says about that file: both valid or both invalid, the same (path, code) pairs,
+and for the rules about one form the same message (both come from generator/formrules.py).
+
+What cannot be compared, and why:
+- the file's name and folder (RKT021, RKT213): the page writes the file's name itself;
+- a file the strict loader refuses: the page refuses it too, and names the same problem
+  except where js-yaml reads differently (KNOWN_READER_DIFFERENCES);
+- a form that fails its schema: `rkt validate` runs no rule on it (it is not in the model),
+  the page runs the rules anyway to help; only the schema's problems are compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from test_form_page import driver, load_file, repo, server, visit  # noqa: F401  (fixtures; skips without chromium)
+
+from conftest import copy_example  # noqa: E402
+from generator import build as build_module  # noqa: E402
+from generator.render import json_for_html  # noqa: E402
+from generator.validate import validate  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from test_examples import EXAMPLES, apply  # noqa: E402
+
+FILE_PLACE = {"RKT021", "RKT213"}
+# js-yaml turns a non-text key into text, so the schema, not the reader, refuses it
+KNOWN_READER_DIFFERENCES = {"kunci-bukan-teks": ({"RKT008"}, {"RKT102"})}
+
+
+def form_cases() -> list[Path]:
+    return sorted(c for kind in ("valid", "invalid") for c in (EXAMPLES / kind).iterdir()
+                  if c.is_dir() and list(c.glob("cycles/*/forms/*")))
+
+
+def _edit(rel: str, old: str, new: str):
+    def change(repo: Path) -> None:
+        path = repo / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+# Rules no example exercises, made here from the example's ppik form.
+PPIK = "cycles/2027/forms/ppik.yaml"
+EXTRA = {
+    "indikator-ganda": _edit(PPIK, "      - kode: SS3.2\n", "      - kode: SS3.1\n"),
+    "sasaran-ganda": _edit(PPIK, "  - sasaran: SS3\n", "  - sasaran: SS1\n"),
+    "tanggal-masa-depan": _edit(PPIK, "tanggal: 2026-11-09", "tanggal: 2030-01-02"),
+    "sub-kegiatan-salah-kegiatan": _edit(PPIK, '"5.03.02.2.01.0002"', '"5.03.02.2.02.0002"'),
+    "sasaran-tidak-ada-dan-indikator-ganda": _edit(PPIK, "  - sasaran: SS3\n    indikator:\n      - kode: SS3.1\n"
+                                                   "        target: \"92%\"\n      - kode: SS3.2\n",
+                                                   "  - sasaran: SS9\n    indikator:\n      - kode: SS3.1\n"
+                                                   "        target: \"92%\"\n      - kode: SS3.1\n"),
+}
+
+
+def page_data(root: Path, today: dt.date) -> dict:
+    """What `rkt build` embeds in the form page for the repository at `root`."""
+    result = validate(root, today=today)
+    derived = build_module.derive(root, result, today)
+    return build_module.form_page_data(root, result.repository, derived.folders, derived.statuses)
+
+
+def page_verdict(driver) -> tuple[str, set]:
+    """("reader", codes) when the page refused the file, else ("form", {(path, code, message)})."""
+    box = driver.find_element(By.ID, "rkt-load-errors")
+    if box.is_displayed():
+        return "reader", {li.get_attribute("data-code") for li in box.find_elements(By.CSS_SELECTOR, "li")}
+    links = driver.find_elements(By.CSS_SELECTOR, "#rkt-error-summary li a")
+    return "form", {(a.get_attribute("data-at"), a.get_attribute("data-code"), a.get_attribute("textContent"))
+                    for a in links}
+
+
+def python_verdict(root: Path, rel: str, today: dt.date) -> set:
+    result = validate(root, today=today)
+    return {(json.dumps(list(p.path) if p.path is not None else None), p.code, p.message)
+            for p in result.problems if p.is_error and p.file == rel and p.code not in FILE_PLACE}
+
+
+@pytest.fixture(scope="module")
+def base_html(repo) -> str:
+    return (repo / "site/isi-form.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def page_today(driver, server) -> dt.date:
+    """The page's "today" (the build's, or the browser's when later): both sides judge with it."""
+    visit(driver, server + "/isi-form.html")
+    return dt.date.fromisoformat(driver.find_element(By.ID, "rkt-isi-form").get_attribute("data-hari-ini"))
+
+
+CASES = [pytest.param(c, id=f"{c.parent.name}/{c.name}") for c in form_cases()] + \
+        [pytest.param(name, id=f"extra/{name}") for name in EXTRA]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_page_and_rkt_validate_agree(case, driver, server, repo, base_html, page_today, tmp_path):
+    root = copy_example(tmp_path / "repo")
+    if isinstance(case, Path):
+        apply(case, root)
+        name = case.name
+        forms = sorted(p.relative_to(case).as_posix() for p in case.glob("cycles/*/forms/*"))
+    else:
+        EXTRA[case](root)
+        name = case
+        forms = [PPIK]
+    data = json_for_html(page_data(root, page_today))
+    html = re.sub(r'(<script type="application/json" id="rkt-form-data">).*?(</script>)',
+                  lambda m: m.group(1) + data + m.group(2), base_html, count=1, flags=re.S)
+    (repo / "site" / f"paritas-{name}.html").write_text(html, encoding="utf-8")
+    visit(driver, f"{server}/paritas-{name}.html")
+    for rel in forms:
+        load_file(driver, root / rel)
+        kind, found = page_verdict(driver)
+        expected = python_verdict(root, rel, page_today)
+        assert bool(found) == bool(expected), (rel, kind, found, expected)
+        codes = {code for _, code, _ in expected}
+        if any(c.startswith("RKT0") for c in codes):
+            assert kind == "reader" or name in KNOWN_READER_DIFFERENCES, (rel, found, expected)
+            if name in KNOWN_READER_DIFFERENCES:
+                python_codes, page_codes = KNOWN_READER_DIFFERENCES[name]
+                assert codes == python_codes and {c for _, c, _ in found} == page_codes, (found, expected)
+            else:
+                assert found == codes, (rel, found, expected)
+            continue
+        assert kind == "form", (rel, found)
+        pairs = {(at, code) for at, code, _ in found}
+        if any(c.startswith("RKT1") for c in codes):
+            pairs = {(at, code) for at, code in pairs if code.startswith("RKT1")}
+        assert pairs == {(at, code) for at, code, _ in expected}, (rel, found, expected)
+        # the rules about one form speak with the same words in both
+        rules = {(at, code, message) for at, code, message in found if code.startswith("RKT2")}
+        assert rules == {p for p in expected if p[1].startswith("RKT2")}

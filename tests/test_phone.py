@@ -1,0 +1,314 @@
+"""The dashboard as a Kepala Badan reads it on a phone, and as staff read it on a desktop: every page of
+the example site in Debian's headless Chromium at 360 x 780 and 1280 x 900.
+
+The site is built once; each page is loaded once per width and measured in one go (`seen`); the tests
+then judge the measurements, each listing every page that breaks its promise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from test_browser import CHROMIUM, DRIVER, _QuietHandler, browser  # noqa: F401  (skips without chromium)
+
+from conftest import ROOT, TODAY  # noqa: E402
+
+AXE = ROOT / ".ci/node_modules/axe-core/axe.min.js"  # `npm ci --prefix .ci` (.ci/run does it)
+PHONE, DESKTOP = (360, 780), (1280, 900)
+PAGES = ("index.html", "siklus/index.html", "siklus/2026.html", "siklus/2027.html", "rkt/2026.html",
+         "rkt/2027.html", "arsip.html", "tren.html", "sop.html", "isi-form.html", "label.html", "404.html",
+         *sorted(f"panduan/{p.stem}.html" for p in (ROOT / "docs/panduan").glob("*.md")))
+# columns a reader needs on any screen: status, deadline and forecast, target, budget, the signed scan
+KEY_COLUMNS = re.compile(r"^(Status|Tanggal|Tenggat|Perkiraan|Target.*|Anggaran.*|Pindaian|Pemeriksaan|20\d\d)$")
+MIN_TEXT_PX = 11
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    from generator.build import build
+    from test_build import repo_copy
+
+    repo = repo_copy(tmp_path_factory.mktemp("phone"))
+    assert build(repo, today=TODAY).site
+    return repo / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    import functools
+    import http.server
+    import threading
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def axe_source() -> str | None:
+    if AXE.is_file():
+        return AXE.read_text(encoding="utf-8")
+    if os.environ.get("CI"):
+        pytest.fail(f"{AXE} is missing: CI installs it with `npm ci --prefix .ci`", pytrace=False)
+    return None
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One page at one width, as measured in the browser."""
+
+    scroll_width: int
+    inner_width: int
+    outside: list  # visible table cells not wholly on screen: [column, text, left, right]
+    hidden_keys: list  # key columns not displayed: [column, table label]
+    regions: list  # scroll regions missing tabindex=0, role=region or a label
+    charts: list  # [image URL shown, rendered width, link target or None]
+    axe: list | None  # serious and critical violations, None without axe
+    first_screen: str  # the text in the first screen's height
+
+
+MEASURE = """
+const [width, height] = arguments;
+const article = document.querySelector('article') || document.body;
+const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+const headers = table => [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+const outside = [], hiddenKeys = [];
+for (const table of article.querySelectorAll('table.rkt-table')) {
+  const names = headers(table);
+  const label = (table.closest('[aria-label]') || table).getAttribute('aria-label');
+  for (const row of table.querySelectorAll('tbody tr')) {
+    [...row.children].forEach((cell, i) => {
+      const name = cell.dataset.label || names[i] || '';
+      if (!shown(cell)) { if (KEY.test(name)) hiddenKeys.push([name, label]); return; }
+      const r = cell.getBoundingClientRect();
+      if (r.left < -0.5 || r.right > width + 0.5) outside.push([name, cell.textContent.trim().slice(0, 40),
+                                                               Math.round(r.left), Math.round(r.right)]);
+    });
+  }
+}
+const regions = [...article.querySelectorAll('.rkt-scroll')].filter(r =>
+  r.getAttribute('tabindex') !== '0' || r.getAttribute('role') !== 'region' || !r.getAttribute('aria-label'))
+  .map(r => r.outerHTML.slice(0, 80));
+const charts = [...article.querySelectorAll('img')].filter(i => /\\.svg$/.test(i.currentSrc))
+  .map(i => [i.currentSrc, i.getBoundingClientRect().width, i.closest('a') ? i.closest('a').href : null]);
+// the text a reader sees without scrolling: every text node whose box lies in the first screen
+const words = [], walk = document.createTreeWalker(document.querySelector('.md-content') || document.body,
+                                                   NodeFilter.SHOW_TEXT);
+while (walk.nextNode()) {
+  const node = walk.currentNode;
+  if (!node.textContent.trim() || !shown(node.parentElement)) continue;
+  const range = document.createRange(); range.selectNodeContents(node);
+  const r = range.getBoundingClientRect();
+  if (r.bottom <= height && r.top >= 0 && r.height > 0) words.push(node.textContent.trim());
+}
+return [document.scrollingElement.scrollWidth, window.innerWidth, outside, hiddenKeys, regions, charts,
+        words.join(' ')];
+""".replace("KEY", "/" + KEY_COLUMNS.pattern.replace("/", "\\/") + "/")
+
+
+def measure(driver, url: str, size: tuple[int, int], axe: str | None) -> Seen:
+    driver.get(url)
+    scroll, inner, outside, hidden, regions, charts, text = driver.execute_script(MEASURE, *size)
+    violations = None
+    if axe is not None:
+        driver.execute_script(axe)
+        result = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done(String(e)));")
+        assert isinstance(result, list), result
+        violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result
+                      if v["impact"] in ("serious", "critical")]
+    return Seen(scroll, inner, outside, hidden, regions, charts, violations, text)
+
+
+@pytest.fixture(scope="module")
+def seen(server) -> dict[tuple[tuple[int, int], str], Seen]:
+    axe = axe_source()
+    out = {}
+    for size in (PHONE, DESKTOP):
+        driver = browser(*size)
+        try:
+            for page in PAGES:
+                # axe at the phone's width, where layouts are tightest (its verdicts hardly differ on a desktop)
+                out[size, page] = measure(driver, f"{server}/{page}", size, axe if size == PHONE else None)
+        finally:
+            driver.quit()
+    return out
+
+
+def broken(seen, judge) -> list:
+    """Every (width, page, what is wrong) that `judge` finds."""
+    return [(size[0], page, wrong) for (size, page), s in seen.items() if (wrong := judge(s))]
+
+
+# --- no key column hidden, on any width -----------------------------------------
+
+def test_every_page_of_the_example_site_is_checked(site):
+    built = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+    assert built == set(PAGES)
+
+
+def test_no_page_scrolls_sideways(seen):
+    # a page wider than a phone is zoomed out by the browser: innerWidth then grows past 360
+    assert broken(seen, lambda s: (s.scroll_width, s.inner_width) if s.scroll_width > s.inner_width
+                  or s.inner_width not in (PHONE[0], DESKTOP[0]) else None) == []
+
+
+def test_no_table_cell_lies_beyond_the_screen(seen):
+    assert broken(seen, lambda s: s.outside) == []
+
+
+def test_status_deadline_target_budget_and_scan_are_never_hidden(seen):
+    assert broken(seen, lambda s: s.hidden_keys) == []
+
+
+def test_the_running_cycles_step_statuses_are_on_screen(seen, server):
+    for size in (PHONE, DESKTOP):
+        driver = browser(*size)
+        try:
+            for page in ("index.html", "siklus/2027.html"):
+                driver.get(f"{server}/{page}")
+                boxes = driver.execute_script(
+                    "return [...document.querySelectorAll('article tr[class^=rkt-row-] .rkt-badge')]"
+                    ".map(b => b.getBoundingClientRect()).map(r => [r.left, r.right, r.width])")
+                assert len(boxes) == 11, (size, page)
+                assert all(w > 0 and left >= 0 and right <= size[0] for left, right, w in boxes), (size, page, boxes)
+        finally:
+            driver.quit()
+
+
+def test_scroll_regions_are_reachable_by_keyboard_and_named(seen):
+    assert broken(seen, lambda s: s.regions) == []
+
+
+# --- the first screen ----------------------------------------------------------------
+
+def test_beranda_first_phone_screen_says_where_who_which_units_how_late_and_when(seen):
+    from generator import fmt
+
+    text = seen[PHONE, "index.html"].first_screen
+    for fact in ("Langkah 4 dari 11: Pengisian Form", "Terlambat 14 hari",
+                 "Rahmadi, S.Pd., M.Pd.", "Kepala Bidang Pengembangan Sumber Daya Manusia",  # who, by jabatan
+                 "PSDM",  # the unit not in yet, by its short name
+                 fmt.date_id(dt.date(2026, 12, 23)), "15 hari kerja setelah jadwal dasar (2 Desember 2026)"):
+        assert fact in text, (fact, text)
+    # no figure contradicts another: the baseline's "time left" beside a delay is gone
+    assert "Sisa waktu" not in text and "Tertinggal" not in text
+
+
+# --- charts ------------------------------------------------------------------------------
+
+def smallest_text_px(svg: str, shown_width: float) -> float:
+    """The smallest text of a matplotlib SVG (text drawn as paths, scaled from 100-unit glyphs) at the
+    width the page shows it."""
+    view = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    sizes = [float(s) * 100 for s in re.findall(r"scale\(([\d.]+) -\1\)", svg)]
+    assert sizes, "no text found"
+    return min(sizes) * shown_width / view
+
+
+def test_charts_are_readable_on_a_phone_and_open_full_size(seen, site):
+    charts = [(page, c) for (size, page), s in seen.items() if size == PHONE for c in s.charts]
+    assert {page for page, _ in charts} >= {"siklus/2026.html", "siklus/2027.html", "sop.html", "tren.html"}
+    small, unlinked = [], []
+    for page, (src, width, href) in charts:
+        svg = (site / urlsplit(src).path.lstrip("/")).read_text(encoding="utf-8")
+        px = smallest_text_px(svg, width)
+        if px < MIN_TEXT_PX:
+            small.append((page, src.rsplit("/", 1)[-1], round(px, 1)))
+        if not (href and href.endswith(".svg")):
+            unlinked.append((page, src))
+    assert small == [] and unlinked == []
+
+
+def test_the_timeline_shows_the_forecast_apart_from_baseline_and_actual(site):
+    svg = (site / "grafik/siklus-2027.svg").read_text()
+    assert "<!-- Perkiraan -->" in svg  # the legend names it
+    assert svg.count('style="fill: url(#h') >= 8  # hatched bars: steps 4 (the rest of it) to 11
+    # a finished cycle has nothing to forecast
+    assert "Perkiraan" not in (site / "grafik/siklus-2026.svg").read_text()
+
+
+# --- words --------------------------------------------------------------------------
+
+def text_of(site: Path, page: str) -> str:
+    from test_build import text_of as plain
+
+    return plain((site / page).read_text(encoding="utf-8"))
+
+
+def test_the_warning_box_says_what_it_is(site):
+    text = text_of(site, "index.html")
+    assert "Peringatan keterlambatan" in text and "Tepat Waktu" not in text
+
+
+def test_a_cycle_that_ended_after_its_baseline_is_not_on_time(site):
+    text = text_of(site, "siklus/2026.html")
+    assert "Selesai terlambat" in text and "Tepat waktu" not in text
+    assert "Siklus selesai 4 Desember 2025, 1 hari kerja setelah jadwal dasar (3 Desember 2025)." in text
+    assert "selesai 4 Desember 2025, 1 hari kerja setelah jadwal dasar" in text_of(site, "index.html")
+
+
+def test_every_step_still_to_do_has_a_forecast_date(site):
+    html = (site / "index.html").read_text()
+    rows = re.findall(r'<tr class="rkt-row-belum">(.*?)</tr>', html, re.S)
+    assert len(rows) == 7 and all("perkiraan " in r for r in rows), rows
+    assert "perkiraan 23 Des 2026" in rows[-1]
+
+
+def test_not_found_page_is_in_indonesian(site):
+    text = text_of(site, "404.html")
+    assert "Halaman tidak ditemukan" in text and "Kembali ke Beranda" in text
+    assert "Not found" not in text
+
+
+def test_technical_columns_are_folded_behind_rincian(seen, server):
+    driver = browser(*DESKTOP)
+    try:
+        driver.get(f"{server}/arsip.html")
+        code = driver.find_element("css selector", "article .rkt-hash")
+        assert not code.is_displayed()  # the fingerprint waits behind "rincian"
+        driver.find_element("css selector", "article details.rkt-rincian summary").click()
+        assert code.is_displayed() and len(code.text) == 64
+    finally:
+        driver.quit()
+
+
+# --- accessibility -----------------------------------------------------------------
+
+def test_axe_finds_no_serious_or_critical_violation(seen):
+    if any(s.axe is None for (size, _), s in seen.items() if size == PHONE):
+        pytest.skip(f"axe-core not installed ({AXE}); run: npm ci --prefix .ci")
+    assert broken(seen, lambda s: s.axe) == []
+
+
+# --- print ---------------------------------------------------------------------------
+
+def test_printing_the_rkt_page_gives_the_document(server):
+    """Kop first, no web chrome, the signature block whole on one page."""
+    import base64
+
+    from pypdf import PdfReader
+    import io
+
+    driver = browser(*DESKTOP)
+    try:
+        driver.get(f"{server}/rkt/2027.html")
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"landscape": True, "printBackground": False,
+                                                         "paperWidth": 11.69, "paperHeight": 8.27})
+    finally:
+        driver.quit()
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(base64.b64decode(pdf["data"]))).pages]
+    first = pages[0].strip()
+    assert first.startswith("PEMERINTAH KABUPATEN BALANGAN"), first[:200]
+    whole = "\n".join(pages)
+    for chrome in ("Dasbor RKT BKPSDM", "Beranda", "Unduh:", "Lompat ke", "Cari"):
+        assert chrome not in whole, chrome
+    signed = [p for p in pages if "NIP" in p]
+    assert len(signed) == 1 and "Drs. H. Ahmad Fauzi, M.Si." in signed[0] and "Kepala Badan" in signed[0]
