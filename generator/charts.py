@@ -443,8 +443,14 @@ class TargetTrendSpec:
     series: tuple[tuple[str, str | None, tuple[float | None, ...]], ...]  # (code, unit of measure, values)
 
 
-def _number_id(v: float) -> str:
-    return f"{v:g}".replace(".", ",")
+def _number_id(v: float, decimals: int | None = None) -> str:
+    text = f"{v:.{decimals}f}" if decimals is not None else f"{v:g}"
+    return text.replace(".", ",")
+
+
+def _decimals(values: list[float]) -> int:
+    """As many decimals as the most precise value has (0,66 and 0,7 both print as 0,66 / 0,70)."""
+    return max((len(f"{v:g}".partition(".")[2]) for v in values if "e" not in f"{v:g}"), default=0)
 
 
 def target_trend(spec: TargetTrendSpec, phone: bool = False) -> str:
@@ -464,10 +470,12 @@ def target_trend(spec: TargetTrendSpec, phone: bool = False) -> str:
         points = [(y, v) for y, v in zip(spec.years, values) if v is not None]
         if points:
             ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#1565c0", lw=1.5)
+            places = _decimals([v for _, v in points])
             for x, v in points:
-                ax.annotate(_number_id(v), (x, v), textcoords="offset points", xytext=(0, 6), ha="center",
+                ax.annotate(_number_id(v, places), (x, v), textcoords="offset points", xytext=(0, 6), ha="center",
                             fontsize=MIN_FONT, color=COLORS["ink"])
-            ax.margins(x=0.2, y=0.35)
+            ax.margins(y=0.35)
+        ax.set_xlim(min(spec.years) - 0.4, max(spec.years) + 0.4)  # every year has its place, with data or not
         ax.set_title(f"{code} ({unit})" if unit else code, fontsize=MIN_FONT, loc="left")
         ax.set_xticks(list(spec.years))
         ax.set_xticklabels([str(y) for y in spec.years], fontsize=MIN_FONT)

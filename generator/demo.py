@@ -459,7 +459,8 @@ def create(folder: Path, today: dt.date | None = None) -> Demo:
     from .validate import validate
 
     day = today or _epoch_day(DEFAULT_TIMEZONE) or DEMO_TODAY
-    result = validate(TOOL, today=day)
+    # the example is checked as of the day it was written for (an earlier day replays part of it)
+    result = validate(TOOL, today=max(day, DEMO_TODAY))
     if not result.ok:
         raise DemoError(f"data contoh di {TOOL / 'cycles'} tidak lolos pemeriksaan; jalankan 'rkt -C {TOOL} validate'")
     steps = plan(result.repository, day)

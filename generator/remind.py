@@ -1,4 +1,7 @@
-"""`rkt remind`: the text of the daily "Peringatan: Tepat Waktu" issue (pure)."""
+"""`rkt remind`: the text of the daily reminder issue (pure).
+
+Its title keeps the SOP's own words, "Peringatan: Tepat Waktu": the reminder workflow finds the open
+issue of a cycle by its title, so a new title would leave the old issue open beside a new one."""
 
 from __future__ import annotations
 
@@ -60,9 +63,11 @@ def markdown(status: CycleStatus, agency: Agency, sop: Sop, site_hint: str = "")
             who = f" — {head.name}" + (f" (@{head.github})" if head and head.github else "") if head else ""
             lines.append(f"- {u.name if u else unit}{who}")
         lines.append("")
-    if status.slip:
-        lines.append(f"Siklus tertinggal {status.slip} hari kerja dari jadwal dasar "
-                     f"(jadwal dasar selesai {fmt.date_id(status.baseline_end)}).")
+    if status.forecast is not None:
+        f = status.forecast
+        versus = f"{f.behind} hari kerja setelah jadwal dasar" if f.behind else "sesuai jadwal dasar"
+        lines.append(f"**Perkiraan selesai:** {fmt.date_id(f.finish)}, {versus} ({fmt.date_id(status.baseline_end)}), "
+                     f"bila setiap langkah berikutnya selesai dalam waktu SOP.")
         lines.append("")
     if not status.late and not status.missing_units:
         lines.append("Tidak ada langkah yang terlambat.")

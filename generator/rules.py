@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable, Iterable, Iterator
 
+from . import formrules
 from . import target as tgt
 from .model import Activity, At, CycleFolder, Form, Program, Renstra, Repository
 from .problems import WARNING, Problem
@@ -24,14 +25,13 @@ def _duplicates(items: Iterable[tuple[str, At]], what: str) -> Iterator[Problem]
     seen: dict[str, At] = {}
     for code, at in items:
         if code in seen:
-            yield _p(at, "RKT205", f"{what} '{code}' sudah dipakai sebelumnya; setiap {what} harus unik")
+            yield _p(at, "RKT205", formrules.message("duplikat", apa=what, kode=code))
         else:
             seen[code] = at
 
 
 def _choices(codes: Iterable[str]) -> str:
-    codes = list(codes)
-    return ", ".join(codes) if codes else "(belum ada)"
+    return formrules.choices(codes)
 
 
 # --- agency ---------------------------------------------------------------
@@ -259,15 +259,15 @@ def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: 
         if f.year != folder.year:
             yield _p(f.at / "tahun", "RKT213", f"tahun {f.year} tidak sama dengan folder siklusnya ({folder.year})")
         if units is not None and f.unit not in units:
+            # the messages of the rules about one form are formrules' templates: the form page says the same
             yield _p(f.at / "unit", "RKT200",
-                     f"unit '{f.unit}' tidak ada di cycles/agency.yaml; pilih salah satu: {_choices(sorted(units))}")
+                     formrules.message("unit_tidak_ada", unit=f.unit, pilihan=_choices(sorted(units))))
         elif c is not None and f.unit not in c.required_units:
             yield _p(f.at / "unit", "RKT209",
-                     f"unit '{f.unit}' tidak termasuk unit_wajib siklus {folder.year}; "
-                     f"tambahkan ke unit_wajib di {cycle_rel} atau hapus form ini")
+                     formrules.message("unit_tidak_wajib", unit=f.unit, tahun=folder.year, berkas=cycle_rel))
         if f.filled_on is not None and f.filled_on > today:
-            yield _p(f.at / "tanggal", "RKT207",
-                     f"tanggal pengisian {f.filled_on.isoformat()} ada di masa depan (hari ini {today.isoformat()})")
+            yield _p(f.at / "tanggal", "RKT207", formrules.message(
+                "tanggal_masa_depan", tanggal=f.filled_on.isoformat(), hari_ini=today.isoformat()))
         yield from _form_rules(repo, folder, f)
     yield from _agreement_rules(repo, folder)
 
@@ -321,19 +321,17 @@ def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Prob
     if renstra is not None:
         yield from _duplicates(((row.objective, row.at / "sasaran") for row in f.performance), "sasaran")
         for row in f.performance:
+            yield from _duplicates(((t.indicator, t.at / "kode") for t in row.indicators), "indikator")
             obj = renstra.objective(row.objective)
             if obj is None:
-                yield _p(row.at / "sasaran", "RKT203",
-                         f"sasaran '{row.objective}' tidak ada di Renstra; pilih salah satu: "
-                         f"{_choices(o.code for o in renstra.objectives)}")
+                yield _p(row.at / "sasaran", "RKT203", formrules.message(
+                    "sasaran_tidak_ada", kode=row.objective, pilihan=_choices(o.code for o in renstra.objectives)))
                 continue
             codes = [i.code for i in obj.indicators]
-            yield from _duplicates(((t.indicator, t.at / "kode") for t in row.indicators), "indikator")
             for t in row.indicators:
                 if t.indicator not in codes:
-                    yield _p(t.at / "kode", "RKT203",
-                             f"indikator '{t.indicator}' tidak ada pada sasaran {obj.code} di Renstra; "
-                             f"pilih salah satu: {_choices(codes)}")
+                    yield _p(t.at / "kode", "RKT203", formrules.message(
+                        "indikator_tidak_ada", kode=t.indicator, sasaran=obj.code, pilihan=_choices(codes)))
                 ind = next((i for i in obj.indicators if i.code == t.indicator), None)
                 yield from _dotted(t.target, ind.unit_of_measure if ind else None, t.at / "target")
     yield from _duplicates(((p.code, p.at / "kode") for p in f.programs), "kode program")
@@ -344,22 +342,20 @@ def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Prob
         for k in p.activities:
             if not k.code.startswith(p.code + "."):
                 yield _p(k.at / "kode", "RKT204",
-                         f"kode kegiatan '{k.code}' tidak diawali kode programnya '{p.code}'; "
-                         f"pindahkan kegiatan ini ke program yang benar atau perbaiki kodenya")
+                         formrules.message("kegiatan_salah_program", kode=k.code, induk=p.code))
             for s in k.subs:
                 if not s.code.startswith(k.code + "."):
                     yield _p(s.at / "kode", "RKT204",
-                             f"kode sub kegiatan '{s.code}' tidak diawali kode kegiatannya '{k.code}'; "
-                             f"pindahkan sub kegiatan ini ke kegiatan yang benar atau perbaiki kodenya")
+                             formrules.message("sub_salah_kegiatan", kode=s.code, induk=k.code))
                 yield from _dotted(s.target, s.unit_of_measure, s.at / "target")
     yield from _budget_rules(f)
     c = folder.cycle
     if c is not None:
         ceiling = c.ceiling(f.unit)
         if ceiling is not None and f.budget > ceiling:
-            yield _p(f.at / "program", "RKT210",
-                     f"jumlah anggaran form ({_rupiah(f.budget)}) melebihi pagu unit '{f.unit}' "
-                     f"({_rupiah(ceiling)}) sebesar {_rupiah(f.budget - ceiling)}")
+            yield _p(f.at / "program", "RKT210", formrules.message(
+                "melebihi_pagu", jumlah=_rupiah(f.budget), unit=f.unit, pagu=_rupiah(ceiling),
+                selisih=_rupiah(f.budget - ceiling)))
 
 
 def _agreement_rules(repo: Repository, folder: CycleFolder) -> Iterator[Problem]:
@@ -399,8 +395,7 @@ def _agreement_rules(repo: Repository, folder: CycleFolder) -> Iterator[Problem]
                          f"semuanya dengan nama unitnya. Sepakati satu target pada koreksi draft", severity=WARNING)
 
 
-def _rupiah(n: int) -> str:
-    return "Rp " + f"{n:,}".replace(",", ".")
+_rupiah = formrules.rupiah
 
 
 _LEVEL = {Program: "program", Activity: "kegiatan"}
@@ -431,15 +426,12 @@ def _budget_rules(f: Form) -> Iterator[Problem]:
                 continue
             total = sum(c.budget for c in budgeted)
             listed = ", ".join(f"{c.code} {_rupiah(c.budget)}" for c in budgeted)
+            values = dict(tingkat=level, kode=node.code, anggaran=_rupiah(node.amount), anak=child,
+                          jumlah=_rupiah(total), rincian=listed, selisih=_rupiah(abs(node.amount - total)))
             if len(budgeted) == len(node.children) and total != node.amount:
-                yield _p(node.at / "anggaran", "RKT220",
-                         f"anggaran {level} {node.code} ({_rupiah(node.amount)}) tidak sama dengan jumlah anggaran "
-                         f"{child} di bawahnya ({_rupiah(total)}: {listed}); selisih {_rupiah(abs(node.amount - total))}. "
-                         f"Samakan keduanya, atau hapus 'anggaran' {level} agar jumlahnya dihitung dari {child}")
+                yield _p(node.at / "anggaran", "RKT220", formrules.message("anggaran_tidak_sama", **values))
             elif total > node.amount:
-                yield _p(node.at / "anggaran", "RKT220",
-                         f"anggaran {level} {node.code} ({_rupiah(node.amount)}) lebih kecil dari jumlah anggaran "
-                         f"{child} yang sudah dirinci di bawahnya ({_rupiah(total)}: {listed})")
+                yield _p(node.at / "anggaran", "RKT220", formrules.message("anggaran_kurang", **values))
 
 
 def _signed_rules(repo: Repository, folder: CycleFolder, today: dt.date,

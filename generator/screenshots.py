@@ -24,8 +24,9 @@ TODAY = dt.date(2026, 11, 28)
 SHOTS = (
     # file name, page, viewport width, height
     ("beranda.png", "index.html", 1280, 1000),
-    ("beranda-ponsel.png", "index.html", 360, 1400),
+    ("beranda-ponsel.png", "index.html", 360, 780),  # exactly a phone's first screen
     ("siklus-linimasa.png", "siklus/2027.html#linimasa", 1280, 900),
+    ("siklus-ponsel.png", "siklus/2027.html#linimasa", 360, 780),
     ("arsip.png", "arsip.html", 1280, 800),
     ("isi-form.png", "isi-form.html#psdm", 1280, 1100),
     ("isi-form-hasil.png", "isi-form.html#psdm-hasil", 1280, 900),
@@ -78,7 +79,8 @@ def main() -> int:
                     Select(driver.find_element(By.ID, "rkt-pick-unit")).select_by_value("psdm")
                     driver.find_element(By.ID, "rkt-open").click()
                     if action == "psdm-hasil":
-                        driver.execute_script("document.getElementById('rkt-result').scrollIntoView()")
+                        driver.execute_script("document.getElementById('rkt-teknis').open = true;"
+                                              "document.getElementById('rkt-total').scrollIntoView()")
                 time.sleep(0.6)  # let the header's title animation settle
                 driver.save_screenshot(str(OUT / name))
                 print(f"{OUT.relative_to(ROOT) / name}")

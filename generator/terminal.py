@@ -8,7 +8,8 @@ from pathlib import Path
 from . import fmt, report
 from .build import BuildError, derive
 from .calendar import today as today_in
-from .status import DICATAT, DIJADWALKAN, PHASE_LABELS, STATE_LABELS
+from .model import Agency
+from .status import DICATAT, DIJADWALKAN, PHASE_LABELS, SELESAI, STATE_LABELS, CycleStatus, who_must_act
 from .validate import validate
 
 
@@ -40,12 +41,13 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
     if st.phase == DICATAT:
         lines.append("Siklus ini dicatat kemudian (arsip): keterlambatan tidak dinilai.")
     lines.append("")
-    rows = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Status")]
+    rows = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Perkiraan", "Status")]
     for s in st.steps:
         label = STATE_LABELS[s.state] + (f" {s.late_by} hari" if s.late_by else "")
+        expected = st.forecast.step(s.step.number) if st.forecast else None
         rows.append((str(s.step.number), s.step.short, lanes.get(s.step.executor, s.step.executor),
                      fmt.date_short(s.deadline or (s.planned.end if st.phase == DIJADWALKAN else None)),
-                     fmt.date_short(s.finished), label))
+                     fmt.date_short(s.finished), fmt.date_short(expected.end if expected else None), label))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for n, r in enumerate(rows):
         lines.append("  ".join(c.rjust(widths[i]) if i == 0 else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
@@ -54,9 +56,30 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
     lines.append("")
     submitted = sum(1 for s in st.submissions if s.date)
     lines.append(f"Form RKT masuk: {submitted} dari {len(st.submissions)} unit")
+    lines += _now(st, repo.agency)
     if st.warnings:
         lines.append("")
-        lines.append("Peringatan: Tepat Waktu")
+        lines.append("Peringatan keterlambatan" if st.late or (st.forecast and st.forecast.behind) else "Perhatian")
         lines += [f"  - {w}" for w in st.warnings]
+
     # names and warnings come from the data: shown as text, never as terminal commands
     return report.visible("\n".join(lines) + "\n", lines=True), 0
+
+
+def _now(st: CycleStatus, agency: Agency) -> list[str]:
+    """The Beranda's first screen in lines: the step waited on, who must act, the forecast finish."""
+    lines = []
+    current = st.current
+    if current is not None:
+        late = f", terlambat {current.late_by} hari kerja" if current.late_by else ""
+        lines.append(f"Langkah sekarang: {current.step.number} dari {len(st.steps)} ({current.step.short}){late}")
+    for a in who_must_act(st, agency):
+        lines.append(f"Harus bertindak: {a.person.name} — {a.person.position}")
+    if st.forecast is not None:
+        f = st.forecast
+        versus = f"{f.behind} hari kerja setelah jadwal dasar" if f.behind else "sesuai jadwal dasar"
+        lines.append(f"Perkiraan selesai: {fmt.date_id(f.finish)}, {versus} ({fmt.date_id(st.baseline_end)})")
+    if st.phase == SELESAI and st.ended is not None:
+        versus = f"{st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind else "sesuai jadwal dasar"
+        lines.append(f"Selesai: {fmt.date_id(st.ended)}, {versus} ({fmt.date_id(st.baseline_end)})")
+    return lines

@@ -95,7 +95,7 @@ def test_beranda_renders_steps_and_warnings_and_stays_on_the_site(server, width,
         badge = late.find_element(By.CSS_SELECTOR, ".rkt-badge")
         assert badge.text == "Terlambat 14 hari"
         warning = driver.find_element(By.CSS_SELECTOR, "article .admonition.warning")
-        assert "Peringatan: Tepat Waktu" in warning.text
+        assert "Peringatan keterlambatan" in warning.text
         assert "Bidang Pengembangan Sumber Daya Manusia" in warning.text
         # on a phone the status column must still be on screen, without sideways scrolling of the page
         rect = badge.rect

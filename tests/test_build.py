@@ -85,9 +85,9 @@ def test_beranda_shows_the_late_step_and_the_missing_unit(built):
     html = (built / "site/index.html").read_text()
     text = text_of(html)
     assert "RKT 2027: sedang berjalan" in text
-    assert "Peringatan: Tepat Waktu" in text
+    assert "Peringatan keterlambatan" in text
     assert "Langkah 4 (Pengisian Form) terlambat 14 hari kerja: tenggat 9 November 2026" in text
-    assert "Belum menyerahkan Form RKT: Bidang Pengembangan Sumber Daya Manusia" in text
+    assert "Belum menyerahkan Form RKT PSDM (3 dari 4 unit sudah menyerahkan)" in text
     row = re.search(r"<tr class=\"rkt-row-terlambat\">(.*?)</tr>", html, re.S).group(1)
     assert "Pengisian Form" in row and "Terlambat 14 hari" in row
     assert "Keadaan per 28 November 2026" in text

@@ -51,12 +51,26 @@ def text_of(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("demo") / "contoh"
+def pair(tmp_path_factory) -> tuple[Path, Path]:
+    """Two demos, one after the other; the second under a user git configuration that would
+    change commits if it were read (signing, line endings, identity)."""
+    base = tmp_path_factory.mktemp("demo")
+    folder = base / "contoh"
     proc = demo(folder)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Dasbor contoh untuk 28 November 2026" in proc.stdout
-    return folder
+    config = base / ".gitconfig"  # the user's own, where git looks for it
+    config.write_text("[user]\n\tname = Orang Lain\n\temail = lain@contoh.invalid\n[commit]\n\tgpgsign = true\n"
+                      "[core]\n\tautocrlf = true\n")
+    other = base / "lain"
+    proc = demo(other, env={"HOME": str(base), "XDG_CONFIG_HOME": str(base)})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return folder, other
+
+
+@pytest.fixture(scope="module")
+def made(pair) -> Path:
+    return pair[0]
 
 
 def merges(repo: Path) -> list[dict]:
@@ -91,7 +105,7 @@ def test_each_form_is_merged_by_the_reviewer_from_its_kabids_branch_on_a_working
         for form in folder.forms:
             writer = next(p.name for p in AGENCY.persons if form.author.startswith(p.name))
             assert same_person(submitted[form.at.file], writer), form.at.file
-    units = {f.split("/")[-1] for f in submitted}
+    units = {Path(f).stem for f in submitted}
     assert units == {"sekretariat", "ppik", "mpk", "psdm"}
 
 
@@ -140,14 +154,8 @@ def test_the_cycle_pages_name_who_submitted_and_who_approved_each_form(made):
     assert not re.search(r"(?m)^tanggal:", (made / "cycles/2027/forms/mpk.yaml").read_text())
 
 
-def test_a_second_demo_has_the_same_commits_and_the_same_site(made, tmp_path):
-    # a user configuration that would change commits if it were read: signing, line endings, identity
-    config = tmp_path / "gitconfig"
-    config.write_text("[user]\n\tname = Orang Lain\n\temail = lain@contoh.invalid\n[commit]\n\tgpgsign = true\n"
-                      "[core]\n\tautocrlf = true\n")
-    other = tmp_path / "lain"
-    proc = demo(other, env={"GIT_CONFIG_GLOBAL": str(config), "HOME": str(tmp_path)})
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+def test_a_second_demo_has_the_same_commits_and_the_same_site(pair):
+    made, other = pair
     assert git(other, "rev-list", "--all") == git(made, "rev-list", "--all")
     assert digest(other / "site") == digest(made / "site")
     assert git(other, "status", "--porcelain") == ""  # everything committed; site/ and docs/ pages ignored

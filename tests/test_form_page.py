@@ -82,16 +82,17 @@ def viewport(driver, width: int, height: int) -> None:
 
 def visit(driver, url: str, clear: bool = True) -> None:
     """Open the page; `clear`: as a first visit (no drafts from earlier tests)."""
-    driver.get(url)
     if clear:
+        origin = "/".join(url.split("/", 3)[:3])
+        if not driver.current_url.startswith(origin):
+            driver.get(url)
         driver.execute_script("localStorage.clear()")
-        driver.get(url)
+    driver.get(url)
     wait_ready(driver)
 
 
 def wait_ready(driver) -> None:
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-        "var m = document.getElementById('rkt-isi-form'); return m && m.dataset.siap === '1'"))
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "rkt-open"))
 
 
 @pytest.fixture

@@ -84,7 +84,8 @@ def page_verdict(driver) -> tuple[str, set]:
 
 def python_verdict(root: Path, rel: str, today: dt.date) -> set:
     result = validate(root, today=today)
-    return {(json.dumps(list(p.path) if p.path is not None else None), p.code, p.message)
+    return {(json.dumps(list(p.path) if p.path is not None else None, separators=(",", ":"), ensure_ascii=False),
+             p.code, p.message)
             for p in result.problems if p.is_error and p.file == rel and p.code not in FILE_PLACE}
 
 
@@ -100,6 +101,8 @@ def page_today(driver, server) -> dt.date:
     return dt.date.fromisoformat(driver.find_element(By.ID, "rkt-isi-form").get_attribute("data-hari-ini"))
 
 
+_SHOWN: dict[str, str] = {}  # the rules' data of the page the browser shows now
+
 CASES = [pytest.param(c, id=f"{c.parent.name}/{c.name}") for c in form_cases()] + \
         [pytest.param(name, id=f"extra/{name}") for name in EXTRA]
 
@@ -110,16 +113,22 @@ def test_the_page_and_rkt_validate_agree(case, driver, server, repo, base_html, 
     if isinstance(case, Path):
         apply(case, root)
         name = case.name
-        forms = sorted(p.relative_to(case).as_posix() for p in case.glob("cycles/*/forms/*"))
+        forms = sorted(p.relative_to(case).as_posix() for p in case.glob("cycles/*/forms/*")
+                       if not p.name.endswith(".delete"))
     else:
         EXTRA[case](root)
         name = case
         forms = [PPIK]
-    data = json_for_html(page_data(root, page_today))
-    html = re.sub(r'(<script type="application/json" id="rkt-form-data">).*?(</script>)',
-                  lambda m: m.group(1) + data + m.group(2), base_html, count=1, flags=re.S)
-    (repo / "site" / f"paritas-{name}.html").write_text(html, encoding="utf-8")
-    visit(driver, f"{server}/paritas-{name}.html")
+    embedded = page_data(root, page_today)
+    # a new page only where the rules' data differ (the units' prefill plays no part in loading a file)
+    key = json.dumps({**embedded, "cycles": [{**c, "units": [u["kode"] for u in c["units"]]}
+                                             for c in embedded["cycles"]]}, sort_keys=True)
+    if _SHOWN.get("key") != key:
+        html = re.sub(r'(<script type="application/json" id="rkt-form-data">).*?(</script>)',
+                      lambda m: m.group(1) + json_for_html(embedded) + m.group(2), base_html, count=1, flags=re.S)
+        (repo / "site" / f"paritas-{name}.html").write_text(html, encoding="utf-8")
+        visit(driver, f"{server}/paritas-{name}.html")
+        _SHOWN["key"] = key
     for rel in forms:
         load_file(driver, root / rel)
         kind, found = page_verdict(driver)
@@ -138,6 +147,8 @@ def test_the_page_and_rkt_validate_agree(case, driver, server, repo, base_html, 
         pairs = {(at, code) for at, code, _ in found}
         if any(c.startswith("RKT1") for c in codes):
             pairs = {(at, code) for at, code in pairs if code.startswith("RKT1")}
+            assert pairs == {(at, code) for at, code, _ in expected}, (rel, found, expected)
+            continue
         assert pairs == {(at, code) for at, code, _ in expected}, (rel, found, expected)
         # the rules about one form speak with the same words in both
         rules = {(at, code, message) for at, code, message in found if code.startswith("RKT2")}

@@ -85,7 +85,7 @@ for (const table of article.querySelectorAll('table.rkt-table')) {
   for (const row of table.querySelectorAll('tbody tr')) {
     [...row.children].forEach((cell, i) => {
       const name = cell.dataset.label || names[i] || '';
-      if (!shown(cell)) { if (KEY.test(name)) hiddenKeys.push([name, label]); return; }
+      if (!shown(cell)) { if (KEY.test(name) && cell.textContent.trim()) hiddenKeys.push([name, label]); return; }
       const r = cell.getBoundingClientRect();
       if (r.left < -0.5 || r.right > width + 0.5) outside.push([name, cell.textContent.trim().slice(0, 40),
                                                                Math.round(r.left), Math.round(r.right)]);
@@ -243,14 +243,22 @@ def text_of(site: Path, page: str) -> str:
     return plain((site / page).read_text(encoding="utf-8"))
 
 
-def test_the_warning_box_says_what_it_is(site):
+def test_the_warning_box_says_what_it_is_and_the_words_are_indonesian(site):
     text = text_of(site, "index.html")
     assert "Peringatan keterlambatan" in text and "Tepat Waktu" not in text
+    assert "Penyusunan Draf" in text and "Draft" not in text
+
+
+def test_staff_pages_carry_no_administrator_instructions(site):
+    staff = [p for p in PAGES if not p.startswith("panduan/")]
+    assert [p for p in staff if re.search(r"mkdocs\.yml|extra\.repositori", text_of(site, p))] == []
+    assert "extra.repositori" not in (site / "js/isi-form.js").read_text(encoding="utf-8")
 
 
 def test_a_cycle_that_ended_after_its_baseline_is_not_on_time(site):
+    html = (site / "siklus/2026.html").read_text()
+    assert re.findall(r'class="admonition-title">([^<]*)<', html) == ["Selesai terlambat"]
     text = text_of(site, "siklus/2026.html")
-    assert "Selesai terlambat" in text and "Tepat waktu" not in text
     assert "Siklus selesai 4 Desember 2025, 1 hari kerja setelah jadwal dasar (3 Desember 2025)." in text
     assert "selesai 4 Desember 2025, 1 hari kerja setelah jadwal dasar" in text_of(site, "index.html")
 
@@ -285,7 +293,8 @@ def test_technical_columns_are_folded_behind_rincian(seen, server):
 def test_axe_finds_no_serious_or_critical_violation(seen):
     if any(s.axe is None for (size, _), s in seen.items() if size == PHONE):
         pytest.skip(f"axe-core not installed ({AXE}); run: npm ci --prefix .ci")
-    assert broken(seen, lambda s: s.axe) == []
+    found = broken(seen, lambda s: s.axe)
+    assert found == [], "\n".join(map(str, found))
 
 
 # --- print ---------------------------------------------------------------------------
@@ -312,3 +321,15 @@ def test_printing_the_rkt_page_gives_the_document(server):
         assert chrome not in whole, chrome
     signed = [p for p in pages if "NIP" in p]
     assert len(signed) == 1 and "Drs. H. Ahmad Fauzi, M.Si." in signed[0] and "Kepala Badan" in signed[0]
+
+
+# --- honest trends ------------------------------------------------------------------
+
+def test_trends_start_budgets_at_zero_print_target_values_and_mark_incomplete_years(site):
+    budget = (site / "grafik/tren-anggaran.svg").read_text()
+    assert "<!-- 0,0 -->" in budget  # bars are compared by length: the axis starts at zero
+    assert "<!-- (belum lengkap) -->" in budget  # 2027 still misses PSDM's form
+    assert "Rp 7.311.096.000 belum lengkap: 3 dari 4 unit" in text_of(site, "tren.html")
+    iku = (site / "grafik/tren-iku.svg").read_text()
+    for value in ("0,66", "0,70", "90", "92"):  # each point carries its value, as the RKT prints it
+        assert f"<!-- {value} -->" in iku, value

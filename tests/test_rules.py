@@ -111,7 +111,7 @@ def test_a_dotted_decimal_is_a_warning_naming_file_line_and_the_fix(example):
 def test_a_dot_before_three_digits_offers_both_readings(example):
     edit(example / "cycles/2027/forms/mpk.yaml", "target: 450\n", 'target: "1.500"\n')
     [(_, line, _, message)] = problems(example, "RKT222")
-    assert line == 36 and 'Tulis "1,500 Dokumen" bila pecahan, atau "1500 Dokumen" bila ribuan' in message
+    assert line == 36 and message.endswith('Tulis "1,500" bila pecahan, atau "1500" bila ribuan')
 
 
 def test_a_year_left_out_of_the_renstra_is_forgotten_unlike_a_dash(example):
@@ -152,7 +152,7 @@ def test_a_pagu_smaller_than_the_detail_already_given_is_an_error(example):
          "    nama: Program Kepegawaian Daerah\n    anggaran: 500000000\n    kegiatan:\n"
          "      - kode: \"5.03.02.2.04\"\n        nama: Penilaian dan Evaluasi Kinerja Aparatur\n")
     [(file, line, sev, message)] = problems(example, "RKT220")
-    assert (file, line, sev) == ("cycles/2027/forms/psdm.yaml", 22, "error")
+    assert (file, line, sev) == ("cycles/2027/forms/psdm.yaml", 23, "error")
     assert ("anggaran program 5.03.02 (Rp 500.000.000) lebih kecil dari jumlah anggaran kegiatan yang sudah "
             "dirinci di bawahnya (Rp 580.000.000: 5.03.02.2.03 Rp 580.000.000)") in message
     edit(path, "anggaran: 500000000", "anggaran: 900000000")  # room for the kegiatan not detailed yet
@@ -166,13 +166,13 @@ def test_the_pagu_ceiling_counts_a_stated_program_amount_once(example):
     edit(path, "anggaran: 899600000", "anggaran: 1100000000")
     codes = sorted((line, code) for f, line, code in
                    [(p.file, p.line, p.code) for p in validate(example, today=TODAY).errors] if f.endswith("mpk.yaml"))
-    assert codes == [(23, "RKT210"), (29, "RKT220")]
+    assert codes == [(24, "RKT210"), (29, "RKT220")]
 
 
 def test_a_program_may_state_its_pagu_without_kegiatan(example):
     path = example / "cycles/2027/forms/sekretariat.yaml"
     text = path.read_text()
-    path.write_text(text[:text.index("program:")] + 'program:\n  - kode: "5.03.01"\n    nama: Program Penunjang\n'
+    path.write_text(text[:text.index("\nprogram:")] + '\nprogram:\n  - kode: "5.03.01"\n    nama: Program Penunjang\n'
                     "    anggaran: 6300000000\n")
     result = validate(example, today=TODAY)
     assert result.ok and not [p for p in result.problems if p.file == "cycles/2027/forms/sekretariat.yaml"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -230,7 +231,7 @@ def test_beranda_says_when_a_scheduled_cycle_starts(example):
     assert "Belum menyerahkan" not in home and "Terlambat" not in home
     assert "[Siklus 2028](siklus/2028.md) (dijadwalkan, mulai 1 November 2027)" in home
     # the step table gives the baseline's dates, not a row of dashes
-    assert "<td>Pengisian Form</td><td class=\"rkt-wide\">Kabid/Kasubbag</td><td>8 Nov 2027</td>" in home
+    assert "<td>Pengisian Form</td><td class=\"rkt-wide\">Kabid/Kasubbag</td><td>jadwal 8 Nov 2027</td>" in home
 
 
 def rkt(repo: Path, *args: str) -> subprocess.CompletedProcess:
@@ -293,3 +294,19 @@ def test_who_must_act_are_the_heads_of_missing_units_then_the_role_of_the_curren
     assert [a.person.name for a in who_must_act(st, agency)] == ["Fitriani, S.E.", "Muhammad Arsyad, A.Md."]
     assert who_must_act(st, agency, late_only=True) == ()
     assert who_must_act(status_of(example, 2026, D(2026, 11, 28)), agency) == ()
+
+
+def test_rkt_status_and_remind_give_the_forecast_and_who_must_act(example):
+    proc = rkt(example, "status", "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert re.search(r"^11  Pengarsipan +Tim +— +— +23 Des 2026 +Belum$", out, re.M), out
+    assert "Langkah sekarang: 4 dari 11 (Pengisian Form), terlambat 14 hari kerja" in out
+    assert "Harus bertindak: Rahmadi, S.Pd., M.Pd. — Kepala Bidang Pengembangan Sumber Daya Manusia" in out
+    assert "Perkiraan selesai: 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)" in out
+    assert "Peringatan keterlambatan" in out and "Tepat Waktu" not in out
+    finished = rkt(example, "status", "2026", "--today", "2026-11-28").stdout
+    assert "Selesai: 4 Desember 2025, 1 hari kerja setelah jadwal dasar (3 Desember 2025)" in finished
+    assert re.search(r"^11  Pengarsipan +Tim +4 Des 2025 +4 Des 2025 +— +Selesai$", finished, re.M), finished
+    remind = rkt(example, "remind", "2027", "--today", "2026-11-28").stdout
+    assert "**Perkiraan selesai:** 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)" in remind

@@ -328,6 +328,23 @@
     return sum;
   }
 
+  // the amount fields a budget was taken from
+  function budgetPaths(node, key, path, out) {
+    if (!isObject(node)) return;
+    if (typeof node[key] === "number") { out.push(path.concat([key])); return; }
+    Object.keys(node).forEach(function (k) {
+      if (Array.isArray(node[k])) node[k].forEach(function (child, i) { budgetPaths(child, key, path.concat([k, i]), out); });
+    });
+  }
+
+  function hasBudget(node, key) {
+    if (!isObject(node)) return false;
+    if (typeof node[key] === "number") return true;
+    return Object.keys(node).some(function (k) {
+      return Array.isArray(node[k]) && node[k].some(function (child) { return hasBudget(child, key); });
+    });
+  }
+
   function renstraCodes() { return DATA.renstra.map(function (s) { return s.kode; }); }
 
   var ENGINE = {
@@ -372,7 +389,8 @@
         }
         l.items.forEach(function (item, i) {
           if (!isObject(item) || !text(item[r.key]) || codes.indexOf(item[r.key]) >= 0) return;
-          out.push([l.path.concat([i, r.key]), { kode: item[r.key], sasaran: sasaran && sasaran.kode, pilihan: choices(codes) }]);
+          out.push([l.path.concat([i, r.key]), { kode: item[r.key], sasaran: sasaran && sasaran.kode, pilihan: choices(codes) },
+            null, [l.path.concat([i, r.key]), l.path.slice(0, -1).concat([r.parent_key || r.key])]]);
         });
       });
     },
@@ -382,7 +400,27 @@
         if (!text(prefix)) return;
         l.items.forEach(function (item, i) {
           if (!isObject(item) || !text(item[r.key]) || item[r.key].indexOf(prefix + ".") === 0) return;
-          out.push([l.path.concat([i, r.key]), { kode: item[r.key], induk: prefix }]);
+          out.push([l.path.concat([i, r.key]), { kode: item[r.key], induk: prefix }, null,
+            [l.path.concat([i, r.key]), l.path.slice(0, -1).concat([r.parent_key])]]);
+        });
+      });
+    },
+    jumlah: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        l.items.forEach(function (node, i) {
+          if (!isObject(node) || typeof node[r.key] !== "number" || !Array.isArray(node[r.child])) return;
+          var budgeted = node[r.child].filter(function (x) { return hasBudget(x, r.key); });
+          if (!budgeted.length) return;
+          var total = 0;
+          budgeted.forEach(function (x) { total += budget(x, r.key); });
+          var values = { tingkat: r.what, kode: node.kode, anggaran: rupiah(node[r.key]), anak: r.child_what,
+            jumlah: rupiah(total), selisih: rupiah(Math.abs(node[r.key] - total)),
+            rincian: budgeted.map(function (x) { return x.kode + " " + rupiah(budget(x, r.key)); }).join(", ") };
+          var at = l.path.concat([i, r.key]);
+          var reads = [at];
+          node[r.child].forEach(function (x, j) { budgetPaths(x, r.key, at.slice(0, -1).concat([r.child, j]), reads); });
+          if (budgeted.length === node[r.child].length && total !== node[r.key]) out.push([at, values, null, reads]);
+          else if (total > node[r.key]) out.push([at, values, r.message_less, reads]);
         });
       });
     },
@@ -390,7 +428,10 @@
       var pagu = c.pagu[d.unit];
       var total = unitTotal(d, r);
       if (typeof pagu === "number" && total > pagu) {
-        out.push([[r.list], { jumlah: rupiah(total), unit: d.unit, pagu: rupiah(pagu), selisih: rupiah(total - pagu) }]);
+        var reads = [];
+        d[r.list].forEach(function (p, i) { budgetPaths(p, r.key, [r.list, i], reads); });
+        out.push([[r.list], { jumlah: rupiah(total), unit: d.unit, pagu: rupiah(pagu), selisih: rupiah(total - pagu) },
+          null, reads]);
       }
     }
   };
@@ -402,13 +443,18 @@
   }
   var PAGU = DATA.aturan.filter(function (r) { return r.kind === "pagu"; })[0];
 
-  function ruleProblems(d, c) {
+  // `rkt validate` runs these rules only on a form that passed its schema; the page runs them
+  // while the form is incomplete, but never on a value the schema refused (a date that is no
+  // date is not "in the future", an amount past the schema's maximum is not added up)
+  function ruleProblems(d, c, refused) {
     var out = [];
     DATA.aturan.forEach(function (r) {
       var found = [];
       if (ENGINE[r.kind]) ENGINE[r.kind](r, d, c, found);
       found.forEach(function (f) {
-        out.push({ path: f[0], at: f[0], code: r.code, kind: r.kind, message: template(r.message, f[1]) });
+        var reads = f[3] || [f[0]];
+        if (reads.some(function (p) { return refused.some(function (bad) { return startsWith(p, bad); }); })) return;
+        out.push({ path: f[0], at: f[0], code: r.code, kind: r.kind, message: template(f[2] || r.message, f[1]) });
       });
     });
     return out;
@@ -813,7 +859,8 @@
   function check() {
     var d = clone(state);
     delete d[DATA.kunci_draf];
-    problems = schemaProblems(d).concat(ruleProblems(d, cycle));
+    var schemaFound = schemaProblems(d);
+    problems = schemaFound.concat(ruleProblems(d, cycle, schemaFound.map(function (pr) { return pr.path; })));
     problems.forEach(function (pr) { pr.place = placeOf(pr); });
     var order = {};
     [].forEach.call(document.querySelectorAll("#rkt-form-fields [id$='-err']"), function (node, i) { order[node.id] = i; });

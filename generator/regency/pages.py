@@ -389,8 +389,19 @@ def page_agency(site: Site, entry: Entry) -> str:
                f"</p>\n\n")
     if not data.cycles:
         out.append("<p>OPD ini belum membuka siklus RKT.</p>\n")
-    for c in data.cycles:
+    # in full: the cycles still open and the newest finished one; the older ones as one summary
+    # line each (their detail is on the agency's own site), so a page stays small with the years
+    done = [c for c in data.cycles if c.finished]
+    full = [c for c in data.cycles if not c.finished or c is done[0]]
+    for c in full:
         out.append(_agency_cycle(page, entry, data, c))
+    older = [c for c in data.cycles if c not in full]
+    if older:
+        rows = [[c.year, status_badge(entry, c), _forecast(c), _signed_text(c), fmt.rupiah(c.total_budget)]
+                for c in older]
+        out.append("<h2>Siklus sebelumnya</h2>\n\n" +
+                   card_table(["Tahun", "Status", "Selesai", "Ditandatangani", "Anggaran"], rows, numeric=(0, 4)) +
+                   "\n")
     return "".join(out)
 
 
