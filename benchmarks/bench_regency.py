@@ -49,7 +49,8 @@ EVENTS = "".join(
     for n, d, who, extra in (
         (1, "11-02", "kaban", ""), (2, "11-03", "kasubbag-perencanaan", ""), (3, "11-04", "kasubbag-perencanaan", ""),
         (6, "11-16", "staf-perencanaan-1", ""), (7, "11-19", "staf-perencanaan-1", ""),
-        (8, "11-26", "staf-perencanaan-2", ""), (9, "11-27", "sekretaris", "    keputusan: tidak\n    catatan: Revisi\n"),
+        (8, "11-26", "staf-perencanaan-2", ""),
+        (9, "11-27", "sekretaris", "    keputusan: tidak\n    catatan: Revisi\n"),
         (8, "12-02", "staf-perencanaan-2", ""), (9, "12-03", "sekretaris", "    keputusan: ya\n"),
         (10, "12-04", "kaban", "    keputusan: ya\n"), (11, "12-07", "staf-perencanaan-1", "")))
 # a stand-in for a scanned PDF: only its first bytes are checked
@@ -173,9 +174,8 @@ def main() -> int:
                   f"{stale} stale: down, invalid)", flush=True)
         httpd.shutdown()
         ok = True
-        largest = max(sizes)
-        if totals[largest] >= TARGET_SECONDS:
-            print(f"MISSED: {largest} agencies took {totals[largest]:.1f} s [target < {TARGET_SECONDS:.0f} s]")
+        if 40 in totals and totals[40] >= TARGET_SECONDS:
+            print(f"MISSED: 40 agencies took {totals[40]:.1f} s [target < {TARGET_SECONDS:.0f} s]")
             ok = False
         if len(sizes) >= 3:
             a, b, c = sizes[-3:]

@@ -36,8 +36,10 @@ _ARGPARSE_ID = {
 }
 argparse._ = lambda s: _ARGPARSE_ID.get(s, s)  # type: ignore[attr-defined]
 
-# build.ENGINES, spelled out so that `rkt --help` does not import the build (tests keep them equal)
+# build.ENGINES and build.DEFAULT_ENGINE, spelled out so that `rkt --help` does not import the
+# build (tests keep them equal); switching the default engine is a change of both
 ENGINES = ("mkdocs", "zensical")
+DEFAULT_ENGINE = "mkdocs"
 
 
 def _date(text: str):
@@ -80,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="izinkan --site-dir di luar repositori atau berisi berkas yang bukan buatan rkt (berkas itu "
                         "dipindahkan ke FOLDER.old-..., tidak dihapus). Repositori dan folder data/kodenya tetap "
                         "ditolak")
-    b.add_argument("--engine", choices=ENGINES, default="mkdocs",
+    b.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
                    help="mesin pembangun situs: mkdocs (bawaan) atau zensical (penerus MkDocs Material)")
     b.set_defaults(run=_build)
 
@@ -89,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
                                     "dan membangun ulang halaman setiap kali berkas di cycles/ berubah.")
     sv.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     sv.add_argument("--addr", default="127.0.0.1:8000", help="alamat server (bawaan: 127.0.0.1:8000)")
-    sv.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mesin situs: mkdocs (bawaan) atau zensical")
+    sv.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mesin situs: mkdocs (bawaan) atau zensical")
     sv.set_defaults(run=_serve)
 
     ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV",
@@ -183,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     dm.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
                     help="tanggal 'hari ini' contoh: riwayat diputar sampai tanggal ini dan dasbor dibangun untuknya "
                          "(bawaan: SOURCE_DATE_EPOCH bila ada, selain itu 2026-11-28; tidak pernah tanggal hari ini)")
-    dm.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mesin situs: mkdocs (bawaan) atau zensical")
+    dm.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mesin situs: mkdocs (bawaan) atau zensical")
     dm.set_defaults(run=lambda a: _print(command("demo").demo(a.repo / a.folder, a.today, a.engine)))
 
     kb = sub.add_parser("kabupaten", help="dasbor kabupaten: RKT semua perangkat daerah dalam satu situs",

@@ -35,6 +35,7 @@ from . import atomic, codeowners
 from .calendar import WorkCalendar, work_calendar
 from .init import TOOL
 from .model import Agency, CycleFolder, Person, Repository
+from .yamlwrite import scalar
 
 DEMO_TODAY = dt.date(2026, 11, 28)
 SITE = "site"
@@ -306,50 +307,60 @@ def cycle_steps(repo: Repository, folder: CycleFolder, cal: WorkCalendar, clock:
             changes.append(Change(f"{folder.folder}/{event.evidence}", _read(f"{folder.folder}/{event.evidence}")))
         title = event_title(f"{event.step} {names.get(event.step, '')}".strip(), item)
         steps.append(Commit(clock.at(event.date, "event"), person, f"{title} (RKT {folder.year})", tuple(changes)))
+    if next(signed, None) is not None:  # a scan nobody archived would be silently dropped
+        raise DemoError(f"{folder.folder}/signed: versi bertanda tangan tanpa langkah pengarsipan di {path}")
     steps += form_steps(repo, folder, cal, clock, numbers, reviewer)
     return steps
 
 
 def form_steps(repo: Repository, folder: CycleFolder, cal: WorkCalendar, clock: _Clock, numbers: Iterator[int],
                reviewer: Who) -> list[Step]:
-    """Each unit's form as a pull request, and the revision a rejection at a decision step asks for."""
-    agency, renstra, cycle = repo.agency, repo.renstra, folder.cycle
-    assert agency is not None and renstra is not None and cycle is not None
+    """Each unit's form as a pull request, and the revision that the rejection asks for."""
+    agency, cycle = repo.agency, folder.cycle
+    assert agency is not None and cycle is not None
     steps: list[Step] = []
-    revision = REVISIONS.get(folder.year)
     for form in sorted(folder.forms, key=lambda f: (f.filled_on or cycle.start, f.unit)):
         rel = form.at.file
-        text = without_date(_read(rel).decode("utf-8"))
         if form.filled_on is None:
             raise DemoError(f"{rel}: form contoh tanpa 'tanggal'; tanggal pengajuannya tidak diketahui")
+        final = without_date(_read(rel).decode("utf-8"))
+        first = first_version(repo, folder, form.unit, final)
         day = cal.on_or_after(form.filled_on)
         author = who(_author_of(agency, form.author, form.unit))
         unit = agency.unit(form.unit)
         label = unit.short if unit else form.unit
-        final = text
-        if revision and revision[0] == form.unit:
-            old = next((i.target(folder.year - 1) for _, i in renstra.indicators() if i.code == revision[1]), None)
-            if old is None:
-                raise DemoError(f"cycles/renstra.yaml: target {revision[1]} tahun {folder.year - 1} tidak ada")
-            from .yamlwrite import scalar
-
-            text = with_target(text, revision[1], scalar(str(old)) if isinstance(old, str) else str(old), rel)
-        branch = f"form-{folder.year}-{form.unit}"
-        steps.append(PullRequest(next(numbers), branch,
+        steps.append(PullRequest(next(numbers), f"form-{folder.year}-{form.unit}",
                                  Commit(clock.at(day, "form"), author, f"Form RKT {folder.year} {label}",
-                                        (Change(rel, text.encode("utf-8")),)),
+                                        (Change(rel, first.encode("utf-8")),)),
                                  clock.at(day, "merge"), reviewer))
-        if final != text:
-            rejected = next((e for e in cycle.events if e.decision == "tidak"), None)
-            if rejected is None:
-                raise DemoError(f"{cycle.at.file}: tidak ada keputusan 'tidak' untuk perbaikan form {form.unit}")
-            again = cal.next_workday(rejected.date)
-            steps.append(PullRequest(next(numbers), f"perbaikan-{folder.year}-{form.unit}",
-                                     Commit(clock.at(again, "form"), author,
-                                            f"Perbaikan Form RKT {folder.year} {label}: target {revision[1]} "
-                                            f"sesuai Renstra (koreksi Sekretaris)", (Change(rel, final.encode("utf-8")),)),
-                                     clock.at(again, "merge"), reviewer))
+        if first == final:
+            continue
+        rejected = next((e for e in cycle.events if e.decision == "tidak"), None)
+        if rejected is None:
+            raise DemoError(f"{cycle.at.file}: tidak ada keputusan 'tidak' untuk perbaikan form {form.unit}")
+        again = cal.next_workday(rejected.date)
+        indicator = REVISIONS[folder.year][1]
+        steps.append(PullRequest(next(numbers), f"perbaikan-{folder.year}-{form.unit}",
+                                 Commit(clock.at(again, "form"), author,
+                                        f"Perbaikan Form RKT {folder.year} {label}: target {indicator} sesuai "
+                                        f"Renstra (koreksi Sekretaris)", (Change(rel, final.encode("utf-8")),)),
+                                 clock.at(again, "merge"), reviewer))
     return steps
+
+
+def first_version(repo: Repository, folder: CycleFolder, unit: str, final: str) -> str:
+    """The unit's first submission: the form itself, or for the revision the demo plays, the form
+    with last year's Renstra target for the indicator the Sekretaris objects to."""
+    revision = REVISIONS.get(folder.year)
+    if revision is None or revision[0] != unit:
+        return final
+    assert repo.renstra is not None
+    indicator = next((i for _, i in repo.renstra.indicators() if i.code == revision[1]), None)
+    old = indicator.target(folder.year - 1) if indicator is not None else None
+    if old is None:
+        raise DemoError(f"cycles/renstra.yaml: target {revision[1]} tahun {folder.year - 1} tidak ada")
+    return with_target(final, revision[1], scalar(old) if isinstance(old, str) else str(old),
+                       f"{folder.folder}/forms/{unit}.yaml")
 
 
 def plan(repo: Repository, today: dt.date) -> list[Step]:

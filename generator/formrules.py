@@ -193,7 +193,7 @@ def cycle_facts(repo: Repository, folder: CycleFolder, today: dt.date) -> dict:
 def mark_draft(kind: str, data: object, file: str, found: list[Problem]) -> list[Problem]:
     """A form marked `draf: true` is refused with a message that says what to do (instead of
     the schema's "unknown key", which would send the user looking for a typo)."""
-    if True:
+    if kind != "form" or not isinstance(data, dict) or DRAFT_KEY not in data:
         return found
     kept = [p for p in found if not (p.code == "RKT102" and p.path == (DRAFT_KEY,))]
     return kept + [Problem(file, DRAFT_CODE, message("draf"), path=(DRAFT_KEY,))]

@@ -398,7 +398,8 @@ def now_panel(ctx: Context, st: CycleStatus) -> Html:
         rows.append(("Harus bertindak sekarang", Html(f'<ul class="rkt-people">{people}</ul>')))
     elif current is not None:
         rows.append(("Harus bertindak sekarang", esc(ctx.lane_name(current.step.executor))))
-    if st.missing_units:
+    forms_due = any(s.step.evidence == "form_unit" and s.started is not None for s in st.steps)
+    if st.missing_units and forms_due:  # before the forms' step nobody is missing yet
         submitted = sum(1 for s in st.submissions if s.date)
         rows.append(("Belum menyerahkan Form RKT", Html(
             f"<strong>{esc(', '.join(_unit_short(ctx, u) for u in st.missing_units))}</strong> "

@@ -12,6 +12,9 @@ The cycle as a whole is dijadwalkan until its first working day (nothing can be
 late or missing yet), then berjalan, and selesai when every step is done; a
 cycle recorded after the fact (`dicatat_kemudian`) is dicatat: what was recorded
 stands, steps without a record are "tanpa catatan", and nothing is ever late.
+A running cycle carries its forecast (`forecast.py`: when it will end); a finished
+one, how far past its baseline it ended. `who_must_act` names the people a running
+cycle waits on, by role or, for missing forms, as the heads of the units.
 """
 
 from __future__ import annotations
@@ -154,11 +157,6 @@ class CycleStatus:
     @property
     def late(self) -> tuple[StepStatus, ...]:
         return tuple(s for s in self.steps if s.is_late and s.is_running)
-
-    @property
-    def next_deadline(self) -> StepStatus | None:
-        upcoming = [s for s in self.running if s.deadline is not None]
-        return min(upcoming, key=lambda s: (s.deadline, s.step.number)) if upcoming else None
 
 
 def baseline(sop: Sop, start: dt.date, cal: WorkCalendar) -> tuple[Planned, ...]:

@@ -166,7 +166,8 @@ def test_site_links_the_downloads(built):
 def test_second_generation_with_nothing_changed_touches_nothing(tmp_path):
     repo = site_copy(tmp_path)
     first = build(repo, today=TODAY, run_mkdocs=False)
-    assert first.generated.charts_drawn + first.generated.charts_reused == 5  # 2 timelines, SOP, 2 trends
+    # 2 timelines, SOP, 2 trends, each with its phone variant
+    assert first.generated.charts_drawn + first.generated.charts_reused == 10
     mtimes = {p: p.stat().st_mtime_ns for p in (repo / "docs").rglob("*") if p.is_file()}
     again = build(repo, today=TODAY, run_mkdocs=False)
     assert again.result is None  # same inputs: not even re-validated
@@ -179,7 +180,7 @@ def test_second_generation_with_nothing_changed_touches_nothing(tmp_path):
     assert repaired.stats.written == ["sop.md"] and repaired.generated.charts_drawn == 0
     # a new day redraws only the running cycle's timeline and rewrites the pages that say "today"
     later = build(repo, today=TODAY + dt.timedelta(days=3), run_mkdocs=False)
-    assert later.generated.charts_drawn == 1 and later.generated.charts_reused == 4
+    assert later.generated.charts_drawn == 2 and later.generated.charts_reused == 8
     assert "sop.md" not in later.stats.written and "index.md" in later.stats.written
     assert "grafik/siklus-2026.svg" not in later.stats.written
 

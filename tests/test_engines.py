@@ -162,7 +162,7 @@ def test_the_engine_cache_folder_is_never_a_site_folder(both):
 
 
 def test_the_command_line_offers_the_engines_of_the_build():
-    assert cli.ENGINES == build_module.ENGINES
+    assert cli.ENGINES == build_module.ENGINES and cli.DEFAULT_ENGINE == build_module.DEFAULT_ENGINE
     help_text = subprocess.run([sys.executable, "-m", "generator", "build", "--help"], capture_output=True,
                                text=True, cwd=ROOT).stdout
     assert "{mkdocs,zensical}" in help_text

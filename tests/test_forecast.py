@@ -8,7 +8,7 @@ from types import MappingProxyType
 from generator.calendar import WorkCalendar
 from generator.forecast import forecast
 from generator.model import At, Step
-from generator.status import BELUM, BERJALAN, SELESAI, TERLAMBAT, Planned, StepStatus, baseline
+from generator.status import BELUM, BERJALAN, SELESAI, TERLAMBAT, StepStatus, baseline
 
 D = dt.date
 # Christmas on a Friday, and cuti bersama on the Thursday before it

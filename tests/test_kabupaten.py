@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
 import http.server
 import json
 import re
@@ -22,7 +23,6 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from generator.build import build as build_agency
 from generator.commands import codeowners, init, kabupaten, scaffold
 from generator.regency import data as regency_data
 from generator.regency.build import build as build_regency
@@ -64,9 +64,14 @@ def agencies(tmp_path_factory) -> Path:
     assert codeowners.write_codeowners(base / "bkpsdm")[1] == 0
     assert scaffold.new_cycle(base / "dinkes", 2027, dt.date(2026, 11, 2), TODAY)[1] == 0
     assert scaffold.new_cycle(base / "disdik", 2027, dt.date(2026, 12, 7), TODAY)[1] == 0
-    for code, _ in AGENCIES:
-        report = build_agency(base / code, today=TODAY)
-        assert report.ok and report.site and not report.unsafe, code
+    # the three real builds side by side (separate processes: the engine and the charts are not
+    # thread-safe), as `rkt build` runs in each agency's own workflow
+    procs = {code: subprocess.Popen([sys.executable, "-m", "generator", "-C", str(base / code), "build", "--today",
+                                     TODAY.isoformat()], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                    cwd=ROOT) for code, _ in AGENCIES}
+    for code, proc in procs.items():
+        out, _ = proc.communicate()
+        assert proc.returncode == 0 and (base / code / "site/data/rkt.json").is_file(), out
     return base
 
 
@@ -234,6 +239,14 @@ def test_the_same_data_and_date_give_the_same_pages(regency):
     assert {p: p.read_bytes() for p in (regency / "docs").rglob("*.md")} == before
 
 
+@pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical not installed")
+def test_the_regency_site_builds_with_zensical_too(server, tmp_path):
+    root = new_regency(tmp_path / "kab", {"bkpsdm": sources(server)["bkpsdm"]})
+    report = build_regency(root, today=TODAY, limits=FAST, engine="zensical")
+    assert report.ok and report.engine.site and not report.engine.unsafe
+    assert "Terlambat 14 hari kerja" in text_of(root / "site/index.html")
+
+
 # --- agencies that fail ------------------------------------------------------------
 
 def test_a_down_and_an_invalid_agency_show_their_last_good_data_marked_stale(regency, server, agencies):
@@ -358,12 +371,29 @@ def test_init_makes_a_repository_with_a_pinned_least_privilege_workflow(tmp_path
     assert again.returncode == 2 and "tidak kosong" in again.stderr
 
 
+def test_the_regency_workflow_passes_the_workflow_schema_and_actionlint():
+    from generator.regency.init import TEMPLATES
+    from test_github_flow import BIN, actionlint
+
+    flow = TEMPLATES / "kabupaten.yml"
+    proc = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(flow)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = actionlint(flow)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # it runs the command this module tests, and keeps "last good" data between runs
+    text = flow.read_text()
+    assert ".venv/bin/rkt kabupaten build --today" in text and "path: .rkt-cache/kabupaten/terakhir" in text
+    from generator.regency.sources import last_good_folder
+    assert last_good_folder(Path("x")) == Path("x/.rkt-cache/kabupaten/terakhir")
+
+
 def test_a_fresh_regency_repository_builds_and_says_what_to_do(tmp_path):
     text, rc = kabupaten.init(tmp_path / "kab", None)
     assert rc == 0, text
     out, rc = kabupaten.build(tmp_path / "kab", TODAY, None, False, "mkdocs")
     assert rc == 0, out
-    assert "Belum ada data" in text_of(tmp_path / "kab/site/index.html")
+    assert "Belum ada OPD yang dicantumkan di kabupaten.yaml" in text_of(tmp_path / "kab/site/index.html")
 
 
 def test_mistakes_in_kabupaten_yaml_are_named_with_line_and_all_reported(tmp_path):
@@ -376,17 +406,13 @@ def test_mistakes_in_kabupaten_yaml_are_named_with_line_and_all_reported(tmp_pat
         "  - kode: dinkes\n    nama: Dinkes\n    data: http://dinkes.example/data/rkt.json\n"
         "  - kode: dinkes\n    nama: Dinkes 2\n    data: dinkes.json\n    sasaran:\n      SS1: S9\n",
         encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "kabupaten", "build"],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert "kabupaten.yaml:4:5: RKT104 Kode OPD teks 'BKPSDM' tidak sesuai format" in proc.stderr
+    out, rc = kabupaten.build(root, TODAY, None, False, "mkdocs")
+    assert rc == 1 and "kabupaten.yaml:4:5: RKT104 Kode OPD teks 'BKPSDM' tidak sesuai format" in out
     assert not (root / "site").exists()
     # schema problems first; the cross checks follow once the shape is right
     (root / "kabupaten.yaml").write_text((root / "kabupaten.yaml").read_text().replace("BKPSDM\n", "bkpsdm\n", 1))
-    proc = subprocess.run([sys.executable, "-m", "generator", "-C", str(root), "kabupaten", "build"],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 1
-    assert "kabupaten.yaml:9:5: RKT104 alamat data 'http://dinkes.example/data/rkt.json' harus diawali https://" \
-        in proc.stderr
-    assert "kabupaten.yaml:10:5: RKT205 kode OPD 'dinkes' sudah dipakai OPD ke-2" in proc.stderr
-    assert "kabupaten.yaml:14:7: RKT400 sasaran kabupaten 'S9'" in proc.stderr
+    out, rc = kabupaten.build(root, TODAY, None, False, "mkdocs")
+    assert rc == 1
+    assert "kabupaten.yaml:9:5: RKT104 alamat data 'http://dinkes.example/data/rkt.json' harus diawali https://" in out
+    assert "kabupaten.yaml:10:5: RKT205 kode OPD 'dinkes' sudah dipakai OPD ke-2" in out
+    assert "kabupaten.yaml:14:7: RKT400 sasaran kabupaten 'S9'" in out

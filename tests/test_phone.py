@@ -6,7 +6,9 @@ then judge the measurements, each listing every page that breaks its promise."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import io
 import os
 import re
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pypdf import PdfReader
 
 from test_browser import CHROMIUM, DRIVER, _QuietHandler, browser  # noqa: F401  (skips without chromium)
 
@@ -301,11 +304,6 @@ def test_axe_finds_no_serious_or_critical_violation(seen):
 
 def test_printing_the_rkt_page_gives_the_document(server):
     """Kop first, no web chrome, the signature block whole on one page."""
-    import base64
-
-    from pypdf import PdfReader
-    import io
-
     driver = browser(*DESKTOP)
     try:
         driver.get(f"{server}/rkt/2027.html")

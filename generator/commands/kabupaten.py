@@ -37,6 +37,11 @@ def build(root: Path, today: dt.date | None, site: Path | None, force: bool, eng
           on_wait: Callable[[str], None] | None = None) -> tuple[str, int]:
     from ..build import BuildError, SiteRefused
     from ..regency.build import build as build_regency
+    from ..regency.config import FILE
+
+    if not (root / FILE).is_file():
+        return (f"rkt: kesalahan: {root} bukan repositori dasbor kabupaten ({FILE} tidak ada); buat dengan "
+                f"'rkt kabupaten init FOLDER', atau jalankan di folder repositori itu (-C FOLDER)\n"), 2
 
     try:
         rep = build_regency(root, today=today, site=site, force=force, engine=engine, on_wait=on_wait)

@@ -232,7 +232,8 @@ def check(body: bytes, folder: Path = SCHEMAS) -> dict:
 
 def validate(data: object, folder: Path = SCHEMAS) -> dict:
     """`data` if it is valid published data, else `Invalid` naming the first problem."""
-    if isinstance(data, dict) and data.get("versi_skema") != SCHEMA_VERSION and isinstance(data.get("versi_skema"), int):
+    version = data.get("versi_skema") if isinstance(data, dict) else None
+    if isinstance(version, int) and version != SCHEMA_VERSION:
         raise Invalid(f"versi skema {data['versi_skema']} tidak dikenal (alat ini membaca versi {SCHEMA_VERSION}); "
                       f"perbarui alat rkt di repositori kabupaten")
     try:

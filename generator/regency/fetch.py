@@ -22,7 +22,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping, TypeVar
 
 from .. import __version__
 from .config import is_loopback
@@ -30,6 +30,7 @@ from .config import is_loopback
 UNREACHABLE = "tidak dapat dihubungi"
 TIMEOUT = "waktu habis"
 TOO_LARGE = "terlalu besar"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -151,11 +152,19 @@ def fetch(source: str, base: Path, limits: Limits, deadline: float) -> Fetched:
         pause *= 2
 
 
-def fetch_all(sources: Mapping[str, str], base: Path, limits: Limits = Limits()) -> dict[str, Fetched]:
-    """Every source at once (key -> address), each result under its key; never raises for a source."""
+def fetch_all(sources: Mapping[str, str], base: Path, limits: Limits = Limits(),
+              then: Callable[[str, Fetched], T] | None = None) -> dict[str, T | Fetched]:
+    """Every source at once (key -> address), each result under its key; never raises for a source.
+    `then(key, fetched)` runs in the worker as soon as that source is in (checking one file
+    overlaps with waiting for the slow ones); its result is kept instead of the Fetched."""
     deadline = time.monotonic() + limits.total
+
+    def one(key: str, source: str):
+        got = fetch(source, base, limits, deadline)
+        return then(key, got) if then is not None else got
+
     if not sources:
         return {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=min(limits.workers, len(sources))) as pool:
-        futures = {key: pool.submit(fetch, src, base, limits, deadline) for key, src in sources.items()}
+        futures = {key: pool.submit(one, key, src) for key, src in sources.items()}
         return {key: future.result() for key, future in futures.items()}

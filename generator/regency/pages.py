@@ -198,9 +198,11 @@ def page_home(site: Site) -> str:
 
 
 def _no_data(site: Site) -> str:
-    return ('<div class="admonition warning"><p class="admonition-title">Belum ada data</p>'
-            f"<p>{esc('Belum ada data RKT yang dapat ditampilkan dari OPD mana pun. Lihat halaman Sumber data.')}"
-            "</p></div>\n\n[Sumber data](sumber.md)\n")
+    text = ("Belum ada OPD yang dicantumkan di kabupaten.yaml (bagian opd). Tambahkan setiap OPD dengan kode, "
+            "nama dan alamat data/rkt.json dasbornya, lalu bangun ulang." if not site.entries else
+            "Belum ada data RKT yang dapat ditampilkan dari OPD mana pun. Lihat halaman Sumber data.")
+    return (f'<div class="admonition warning"><p class="admonition-title">Belum ada data</p><p>{esc(text)}</p>'
+            "</div>\n\n[Sumber data](sumber.md)\n")
 
 
 def _attention(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> str:
@@ -323,7 +325,8 @@ def _budget_table(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
     missing = [e for e, c in pairs if c is None]
     note = ""
     if missing:
-        note = f'<p class="kab-note">{esc("Tanpa RKT tahun ini (tidak dijumlahkan): " + ", ".join(e.agency.name for e in missing))}</p>'
+        names = ", ".join(e.agency.name for e in missing)
+        note = f'<p class="kab-note">{esc(f"Tanpa RKT tahun ini (tidak dijumlahkan): {names}")}</p>'
     return Html(card_table(["OPD", "Anggaran", "Porsi", "RKT", "Indikator", "Sub kegiatan"], rows,
                            numeric=(1, 2, 4, 5), row_classes=[None] * (len(rows) - 1) + ["kab-total"]) + note)
 
@@ -359,7 +362,8 @@ def _goals(site: Site, page: str, pairs: list[tuple[Entry, Cycle | None]]) -> st
             out.append(card_table(["OPD", "Sasaran OPD", "Indikator", "Target"], rows) + "\n\n")
     if unlinked:
         names = "; ".join(f"{e.agency.name}: {o.code}" for e, o in unlinked)
-        out.append(f'<p class="kab-note">{esc(f"{len(unlinked)} sasaran OPD belum dikaitkan dengan sasaran kabupaten: {names}.")}</p>\n')
+        text = f"{len(unlinked)} sasaran OPD belum dikaitkan dengan sasaran kabupaten: {names}."
+        out.append(f'<p class="kab-note">{esc(text)}</p>\n')
     return "".join(out)
 
 

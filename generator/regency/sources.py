@@ -105,6 +105,8 @@ def entry(agency: Agency, got: Fetched, folder: Path, today: dt.date) -> Entry:
 
 def gather(root: Path, config: Config, today: dt.date, limits: Limits = Limits()) -> tuple[Entry, ...]:
     """Every agency of `config`, in its order, fetched in parallel."""
-    got = fetch_all({a.code: a.source for a in config.agencies}, root, limits)
     folder = last_good_folder(root)
-    return tuple(entry(a, got[a.code], folder, today) for a in config.agencies)
+    agencies = {a.code: a for a in config.agencies}
+    got = fetch_all({a.code: a.source for a in config.agencies}, root, limits,
+                    then=lambda code, fetched: entry(agencies[code], fetched, folder, today))
+    return tuple(got[a.code] for a in config.agencies)
