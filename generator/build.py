@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import archive, atomic, cache, charts, export, published, render
+from . import archive, atomic, cache, export, parallel, pk, published, render
 from .calendar import WorkCalendar, work_calendar
 from .compile import CompiledRkt, compile_rkt
 from .history import GitError, git
@@ -113,13 +113,33 @@ def derive(root: Path, result: Result, today: dt.date) -> Derived:
 
 def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None) -> Generated:
     """All generated files, in memory. Pure apart from reading scans, git and the caches
-    (in `cache_dir`; None: no caching)."""
+    (in `cache_dir`; None: no caching). Charts and exports missing from the caches are made
+    on two cores while the pages are rendered (`parallel.Batch`)."""
+    from . import charts  # matplotlib: imported only when pages are generated, not for an unchanged build
+
     repo = result.repository
     d = derive(root, result, today)
     folders, statuses, compiled, cal = d.folders, d.statuses, d.compiled, d.cal
     cache_obj = charts.ChartCache(cache_dir / "charts" if cache_dir else None)
     files: dict[str, bytes] = {}
     chart_paths: dict[str, str] = {}
+    with parallel.Batch() as batch:
+        _outputs(root, repo, d, cache_dir, cache_obj, files, chart_paths)
+        batch.start()
+        # the pages need only the charts' names: rendered while the workers draw and print
+        _pages(root, repo, d, chart_paths, files)
+        files = batch.finish(files)
+    warnings = sorted({w for st in statuses.values() for w in st.warnings if "cuti bersama" in w})
+    warnings += archive.calendar_drift(folders, repo.sop, cal)
+    return Generated(files, cache_obj.drawn, cache_obj.reused, warnings)
+
+
+def _outputs(root: Path, repo: Repository, d: Derived, cache_dir: Path | None, cache_obj, files: dict[str, bytes],
+             chart_paths: dict[str, str]) -> None:
+    """The charts and the downloads into `files` (each made, reused from the cache, or deferred)."""
+    from . import charts
+
+    folders, statuses, compiled, today = d.folders, d.statuses, d.compiled, d.today
 
     def chart(key: str, kind: str, spec: object) -> None:
         """The chart and its phone variant (charts.VARIANTS), each cached by its spec."""
@@ -159,20 +179,26 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
         for fmt_name in formats:
             files[f"unduh/rkt-{c.year}.{fmt_name}"] = export.render(fmt_name, compiled[c.year], repo.agency, source,
                                                                     today, exports)
-        for v in c.signed:
+        for v in c.signed + c.agreements:
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
+        # a finished cycle's next document: the Perjanjian Kinerja made from its signed RKT
+        agreement = pk.agreement(c, repo.agency, compiled[c.year], repo.sop) if statuses[c.year].finished else None
+        if agreement is not None and not isinstance(agreement, str):
+            for fmt_name in pk.FORMATS:
+                files[f"unduh/{pk.file_name(c.year, fmt_name)}"] = pk.render(fmt_name, agreement, repo.agency,
+                                                                             source, exports)
 
+
+def _pages(root: Path, repo: Repository, d: Derived, chart_paths: dict[str, str], files: dict[str, bytes]) -> None:
+    folders, statuses = d.folders, d.statuses
     # the published data for a regency dashboard (`rkt kabupaten`), copied beside the pages
     files[published.PATH] = published.dumps(published.published(repo, d))
     changes = archive.version_changes(root, folders)
-    ctx = render.Context(today, repo.agency, repo.sop, repo.renstra, folders, statuses, compiled, chart_paths, cal,
-                         changes, form_page_data(root, repo, folders, statuses))
+    ctx = render.Context(d.today, repo.agency, repo.sop, repo.renstra, folders, statuses, d.compiled, chart_paths,
+                         d.cal, changes, form_page_data(root, repo, folders, statuses))
     for path, text in render.pages(ctx).items():
         files[path] = text.encode("utf-8")
-    warnings = sorted({w for st in statuses.values() for w in st.warnings if "cuti bersama" in w})
-    warnings += archive.calendar_drift(folders, repo.sop, cal)
-    return Generated(files, cache_obj.drawn, cache_obj.reused, warnings)
 
 
 def form_page_data(root: Path, repo: Repository, folders: tuple[CycleFolder, ...],

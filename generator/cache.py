@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import atomic
+from . import atomic, parallel
 
 DIR = ".rkt-cache"
 _PACKAGE = Path(__file__).resolve().parent
@@ -103,8 +103,11 @@ class Cache:
             else:
                 self.reused += 1
                 return data
-        data = make()
         self.made += 1
+        pending = parallel.defer(path, make, suffix)  # made later, with the rest of the build's
+        if pending is not None:
+            return pending
+        data = make()
         if path is not None:
             try:
                 atomic.replace(path, data)

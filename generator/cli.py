@@ -94,12 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mesin situs: mkdocs (bawaan) atau zensical")
     sv.set_defaults(run=_serve)
 
-    ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV",
+    ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV, atau Perjanjian Kinerjanya",
                         description="Membuat RKT hasil kompilasi sebagai PDF (A4 mendatar, untuk ditandatangani), "
-                                    "XLSX atau CSV.")
+                                    "XLSX atau CSV; dengan --document pk, Perjanjian Kinerja Kepala Badan (PermenPAN-RB "
+                                    "53/2014) dari RKT tahun itu yang sudah ditandatangani, sebagai PDF atau XLSX.")
     ex.add_argument("year", type=int, metavar="TAHUN")
     ex.add_argument("--format", choices=("pdf", "xlsx", "csv"), default="pdf", help="bentuk berkas (bawaan: pdf)")
-    ex.add_argument("--out", type=Path, metavar="BERKAS", help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT)")
+    ex.add_argument("--document", choices=("rkt", "pk"), default="rkt",
+                    help="dokumen: rkt (bawaan) atau pk (Perjanjian Kinerja, dari RKT bertanda tangan)")
+    ex.add_argument("--out", type=Path, metavar="BERKAS",
+                    help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT, atau pk-TAHUN.FORMAT)")
     ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     ex.set_defaults(run=_export)
 
@@ -126,7 +130,12 @@ def _parser() -> argparse.ArgumentParser:
     sg.add_argument("--by", default="kepala-badan", metavar="PERAN", help="peran penandatangan (bawaan: kepala-badan)")
     sg.add_argument("--catatan", help="keterangan versi, misalnya alasan revisi")
     sg.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    sg.set_defaults(run=lambda a: _print(command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
+    sg.add_argument("--document", choices=("rkt", "pk"), default="rkt",
+                    help="dokumen yang dipindai: rkt (bawaan) atau pk (Perjanjian Kinerja, diarsipkan sebagai "
+                         "signed/pk-TAHUN-vN.pdf tanpa mencatat langkah SOP)")
+    sg.set_defaults(run=lambda a: _print(
+        command("agreement").sign_agreement(a.repo, a.year, a.scan, a.date, a.catatan, a.today) if a.document == "pk"
+        else command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
 
     ft = sub.add_parser("form-template", help="buat templat Excel Form RKT untuk satu unit",
                         description="Membuat berkas .xlsx berisi petunjuk, tabel kinerja dan tabel program unit, "
@@ -147,6 +156,22 @@ def _parser() -> argparse.ArgumentParser:
                          "baris isian); tanpa pilihan ini impor seperti itu ditolak")
     im.set_defaults(run=lambda a: _print(command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, None,
                                                                             a.kosongkan)))
+
+    rt = sub.add_parser("renstra-template", help="buat templat Excel Renstra (terisi dari cycles/renstra.yaml)",
+                        description="Membuat berkas .xlsx berisi petunjuk, identitas Renstra, dan satu baris untuk "
+                                    "setiap indikator: tujuan, sasaran, satuan, cara pengukuran, IKU, unit penanggung "
+                                    "jawab dan target per tahun, terisi dari cycles/renstra.yaml.")
+    rt.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
+    rt.set_defaults(run=lambda a: _print(command("renstra").renstra_template(a.repo, a.out, None)))
+
+    ir = sub.add_parser("import-renstra", help="baca templat Excel Renstra yang sudah diisi menjadi cycles/renstra.yaml",
+                        description="Membaca templat Renstra .xlsx ke cycles/renstra.yaml. Kode yang kosong diambil "
+                                    "dari renstra.yaml saat ini menurut uraiannya, atau dibuat baru (T1, SS1, SS1.1). "
+                                    "Semua kesalahan dilaporkan sekaligus per sel; tidak ada berkas yang diubah bila "
+                                    "ada kesalahan.")
+    ir.add_argument("workbook", type=Path, metavar="BERKAS.xlsx")
+    ir.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    ir.set_defaults(run=lambda a: _print(command("renstra").import_renstra(a.repo, a.workbook, a.today)))
 
     rm = sub.add_parser("remind", help="teks pengingat keterlambatan (untuk issue GitHub)",
                         description="Menyusun isi issue 'Peringatan: Tepat Waktu' untuk siklus yang berjalan.")
@@ -279,9 +304,7 @@ def _print(outcome: tuple[str, int]) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .commands.export import export_year
 
-    text, code = export_year(args.repo, args.year, args.format, args.out, args.today)
-    sys.stdout.write(text)
-    return code
+    return _print(export_year(args.repo, args.year, args.format, args.out, args.today, args.document))
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -262,19 +262,31 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
-def inert_append(ws, values: list) -> None:
-    """`ws.append` for rows that may hold user text: every text stays text.
+def inert_append(ws, values: list, looks: object = None) -> list:
+    """`ws.append` for rows that may hold user text: every text stays text. Returns the
+    row's cells. `looks`: their style (see `_looks`), one for every cell or a list of one each.
 
     openpyxl turns any str starting with "=" into a formula; a text cell starting
     with "+", "-" or "@" is stored as text but becomes a formula as soon as a user
     edits it. Such cells are forced to the string type and get the quotePrefix
     style (Excel's leading apostrophe), which keeps them text after an edit too.
-    Numbers are left as numbers."""
-    ws.append([_OOXML_ESCAPE.sub("_x005F_", v) if isinstance(v, str) else v for v in values])
-    for cell, value in zip(ws[ws.max_row], values):
+    Numbers are left as numbers. The cells are made here, styled as they are made, and
+    handed back: `ws[ws.max_row]` scans the whole sheet (quadratic in its rows), and
+    setting a Font or Alignment per cell compares it with every style so far."""
+    from openpyxl.cell import Cell
+
+    if not isinstance(looks, list):
+        looks = [looks] * len(values)
+    cells = []
+    for value, look in zip(values, looks):
+        cell = Cell(ws, value=_OOXML_ESCAPE.sub("_x005F_", value) if isinstance(value, str) else value,
+                    style_array=look)
         if isinstance(value, str) and value.startswith(FORMULA_START):
             cell.data_type = "s"
-            cell.quotePrefix = True
+            cell.quotePrefix = True  # on the cell's own copy of its style
+        cells.append(cell)
+    ws.append(cells)
+    return cells
 
 
 def _deterministic_zip(data: bytes) -> bytes:
@@ -311,16 +323,45 @@ PROGRAM_HEADERS = ["No", "Tingkat", "Kode", "Program / Kegiatan / Sub Kegiatan",
 PROGRAM_WIDTHS = [5, 13, 20, 55, 50, 16, 12, 20, 34]
 
 
+# The workbook's looks, as named cell styles (Excel shows the names in its style gallery):
+# key: (name, font, header fill, wrapped and top-aligned, rupiah format); font None: the default
+_LOOKS = {
+    "header": ("RKT Judul Kolom", "bold", True, True, False),
+    "bold": ("RKT Tebal", "bold", False, False, False),
+    "draft": ("RKT Draf", "draft", False, False, False),
+    "top": ("RKT Rata Atas", None, False, True, False),
+    "top bold": ("RKT Rata Atas Tebal", "bold", False, True, False),
+    "top italic": ("RKT Rata Atas Miring", "italic", False, True, False),
+    "rupiah": ("RKT Rupiah", None, False, False, True),
+    "rupiah bold": ("RKT Rupiah Tebal", "bold", False, False, True),
+    "rupiah top": ("RKT Rupiah Rata Atas", None, False, True, True),
+    "rupiah top bold": ("RKT Rupiah Rata Atas Tebal", "bold", False, True, True),
+}
+
+
+def _looks(wb) -> dict:
+    """`_LOOKS` added to `wb` as named styles; key -> the style of a cell (for `inert_append`)."""
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+    from openpyxl.styles.fonts import DEFAULT_FONT
+
+    fonts = {None: DEFAULT_FONT, "bold": Font(bold=True), "italic": Font(italic=True),
+             "draft": Font(bold=True, color="AA0000")}
+    looks = {}
+    for key, (name, font, fill, wrap, rupiah) in _LOOKS.items():
+        style = NamedStyle(name, font=fonts[font], fill=PatternFill("solid", fgColor="DDDDDD") if fill else None,
+                           alignment=Alignment(wrap_text=True, vertical="top") if wrap else None,
+                           number_format=RUPIAH_FORMAT if rupiah else None)
+        wb.add_named_style(style)
+        looks[key] = style.as_tuple()
+    return looks
+
+
 def _sheet_setup(ws, header_row: int, widths: list[int]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    """Column widths, the header row repeated on every printed page, A4 landscape."""
     from openpyxl.utils import get_column_letter
 
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
-    for cell in ws[header_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDDDDD")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
@@ -330,77 +371,57 @@ def _sheet_setup(ws, header_row: int, widths: list[int]) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def _write_program_table(ws, start_row: int, form: Form) -> int:
-    from openpyxl.styles import Alignment, Font
-
-    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")  # shared: styles are interned
-    r = start_row
+def _write_program_table(ws, form: Form, looks: dict) -> None:
+    plain = [looks["top"]] * 7 + [looks["rupiah top"], looks["top"]]
+    bold = [looks["top bold"]] * 7 + [looks["rupiah top bold"], looks["top bold"]]
     for row in _program_rows(form):
-        inert_append(ws, row)
-        ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
-        for c in ws[r]:
-            if row[1] == "Program":
-                c.font = bold
-            c.alignment = wrap
-        r += 1
-    inert_append(ws, ["", "", "", "Jumlah", "", "", "", form.budget, ""])
-    ws.cell(row=r, column=8).number_format = RUPIAH_FORMAT
-    for c in ws[r]:
-        c.font = Font(bold=True)
-    return r + 1
+        inert_append(ws, row, bold if row[1] == "Program" else plain)
+    inert_append(ws, ["", "", "", "Jumlah", "", "", "", form.budget, ""],
+                 [looks["bold"]] * 7 + [looks["rupiah bold"], looks["bold"]])
 
 
-def _write_performance(ws, rkt: CompiledRkt) -> None:
+def _write_performance(ws, rkt: CompiledRkt, looks: dict) -> None:
     """The performance table as printed: numbered per sasaran, the No and Sasaran cells merged
     over the sasaran's indicators; optional columns only when the plan has them."""
-    from openpyxl.styles import Alignment, Font
-
     headers = rkt.performance_headers()
-    inert_append(ws, headers)
-    header = ws.max_row
+    header = inert_append(ws, headers, looks["header"])[0].row
     target = headers.index("Target")
-    top = Alignment(wrap_text=True, vertical="top")
+    pending = [looks["top"]] * len(headers)
+    pending[target] = looks["top italic"]
     for g in rkt.groups:
-        first = ws.max_row + 1
+        rows = []
         for i, row in enumerate(g.rows):
             cells: list = rkt.performance_cells(row)
             cells[target - 2] = row.target_value
-            inert_append(ws, [g.number if i == 0 else None, g.objective.description if i == 0 else None, *cells])
-            for c in ws[ws.max_row]:
-                c.alignment = top
-            if not row.filled:
-                ws.cell(row=ws.max_row, column=target + 1).font = Font(italic=True)
-        if len(g.rows) > 1:
+            written = inert_append(ws, [g.number if i == 0 else None, g.objective.description if i == 0 else None,
+                                        *cells], looks["top"] if row.filled else pending)
+            rows.append(written[0].row)
+        if len(rows) > 1:
             for column in (1, 2):
-                ws.merge_cells(start_row=first, start_column=column, end_row=ws.max_row, end_column=column)
+                ws.merge_cells(start_row=rows[0], start_column=column, end_row=rows[-1], end_column=column)
     widths = {"No": 5, "Sasaran": 40, "Indikator Kinerja": 50, "Satuan": 12, "Target": 16, "Target Renstra": 16,
               "Cara Pengukuran": 50}
     _sheet_setup(ws, header, [widths[h] for h in headers])
 
 
-def _write_program_summary(ws, rkt: CompiledRkt) -> None:
+def _write_program_summary(ws, rkt: CompiledRkt, looks: dict) -> None:
     """The budget per unit, then every unit's program table, below the performance table."""
-    from openpyxl.styles import Font
-
+    budget = [None] * 7 + [looks["rupiah"]]
     inert_append(ws, [])
     inert_append(ws, ["No", "Unit", "", "", "", "", "", "Anggaran (Rp)"])
     for n, plan in enumerate(rkt.program_units, start=1):
-        inert_append(ws, [n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"])
-        ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
-    inert_append(ws, ["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget])
-    ws.cell(row=ws.max_row, column=8).number_format = RUPIAH_FORMAT
-    ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+        inert_append(ws, [n, plan.unit.name, "", "", "", "", "", plan.budget if plan.form else "belum diserahkan"],
+                     budget)
+    inert_append(ws, ["", "Jumlah seluruhnya", "", "", "", "", "", rkt.total_budget],
+                 [None, looks["bold"], *budget[2:]])
     inert_append(ws, [])
-    inert_append(ws, PROGRAM_HEADERS)
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
+    inert_append(ws, PROGRAM_HEADERS, looks["bold"])
     for plan in rkt.program_units:
-        inert_append(ws, ["", plan.unit.name])
-        ws.cell(row=ws.max_row, column=2).font = Font(bold=True)
+        inert_append(ws, ["", plan.unit.name], [None, looks["bold"]])
         if plan.form is None:
             inert_append(ws, ["", "", "", "Form RKT unit ini belum diserahkan."])
             continue
-        _write_program_table(ws, ws.max_row + 1, plan.form)
+        _write_program_table(ws, plan.form, looks)
 
 
 def _mark_draft(ws, rkt: CompiledRkt) -> None:
@@ -412,38 +433,32 @@ def _mark_draft(ws, rkt: CompiledRkt) -> None:
 
 def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     wb = Workbook()
     wb.properties.creator = "rkt-dashboard"
     wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
+    looks = _looks(wb)
     ws = wb.active
     ws.title = "RKT"
-    inert_append(ws, [agency.government.upper()])
-    inert_append(ws, [agency.name.upper()])
-    inert_append(ws, [f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"])
+    inert_append(ws, [agency.government.upper()], looks["bold"])
+    inert_append(ws, [agency.name.upper()], looks["bold"])
+    inert_append(ws, [f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"], looks["bold"])
     inert_append(ws, [f"{source.label} · sidik isi {source.fingerprint[:16]}"])
-    for line in range(1, 4):
-        ws.cell(row=line, column=1).font = Font(bold=True)
-    inert_append(ws, [f"{DRAFT}: {rkt.draft_note}"] if rkt.draft else [])
-    if rkt.draft:
-        ws.cell(row=5, column=1).font = Font(bold=True, color="AA0000")
-    _write_performance(ws, rkt)
+    inert_append(ws, [f"{DRAFT}: {rkt.draft_note}"] if rkt.draft else [], looks["draft"])
+    _write_performance(ws, rkt, looks)
     if rkt.has_programs:  # no empty sections: a plan of targets only has no program tables
-        _write_program_summary(ws, rkt)
+        _write_program_summary(ws, rkt, looks)
     _mark_draft(ws, rkt)
     for plan in rkt.program_units if rkt.has_programs else ():
         sheet = wb.create_sheet(title=plan.unit.short[:31])
         _mark_draft(sheet, rkt)
-        inert_append(sheet, [plan.unit.name])
-        sheet.cell(row=1, column=1).font = Font(bold=True)
+        inert_append(sheet, [plan.unit.name], looks["bold"])
         inert_append(sheet, [])
-        inert_append(sheet, PROGRAM_HEADERS)
-        _sheet_setup(sheet, 3, PROGRAM_WIDTHS)
+        _sheet_setup(sheet, inert_append(sheet, PROGRAM_HEADERS, looks["header"])[0].row, PROGRAM_WIDTHS)
         if plan.form is None:
             inert_append(sheet, ["", "", "", "Form RKT unit ini belum diserahkan."])
             continue
-        _write_program_table(sheet, 4, plan.form)
+        _write_program_table(sheet, plan.form, looks)
     buf = io.BytesIO()
     wb.save(buf)
     return _deterministic_zip(buf.getvalue())

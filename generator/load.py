@@ -208,29 +208,68 @@ def _escaped_problems(text: str, start: int, end: int, file: str) -> list[Proble
 
 def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
     """Parse YAML text into plain data plus positions, collecting every problem."""
-    problems: list[Problem] = []
-    marks: dict[Path, object] = {}
-    root: object = None
-    # Each open collection: [container, its path, the pending key or None, the key's mark,
-    #                        whether it is itself a key, its own mark]
-    stack: list[list] = []
-    documents = 0
+    tree = _Tree(text, file)
+    try:
+        for ev in yaml.parse(text, Loader=_Parser):
+            cls = ev.__class__
+            if cls is ScalarEvent:
+                tree.scalar(ev)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if not tree.open(ev, {} if cls is MappingStartEvent else []):
+                    break
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                tree.close()
+            elif cls is AliasEvent:
+                tree.alias(ev)
+            elif cls is DocumentStartEvent and not tree.document(ev):
+                break
+    except yaml.MarkedYAMLError as exc:
+        tree.problems.append(_syntax_problem(exc, text, file))
+    except yaml.YAMLError as exc:  # reader errors carry no mark
+        tree.problems.append(Problem(file, "RKT004", _yaml_message(str(exc)), line=1, col=1))
+    if not tree.problems and tree.documents == 0:
+        tree.problems.append(Problem(file, "RKT010", "berkas kosong; isi data belum ada", line=1, col=1))
+    return tree.root, Positions(tree.marks), tree.problems
 
-    def report(mark, code: str, message: str) -> None:
-        problems.append(Problem(file, code, message, line=mark.line + 1, col=mark.column + 1))
 
-    def attach(value, mark) -> Path | None:
-        nonlocal root
+class _Tree:
+    """The data being built from libyaml's events, with the mark of every key and item
+    and the problems found so far. One method per kind of event."""
+
+    __slots__ = ("text", "file", "problems", "marks", "root", "stack", "documents")
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text, self.file = text, file
+        self.problems: list[Problem] = []
+        self.marks: dict[Path, object] = {}
+        self.root: object = None
+        # Each open collection: [container, its path, the pending key or None, the key's mark,
+        #                        whether it is itself a key, its own mark]
+        self.stack: list[list] = []
+        self.documents = 0
+
+    def report(self, mark, code: str, message: str) -> None:
+        self.problems.append(Problem(self.file, code, message, line=mark.line + 1, col=mark.column + 1))
+
+    def _wants_key(self) -> bool:
+        """Whether the next node is the key of an entry of the innermost mapping."""
+        stack = self.stack
+        return bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
+
+    def attach(self, value, mark) -> Path | None:
+        """Put `value` in its place (the root, the next list item, or the pending key's value);
+        its path, or None when it has no place (rejected or duplicate key)."""
+        stack = self.stack
         if not stack:
-            root = value
-            marks[()] = mark
+            self.root = value
+            self.marks[()] = mark
             return ()
         top = stack[-1]
         container = top[0]
         if type(container) is list:
             path = top[1] + (len(container),)
             container.append(value)
-            marks[path] = mark
+            self.marks[path] = mark
             return path
         key = top[2]
         top[2] = None
@@ -238,89 +277,79 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
             return None
         path = top[1] + (key,)
         if key in container:
-            report(top[3], "RKT005",
-                   f"kunci '{key}' ditulis dua kali di bagian yang sama "
-                   f"(pertama di baris {marks[path].line + 1}); hapus salah satunya")
+            self.report(top[3], "RKT005", f"kunci '{key}' ditulis dua kali di bagian yang sama "
+                                          f"(pertama di baris {self.marks[path].line + 1}); hapus salah satunya")
             return None
         container[key] = value
-        marks[path] = top[3]
+        self.marks[path] = top[3]
         return path
 
-    try:
-        for ev in yaml.parse(text, Loader=_Parser):
-            cls = ev.__class__
-            if cls is ScalarEvent:
-                if ev.style == '"' and _BAD_DECODED.search(ev.value):
-                    problems.extend(_escaped_problems(text, ev.start_mark.index, ev.end_mark.index, file))
-                if ev.anchor is not None:
-                    report(ev.start_mark, "RKT006",
-                           f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung"
-                           f"{_as_text_hint(text, ev)}")
-                if ev.tag is not None:
-                    report(ev.start_mark, "RKT007",
-                           f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu{_as_text_hint(text, ev)}")
-                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
-                    # a key
-                    key = ev.value
-                    if key == "" and not ev.style:
-                        report(ev.start_mark, "RKT008", "kunci kosong tidak diizinkan")
-                        key = _INVALID_KEY
-                    stack[-1][2] = key
-                    stack[-1][3] = ev.start_mark
-                    continue
-                value: object = ev.value if ev.style else _plain(ev.value)
-                if type(value) is _TooLong:
-                    report(ev.start_mark, "RKT011",
-                           f"angka sepanjang {value.digits} digit terlalu besar (paling banyak {MAX_INT_DIGITS} "
-                           f"digit); periksa angkanya, atau tulis di antara tanda kutip bila ini kode atau "
-                           f"nomor, bukan jumlah")
-                attach(value, ev.start_mark)
-            elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                as_key = bool(stack) and stack[-1][2] is None and type(stack[-1][0]) is dict
-                if as_key:
-                    report(ev.start_mark, "RKT008",
-                           "kunci harus berupa teks, bukan daftar atau pemetaan")
-                if ev.anchor is not None:
-                    report(ev.start_mark, "RKT006",
-                           f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
-                if ev.tag is not None:
-                    report(ev.start_mark, "RKT007",
-                           f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu")
-                new: dict | list = {} if cls is MappingStartEvent else []
-                # a collection used as a key is read (to find its end) but never kept
-                path = None if as_key else attach(new, ev.start_mark)
-                if len(stack) >= MAX_DEPTH:
-                    report(ev.start_mark, "RKT009",
-                           f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
-                    break
-                stack.append([new, path if path is not None else ("?",), None, None, as_key, ev.start_mark])
-            elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                done = stack.pop()
-                if done[4]:
-                    stack[-1][2] = _INVALID_KEY
-                    stack[-1][3] = done[5]
-            elif cls is AliasEvent:
-                report(ev.start_mark, "RKT006",
-                       f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung"
-                       f"{_as_text_hint(text, ev)}")
-                if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:
-                    stack[-1][2] = _INVALID_KEY
-                    stack[-1][3] = ev.start_mark
-                else:
-                    attach(None, ev.start_mark)
-            elif cls is DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    report(ev.start_mark, "RKT010",
-                           "berkas berisi lebih dari satu dokumen YAML (---); satu berkas satu dokumen")
-                    break
-    except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(exc, text, file))
-    except yaml.YAMLError as exc:  # reader errors carry no mark
-        problems.append(Problem(file, "RKT004", _yaml_message(str(exc)), line=1, col=1))
-    if not problems and documents == 0:
-        problems.append(Problem(file, "RKT010", "berkas kosong; isi data belum ada", line=1, col=1))
-    return root, Positions(marks), problems
+    def scalar(self, ev) -> None:
+        if ev.style == '"' and _BAD_DECODED.search(ev.value):
+            self.problems.extend(_escaped_problems(self.text, ev.start_mark.index, ev.end_mark.index, self.file))
+        if ev.anchor is not None:
+            self.report(ev.start_mark, "RKT006", f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya "
+                                                 f"langsung{_as_text_hint(self.text, ev)}")
+        if ev.tag is not None:
+            self.report(ev.start_mark, "RKT007",
+                        f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu{_as_text_hint(self.text, ev)}")
+        if self._wants_key():
+            key = ev.value
+            if key == "" and not ev.style:
+                self.report(ev.start_mark, "RKT008", "kunci kosong tidak diizinkan")
+                key = _INVALID_KEY
+            top = self.stack[-1]
+            top[2] = key
+            top[3] = ev.start_mark
+            return
+        value: object = ev.value if ev.style else _plain(ev.value)
+        if type(value) is _TooLong:
+            self.report(ev.start_mark, "RKT011",
+                        f"angka sepanjang {value.digits} digit terlalu besar (paling banyak {MAX_INT_DIGITS} "
+                        f"digit); periksa angkanya, atau tulis di antara tanda kutip bila ini kode atau "
+                        f"nomor, bukan jumlah")
+        self.attach(value, ev.start_mark)
+
+    def open(self, ev, new: dict | list) -> bool:
+        """A mapping or list begins; False when it nests too deep to go on."""
+        as_key = self._wants_key()
+        if as_key:
+            self.report(ev.start_mark, "RKT008", "kunci harus berupa teks, bukan daftar atau pemetaan")
+        if ev.anchor is not None:
+            self.report(ev.start_mark, "RKT006", f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
+        if ev.tag is not None:
+            self.report(ev.start_mark, "RKT007", f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu")
+        # a collection used as a key is read (to find its end) but never kept
+        path = None if as_key else self.attach(new, ev.start_mark)
+        if len(self.stack) >= MAX_DEPTH:
+            self.report(ev.start_mark, "RKT009", f"struktur bersarang lebih dari {MAX_DEPTH} tingkat")
+            return False
+        self.stack.append([new, path if path is not None else ("?",), None, None, as_key, ev.start_mark])
+        return True
+
+    def close(self) -> None:
+        done = self.stack.pop()
+        if done[4]:  # it was a key: the entry it began is dropped
+            self.stack[-1][2] = _INVALID_KEY
+            self.stack[-1][3] = done[5]
+
+    def alias(self, ev) -> None:
+        self.report(ev.start_mark, "RKT006", f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung"
+                                             f"{_as_text_hint(self.text, ev)}")
+        if self._wants_key():
+            self.stack[-1][2] = _INVALID_KEY
+            self.stack[-1][3] = ev.start_mark
+        else:
+            self.attach(None, ev.start_mark)
+
+    def document(self, ev) -> bool:
+        """A document begins; False for a second one (which is not read)."""
+        self.documents += 1
+        if self.documents > 1:
+            self.report(ev.start_mark, "RKT010",
+                        "berkas berisi lebih dari satu dokumen YAML (---); satu berkas satu dokumen")
+            return False
+        return True
 
 
 def _quote_hint(value: str) -> str:

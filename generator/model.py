@@ -62,6 +62,17 @@ class DayOverride:
 
 
 @dataclass(frozen=True, slots=True)
+class Official:
+    """Someone outside the staff list who signs beside the head (the Bupati, on a Perjanjian Kinerja)."""
+
+    name: str
+    position: str
+    rank: str | None
+    nip: str | None  # a kepala daerah has none
+    at: At
+
+
+@dataclass(frozen=True, slots=True)
 class Agency:
     name: str
     short: str
@@ -79,6 +90,7 @@ class Agency:
     logo: str | None = None  # file name under cycles/ (`instansi.logo`)
     # the logo's bytes, read at the I/O edge (validate.py); None when absent or unreadable
     logo_data: bytes | None = None
+    superior: "Official | None" = None  # `instansi.atasan`: pihak kedua of the Perjanjian Kinerja
 
     def person(self, code: str) -> Person | None:
         return next((p for p in self.persons if p.code == code), None)
@@ -234,6 +246,7 @@ class TargetRow:
     target: str | int
     note: str | None
     at: At
+    description: str | None = None  # `uraian`: the indicator's text when the form was made (a Renstra revision shows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +388,8 @@ class CycleFolder:
     forms: tuple[Form, ...]
     signed: tuple[SignedVersion, ...]
     files: tuple[str, ...] = field(default=())  # every file present, for evidence links
+    # signed Perjanjian Kinerja scans (signed/pk-<year>-v<n>), kept apart from the RKT's versions
+    agreements: tuple[SignedVersion, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +425,12 @@ def build_agency(d: dict, at: At) -> Agency:
 
     return Agency(inst["nama"], inst["singkatan"], inst["pemerintah"], inst["alamat"], inst["kota"],
                   inst["kepala"], d["zona_waktu"], persons, units, roles,
-                  days("libur_tambahan"), days("hari_kerja_tambahan"), at, inst.get("logo"))
+                  days("libur_tambahan"), days("hari_kerja_tambahan"), at, inst.get("logo"),
+                  superior=_official(inst.get("atasan"), at / "instansi" / "atasan"))
+
+
+def _official(d: dict | None, at: At) -> Official | None:
+    return Official(d["nama"], d["jabatan"], d.get("pangkat"), d.get("nip"), at) if d else None
 
 
 def build_sop(d: dict, at: At) -> Sop:
@@ -455,7 +475,8 @@ def build_cycle(d: dict, at: At) -> Cycle:
 def build_form(d: dict, at: At) -> Form:
     performance = tuple(
         PerformanceRow(k["sasaran"], tuple(
-            TargetRow(x["kode"], x["target"], x.get("catatan"), at / "kinerja" / i / "indikator" / j)
+            TargetRow(x["kode"], x["target"], x.get("catatan"), at / "kinerja" / i / "indikator" / j,
+                      x.get("uraian"))
             for j, x in enumerate(k["indikator"])), at / "kinerja" / i)
         for i, k in enumerate(d["kinerja"]))
     programs = []

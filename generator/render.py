@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from . import fmt, target
+from . import fmt, pk, target
 from .calendar import WorkCalendar
 from .compile import DRAFT, CompiledRkt, Signature, plan_rows
 from .model import Agency, CycleFolder, Form, Indicator, Renstra, SignedVersion, Sop
@@ -486,6 +486,7 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
     if signed:
         downloads += " · " + " · ".join(link(page, f"unduh/{v.scan}", f"pindaian bertanda tangan versi {v.version}")
                                         for v in signed)
+    downloads += "".join(f" · {link(page, path, label)}" for path, label in pk.downloads(folder, a, rkt, ctx.sop, finished))
     out.append(f"Unduh: {downloads}. Halaman ini juga dapat dicetak langsung dari peramban "
                f"(A4 mendatar).\n{{ .rkt-downloads }}\n\n")
     if rkt.draft:
@@ -584,21 +585,11 @@ def page_archive(ctx: Context) -> str:
     if not versions:
         out.append("Belum ada versi bertanda tangan.\n")
         return "".join(out)
-    rows = []
-    for v in versions:
-        ok = v.scan_exists and v.scan_sha256 == v.sha256
-        check = Html('<span class="rkt-badge rkt-selesai">Cocok</span>' if ok else
-                     '<span class="rkt-badge rkt-terlambat">Tidak cocok</span>')
-        href = posixpath.relpath(f"unduh/{v.scan}", posixpath.dirname(page) or ".")
-        scan = Html(f'<a href="{esc(href)}">{esc(v.scan)}</a>') if ok else esc(v.scan)
-        # the fingerprint and the source commit are for whoever audits the archive: folded away
-        details = Html(f'<details class="rkt-rincian"><summary>rincian</summary>'
-                       f'<p>SHA-256: <code class="rkt-hash">{esc(v.sha256)}</code></p>'
-                       f"<p>Commit sumber: <code>{esc(v.commit[:12])}</code></p></details>")
-        rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP {v.signer.nip}",
-                     Html(check + details), scan, v.note or "—"])
-    out.append(table(["Tahun", "Versi", "Tanggal", "Penandatangan", "Pemeriksaan", "Pindaian", "Catatan"], rows,
-                     numeric=(0, 1), label="Versi bertanda tangan", stack="m") + "\n\n")
+    out.append(_signed_table(page, versions, "Versi bertanda tangan") + "\n\n")
+    agreements = sorted((v for c in ctx.cycles for v in c.agreements), key=lambda v: (-v.year, -v.version))
+    if agreements:  # the Perjanjian Kinerja made from a signed RKT, archived the same way
+        out.append("## Perjanjian Kinerja bertanda tangan\n\n"
+                   + _signed_table(page, agreements, "Perjanjian Kinerja bertanda tangan") + "\n\n")
     out.append("## Perubahan antarversi\n\n")
     for v in versions:
         out.append(f'<h3 class="rkt-version">RKT {v.year} versi {v.version}</h3>\n\n')
@@ -615,6 +606,24 @@ def page_archive(ctx: Context) -> str:
             items = "".join(f"<li>{esc(c)}</li>" for c in changes)
             out.append(f"<p>Dibandingkan dengan versi {v.version - 1}:</p><ul>{items}</ul>\n\n")
     return "".join(out)
+
+
+def _signed_table(page: str, versions: list[SignedVersion], label: str) -> Html:
+    rows = []
+    for v in versions:
+        ok = v.scan_exists and v.scan_sha256 == v.sha256
+        check = Html('<span class="rkt-badge rkt-selesai">Cocok</span>' if ok else
+                     '<span class="rkt-badge rkt-terlambat">Tidak cocok</span>')
+        href = posixpath.relpath(f"unduh/{v.scan}", posixpath.dirname(page) or ".")
+        scan = Html(f'<a href="{esc(href)}">{esc(v.scan)}</a>') if ok else esc(v.scan)
+        # the fingerprint and the source commit are for whoever audits the archive: folded away
+        details = Html(f'<details class="rkt-rincian"><summary>rincian</summary>'
+                       f'<p>SHA-256: <code class="rkt-hash">{esc(v.sha256)}</code></p>'
+                       f"<p>Commit sumber: <code>{esc(v.commit[:12])}</code></p></details>")
+        rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP {v.signer.nip}",
+                     Html(check + details), scan, v.note or "—"])
+    return table(["Tahun", "Versi", "Tanggal", "Penandatangan", "Pemeriksaan", "Pindaian", "Catatan"], rows,
+                 numeric=(0, 1), label=label, stack="m")
 
 
 def page_sop(ctx: Context) -> str:

@@ -271,8 +271,9 @@ def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: 
         yield from _form_rules(repo, folder, f)
     yield from _agreement_rules(repo, folder)
 
-    # signed versions
+    # signed versions, of the RKT and of the Perjanjian Kinerja made from it
     yield from _signed_rules(repo, folder, today, persons)
+    yield from _signed_rules(repo, folder, today, persons, "pk")
 
 
 def _event_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: set[str],
@@ -435,17 +436,18 @@ def _budget_rules(f: Form) -> Iterator[Problem]:
 
 
 def _signed_rules(repo: Repository, folder: CycleFolder, today: dt.date,
-                  persons: set[str] | None) -> Iterator[Problem]:
-    versions = sorted(folder.signed, key=lambda v: v.version)
+                  persons: set[str] | None, prefix: str = "rkt") -> Iterator[Problem]:
+    """The signed versions of the RKT (`prefix` rkt), or of the Perjanjian Kinerja (pk)."""
+    versions = sorted(folder.signed if prefix == "rkt" else folder.agreements, key=lambda v: v.version)
     for expected, v in enumerate(versions, start=1):
         name = v.at.file.rsplit("/", 1)[-1]
-        if name != f"rkt-{v.year}-v{v.version}.yaml" or v.year != folder.year:
+        if name != f"{prefix}-{v.year}-v{v.version}.yaml" or v.year != folder.year:
             yield _p(v.at / "versi", "RKT213",
                      f"berkas {name} berisi tahun {v.year} versi {v.version}; nama berkas dan folder harus "
-                     f"rkt-{v.year}-v{v.version}.yaml di cycles/{v.year}/signed/")
-        if v.scan != f"rkt-{v.year}-v{v.version}.pdf":
+                     f"{prefix}-{v.year}-v{v.version}.yaml di cycles/{v.year}/signed/")
+        if v.scan != f"{prefix}-{v.year}-v{v.version}.pdf":
             yield _p(v.at / "berkas", "RKT213",
-                     f"berkas pindaian versi {v.version} harus bernama rkt-{v.year}-v{v.version}.pdf")
+                     f"berkas pindaian versi {v.version} harus bernama {prefix}-{v.year}-v{v.version}.pdf")
         if v.version != expected:
             yield _p(v.at / "versi", "RKT217",
                      f"versi {v.version} tidak berurutan; versi yang diharapkan {expected}")
@@ -469,7 +471,9 @@ def _signed_rules(repo: Repository, folder: CycleFolder, today: dt.date,
         why = _nip_problem(v.signer.nip)
         if why:
             yield _p(v.at / "penandatangan" / "nip", "RKT215", f"NIP penandatangan tidak masuk akal: {why}")
-    scans = {v.scan_path for v in folder.signed}
+    if prefix != "rkt":
+        return  # the scans without metadata are looked for once, for both kinds
+    scans = {v.scan_path for v in folder.signed + folder.agreements}
     for rel in folder.files:
         if rel.startswith(f"{folder.folder}/signed/") and rel.endswith(".pdf") and rel not in scans:
             meta = rel[:-len(".pdf")] + ".yaml"

@@ -33,8 +33,9 @@ _LAYOUT = (
     (re.compile(r"cycles/renstra\.yaml"), "renstra"),
     (re.compile(rf"cycles/{_YEAR}/cycle\.yaml"), "cycle"),
     (re.compile(rf"cycles/{_YEAR}/forms/[a-z][a-z0-9-]{{0,39}}\.yaml"), "form"),
-    (re.compile(rf"cycles/{_YEAR}/signed/rkt-[0-9]{{4}}-v[0-9]{{1,2}}\.yaml"), "signed"),
-    (re.compile(rf"cycles/{_YEAR}/signed/rkt-[0-9]{{4}}-v[0-9]{{1,2}}\.pdf"), "scan"),
+    # rkt-: signed versions of the RKT; pk-: of the Perjanjian Kinerja made from it
+    (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk)-[0-9]{{4}}-v[0-9]{{1,2}}\.yaml"), "signed"),
+    (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk)-[0-9]{{4}}-v[0-9]{{1,2}}\.pdf"), "scan"),
     (re.compile(rf"cycles/{_YEAR}/bukti/[^/]+(?:/[^/]+)*"), "evidence"),
     (re.compile(r"cycles/(?:.+/)?README\.md"), "readme"),
     (re.compile(r"cycles/logo\.(?:png|jpe?g)"), "logo"),  # agency.yaml `instansi.logo`
@@ -57,7 +58,8 @@ def _misplaced(rel: str) -> Problem:
     elif "/forms/" in rel:
         hint = "nama berkas form harus kode unit dengan huruf kecil dan akhiran .yaml, misalnya ppik.yaml"
     elif "/signed/" in rel:
-        hint = "berkas bertanda tangan dibuat dengan perintah 'rkt sign' dan bernama rkt-<tahun>-v<n>.pdf/.yaml"
+        hint = ("berkas bertanda tangan dibuat dengan perintah 'rkt sign' dan bernama rkt-<tahun>-v<n>.pdf/.yaml "
+                "(Perjanjian Kinerja: pk-<tahun>-v<n>.pdf/.yaml)")
     else:
         hint = ("data diletakkan di cycles/agency.yaml, cycles/sop.yaml, cycles/renstra.yaml, "
                 "cycles/<tahun>/cycle.yaml, cycles/<tahun>/forms/<unit>.yaml, cycles/<tahun>/signed/ "
@@ -219,14 +221,21 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
         cycle_rel = f"cycles/{year}/cycle.yaml"
         forms = tuple(one(r) for r in members if kinds.get(r) == "form" and r in documents)
         signed = tuple(_scan_facts(root, one(r)) for r in members if kinds.get(r) == "signed" and r in documents)
+        agreements = tuple(v for v in signed if _is_agreement(v.at.file))
         folders.append(CycleFolder(int(year), f"cycles/{year}", one(cycle_rel) if cycle_rel in kinds else None,
-                                   forms, signed, tuple(members)))
+                                   forms, tuple(v for v in signed if not _is_agreement(v.at.file)), tuple(members),
+                                   agreements))
     return Repository(
         agency=_logo_facts(root, one("cycles/agency.yaml")) if "cycles/agency.yaml" in kinds else None,
         sop=one("cycles/sop.yaml") if "cycles/sop.yaml" in kinds else None,
         renstra=one("cycles/renstra.yaml") if "cycles/renstra.yaml" in kinds else None,
         cycles=tuple(folders),
     )
+
+
+def _is_agreement(rel: str) -> bool:
+    """A signed Perjanjian Kinerja (pk-<year>-v<n>.yaml), not a version of the RKT."""
+    return posixpath.basename(rel).startswith("pk-")
 
 
 def codeowners_problems(root: FsPath, repo: Repository) -> list[Problem]:

@@ -298,6 +298,16 @@ def test_fetch_reasons_timeout_size_and_status(tmp_path):
         assert got.body is None and got.reason == "waktu habis"
     finally:
         silent.close()
+    # a server that answers at once and then drips a byte at a time: the whole body has one deadline
+    drip = socket.socket()
+    drip.bind(("127.0.0.1", 0))
+    drip.listen()
+    threading.Thread(target=_drip, args=(drip,), daemon=True).start()
+    start = _deadline(0)
+    got = fetch(f"http://127.0.0.1:{drip.getsockname()[1]}/rkt.json", tmp_path,
+                Limits(timeout=0.5, attempts=1, total=5.0), _deadline(5))
+    assert got.reason == "waktu habis" and _deadline(0) - start < 2.0
+    drip.close()
     (tmp_path / "besar.json").write_bytes(b"x" * 2000)
     got = fetch("besar.json", tmp_path, Limits(max_bytes=1000), _deadline(5))
     assert got.reason.startswith("terlalu besar")
@@ -312,6 +322,19 @@ def test_fetch_reasons_timeout_size_and_status(tmp_path):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def _drip(listener: socket.socket) -> None:
+    import time
+
+    try:
+        conn, _ = listener.accept()
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+        for _ in range(200):  # 10 s at most, far beyond the 0.5 s the reader allows
+            conn.sendall(b" ")
+            time.sleep(0.05)
+    except OSError:
+        pass  # the reader hung up: what it should do
 
 
 def _deadline(seconds: float) -> float:

@@ -1,16 +1,20 @@
-"""`rkt export`: the compiled RKT of one year as PDF, XLSX or CSV."""
+"""`rkt export`: the compiled RKT of one year as PDF, XLSX or CSV; or (`--document pk`) the
+Perjanjian Kinerja made from its signed version, as PDF or XLSX."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from .. import export
+from .. import export, pk
 from ..build import BuildError, derive
 from .preconditions import valid_repository, write_out
 
 
-def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None) -> tuple[str, int]:
+def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None,
+                document: str = "rkt") -> tuple[str, int]:
+    if document == "pk" and fmt_name not in pk.FORMATS:
+        return f"rkt: Perjanjian Kinerja dibuat sebagai {' atau '.join(pk.FORMATS)}, bukan {fmt_name}\n", 2
     checked = valid_repository(root, today)
     if isinstance(checked, str):
         return checked, 1
@@ -24,6 +28,8 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
         return f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2
     rkt = d.compiled[year]
     source = export.Source(export.source_commit(root, year), export.fingerprint(rkt))
+    if document == "pk":
+        return _agreement(d, year, fmt_name, out, result.repository.agency, result.repository.sop, source)
     data = export.render(fmt_name, rkt, result.repository.agency, source, day)
     target = out or Path(f"rkt-{year}.{fmt_name}")
     failed = write_out(target, data)
@@ -37,3 +43,20 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
                  f"perubahannya terlebih dahulu, lalu ekspor ulang.")
     return (f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]})."
             .replace(",", ".") + f"{missing}{dirty}\n"), 0
+
+
+def _agreement(d, year: int, fmt_name: str, out: Path | None, agency, sop,
+               source: export.Source) -> tuple[str, int]:
+    """The Perjanjian Kinerja of `year`, or why it cannot be made yet (exit code 1)."""
+    folder = next(c for c in d.folders if c.year == year)
+    made = pk.agreement(folder, agency, d.compiled[year], sop)
+    if isinstance(made, str):
+        return f"rkt: Perjanjian Kinerja {year} tidak dibuat: {made}\n", 1
+    data = pk.render(fmt_name, made, agency, source)
+    target = out or Path(pk.file_name(year, fmt_name))
+    failed = write_out(target, data)
+    if failed:
+        return failed, 2
+    size = f"{len(data):,}".replace(",", ".")
+    return (f"Perjanjian Kinerja {year} ditulis ke {target} ({size} byte; dari RKT {year} versi "
+            f"{made.rkt.version} yang ditandatangani).\n"), 0

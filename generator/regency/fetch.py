@@ -82,7 +82,7 @@ def _read_url(url: str, limits: Limits, until: float) -> bytes:
             while True:
                 if time.monotonic() > until:  # a server dripping bytes: socket timeouts never fire
                     raise _Failure(TIMEOUT, retry=True)
-                chunk = resp.read(65536)
+                chunk = resp.read1(65536)  # what has arrived: read() would wait for all 64 KiB
                 if not chunk:
                     return b"".join(chunks)
                 size += len(chunk)

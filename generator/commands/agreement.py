@@ -1,0 +1,69 @@
+"""`rkt sign YEAR SCAN.pdf --document pk`: archive a signed Perjanjian Kinerja.
+
+A PK is archived like a signed RKT (scan + metadata with its SHA-256, under the
+same never-change rule), as `signed/pk-<year>-v<n>.pdf/.yaml`. It records no SOP
+event: signing the PK is the step after the RKT's SOP, not one of its steps. It is
+accepted only for a year whose signed RKT it can be made from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from .. import atomic, export, pk, report
+from ..build import derive
+from ..problems import os_reason
+from ..validate import validate
+from .preconditions import valid_repository
+from .sign import MAX_SCAN, _printed_commit, is_pdf, metadata_yaml
+
+
+def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
+                   today: dt.date | None) -> tuple[str, int]:
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    repo = result.repository
+    folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
+    if folder is None:
+        return f"rkt: siklus {year} tidak ada\n", 2
+    rkt = derive(root, result, day).compiled[year]
+    made = pk.agreement(folder, repo.agency, rkt, repo.sop)
+    if isinstance(made, str):
+        return f"rkt: Perjanjian Kinerja {year} tidak dapat diarsipkan: {made}\n", 1
+    commit = _printed_commit(root, year)
+    if isinstance(commit, tuple):
+        return commit
+    try:
+        data = scan.read_bytes()
+    except OSError as exc:
+        return f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2
+    if len(data) > MAX_SCAN or not is_pdf(data):
+        return f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1
+    if date > day:
+        return f"rkt: tanggal tanda tangan {date.isoformat()} ada di masa depan\n", 2
+    version = max((v.version for v in folder.agreements), default=0) + 1
+    signed_dir = root / folder.folder / "signed"
+    pdf_path, meta_path = signed_dir / f"pk-{year}-v{version}.pdf", signed_dir / f"pk-{year}-v{version}.yaml"
+    if pdf_path.exists() or meta_path.exists():
+        return f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1
+    head = made.rkt.signer  # pihak pertama: the head who signed the plan the PK is made from
+    meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(),
+            "penandatangan": {"pegawai": head.person, "jabatan": head.position, "nama": head.name, "nip": head.nip},
+            "berkas": pdf_path.name, "sha256": hashlib.sha256(data).hexdigest(), "commit": commit,
+            "sidik_isi": export.fingerprint(rkt), "catatan": note,
+            "menggantikan": version - 1 if version > 1 else None}
+    text = metadata_yaml(meta).replace(f"RKT Tahun {year}", f"Perjanjian Kinerja Tahun {year}", 1)
+    atomic.create(pdf_path, data)
+    atomic.create(meta_path, text.encode("utf-8"))
+    after = validate(root, today=today)
+    if not after.ok:
+        pdf_path.unlink()
+        meta_path.unlink()
+        return report.text(list(after.problems), after.files_checked) + "Pengarsipan dibatalkan.\n", 1
+    return (f"Perjanjian Kinerja {year} versi {version} diarsipkan: {pdf_path.relative_to(root)} "
+            f"(SHA-256 {meta['sha256'][:16]}…; pihak pertama {head.name}).\n"
+            f"Ajukan perubahan ini sebagai pull request.\n"), 0

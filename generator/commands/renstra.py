@@ -1,0 +1,129 @@
+"""`rkt renstra-template` and `rkt import-renstra`: the Renstra through Excel."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from .. import atomic, report
+from ..validate import Result, validate
+from .preconditions import valid_repository, write_out
+
+RENSTRA = "cycles/renstra.yaml"
+
+
+def renstra_template(root: Path, out: Path, today: dt.date | None) -> tuple[str, int]:
+    from .. import renstra_excel
+
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    repo = checked[0].repository
+    failed = write_out(out, renstra_excel.template(repo.renstra, repo.agency))
+    if failed:
+        return failed, 2
+    count = sum(1 for _ in repo.renstra.indicators())
+    return (f"Templat Renstra ditulis ke {out} ({count} indikator, periode {repo.renstra.first_year}-"
+            f"{repo.renstra.last_year}, terisi dari {RENSTRA}).\n"), 0
+
+
+def _in_memory(root: Path, result: Result, data: dict, reading, today: dt.date) -> list:
+    """The problems renstra.yaml would have once written (schema, then the Renstra's cross-file
+    rules), named by the workbook cell they come from; cells already reported are skipped."""
+    from .. import rules
+    from ..excel import CellProblem
+    from ..model import BUILDERS, At
+    from ..schema import SchemaSet
+
+    found = list(SchemaSet.load(root / "schemas").check("renstra", data, RENSTRA))
+    if not found:  # the model is built from schema-valid data only
+        renstra = BUILDERS["renstra"](data, At(RENSTRA))
+        repo = dataclasses.replace(result.repository, renstra=renstra)
+        found += [p for p in rules.renstra_rules(repo, today, set(result.documents)) if p.file == RENSTRA]
+    taken = {p.where for p in reading.problems}
+    out = []
+    for p in found:
+        where, order = reading.place(p.path or ())
+        if p.is_error and where not in taken:
+            out.append(CellProblem(where, p.message, order))
+            taken.add(where)
+    return out
+
+
+def _changes(old, data: dict) -> list[str]:
+    """What the import removes, and which kept codes now name something else (forms refer to codes)."""
+    if old is None:
+        return []
+    new = {i["kode"]: i for o in data["sasaran"] for i in o["indikator"]}
+    lines = []
+    for _, ind in old.indicators():
+        now = new.get(ind.code)
+        if now is None:
+            lines.append(f"indikator {ind.code} ({ind.description}) dihapus")
+        elif " ".join(now["uraian"].split()) != " ".join(ind.description.split()):
+            lines.append(f"uraian indikator {ind.code} diubah: '{ind.description}' menjadi '{now['uraian']}'")
+        elif now.get("satuan") != ind.unit_of_measure:
+            lines.append(f"satuan indikator {ind.code} diubah: '{ind.unit_of_measure or '-'}' menjadi "
+                         f"'{now.get('satuan') or '-'}'")
+    return lines
+
+
+def import_renstra(root: Path, workbook: Path, today: dt.date | None) -> tuple[str, int]:
+    """Read a filled Renstra workbook into cycles/renstra.yaml. Nothing is written unless the
+    whole workbook is right and the repository stays as valid as it was."""
+    from .. import renstra_excel
+    from ..calendar import today as today_in
+
+    result = validate(root, today=today)
+    repo = result.repository
+    if repo.agency is None:
+        return report.text([p for p in result.problems if p.file == "cycles/agency.yaml"], result.files_checked) + \
+            "Renstra tidak diimpor: cycles/agency.yaml (daftar unit) harus benar terlebih dahulu.\n", 1
+    day = today_in(repo.agency.timezone, today)
+    reading = renstra_excel.read(workbook, repo.renstra, repo.agency, workbook.name)
+    problems = list(reading.problems)
+    data = reading.data
+    if data is not None:
+        problems += _in_memory(root, result, data, reading, day)
+    if problems or data is None:
+        problems.sort(key=lambda p: p.order)
+        lines = "".join(f"{p.where}: {p.message}\n" for p in problems)
+        return lines + f"{len(problems)} masalah di {workbook.name}; Renstra tidak diimpor, tidak ada berkas yang " \
+                       f"diubah.\n", 1
+    if not data["sasaran"]:
+        return (f"{workbook.name}: lembar 'Indikator' tidak berisi satu baris isian pun; Renstra tanpa sasaran dan "
+                f"indikator tidak dapat dipakai. Periksa bahwa berkasnya benar (bukan templat kosong).\nRenstra tidak "
+                f"diimpor; tidak ada berkas yang diubah.\n"), 1
+    failed = _write_checked(root, result, renstra_excel.renstra_yaml(data, workbook.name), today)
+    if failed:
+        return failed, 1
+    indicators = [i for o in data["sasaran"] for i in o["indikator"]]
+    out = (f"{RENSTRA} diperbarui dari {workbook.name}: {len(data['tujuan'])} tujuan, {len(data['sasaran'])} "
+           f"sasaran, {len(indicators)} indikator ({sum(i['iku'] for i in indicators)} IKU), periode "
+           f"{data['periode']['mulai']}-{data['periode']['selesai']}.\n")
+    if reading.generated:
+        out += f"Kode baru dibuat untuk baris tanpa kode: {', '.join(reading.generated)}.\n"
+    changes = _changes(repo.renstra, data)
+    if changes:
+        out += "Perubahan yang perlu diperiksa (Form RKT merujuk indikator dengan kodenya):\n"
+        out += "".join(f"  - {line}\n" for line in changes)
+    return out + "Ajukan perubahan ini sebagai pull request.\n", 0
+
+
+def _write_checked(root: Path, before: Result, text: str, today: dt.date | None) -> str | None:
+    """Write renstra.yaml, then validate: on an error in it, or a new error elsewhere (a form
+    referring to a removed indicator), put the old file back and say why."""
+    path = root / RENSTRA
+    old = path.read_bytes() if path.exists() else None
+    known = {(p.file, p.code, p.message) for p in before.problems if p.is_error and p.file != RENSTRA}
+    atomic.replace(path, text)
+    after = validate(root, today=today)
+    new = [p for p in after.problems if p.is_error and (p.file == RENSTRA or (p.file, p.code, p.message) not in known)]
+    if not new:
+        return None
+    if old is None:
+        path.unlink()
+    else:
+        atomic.replace(path, old)
+    return report.text(new, after.files_checked) + "Renstra tidak diimpor; berkas lama tidak diubah.\n"

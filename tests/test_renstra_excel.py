@@ -1,0 +1,174 @@
+"""The Renstra through Excel: template, fill, import; codes that stay; every problem by its cell."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import ROOT, copy_example
+from generator.load import load_file
+from generator.validate import validate
+
+from test_pk import TODAY
+
+
+def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def renstra(repo: Path) -> dict:
+    return load_file(repo / "cycles/renstra.yaml", "cycles/renstra.yaml").document.data
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> tuple[Path, Path]:
+    """The example repository and a Renstra template made from it."""
+    repo = copy_example(tmp_path / "repo")
+    book = tmp_path / "renstra.xlsx"
+    proc = run(repo, "renstra-template", "--out", str(book))
+    assert proc.returncode == 0, proc.stderr
+    return repo, book
+
+
+def sheet_rows(book: Path):
+    wb = load_workbook(book)
+    ws = wb["Indikator"]
+    return wb, ws, {ws.cell(row=r, column=5).value: r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=5).value}
+
+
+def test_template_then_import_gives_back_the_same_renstra(filled):
+    repo, book = filled
+    before = renstra(repo)
+    wb, ws, rows = sheet_rows(book)
+    assert [c.value for c in ws[1]] == ["Kode Tujuan", "Tujuan", "Kode Sasaran", "Sasaran", "Kode Indikator",
+                                        "Indikator Kinerja", "Satuan", "Cara Pengukuran", "IKU",
+                                        "Unit Penanggung Jawab", "2025", "2026", "2027", "2028", "2029"]
+    assert [c.value for c in ws[rows["SS1.1"]]] == ["T1", before["tujuan"][0]["uraian"], "SS1",
+                                                   "Meningkatnya penerapan sistem merit dalam manajemen ASN", "SS1.1",
+                                                   "Indeks Sistem Merit", "indeks", None, "Ya", "mpk, ppik",
+                                                   "0,62", "0,66", "0,70", "0,75", "0,80"]
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "2 tujuan, 4 sasaran, 9 indikator (4 IKU), periode 2025-2029" in proc.stdout
+    assert renstra(repo) == before
+    assert validate(repo, today=TODAY).ok
+
+
+def test_new_rows_get_codes_that_stay_on_reimport(filled, tmp_path):
+    repo, book = filled
+    wb, ws, rows = sheet_rows(book)
+    ws.cell(row=rows["SS1.1"], column=13).value = "0,71"  # 2027
+    # a new sasaran under the last tujuan (its cells left empty: it continues the row above),
+    # with two indicators; no codes typed; units by short name
+    new = [[None, None, None, "Meningkatnya disiplin ASN", None, "Persentase ASN tanpa pelanggaran disiplin", "%",
+            None, "Ya", "MPK", "-", "-", "90%", "92%", "95%"],
+           [None, None, None, None, None, "Jumlah sosialisasi disiplin ASN", "kegiatan", None, "Tidak",
+            "mpk; Sekretariat", 2, 2, 4, 4, 4]]
+    last = max(rows.values())
+    for i, values in enumerate(new, start=1):
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=last + i, column=col).value = value
+    wb.save(book)
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Kode baru dibuat untuk baris tanpa kode: SS5, SS5.1, SS5.2." in proc.stdout
+    data = renstra(repo)
+    ss5 = data["sasaran"][-1]
+    assert (ss5["kode"], ss5["tujuan"], ss5["uraian"]) == ("SS5", "T2", "Meningkatnya disiplin ASN")
+    assert ss5["indikator"] == [
+        {"kode": "SS5.1", "uraian": "Persentase ASN tanpa pelanggaran disiplin", "satuan": "%", "iku": True,
+         "unit": ["mpk"], "target": {"2025": "-", "2026": "-", "2027": "90%", "2028": "92%", "2029": "95%"}},
+        {"kode": "SS5.2", "uraian": "Jumlah sosialisasi disiplin ASN", "satuan": "kegiatan", "iku": False,
+         "unit": ["mpk", "sekretariat"], "target": {"2025": 2, "2026": 2, "2027": 4, "2028": 4, "2029": 4}}]
+    assert data["sasaran"][0]["indikator"][0]["target"]["2027"] == "0,71"
+    first = (repo / "cycles/renstra.yaml").read_bytes()
+    # the same workbook again, its new rows still without codes: matched by their text
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 0 and "Kode baru" not in proc.stdout, proc.stdout + proc.stderr
+    assert (repo / "cycles/renstra.yaml").read_bytes() == first
+    # and through a fresh template (codes filled in)
+    again = tmp_path / "again.xlsx"
+    assert run(repo, "renstra-template", "--out", str(again)).returncode == 0
+    assert run(repo, "import-renstra", str(again), "--today", "2026-11-28").returncode == 0
+    assert (repo / "cycles/renstra.yaml").read_bytes() == first
+
+
+def test_every_cell_problem_is_named_in_one_run_and_nothing_is_written(filled):
+    repo, book = filled
+    before = (repo / "cycles/renstra.yaml").read_bytes()
+    wb, ws, rows = sheet_rows(book)
+    wb["Identitas"]["B2"].value = None  # judul
+    ws.cell(row=rows["SS1.1"], column=12).value = None  # 2026 target forgotten
+    ws.cell(row=rows["SS1.2"], column=11).value = "=K2"  # a formula
+    ws.cell(row=rows["SS2.1"], column=10).value = "psdm, keuangan"  # no such unit
+    ws.cell(row=rows["SS2.2"], column=9).value = "mungkin"
+    cell = ws.cell(row=rows["SS3.1"], column=13)
+    cell.value, cell.number_format = 0.7, "General"  # Excel turned "0,70" into a number
+    ws.cell(row=rows["SS3.2"], column=6).value = None  # the indicator's text
+    ws.cell(row=rows["SS4.1"], column=5).value = "SS9.1"  # a code that is not its sasaran's
+    wb.save(book)
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    where = [line.split(": ", 1)[0] for line in lines[:-1]]
+    assert where == ["renstra.xlsx:Identitas", f"renstra.xlsx:Indikator!L{rows['SS1.1']}",
+                     f"renstra.xlsx:Indikator!K{rows['SS1.2']}", f"renstra.xlsx:Indikator!J{rows['SS2.1']}",
+                     f"renstra.xlsx:Indikator!I{rows['SS2.2']}", f"renstra.xlsx:Indikator!M{rows['SS3.1']}",
+                     f"renstra.xlsx:Indikator!F{rows['SS3.2']}", f"renstra.xlsx:Indikator!E{rows['SS4.1']}"], proc.stdout
+    assert "judul Renstra belum diisi" in lines[0]
+    assert "target tahun 2026 belum diisi; tulis '-'" in lines[1]
+    assert "sel berisi rumus" in lines[2]
+    assert "unit 'keuangan' tidak ada di cycles/agency.yaml" in lines[3]
+    assert "IKU 'mungkin' tidak dikenal" in lines[4]
+    assert "tanpa jumlah desimal tetap" in lines[5]
+    assert "uraian indikator kinerja belum diisi" in lines[6]
+    assert "harus diawali kode sasarannya 'SS4.'" in lines[7]
+    assert lines[-1] == "8 masalah di renstra.xlsx; Renstra tidak diimpor, tidak ada berkas yang diubah."
+    assert (repo / "cycles/renstra.yaml").read_bytes() == before
+
+
+def test_a_formula_is_refused_even_where_text_is_expected(filled):
+    repo, book = filled
+    wb, ws, rows = sheet_rows(book)
+    ws.cell(row=rows["SS2.1"], column=4).value = '=CONCAT("Meningkatnya ", "kompetensi ASN")'
+    wb.save(book)
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 1
+    assert f"renstra.xlsx:Indikator!D{rows['SS2.1']}: sel berisi rumus; rumus tidak dibaca" in proc.stderr
+
+
+def test_an_empty_sheet_is_refused(filled):
+    repo, book = filled
+    before = (repo / "cycles/renstra.yaml").read_bytes()
+    wb, ws, rows = sheet_rows(book)
+    ws.delete_rows(2, ws.max_row)
+    wb.save(book)
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 1 and "tidak berisi satu baris isian pun" in proc.stderr
+    assert (repo / "cycles/renstra.yaml").read_bytes() == before
+
+
+def test_removing_an_indicator_that_forms_use_is_refused(filled):
+    repo, book = filled
+    before = (repo / "cycles/renstra.yaml").read_bytes()
+    wb, ws, rows = sheet_rows(book)
+    ws.delete_rows(rows["SS2.2"])
+    wb.save(book)
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 1
+    assert "cycles/2026/forms/psdm.yaml" in proc.stderr and "SS2.2" in proc.stderr
+    assert proc.stderr.endswith("Renstra tidak diimpor; berkas lama tidak diubah.\n")
+    assert (repo / "cycles/renstra.yaml").read_bytes() == before
+
+
+def test_a_file_that_is_not_a_workbook_is_named(filled, tmp_path):
+    repo, _ = filled
+    fake = tmp_path / "renstra.xlsx"
+    fake.write_bytes(b"<html>bukan excel</html>")
+    proc = run(repo, "import-renstra", str(fake), "--today", "2026-11-28")
+    assert proc.returncode == 1 and proc.stderr.startswith("renstra.xlsx: berkas ini halaman web/XML")
