@@ -180,7 +180,8 @@ def _pdf_performance(rkt: CompiledRkt) -> str:
                 out.append(f"<td class='num'{span}>{g.number}</td><td{span}>{_e(g.objective.description)}</td>")
             for h, cell in zip(headers[2:], rkt.performance_cells(row)):
                 pending = h == "Target" and not row.filled
-                out.append(f"<td class='tgt belum'>{_e(cell)}</td>" if pending else f"<td{css.get(h, '')}>{_e(cell)}</td>")
+                cls = " class='tgt belum'" if pending else css.get(h, "")
+                out.append(f"<td{cls}>{_e(cell)}</td>")
             out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)

@@ -33,7 +33,7 @@ from . import export
 from .compile import compile_rkt
 from .load import Document, load_bytes
 from .model import BUILDERS, At, CycleFolder, Repository, Sop, Step
-from .problems import Path, Problem
+from .problems import WARNING, Path, Problem
 
 if TYPE_CHECKING:
     from .schema import SchemaSet
@@ -182,6 +182,8 @@ def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set
         problems.extend(event_log_problems(b.path, before.data, after.data))
         problems.extend(schedule_problems(b.path, before.data, after.data,
                                           finished=int(b.path.split("/")[1]) in sealed or recorded))
+    if repo is not None:
+        problems.extend(renstra_revisions(root, listing, repo))
     if repo is not None and schemas is not None:
         for year, version in sorted(sealed.items()):
             rel = f"cycles/{year}/cycle.yaml"
@@ -204,6 +206,50 @@ def _archive_file_problems(root: FsPath, rel: str, raw: bytes, head_files: set[s
                         f"Kembalikan isi aslinya; perbaikan dibuat sebagai versi baru dengan 'rkt sign'",
                         line=1, col=1)]
     return []
+
+
+# --- a code keeps its meaning --------------------------------------------------
+
+def _words(text: object) -> str:
+    return " ".join(str(text).split()).casefold() if text is not None else ""
+
+
+def renstra_revisions(root: FsPath, listing: list[Blob], repo: Repository) -> Iterator[Problem]:
+    """Forms refer to Renstra indicators by code. When a revision keeps a code but rewrites
+    the indicator (RKT308) or its satuan (RKT309), every form that refers to the code now
+    promises something else without anyone having agreed to it: warn, naming the forms.
+    A form whose `uraian` already records the new text was agreed against it."""
+    blob = next((b for b in listing if b.path == "cycles/renstra.yaml"), None)
+    if blob is None or repo.renstra is None:
+        return
+    doc = load_bytes(read_blobs(root, [blob.oid])[blob.oid], blob.path).document
+    objectives = doc.data.get("sasaran") if doc is not None and isinstance(doc.data, dict) else None
+    before = {i["kode"]: i for o in objectives if isinstance(o, dict) and isinstance(o.get("indikator"), list)
+              for i in o["indikator"] if isinstance(i, dict) and isinstance(i.get("kode"), str)} \
+        if isinstance(objectives, list) else {}
+    entries = [(f.at.file, t) for c in repo.cycles for f in c.forms for row in f.performance for t in row.indicators]
+    for _, ind in repo.renstra.indicators():
+        old = before.get(ind.code)
+        if old is None:
+            continue
+        if _words(old.get("uraian")) != _words(ind.description):
+            forms = sorted({file for file, t in entries if t.indicator == ind.code
+                            and _words(t.description) != _words(ind.description)})
+            if forms:
+                yield Problem(ind.at.file, "RKT308",
+                              f"uraian indikator {ind.code} diubah dari '{old.get('uraian')}' menjadi "
+                              f"'{ind.description}' dengan kode yang sama, jadi target di {', '.join(forms)} kini "
+                              f"berlaku untuk rumusan baru tanpa disepakati. Bila maknanya berubah, beri indikator "
+                              f"baru kode baru; bila hanya perbaikan penulisan, periksa target form tersebut",
+                              path=ind.at.path + ("uraian",), severity=WARNING)
+        if _words(old.get("satuan")) != _words(ind.unit_of_measure):
+            forms = sorted({file for file, t in entries if t.indicator == ind.code})
+            if forms:
+                yield Problem(ind.at.file, "RKT309",
+                              f"satuan indikator {ind.code} diubah dari '{old.get('satuan') or '-'}' menjadi "
+                              f"'{ind.unit_of_measure or '-'}' dengan kode yang sama; target di {', '.join(forms)} "
+                              f"ditulis dengan satuan lama. Periksa dan sesuaikan targetnya",
+                              path=ind.at.path + (("satuan",) if ind.unit_of_measure else ()), severity=WARNING)
 
 
 # --- the schedule is history ------------------------------------------------

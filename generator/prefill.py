@@ -16,8 +16,9 @@ def form_data(form: Form) -> dict:
     if form.author:
         data["penyusun"] = form.author
     data["kinerja"] = [{"sasaran": row.objective,
-                        "indikator": [{"kode": t.indicator, "target": t.target,
-                                       **({"catatan": t.note} if t.note else {})} for t in row.indicators]}
+                        "indikator": [{"kode": t.indicator, **({"uraian": t.description} if t.description else {}),
+                                       "target": t.target, **({"catatan": t.note} if t.note else {})}
+                                      for t in row.indicators]}
                        for row in form.performance]
     data["program"] = [
         {**_head(p), **({"kegiatan": [
@@ -53,7 +54,8 @@ def new_form(repo: Repository, year: int, unit: str) -> tuple[dict, list[str]]:
             if target is None:
                 notes.append(f"Renstra tidak memuat target {year} untuk indikator {ind.code}; isi targetnya sendiri.")
                 continue
-            rows.append({"kode": ind.code, "target": target})
+            # the text it is agreed against: a later Renstra revision of it shows (rules.py RKT227)
+            rows.append({"kode": ind.code, "uraian": ind.description, "target": target})
         if rows:
             kinerja.append({"sasaran": obj.code, "indikator": rows})
     last = next((f for c in repo.cycles if c.year == year - 1 for f in c.forms if f.unit == unit), None)

@@ -79,6 +79,7 @@ CODES: Mapping[str, str] = {
     "RKT224": "unit-unit memberi target berbeda untuk indikator yang sama",
     "RKT225": "program atau kegiatan tanpa anggaran",
     "RKT226": "berkas logo tidak ada atau bukan gambar PNG/JPEG",
+    "RKT227": "uraian indikator di form tidak sama lagi dengan Renstra (Renstra direvisi)",
     # against a base revision (history.py)
     "RKT301": "catatan peristiwa lama diubah atau dihapus",
     "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",
@@ -87,6 +88,8 @@ CODES: Mapping[str, str] = {
     "RKT305": "isian cycle.yaml siklus bertanda tangan diubah tanpa membuka kembali siklus",
     "RKT306": "form siklus bertanda tangan diubah tanpa membuka kembali siklus",
     "RKT307": "perubahan Renstra atau agency.yaml mengubah isi RKT bertanda tangan",
+    "RKT308": "uraian indikator Renstra diubah dengan kode tetap: form yang merujuknya berubah makna",
+    "RKT309": "satuan indikator Renstra diubah dengan kode tetap: target form yang merujuknya perlu diperiksa",
     # the regency view (regency/config.py)
     "RKT400": "rujukan ke sasaran kabupaten yang tidak ada",
 }

@@ -486,10 +486,11 @@ def read(path: Path, old: Renstra | None, agency: Agency, name: str | None = Non
 
 # --- writing renstra.yaml -------------------------------------------------------
 
-def renstra_yaml(data: dict, source: str) -> str:
-    """renstra.yaml as the project writes it: `$schema` line, the layout of the example file."""
+def renstra_yaml(data: dict) -> str:
+    """renstra.yaml as the project writes it: `$schema` line, the layout of the example file.
+    The same data gives the same bytes (whatever the workbook was called)."""
     out = [schema_line("renstra", 1),
-           f"# Renstra yang berlaku, diimpor dari {source} dengan 'rkt import-renstra'.\n",
+           "# Renstra yang berlaku, diimpor dari Excel dengan 'rkt import-renstra'.\n",
            "# Ubah lewat templat Excel ('rkt renstra-template') atau langsung di berkas ini. Kode yang sudah dipakai\n",
            "# Form RKT jangan diubah. Target pecahan ditulis di antara tanda kutip dengan koma desimal, misalnya \"0,70\".\n",
            "\n", f"judul: {scalar(data['judul'])}\n"]

@@ -269,6 +269,7 @@ def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: 
             yield _p(f.at / "tanggal", "RKT207", formrules.message(
                 "tanggal_masa_depan", tanggal=f.filled_on.isoformat(), hari_ini=today.isoformat()))
         yield from _form_rules(repo, folder, f)
+        yield from _recorded_texts(repo, f)
     yield from _agreement_rules(repo, folder)
 
     # signed versions, of the RKT and of the Perjanjian Kinerja made from it
@@ -357,6 +358,26 @@ def _form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Prob
             yield _p(f.at / "program", "RKT210", formrules.message(
                 "melebihi_pagu", jumlah=_rupiah(f.budget), unit=f.unit, pagu=_rupiah(ceiling),
                 selisih=_rupiah(f.budget - ceiling)))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _recorded_texts(repo: Repository, f: Form) -> Iterator[Problem]:
+    """An indicator entry records the Renstra text it was agreed against (`uraian`); a Renstra
+    revision that rewrote the indicator under the same code changed what the target promises."""
+    if repo.renstra is None:
+        return
+    texts = {i.code: i.description for _, i in repo.renstra.indicators()}
+    for row in f.performance:
+        for t in row.indicators:
+            now = texts.get(t.indicator)
+            if t.description is not None and now is not None and _words(t.description) != _words(now):
+                yield _p(t.at / "uraian", "RKT227",
+                         f"form ini disusun untuk indikator {t.indicator} '{t.description}', sedangkan Renstra kini "
+                         f"menulis '{now}'. Periksa apakah target {t.target} masih berlaku untuk rumusan baru itu, "
+                         f"lalu samakan 'uraian' dengan Renstra", severity=WARNING)
 
 
 def _agreement_rules(repo: Repository, folder: CycleFolder) -> Iterator[Problem]:

@@ -94,7 +94,10 @@ def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = F
         for row in data["kinerja"]:
             out.append(f"  - sasaran: {row['sasaran']}\n    indikator:\n")
             for ind in row["indikator"]:
-                out.append(f"      - kode: {ind['kode']}\n        target: {scalar(ind['target'])}\n")
+                out.append(f"      - kode: {ind['kode']}\n")
+                if ind.get("uraian"):  # the Renstra's text when the form was made (schema order: after kode)
+                    out.append(f"        uraian: {scalar(ind['uraian'])}\n")
+                out.append(f"        target: {scalar(ind['target'])}\n")
                 if ind.get("catatan"):
                     out.append(f"        catatan: {scalar(ind['catatan'])}\n")
     out.append(f"\n{PROGRAM_COMMENT}\n")
@@ -165,8 +168,8 @@ def signed_yaml(data: dict) -> str:
 _IDENTITY = {"kinerja": "sasaran", "indikator": "kode", "program": "kode", "kegiatan": "kode",
              "sub_kegiatan": "kode"}
 # Where a key that the file lacks is inserted: the order `form_yaml` writes.
-_KEY_ORDER = ("tahun", "unit", "tanggal", "penyusun", "kinerja", "program", "sasaran", "kode", "nama", "indikator",
-              "target", "catatan", "satuan", "anggaran", "penanggung_jawab", "kegiatan", "sub_kegiatan")
+_KEY_ORDER = ("tahun", "unit", "tanggal", "penyusun", "kinerja", "program", "sasaran", "kode", "uraian", "nama",
+              "indikator", "target", "catatan", "satuan", "anggaran", "penanggung_jawab", "kegiatan", "sub_kegiatan")
 
 
 def _same(old: object, new: object) -> bool:

@@ -69,5 +69,6 @@ def test_a_new_form_takes_the_renstras_no_target_dash(example):
     renstra.write_text(renstra.read_text().replace('          2027: "97%"', '          2027: "-"', 1))
     repo = validate(example, today=TODAY).repository
     data, notes = prefill.new_form(repo, 2027, "ppik")
-    assert {"kode": "SS3.2", "target": "-"} in data["kinerja"][1]["indikator"]  # said, not missing
+    assert {"kode": "SS3.2", "uraian": "Persentase data ASN yang mutakhir pada SIASN", "target": "-"} \
+        in data["kinerja"][1]["indikator"]  # said, not missing
     assert not [n for n in notes if "SS3.2" in n]

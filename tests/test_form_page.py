@@ -150,7 +150,8 @@ def test_a_new_form_comes_out_exactly_as_rkt_writes_it(page, repo, tmp_path):
     text = yaml.get_attribute("textContent")
     data = load_bytes(text.encode(), "psdm.yaml").document.data
     assert data["program"][0]["kegiatan"][0]["sub_kegiatan"][0]["anggaran"] == 75000000
-    assert data["kinerja"][0]["indikator"][0] == {"kode": "SS2.1", "target": "74,00"}  # Renstra prefill
+    assert data["kinerja"][0]["indikator"][0] == {"kode": "SS2.1", "uraian": "Indeks Profesionalitas ASN",
+                                                  "target": "74,00"}  # Renstra prefill
     title = "Form RKT Tahun 2027 Bidang Pengembangan Sumber Daya Manusia."
     assert text == form_yaml(data, title, explain=True)
     copy = tmp_path / "repo"

@@ -23,8 +23,10 @@ def test_new_form_is_valid_and_prefilled(example):
     assert text.startswith("# yaml-language-server: $schema=../../../schemas/form.schema.json\n")
     assert "#   anggaran (angka Rupiah saja) dan penanggung_jawab (jabatan)." in text
     data = load_file(path, "f").document.data
-    assert data["kinerja"] == [{"sasaran": "SS2", "indikator": [{"kode": "SS2.1", "target": "74,00"},
-                                                                {"kode": "SS2.2", "target": "70%"}]}]
+    assert data["kinerja"] == [{"sasaran": "SS2", "indikator": [
+        {"kode": "SS2.1", "uraian": "Indeks Profesionalitas ASN", "target": "74,00"},
+        {"kode": "SS2.2", "uraian": "Persentase ASN yang mengikuti pengembangan kompetensi paling sedikit 20 JP",
+         "target": "70%"}]}]
     assert [p["kode"] for p in data["program"]] == ["5.03.02", "5.04.02"]  # last year's
     assert run(example, "new-form", "2027", "psdm").returncode == 1  # never overwrites
     assert path.read_text() == text

@@ -84,6 +84,10 @@ def import_renstra(root: Path, workbook: Path, today: dt.date | None) -> tuple[s
     reading = renstra_excel.read(workbook, repo.renstra, repo.agency, workbook.name)
     problems = list(reading.problems)
     data = reading.data
+    if data is not None and not data["sasaran"] and not problems:
+        return (f"{workbook.name}: lembar 'Indikator' tidak berisi satu baris isian pun; Renstra tanpa sasaran dan "
+                f"indikator tidak dapat dipakai. Periksa bahwa berkasnya benar (bukan templat kosong).\nRenstra tidak "
+                f"diimpor; tidak ada berkas yang diubah.\n"), 1
     if data is not None:
         problems += _in_memory(root, result, data, reading, day)
     if problems or data is None:
@@ -91,11 +95,7 @@ def import_renstra(root: Path, workbook: Path, today: dt.date | None) -> tuple[s
         lines = "".join(f"{p.where}: {p.message}\n" for p in problems)
         return lines + f"{len(problems)} masalah di {workbook.name}; Renstra tidak diimpor, tidak ada berkas yang " \
                        f"diubah.\n", 1
-    if not data["sasaran"]:
-        return (f"{workbook.name}: lembar 'Indikator' tidak berisi satu baris isian pun; Renstra tanpa sasaran dan "
-                f"indikator tidak dapat dipakai. Periksa bahwa berkasnya benar (bukan templat kosong).\nRenstra tidak "
-                f"diimpor; tidak ada berkas yang diubah.\n"), 1
-    failed = _write_checked(root, result, renstra_excel.renstra_yaml(data, workbook.name), today)
+    failed = _write_checked(root, result, renstra_excel.renstra_yaml(data), today)
     if failed:
         return failed, 1
     indicators = [i for o in data["sasaran"] for i in o["indikator"]]

@@ -69,6 +69,20 @@ def _keep_notes(data: dict, old: dict) -> None:
                 t["catatan"] = notes[(row["sasaran"], t["kode"])]
 
 
+def _record_descriptions(data: dict, old: dict | None, renstra) -> None:
+    """Each indicator's `uraian`: the Renstra text the workbook showed beside the target (so a later
+    Renstra revision of it shows, rules.py RKT227). Set for new entries and refreshed where the form
+    already records one; an older form's entries without it stay as they were."""
+    texts = {i.code: i.description for _, i in renstra.indicators()}
+    recorded = {(row["sasaran"], t["kode"]): "uraian" in t for row in (old or {}).get("kinerja", [])
+                for t in row["indikator"]}
+    for row in data["kinerja"]:
+        for t in row["indikator"]:
+            if t["kode"] in texts and recorded.get((row["sasaran"], t["kode"]), True):
+                t["uraian"] = texts[t["kode"]]
+                t.update({k: t.pop(k) for k in ("target", "catatan") if k in t})  # schema order: kode, uraian, target
+
+
 def _emptied(old: dict | None, data: dict) -> list[str]:
     """The tables this import would leave empty although they are not (or, for a new form, both)."""
     from ..excel import KINERJA, PROGRAM
@@ -148,6 +162,7 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
                 data[key] = old[key]
         if old is not None and not reading.has_notes:
             _keep_notes(data, old)
+        _record_descriptions(data, old, repo.renstra)
         problems += _as_form(root, result, rel, data, reading, day)
     if problems or data is None:
         problems.sort(key=lambda p: p.order)
