@@ -56,7 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-C", "--repo", type=Path, default=Path("."), metavar="FOLDER",
                    help="folder repositori RKT (bawaan: folder saat ini)")
     sub = p.add_subparsers(dest="command", metavar="PERINTAH", required=True)
+    # in the order `rkt --help` lists them
+    for add in (_add_validate, _add_site, _add_plan_files, _add_spreadsheets, _add_github, _add_new_repositories,
+                _add_regency, _add_status):
+        add(sub)
+    return p
 
+
+def _add_validate(sub) -> None:
+    """Checking the data (the pull-request verdict)."""
     v = sub.add_parser("validate", help="periksa semua berkas data",
                        description="Memeriksa semua berkas di cycles/ terhadap skema dan aturan antarberkas.")
     v.add_argument("--base", metavar="REVISI",
@@ -71,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
                         "(pemeriksaan pull request memakai skema cabang tujuan)")
     v.set_defaults(run=_validate)
 
+
+def _add_site(sub) -> None:
+    """The dashboard and the documents it publishes."""
     b = sub.add_parser("build", help="bangun dasbor (situs) dari data",
                        description="Memeriksa data, membuat halaman di docs/, lalu membangun situs dengan MkDocs (bawaan) "
                                    "atau Zensical dalam mode strict.")
@@ -107,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     ex.set_defaults(run=_export)
 
+
+def _add_plan_files(sub) -> None:
+    """New files of a cycle: its cycle.yaml, a unit's form, a signed scan."""
     nc = sub.add_parser("new-cycle", help="buat siklus RKT baru",
                         description="Membuat cycles/TAHUN/cycle.yaml dengan semua unit sebagai unit wajib.")
     nc.add_argument("year", type=int, metavar="TAHUN")
@@ -137,6 +151,9 @@ def _parser() -> argparse.ArgumentParser:
         command("agreement").sign_agreement(a.repo, a.year, a.scan, a.date, a.catatan, a.today) if a.document == "pk"
         else command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
 
+
+def _add_spreadsheets(sub) -> None:
+    """Excel templates out, filled-in workbooks back in."""
     ft = sub.add_parser("form-template", help="buat templat Excel Form RKT untuk satu unit",
                         description="Membuat berkas .xlsx berisi petunjuk, tabel kinerja dan tabel program unit, "
                                     "terisi dari form saat ini atau dari Renstra dan program tahun lalu.")
@@ -173,6 +190,9 @@ def _parser() -> argparse.ArgumentParser:
     ir.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     ir.set_defaults(run=lambda a: _print(command("renstra").import_renstra(a.repo, a.workbook, a.today)))
 
+
+def _add_github(sub) -> None:
+    """What the GitHub side needs: reminder issues, CODEOWNERS."""
     rm = sub.add_parser("remind", help="teks pengingat keterlambatan (untuk issue GitHub)",
                         description="Menyusun isi issue 'Peringatan: Tepat Waktu' untuk siklus yang berjalan.")
     rm.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: semua yang berjalan)")
@@ -186,6 +206,9 @@ def _parser() -> argparse.ArgumentParser:
                                     "kerja milik peran pengelola.")
     co.set_defaults(run=lambda a: _print(command("codeowners").write_codeowners(a.repo)))
 
+
+def _add_new_repositories(sub) -> None:
+    """New repositories: an agency's, the example's."""
     it = sub.add_parser("init", help="buat repositori RKT baru untuk satu instansi",
                         description="Membuat repositori RKT baru di FOLDER (folder baru atau kosong): data instansi "
                                     "dan Renstra berisi isian '(isi ...)', SOP, skema, alat rkt, situs dan alur kerja "
@@ -213,6 +236,9 @@ def _parser() -> argparse.ArgumentParser:
     dm.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mesin situs: mkdocs (bawaan) atau zensical")
     dm.set_defaults(run=lambda a: _print(command("demo").demo(a.repo / a.folder, a.today, a.engine)))
 
+
+def _add_regency(sub) -> None:
+    """The regency dashboard (its own subcommands)."""
     kb = sub.add_parser("kabupaten", help="dasbor kabupaten: RKT semua perangkat daerah dalam satu situs",
                         description="Dasbor RKT kabupaten: menghimpun data/rkt.json yang diterbitkan dasbor setiap "
                                     "perangkat daerah (OPD) ke satu situs.")
@@ -238,12 +264,14 @@ def _parser() -> argparse.ArgumentParser:
         a.repo, a.today, a.site_dir, a.paksa, a.engine,
         lambda what: print(f"rkt: {what}...", file=sys.stderr, flush=True))))
 
+
+def _add_status(sub) -> None:
+    """The dashboard in the terminal."""
     st = sub.add_parser("status", help="ringkasan dasbor di terminal",
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
     st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")
     st.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     st.set_defaults(run=_status)
-    return p
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -472,8 +472,10 @@ CSV_HEADERS = ["unit", "tingkat", "kode", "nama", "indikator", "target", "satuan
 
 def _csv_text(value: object) -> object:
     """A text that a spreadsheet would read as a formula gets a leading apostrophe
-    (the OWASP rule for CSV: a CSV file has no cell types to say "this is text")."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    (the OWASP rule for CSV: a CSV file has no cell types to say "this is text").
+    A lone "-" (the documents' "no target this year") is no formula in any spreadsheet
+    and stays as printed."""
+    if isinstance(value, str) and value != "-" and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -48,7 +48,9 @@ MAX_DEPTH = 32
 MAX_INT_DIGITS = 100
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
-_NULLS = frozenset(("", "~", "null"))
+_WORDS = {"": None, "~": None, "null": None, "true": True, "false": False}  # the only typed words
+_NULLS = frozenset(w for w, v in _WORDS.items() if v is None)  # (the form page's rules list them)
+_NUMERIC_START = frozenset("-0123456789")
 
 # C0/C1 controls except tab, LF, CR; bidi embeddings/overrides/isolates and
 # marks; zero-width and word-joiner characters; a BOM anywhere but the start;
@@ -209,11 +211,12 @@ def _escaped_problems(text: str, start: int, end: int, file: str) -> list[Proble
 def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
     """Parse YAML text into plain data plus positions, collecting every problem."""
     tree = _Tree(text, file)
+    scalar = tree.scalar  # most events are scalars
     try:
         for ev in yaml.parse(text, Loader=_Parser):
             cls = ev.__class__
             if cls is ScalarEvent:
-                tree.scalar(ev)
+                scalar(ev)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 if not tree.open(ev, {} if cls is MappingStartEvent else []):
                     break
@@ -293,12 +296,13 @@ class _Tree:
         if ev.tag is not None:
             self.report(ev.start_mark, "RKT007",
                         f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu{_as_text_hint(self.text, ev)}")
-        if self._wants_key():
+        stack = self.stack
+        if stack and stack[-1][2] is None and type(stack[-1][0]) is dict:  # a key (`_wants_key`, inlined: hot)
             key = ev.value
             if key == "" and not ev.style:
                 self.report(ev.start_mark, "RKT008", "kunci kosong tidak diizinkan")
                 key = _INVALID_KEY
-            top = self.stack[-1]
+            top = stack[-1]
             top[2] = key
             top[3] = ev.start_mark
             return
@@ -403,15 +407,12 @@ class _TooLong:
 
 def _plain(value: str) -> object:
     """The value of a plain scalar: an integer, boolean or null only when plainly typed."""
-    if _INT.match(value):
+    word = _WORDS.get(value, value)
+    if word is not value:
+        return word
+    if value[0] in _NUMERIC_START and _INT.match(value):  # most plain scalars are text: no regex for them
         digits = len(value) - value.startswith("-")
         return int(value) if digits <= MAX_INT_DIGITS else _TooLong(digits)
-    if value in _NULLS:
-        return None
-    if value == "true":
-        return True
-    if value == "false":
-        return False
     return value
 
 

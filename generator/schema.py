@@ -297,91 +297,126 @@ def _quote_hint(value: object) -> str:
     return ""
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """One jsonschema error, as the messages below need it."""
+
+    file: str
+    path: tuple
+    schema: Mapping  # the (sub)schema that failed
+    keyword: str
+    value: object  # what the file holds there
+    label: str  # how the field is named to the user
+
+    def problem(self, code: str, message: str, path: tuple | None = None) -> Problem:
+        return Problem(self.file, code, message, path=self.path if path is None else path)
+
+
 def _problems(error: jsonschema.ValidationError, file: str) -> Iterator[Problem]:
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, Mapping) else {}
-    kw = error.validator
-    value = error.instance
-    label = _label(schema, path)
+    failure = _Failure(file, path, schema, str(error.validator), error.instance, _label(schema, path))
+    return _EXPLAIN.get(failure.keyword, _other)(failure)
 
-    if kw == "required":
-        props = schema.get("properties", {})
-        for name in [n for n in schema.get("required", ()) if isinstance(value, dict) and n not in value]:
-            title = props.get(name, {}).get("title", name)
-            yield Problem(file, "RKT101",
-                          f"kunci wajib '{name}' ({title}) belum ada; tambahkan '{name}: ...'"
-                          f"{_example(props.get(name, {}))}", path=path)
+
+def _missing_keys(f: _Failure) -> Iterator[Problem]:
+    props = f.schema.get("properties", {})
+    for name in [n for n in f.schema.get("required", ()) if isinstance(f.value, dict) and n not in f.value]:
+        title = props.get(name, {}).get("title", name)
+        yield f.problem("RKT101", f"kunci wajib '{name}' ({title}) belum ada; tambahkan '{name}: ...'"
+                                  f"{_example(props.get(name, {}))}")
+
+
+def _unknown_keys(f: _Failure) -> Iterator[Problem]:
+    if not isinstance(f.value, dict):
+        yield from _other(f)
         return
-    if kw == "additionalProperties" and isinstance(value, dict):
-        allowed = list(schema.get("properties", {}))
-        for key in value:
-            if key in schema.get("properties", {}):
-                continue
-            guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            hint = f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
-            choices = ", ".join(allowed) if allowed else "(tidak ada)"
-            yield Problem(file, "RKT102",
-                          f"kunci '{key}' tidak dikenal di {label}{hint} Kunci yang boleh: {choices}",
-                          path=path + (key,))
-        return
-    if kw == "type":
-        expected = schema.get("type")
-        names = [expected] if isinstance(expected, str) else list(expected or [])
-        wanted = " atau ".join(_TYPE_NAMES.get(n, n) for n in names)
-        hint = ""
-        if value is None:
-            message = f"{label} belum diisi; isi dengan {wanted}"
-        else:
-            message = f"{label} harus berupa {wanted}, bukan {_describe(value)}"
-            if "string" in names and isinstance(value, int) and not isinstance(value, bool):
-                hint = "; tulis di antara tanda kutip"
-            elif "integer" in names and isinstance(value, str):
-                if _THOUSANDS.match(value.strip()):
-                    digits = re.sub(r"[^0-9]", "", value[:-3] if value.endswith(",00") else value)
-                    hint = f"; tulis angka tanpa titik/koma pemisah ribuan dan tanpa 'Rp', misalnya {digits}"
-                elif re.fullmatch(r"-?[0-9]+[.,][0-9]+", value.strip()):
-                    hint = "; harus bilangan bulat tanpa pecahan"
-            hint += _quote_hint(value)
-        yield Problem(file, "RKT103", message + hint + ("" if "misalnya" in hint else _example(schema)), path=path)
-        return
-    if kw == "pattern":
-        yield Problem(file, "RKT104",
-                      f"{label} {_describe(value)} tidak sesuai format{_example(schema)}{_quote_hint(value)}",
-                      path=path)
-        return
-    if kw == "format":
-        yield Problem(file, "RKT104",
-                      f"{label} '{value}' bukan tanggal yang benar; tulis TTTT-BB-HH, misalnya 2027-01-05",
-                      path=path)
-        return
-    if kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = schema.get(kw)
-        words = "paling sedikit" if "inimum" in kw else "paling banyak"
-        shown = _number(value) if isinstance(value, int) else str(value)
-        yield Problem(file, "RKT105", f"{label} {shown} di luar batas; {words} {_number(bound)}", path=path)
-        return
-    if kw in ("enum", "const"):
-        choices = schema.get("enum") or [schema.get("const")]
-        shown = ", ".join(json.dumps(c, ensure_ascii=False) for c in choices)
-        yield Problem(file, "RKT106",
-                      f"{label} {_describe(value)} bukan pilihan yang sah; pilih salah satu: {shown}"
-                      f"{_quote_hint(value)}", path=path)
-        return
-    if kw == "minLength":
-        yield Problem(file, "RKT107", f"{label} tidak boleh kosong", path=path)
-        return
-    if kw == "maxLength":
-        yield Problem(file, "RKT107",
-                      f"{label} terlalu panjang ({len(value)} karakter; paling banyak {schema.get('maxLength')}); "
-                      f"persingkat teksnya", path=path)
-        return
-    if kw in ("minItems", "maxItems", "minProperties", "maxProperties"):
-        n = schema.get(kw)
-        words = "paling sedikit" if kw.startswith("min") else "paling banyak"
-        yield Problem(file, "RKT108", f"{label} harus berisi {words} {n} butir", path=path)
-        return
-    if kw == "uniqueItems":
-        yield Problem(file, "RKT108", f"{label} memuat butir yang sama lebih dari sekali", path=path)
-        return
+    allowed = list(f.schema.get("properties", {}))
+    for key in f.value:
+        if key in allowed:
+            continue
+        guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"; mungkin maksudnya '{guess[0]}'?" if guess else ""
+        choices = ", ".join(allowed) if allowed else "(tidak ada)"
+        yield f.problem("RKT102", f"kunci '{key}' tidak dikenal di {f.label}{hint} Kunci yang boleh: {choices}",
+                        f.path + (key,))
+
+
+def _wrong_type(f: _Failure) -> Iterator[Problem]:
+    expected = f.schema.get("type")
+    names = [expected] if isinstance(expected, str) else list(expected or [])
+    wanted = " atau ".join(_TYPE_NAMES.get(n, n) for n in names)
+    value, hint = f.value, ""
+    if value is None:
+        message = f"{f.label} belum diisi; isi dengan {wanted}"
+    else:
+        message = f"{f.label} harus berupa {wanted}, bukan {_describe(value)}"
+        hint = _type_hint(names, value) + _quote_hint(value)
+    yield f.problem("RKT103", message + hint + ("" if "misalnya" in hint else _example(f.schema)))
+
+
+def _type_hint(names: list, value: object) -> str:
+    """How to write a number where text is expected, or text where a number is."""
+    if "string" in names and isinstance(value, int) and not isinstance(value, bool):
+        return "; tulis di antara tanda kutip"
+    if "integer" in names and isinstance(value, str):
+        if _THOUSANDS.match(value.strip()):
+            digits = re.sub(r"[^0-9]", "", value[:-3] if value.endswith(",00") else value)
+            return f"; tulis angka tanpa titik/koma pemisah ribuan dan tanpa 'Rp', misalnya {digits}"
+        if re.fullmatch(r"-?[0-9]+[.,][0-9]+", value.strip()):
+            return "; harus bilangan bulat tanpa pecahan"
+    return ""
+
+
+def _pattern(f: _Failure) -> Iterator[Problem]:
+    yield f.problem("RKT104", f"{f.label} {_describe(f.value)} tidak sesuai format{_example(f.schema)}"
+                              f"{_quote_hint(f.value)}")
+
+
+def _date(f: _Failure) -> Iterator[Problem]:
+    yield f.problem("RKT104", f"{f.label} '{f.value}' bukan tanggal yang benar; tulis TTTT-BB-HH, misalnya 2027-01-05")
+
+
+def _bound(f: _Failure) -> Iterator[Problem]:
+    words = "paling sedikit" if "inimum" in f.keyword else "paling banyak"
+    shown = _number(f.value) if isinstance(f.value, int) else str(f.value)
+    yield f.problem("RKT105", f"{f.label} {shown} di luar batas; {words} {_number(f.schema.get(f.keyword))}")
+
+
+def _choice(f: _Failure) -> Iterator[Problem]:
+    choices = f.schema.get("enum") or [f.schema.get("const")]
+    shown = ", ".join(json.dumps(c, ensure_ascii=False) for c in choices)
+    yield f.problem("RKT106", f"{f.label} {_describe(f.value)} bukan pilihan yang sah; pilih salah satu: {shown}"
+                              f"{_quote_hint(f.value)}")
+
+
+def _too_short(f: _Failure) -> Iterator[Problem]:
+    yield f.problem("RKT107", f"{f.label} tidak boleh kosong")
+
+
+def _too_long(f: _Failure) -> Iterator[Problem]:
+    yield f.problem("RKT107", f"{f.label} terlalu panjang ({len(f.value)} karakter; paling banyak "  # type: ignore[arg-type]
+                              f"{f.schema.get('maxLength')}); persingkat teksnya")
+
+
+def _count(f: _Failure) -> Iterator[Problem]:
+    words = "paling sedikit" if f.keyword.startswith("min") else "paling banyak"
+    yield f.problem("RKT108", f"{f.label} harus berisi {words} {f.schema.get(f.keyword)} butir")
+
+
+def _repeated(f: _Failure) -> Iterator[Problem]:
+    yield f.problem("RKT108", f"{f.label} memuat butir yang sama lebih dari sekali")
+
+
+def _other(f: _Failure) -> Iterator[Problem]:
     # if/then, and anything a later schema adds: say which field, in Indonesian
-    yield Problem(file, "RKT100", f"{label} tidak sesuai aturan isian ({kw})", path=path)
+    yield f.problem("RKT100", f"{f.label} tidak sesuai aturan isian ({f.keyword})")
+
+
+# JSON Schema keyword -> its message(s)
+_EXPLAIN: dict[str, Callable[[_Failure], Iterator[Problem]]] = {
+    "required": _missing_keys, "additionalProperties": _unknown_keys, "type": _wrong_type, "pattern": _pattern,
+    "format": _date, "minimum": _bound, "maximum": _bound, "exclusiveMinimum": _bound, "exclusiveMaximum": _bound,
+    "enum": _choice, "const": _choice, "minLength": _too_short, "maxLength": _too_long, "minItems": _count,
+    "maxItems": _count, "minProperties": _count, "maxProperties": _count, "uniqueItems": _repeated,
+}

@@ -311,3 +311,9 @@ def test_a_new_untracked_form_counts_as_uncommitted(example_git):
     assert export.source_commit(example_git, 2027) == export.UNCOMMITTED
     assert export.uncommitted(example_git, 2027) == ["cycles/2027/forms/psdm.yaml"]
     assert export.source_commit(example_git, 2026) != export.UNCOMMITTED  # another year's inputs are clean
+
+
+def test_a_lone_dash_no_target_stays_as_printed_in_the_csv():
+    """'-' (no target this year) is no formula anywhere: an apostrophe would only deface it."""
+    assert export._csv_text("-") == "-"
+    assert export._csv_text("-1+2") == "'-1+2"

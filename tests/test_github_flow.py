@@ -394,7 +394,7 @@ def test_a_form_pr_passes_and_its_merge_date_shows_on_the_site(main_repo):
         when="2026-11-20T14:30:00+08:00")
     assert rkt(main_repo, "build", "--today", "2026-11-28").returncode == 0
     html = (main_repo / "site/siklus/2027.html").read_text()
-    row = re.search(r"<tr><td>Bidang Pengembangan Sumber Daya Manusia</td>(.*?)</tr>", html).group(1)
+    row = re.search(r"<tr><td[^>]*>Bidang Pengembangan Sumber Daya Manusia</td>(.*?)</tr>", html).group(1)
     assert "20 Nov 2026" in row and "merge di Git" in row
     assert "Operator Unit" in row and "Muhammad Rizani" in row
     assert "Terlambat 9 hari" in row  # deadline 9 Nov: 10-13 and 16-20 Nov

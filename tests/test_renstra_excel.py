@@ -172,3 +172,26 @@ def test_a_file_that_is_not_a_workbook_is_named(filled, tmp_path):
     fake.write_bytes(b"<html>bukan excel</html>")
     proc = run(repo, "import-renstra", str(fake), "--today", "2026-11-28")
     assert proc.returncode == 1 and proc.stderr.startswith("renstra.xlsx: berkas ini halaman web/XML")
+
+
+def test_a_sheet_without_codes_keeps_the_existing_ones(filled):
+    """An agency's own sheet has no code columns filled, and its rows in another order: every
+    tujuan, sasaran and indicator is matched to renstra.yaml by its text, so forms stay bound."""
+    repo, book = filled
+    before = renstra(repo)
+    wb, ws, rows = sheet_rows(book)
+    values = [[c.value for c in ws[r]] for r in sorted(rows.values())]
+    values = values[2:] + values[:2]  # the SS1 rows last
+    for r, row in enumerate(values, start=2):
+        for col, value in enumerate(row, start=1):
+            ws.cell(row=r, column=col).value = None if col in (1, 3, 5) else value
+    wb.save(book)
+    proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Kode baru" not in proc.stdout
+    after = renstra(repo)
+    codes = lambda data: {i["uraian"]: (o["kode"], o["tujuan"], i["kode"])  # noqa: E731
+                          for o in data["sasaran"] for i in o["indikator"]}
+    assert codes(after) == codes(before)
+    # the sheet's order, sasaran grouped under their tujuan (SS1 and SS2 serve T1)
+    assert [o["kode"] for o in after["sasaran"]] == ["SS2", "SS1", "SS3", "SS4"]
