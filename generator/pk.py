@@ -216,7 +216,7 @@ PK_CSS = """
     font-family: "DejaVu Sans", sans-serif; } }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; color: #111; line-height: 1.35; }
 .kop { text-align: center; font-weight: bold; border-bottom: 3px double #000; padding-bottom: 4pt; overflow: hidden; }
-.kop p { margin: 0; font-size: 11pt; } .kop .addr { font-weight: normal; font-size: 8pt; }
+.kop p { margin: 0; font-size: 11pt; text-align: center; } .kop .addr { font-weight: normal; font-size: 8pt; }
 .kop .logo { float: left; height: 18mm; margin-right: -18mm; }
 h1 { text-align: center; font-size: 12pt; margin: 12pt 0 2pt; }
 h2 { text-align: center; font-size: 11pt; margin: 0 0 12pt; }
@@ -236,7 +236,7 @@ td.belum { font-style: italic; color: #555; }
 .lampiran { break-before: page; }
 .sign { width: 100%%; margin-top: 14pt; border-collapse: collapse; break-inside: avoid; }
 .sign td { width: 50%%; text-align: center; vertical-align: top; padding: 0 4pt; border: none; }
-.sign p { text-align: center; margin: 0; } .sign .space { height: 22mm; }
+.sign td { vertical-align: bottom; } .sign p { text-align: center; margin: 0; } .sign td.space { height: 22mm; }
 .sign .name { font-weight: bold; text-decoration: underline; }
 """
 
@@ -300,17 +300,19 @@ def _programs_html(pk: Agreement, number) -> str:
     return "".join(out)
 
 
-def _signature_cell(p: Party, top: str) -> str:
-    rank = f"<p>{_e(p.rank)}</p>" if p.rank else ""
-    nip = f"<p>{_e(p.nip_line)}</p>" if p.nip_line else ""
-    return (f"<td><p>{_e(top)}</p><p>{_e(p.label)},</p><p>{_e(p.position)}</p><p class='space'></p>"
-            f"<p class='name'>{_e(p.name)}</p>{rank}{nip}</td>")
-
-
 def _signatures_html(pk: Agreement, date_text: str | None) -> str:
-    """Pihak kedua on the left, pihak pertama (with the place and date above) on the right."""
-    return (f"<table class='sign'><tr>{_signature_cell(pk.second, chr(160))}"
-            f"{_signature_cell(pk.first, pk.place_date(date_text))}</tr></table>")
+    """Pihak kedua on the left, pihak pertama (with the place and date above) on the right; one
+    table row per line of the block, so that the two names stand level however long the jabatan."""
+    left, right = pk.second, pk.first
+
+    def row(a: str | None, b: str | None, cls: str = "") -> str:
+        attr = f" class='{cls}'" if cls else ""
+        return f"<tr><td><p{attr}>{_e(a or '')}</p></td><td><p{attr}>{_e(b or '')}</p></td></tr>"
+
+    return ("<table class='sign'>" + row(None, pk.place_date(date_text)) + row(f"{left.label},", f"{right.label},")
+            + row(left.position, right.position) + "<tr><td class='space'></td><td class='space'></td></tr>"
+            + row(left.name, right.name, "name") + row(left.rank, right.rank) + row(left.nip_line, right.nip_line)
+            + "</table>")
 
 
 # --- XLSX -----------------------------------------------------------------
