@@ -236,7 +236,7 @@ td.belum { font-style: italic; color: #555; }
 .lampiran { break-before: page; }
 .sign { width: 100%%; margin-top: 14pt; border-collapse: collapse; break-inside: avoid; }
 .sign td { width: 50%%; text-align: center; vertical-align: top; padding: 0 4pt; border: none; }
-.sign td { vertical-align: bottom; } .sign p { text-align: center; margin: 0; } .sign td.space { height: 22mm; }
+.sign td { vertical-align: top; } .sign p { text-align: center; margin: 0; } .sign td.space { height: 22mm; }
 .sign .name { font-weight: bold; text-decoration: underline; }
 """
 
@@ -317,11 +317,31 @@ def _signatures_html(pk: Agreement, date_text: str | None) -> str:
 
 # --- XLSX -----------------------------------------------------------------
 
+class _Sheet:
+    """Rows appended to one worksheet, every cell wrapped and top-aligned (inert: export.inert_append)."""
+
+    def __init__(self, ws) -> None:
+        from openpyxl.styles import Alignment, Font
+
+        self.ws = ws
+        self.bold, self.italic = Font(bold=True), Font(italic=True)
+        self.top = Alignment(wrap_text=True, vertical="top")
+
+    def line(self, values: list, bold: bool = False) -> int:
+        export.inert_append(self.ws, values)
+        row = self.ws.max_row
+        for col in range(1, len(values) + 1):
+            cell = self.ws.cell(row=row, column=col)
+            cell.alignment = self.top
+            if bold:
+                cell.font = self.bold
+        return row
+
+
 def to_xlsx(pk: Agreement, source: export.Source, date_text: str | None = None) -> bytes:
     """The lampiran as a workbook: both tables (the sasaran cells merged over their indicators),
     the parties and the place and date; amounts are numbers in Rupiah format."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
@@ -329,57 +349,16 @@ def to_xlsx(pk: Agreement, source: export.Source, date_text: str | None = None) 
     wb.properties.created = wb.properties.modified = dt.datetime(2000, 1, 1)
     ws = wb.active
     ws.title = "Perjanjian Kinerja"
-    bold, top = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-    add = export.inert_append
-
-    def line(values: list, font: Font | None = None) -> int:
-        add(ws, values)
-        row = ws.max_row
-        for col in range(1, len(values) + 1):
-            cell = ws.cell(row=row, column=col)
-            cell.alignment = top
-            if font is not None:
-                cell.font = font
-        return row
-
+    sheet = _Sheet(ws)
     for text in (pk.government.upper(), pk.agency.upper(), f"PERJANJIAN KINERJA TAHUN {pk.year}"):
-        line([text], bold)
-    line([f"{source.label} · RKT {pk.year} versi {pk.rkt.version}, sidik isi {source.fingerprint[:16]}"])
-    line([])
-    for p in (pk.first, pk.second):
-        line([p.label.title(), p.name, p.position])
-    line([])
-    line(["Sasaran Strategis, Indikator Kinerja dan Target"], bold)
-    headers = pk.headers()
-    line(headers, bold)
-    for g in pk.groups:
-        first = ws.max_row + 1
-        for i, row in enumerate(g.rows):
-            cells: list = pk.cells(row)
-            if len(row.distinct) == 1 and isinstance(row.distinct[0].target, int):
-                cells[-1] = row.distinct[0].target  # a whole number stays a number
-            written = line([g.number if i == 0 else None, g.objective if i == 0 else None, *cells])
-            if not row.filled:
-                ws.cell(row=written, column=len(headers)).font = Font(italic=True)
-        if len(g.rows) > 1:
-            for column in (1, 2):
-                ws.merge_cells(start_row=first, start_column=column, end_row=ws.max_row, end_column=column)
-    line([])
-    line(["Program dan Anggaran"], bold)
-    line(PROGRAM_HEADERS, bold)
-    for p in pk.programs:
-        row = line([p.number, f"{p.code} {p.name}", "belum diisi" if p.budget is None else p.budget, p.note])
-        ws.cell(row=row, column=3).number_format = export.RUPIAH_FORMAT
-    row = line(["", "Jumlah", pk.total_budget, ""], bold)
-    ws.cell(row=row, column=3).number_format = export.RUPIAH_FORMAT
-    line([])
-    line(["", pk.second.label + ",", "", pk.place_date(date_text)])
-    line(["", pk.second.position, "", pk.first.label + ","])
-    line(["", "", "", pk.first.position])
-    line(["", pk.second.name, "", pk.first.name], bold)
-    extra = [x for x in (pk.first.rank, pk.first.nip_line) if x]
-    for text in extra:
-        line(["", "", "", text])
+        sheet.line([text], bold=True)
+    sheet.line([f"{source.label} · RKT {pk.year} versi {pk.rkt.version}, sidik isi {source.fingerprint[:16]}"])
+    sheet.line([])
+    for party in (pk.first, pk.second):
+        sheet.line([party.label.title(), party.name, party.position])
+    _xlsx_performance(sheet, pk)
+    _xlsx_programs(sheet, pk)
+    _xlsx_signatures(sheet, pk, date_text)
     for i, width in enumerate((6, 45, 50, 26, 16), start=1):  # the two tables share the columns
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.page_setup.orientation = "portrait"
@@ -390,6 +369,50 @@ def to_xlsx(pk: Agreement, source: export.Source, date_text: str | None = None) 
     buf = io.BytesIO()
     wb.save(buf)
     return export._deterministic_zip(buf.getvalue())
+
+
+def _xlsx_performance(sheet: _Sheet, pk: Agreement) -> None:
+    ws = sheet.ws
+    sheet.line([])
+    sheet.line(["Sasaran Strategis, Indikator Kinerja dan Target"], bold=True)
+    headers = pk.headers()
+    sheet.line(headers, bold=True)
+    for g in pk.groups:
+        first = ws.max_row + 1
+        for i, row in enumerate(g.rows):
+            cells: list = pk.cells(row)
+            if len(row.distinct) == 1 and isinstance(row.distinct[0].target, int):
+                cells[-1] = row.distinct[0].target  # a whole number stays a number
+            written = sheet.line([g.number if i == 0 else None, g.objective if i == 0 else None, *cells])
+            if not row.filled:
+                ws.cell(row=written, column=len(headers)).font = sheet.italic
+        if len(g.rows) > 1:
+            for column in (1, 2):
+                ws.merge_cells(start_row=first, start_column=column, end_row=ws.max_row, end_column=column)
+
+
+def _xlsx_programs(sheet: _Sheet, pk: Agreement) -> None:
+    sheet.line([])
+    sheet.line(["Program dan Anggaran"], bold=True)
+    sheet.line(PROGRAM_HEADERS, bold=True)
+    for p in pk.programs:
+        row = sheet.line([p.number, f"{p.code} {p.name}", "belum diisi" if p.budget is None else p.budget, p.note])
+        sheet.ws.cell(row=row, column=3).number_format = export.RUPIAH_FORMAT
+    row = sheet.line(["", "Jumlah", pk.total_budget, ""], bold=True)
+    sheet.ws.cell(row=row, column=3).number_format = export.RUPIAH_FORMAT
+
+
+def _xlsx_signatures(sheet: _Sheet, pk: Agreement, date_text: str | None) -> None:
+    """Pihak kedua in column B, pihak pertama in column D, their names on one row."""
+    sheet.line([])
+    sheet.line(["", "", "", pk.place_date(date_text)])
+    for left, right in ((f"{pk.second.label},", f"{pk.first.label},"), (pk.second.position, pk.first.position)):
+        sheet.line(["", left, "", right])
+    sheet.line([])
+    sheet.line(["", pk.second.name, "", pk.first.name], bold=True)
+    for left, right in ((pk.second.rank, pk.first.rank), (pk.second.nip_line, pk.first.nip_line)):
+        if left or right:
+            sheet.line(["", left or "", "", right or ""])
 
 
 # --- files ----------------------------------------------------------------

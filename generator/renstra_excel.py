@@ -71,7 +71,6 @@ def template(renstra: Renstra, agency: Agency) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     from .export import _deterministic_zip, inert_append
 
@@ -104,7 +103,18 @@ def template(renstra: Renstra, agency: Agency) -> bytes:
     for r in (2, 3):
         ident[f"B{r}"].number_format = "@"
 
-    ws = wb.create_sheet(INDICATORS)
+    _indicator_sheet(wb.create_sheet(INDICATORS), renstra, header)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _deterministic_zip(buf.getvalue())
+
+
+def _indicator_sheet(ws, renstra: Renstra, header) -> None:
+    """One row per indicator, its tujuan and sasaran written out on every row; typed columns as text."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .export import inert_append
+
     years = list(range(renstra.first_year, renstra.last_year + 1))
     header(ws, FIXED_HEADERS + [str(y) for y in years], [11, 40, 12, 40, 13, 50, 11, 40, 7, 20] + [9] * len(years))
     goals = {g.code: g for g in renstra.goals}
@@ -124,9 +134,6 @@ def template(renstra: Renstra, agency: Agency) -> bytes:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.print_title_rows = "1:1"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _deterministic_zip(buf.getvalue())
 
 
 # --- reading: cells and places -----------------------------------------------

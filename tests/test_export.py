@@ -103,6 +103,30 @@ def test_xlsx_totals_equal_the_forms(tmp_path):
     assert summary[7] == rkt.total_budget
 
 
+def test_xlsx_unit_sheets_style_their_own_rows():
+    """Each unit sheet looks like the plan it holds: its Program rows bold, its Sub Kegiatan
+    rows plain, its Jumlah row bold with the budget in Rupiah, every row wrapped at the top."""
+    repo, rkt = compiled(ROOT)
+    wb = load_workbook(io.BytesIO(export.to_xlsx(rkt, repo.agency, export.Source("abc", "0" * 64))))
+    checked = 0
+    for plan in rkt.program_units:
+        if plan.form is None:
+            continue
+        for row in wb[plan.unit.short].iter_rows(min_row=4):
+            level, name, budget = row[1].value, row[3].value, row[7]
+            if level in ("Program", "Kegiatan", "Sub Kegiatan"):
+                assert row[3].font.b == (level == "Program"), (plan.unit.short, budget.coordinate, level)
+                assert row[3].alignment.wrap_text and budget.number_format == export.RUPIAH_FORMAT, budget.coordinate
+                checked += 1
+            elif name == "Jumlah":
+                assert row[3].font.b and budget.font.b and budget.number_format == export.RUPIAH_FORMAT
+                assert budget.value == plan.budget
+                checked += 1
+            else:  # the empty row between the headers and the table carries no style of a row
+                assert not any(c.font.b for c in row), row[0].coordinate
+    assert checked > 10
+
+
 def test_exports_are_deterministic(tmp_path):
     for fmt_name in export.FORMATS:
         a, b = tmp_path / f"a.{fmt_name}", tmp_path / f"b.{fmt_name}"

@@ -60,8 +60,10 @@ def test_statement_page_names_both_parties(pk_pages):
     assert "Pihak kedua akan memberikan supervisi" in first
     # signed in January of the plan year: the day is left blank for the pen
     assert "Paringin, ........ Januari 2026" in first
-    assert "PIHAK KEDUA, Bupati Balangan H. Ahmad Syarifuddin, S.H., M.H." in first
-    assert "PIHAK PERTAMA," in first and "NIP. 19700514 199303 1 007" in first
+    # pihak kedua on the left, pihak pertama on the right, their names on one line
+    assert ("PIHAK KEDUA, PIHAK PERTAMA, Bupati Balangan Kepala Badan Kepegawaian dan Pengembangan Sumber Daya "
+            "Manusia Kabupaten Balangan H. Ahmad Syarifuddin, S.H., M.H. Drs. H. Ahmad Fauzi, M.Si. "
+            "NIP. 19700514 199303 1 007") in first
 
 
 def test_lampiran_lists_the_iku_per_sasaran_and_the_program_budgets(pk_pages):
