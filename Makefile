@@ -50,8 +50,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_validate.py
-	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/run_all.py
 
 # pictures of the dashboard for the guides (needs Debian's chromium and chromium-driver)
 screenshots: $(STAMP)

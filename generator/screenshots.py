@@ -42,6 +42,7 @@ def main() -> int:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    from . import demo
     from .build import build
 
     chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
@@ -50,7 +51,10 @@ def main() -> int:
         return 2
     tmp = Path(tempfile.mkdtemp(prefix="rkt-shots-"))
     try:
-        report = build(ROOT, today=TODAY, site=tmp / "site", force=True)  # a fresh folder outside the repo
+        # the pictures show the example as it happens: a Git history of merged pull requests
+        example = tmp / "contoh"
+        demo.create(example, TODAY)
+        report = build(example, today=TODAY, site=example / "site")
         if report.site is None:
             print("Dasbor tidak dapat dibangun; jalankan 'rkt validate'.", file=sys.stderr)
             return 1

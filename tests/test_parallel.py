@@ -10,7 +10,8 @@ import pytest
 
 from generator import cache, parallel
 
-fork = pytest.mark.skipif(parallel._fork_context() is None, reason="no fork start method here")
+fork = pytest.mark.skipif(parallel._fork_context() is None or (os.cpu_count() or 1) < 2,
+                          reason="no fork start method or a single core here: the makes run in this process")
 
 
 def _made(value: bytes, fifo, role: str):
