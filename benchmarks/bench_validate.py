@@ -75,7 +75,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--forms", type=int, default=2000)
     ap.add_argument("--rows", type=int, default=40)
-    ap.add_argument("--runs", type=int, default=3, help="rounds; the best of each measurement is kept")
+    ap.add_argument("--runs", type=int, default=2, help="rounds; the best of each measurement is kept")
     ap.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     args = ap.parse_args()
 

@@ -281,8 +281,8 @@ def _performance_html(pk: Agreement) -> str:
             if i == 0:
                 out.append(f"<td class='num'{span}>{g.number}</td><td{span}>{_e(g.objective)}</td>")
             for h, cell in zip(headers[2:], pk.cells(row)):
-                pending = h == "Target" and not row.filled
-                out.append(f"<td class='tgt belum'>{_e(cell)}</td>" if pending else f"<td{css.get(h, '')}>{_e(cell)}</td>")
+                cls = " class='tgt belum'" if h == "Target" and not row.filled else css.get(h, "")
+                out.append(f"<td{cls}>{_e(cell)}</td>")
             out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)

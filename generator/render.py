@@ -486,7 +486,8 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
     if signed:
         downloads += " · " + " · ".join(link(page, f"unduh/{v.scan}", f"pindaian bertanda tangan versi {v.version}")
                                         for v in signed)
-    downloads += "".join(f" · {link(page, path, label)}" for path, label in pk.downloads(folder, a, rkt, ctx.sop, finished))
+    offered = pk.downloads(folder, a, rkt, ctx.sop, finished)  # the Perjanjian Kinerja made from the signed plan
+    downloads += "".join(f" · {link(page, path, label)}" for path, label in offered)
     out.append(f"Unduh: {downloads}. Halaman ini juga dapat dicetak langsung dari peramban "
                f"(A4 mendatar).\n{{ .rkt-downloads }}\n\n")
     if rkt.draft:

@@ -236,8 +236,9 @@ def _year_columns(ws, found: _Cells) -> list[int] | None:
                 break
             text = excel._words(raw)
             if not _YEAR.fullmatch(text) or (years and int(text) != years[-1] + 1):
-                found.add(INDICATORS, col, n, f"judul kolom target harus tahun berikutnya ({years[-1] + 1 if years else 'misalnya 2025'}), "
-                                              f"bukan '{raw.value}'; satu kolom untuk setiap tahun periode, berurutan")
+                expected = years[-1] + 1 if years else "misalnya 2025"
+                found.add(INDICATORS, col, n, f"judul kolom target harus tahun berikutnya ({expected}), bukan "
+                                              f"'{raw.value}'; satu kolom untuk setiap tahun periode, berurutan")
                 return None
             years.append(int(text))
         if not years:
@@ -287,8 +288,9 @@ def _units(found: _Cells, raw: Raw, n: int, agency: Agency) -> list[str]:
     text = _text(found, raw, COL["Unit Penanggung Jawab"], n)
     names = [x.strip() for x in re.split(r"[,;\n]", text) if x.strip()]
     if not names:
-        found.add(INDICATORS, COL["Unit Penanggung Jawab"], n, "unit penanggung jawab belum diisi; tulis kode unit, "
-                                                               "misalnya " + ", ".join(u.code for u in agency.units[:2]))
+        example = ", ".join(u.code for u in agency.units[:2])
+        found.add(INDICATORS, COL["Unit Penanggung Jawab"], n,
+                  f"unit penanggung jawab belum diisi; tulis kode unit, misalnya {example}")
         return []
     known = {_key(u.code): u.code for u in agency.units} | {_key(u.short): u.code for u in agency.units}
     unknown = [x for x in names if _key(x) not in known]
@@ -498,11 +500,13 @@ def renstra_yaml(data: dict) -> str:
     The same data gives the same bytes (whatever the workbook was called)."""
     out = [schema_line("renstra", 1),
            "# Renstra yang berlaku, diimpor dari Excel dengan 'rkt import-renstra'.\n",
-           "# Ubah lewat templat Excel ('rkt renstra-template') atau langsung di berkas ini. Kode yang sudah dipakai\n",
-           "# Form RKT jangan diubah. Target pecahan ditulis di antara tanda kutip dengan koma desimal, misalnya \"0,70\".\n",
+           "# Ubah lewat templat Excel ('rkt renstra-template') atau langsung di berkas ini.\n",
+           "# Kode yang sudah dipakai Form RKT jangan diubah.\n",
+           "# Target pecahan ditulis di antara tanda kutip dengan koma desimal, misalnya \"0,70\".\n",
            "\n", f"judul: {scalar(data['judul'])}\n"]
     if data.get("contoh"):
-        out.append("# CONTOH: hapus baris berikut setelah isinya diganti dengan Renstra yang ditetapkan.\ncontoh: true\n")
+        out.append("# CONTOH: hapus baris berikut setelah isinya diganti dengan Renstra yang ditetapkan.\n")
+        out.append("contoh: true\n")
     if data.get("dasar"):
         out.append(f"dasar: {scalar(data['dasar'])}\n")
     out.append(f"periode:\n  mulai: {data['periode']['mulai']}\n  selesai: {data['periode']['selesai']}\n\ntujuan:\n")
@@ -522,15 +526,3 @@ def renstra_yaml(data: dict) -> str:
             out.append(f"        unit: [{', '.join(scalar(u) for u in i['unit'])}]\n        target:\n")
             out += [f"          {year}: {scalar(value)}\n" for year, value in i["target"].items()]
     return "".join(out)
-
-
-def renstra_data(renstra: Renstra) -> dict:
-    """A Renstra back as schema-shaped data (the inverse of model.build_renstra)."""
-    return {"judul": renstra.title, **({"contoh": True} if renstra.is_example else {}),
-            **({"dasar": renstra.basis} if renstra.basis else {}),
-            "periode": {"mulai": renstra.first_year, "selesai": renstra.last_year},
-            "tujuan": [{"kode": g.code, "uraian": g.description} for g in renstra.goals],
-            "sasaran": [{"kode": o.code, "tujuan": o.goal, "uraian": o.description, "indikator": [
-                {"kode": i.code, "uraian": i.description, **({"satuan": i.unit_of_measure} if i.unit_of_measure else {}),
-                 "iku": i.is_iku, **({"formula": i.formula} if i.formula else {}), "unit": list(i.units),
-                 "target": {str(y): t for y, t in i.targets}} for i in o.indicators]} for o in renstra.objectives]}

@@ -205,6 +205,13 @@ def test_a_signed_pk_is_archived_dated_listed_and_offered(tmp_path):
     assert "[Perjanjian Kinerja (PDF)](../unduh/pk-2026.pdf)" in page
     assert "[Perjanjian Kinerja bertanda tangan versi 1](../unduh/pk-2026-v1.pdf)" in page
     assert "unduh/pk-2027" not in files["rkt/2027.md"].decode() and "unduh/pk-2027.pdf" not in files
+    # archived means final, as for the RKT's versions
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "PK 2026 ditandatangani")
+    meta_path = repo / "cycles/2026/signed/pk-2026-v1.yaml"
+    meta_path.write_text(meta_path.read_text().replace("tanggal: 2026-01-06", "tanggal: 2026-01-07"))
+    changed = [p for p in validate(repo, today=TODAY, base="main").problems if p.code == "RKT302"]
+    assert [p.file for p in changed] == ["cycles/2026/signed/pk-2026-v1.yaml"]
 
 
 def test_a_signed_pk_must_be_named_as_one(example):

@@ -190,9 +190,9 @@ def test_the_csv_carries_the_performance_table(many):
          "", "mpk"],
         ["2", "Meningkatnya kompetensi ASN", "SS2.1", "Indeks Profesionalitas ASN", "", "76 point", "76 point", "",
          "psdm"],
-        # "-" gets the inert-text apostrophe of every cell starting with "-" (export._csv_text)
-        ["2", "Meningkatnya kompetensi ASN", "SS2.2", "Persentase pejabat lulus pelatihan kepemimpinan", "%", "'-",
-         "'-", "pejabat lulus / pejabat wajib x 100%", "psdm"],
+        # a lone "-" (no target) is no formula: it stays as printed (export._csv_text)
+        ["2", "Meningkatnya kompetensi ASN", "SS2.2", "Persentase pejabat lulus pelatihan kepemimpinan", "%", "-",
+         "-", "pejabat lulus / pejabat wajib x 100%", "psdm"],
         ["3", "Meningkatnya akuntabilitas kinerja", "SS3.1", "Nilai SAKIP", "predikat", "BB", "BB", "", "sekretariat"],
     ]
 
