@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -213,13 +212,17 @@ class Timing:
 
 
 def _children_cpu() -> float:
+    """CPU seconds of the finished child processes (and theirs); 0 where unknown (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
 
 
 def _self_cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+    return time.process_time()
 
 
 def time_call(fn: Callable[[], object], cpu: Callable[[], float] = _self_cpu) -> tuple[float, float, object]:

@@ -125,7 +125,8 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
     chart_paths: dict[str, str] = {}
     with parallel.Batch() as batch:
         _outputs(root, repo, d, cache_dir, cache_obj, files, chart_paths)
-        batch.start()
+        batch.start(preload=[lib for suffix, lib in ((".pdf", "weasyprint"), (".xlsx", "openpyxl"))
+                             if batch.pending(suffix)])
         # the pages need only the charts' names: rendered while the workers draw and print
         _pages(root, repo, d, chart_paths, files)
         files = batch.finish(files)

@@ -409,6 +409,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
+    # the engines run with the repository as working directory: a relative -C must not be joined twice
+    args.repo = args.repo.absolute()
     schemas = getattr(args, "schemas", None)
     if schemas is not None and not schemas.is_dir():
         print(f"rkt: kesalahan: folder skema {schemas} tidak ada", file=sys.stderr)

@@ -21,13 +21,14 @@ holds a placeholder other than as its whole content and stops with an error.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import os
 import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import atomic
 
@@ -95,12 +96,19 @@ class Batch:
     def _placeholder(self, index: int) -> bytes:
         return self._mark + str(index).encode() + b"\0"
 
-    def start(self) -> None:
-        """Stop collecting; start making in the workers when that is worth it."""
+    def pending(self, suffix: str) -> bool:
+        """Whether an output with this file suffix is still to be made."""
+        return suffix in self.suffixes
+
+    def start(self, preload: Iterable[str] = ()) -> None:
+        """Stop collecting; start making in the workers when that is worth it. `preload`: modules
+        the makes need, imported here once rather than by each worker (and warmed up twice)."""
         self.started = True
         context = _fork_context()
         if context is None or len(self.makes) < 2 or self.workers < 2 or (os.cpu_count() or 1) < 2:
             return
+        for module in preload:
+            importlib.import_module(module)
         # what this process printed but has not flushed would be flushed again by every child
         for stream in (sys.stdout, sys.stderr):
             try:

@@ -227,7 +227,7 @@ def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: 
         yield Problem(cycle_rel, "RKT020",
                       f"folder {folder.folder} tidak memiliki cycle.yaml; buat dengan 'rkt new-cycle {folder.year}'",
                       line=1, col=1)
-    agency, sop, renstra = repo.agency, repo.sop, repo.renstra
+    agency, renstra = repo.agency, repo.renstra
     units = {u.code for u in agency.units} if agency else None
     persons = {p.code for p in agency.persons} if agency else None
 

@@ -412,3 +412,12 @@ def test_a_disk_filling_up_during_the_site_build_keeps_the_old_site(tmp_path):
     lines = proc.stdout.split("\n")
     assert lines[0] == lines[1] and lines[0].endswith("  -")  # the old site, byte for byte
     assert not any(line.startswith("site.tmp-") for line in lines[2:])  # and no half-built one left
+
+
+def test_a_relative_repository_folder_builds(tmp_path):
+    """`rkt -C folder build` from the parent folder: the engine must not look for folder/folder/mkdocs.yml."""
+    example = repo_copy(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "generator", "-C", example.name, "build", "--today", "2026-11-28"],
+                          cwd=example.parent, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (example / "site" / "index.html").is_file()

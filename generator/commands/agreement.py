@@ -14,10 +14,9 @@ from pathlib import Path
 
 from .. import atomic, export, pk, report
 from ..build import derive
-from ..problems import os_reason
 from ..validate import validate
 from .preconditions import valid_repository
-from .sign import MAX_SCAN, _printed_commit, is_pdf, metadata_yaml
+from .sign import _printed_commit, metadata_yaml, read_scan
 
 
 def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
@@ -37,14 +36,9 @@ def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str |
     commit = _printed_commit(root, year)
     if isinstance(commit, tuple):
         return commit
-    try:
-        data = scan.read_bytes()
-    except OSError as exc:
-        return f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2
-    if len(data) > MAX_SCAN or not is_pdf(data):
-        return f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1
-    if date > day:
-        return f"rkt: tanggal tanda tangan {date.isoformat()} ada di masa depan\n", 2
+    data = read_scan(scan, date, day)
+    if isinstance(data, tuple):
+        return data
     version = max((v.version for v in folder.agreements), default=0) + 1
     signed_dir = root / folder.folder / "signed"
     pdf_path, meta_path = signed_dir / f"pk-{year}-v{version}.pdf", signed_dir / f"pk-{year}-v{version}.yaml"

@@ -6,24 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from .. import fmt, report
-from ..problems import os_reason
+from .preconditions import new_folder_refusal
 
 
 def _refusal(target: Path) -> str | None:
-    """Why `target` cannot receive the demo, or None (a new or empty folder only: nothing is overwritten)."""
-    if not target.exists() and not target.is_symlink():
-        return None
-    if not target.is_dir():
-        return f"rkt: {target} sudah ada dan bukan folder; pilih nama folder baru\n"
-    try:
-        present = sorted(p.name for p in target.iterdir())
-    except OSError as exc:
-        return f"rkt: folder {target} tidak dapat dibaca ({os_reason(exc)})\n"
-    if present:
-        shown = ", ".join(present[:5]) + (", ..." if len(present) > 5 else "")
-        return (f"rkt: folder {target} tidak kosong (berisi {shown}); 'rkt demo' hanya mengisi folder baru atau "
-                f"kosong agar tidak menimpa apa pun. Pilih folder lain.\n")
-    return None
+    return new_folder_refusal(target, "rkt demo")
 
 
 def demo(target: Path, today: dt.date | None, engine: str) -> tuple[str, int]:

@@ -9,26 +9,14 @@ from .. import atomic, report
 from ..calendar import DEFAULT_TIMEZONE
 from ..calendar import today as today_in
 from ..problems import os_reason
+from .preconditions import new_folder_refusal
 
 # An empty clone of a new GitHub repository holds only this: nothing of it can be overwritten.
-_ALLOWED = {".git"}
+_ALLOWED = frozenset({".git"})
 
 
 def _refusal(target: Path) -> str | None:
-    """Why `target` cannot receive a new repository, or None."""
-    if not target.exists() and not target.is_symlink():
-        return None
-    if not target.is_dir():
-        return f"rkt: {target} sudah ada dan bukan folder; pilih nama folder baru\n"
-    try:
-        present = sorted(p.name for p in target.iterdir() if p.name not in _ALLOWED)
-    except OSError as exc:
-        return f"rkt: folder {target} tidak dapat dibaca ({os_reason(exc)})\n"
-    if present:
-        shown = ", ".join(present[:5]) + (", ..." if len(present) > 5 else "")
-        return (f"rkt: folder {target} tidak kosong (berisi {shown}); 'rkt init' hanya mengisi folder baru "
-                f"atau kosong agar tidak menimpa apa pun. Pilih folder lain.\n")
-    return None
+    return new_folder_refusal(target, "rkt init", _ALLOWED)
 
 
 def _write_all(target: Path, files: dict[str, bytes]) -> str | None:

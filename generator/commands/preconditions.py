@@ -60,3 +60,21 @@ def write_new(path: Path, text: str) -> str | None:
     except OSError as exc:
         return f"rkt: {path} tidak dapat ditulis ({os_reason(exc)})\n"
     return None
+
+
+def new_folder_refusal(target: Path, command: str, allowed: frozenset[str] = frozenset()) -> str | None:
+    """Why `target` cannot receive a new repository made by `command`, or None: only a new or
+    empty folder (apart from `allowed` names, e.g. the .git of a fresh clone), so nothing is overwritten."""
+    if not target.exists() and not target.is_symlink():
+        return None
+    if not target.is_dir():
+        return f"rkt: {target} sudah ada dan bukan folder; pilih nama folder baru\n"
+    try:
+        present = sorted(p.name for p in target.iterdir() if p.name not in allowed)
+    except OSError as exc:
+        return f"rkt: folder {target} tidak dapat dibaca ({os_reason(exc)})\n"
+    if present:
+        shown = ", ".join(present[:5]) + (", ..." if len(present) > 5 else "")
+        return (f"rkt: folder {target} tidak kosong (berisi {shown}); '{command}' hanya mengisi folder baru "
+                f"atau kosong agar tidak menimpa apa pun. Pilih folder lain.\n")
+    return None

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Repository
-from .preconditions import check_written, valid_repository, valid_unit, write_new, write_out
+from .preconditions import check_written, valid_repository, valid_unit, write_new
 
 
 def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> tuple[str, int]:

@@ -15,6 +15,19 @@ from .preconditions import valid_repository
 MAX_SCAN = 50 * 1024 * 1024
 
 
+def read_scan(scan: Path, date: dt.date, day: dt.date) -> bytes | tuple[str, int]:
+    """The bytes of a signed scan, or why it cannot be archived (message, exit code)."""
+    try:
+        data = scan.read_bytes()
+    except OSError as exc:
+        return f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2
+    if len(data) > MAX_SCAN or not is_pdf(data):
+        return f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1
+    if date > day:
+        return f"rkt: tanggal tanda tangan {date.isoformat()} ada di masa depan\n", 2
+    return data
+
+
 def is_pdf(data: bytes) -> bool:
     """A real PDF file: header, cross-reference and end-of-file marker."""
     return (data.startswith(b"%PDF-") and b"%%EOF" in data[-2048:] and
@@ -36,14 +49,9 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
     commit = _printed_commit(root, year)
     if isinstance(commit, tuple):
         return commit
-    try:
-        data = scan.read_bytes()
-    except OSError as exc:
-        return f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2
-    if len(data) > MAX_SCAN or not is_pdf(data):
-        return f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1
-    if date > day:
-        return f"rkt: tanggal tanda tangan {date.isoformat()} ada di masa depan\n", 2
+    data = read_scan(scan, date, day)
+    if isinstance(data, tuple):
+        return data
     agency, sop = repo.agency, repo.sop
     r = agency.role(role)
     if r is None:
