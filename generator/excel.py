@@ -729,6 +729,20 @@ class Reading:
         return self.label, (0, 0, 0)
 
 
+def at_cells(reading, found) -> list[CellProblem]:
+    """Errors the schema or the rules found in what a workbook said (a form's or the Renstra's
+    reading: anything with `problems` and `place(path)`), each at its cell: one per cell, none
+    where the reading itself already refused the cell."""
+    taken = {p.where for p in reading.problems}
+    out = []
+    for p in found:
+        where, order = reading.place(p.path or ())
+        if p.is_error and where not in taken:
+            out.append(CellProblem(where, p.message, order))
+            taken.add(where)
+    return out
+
+
 # openpyxl and the zip/XML layers under it fail in many ways on a damaged file
 _DAMAGED = (KeyError, ValueError, TypeError, AttributeError, IndexError, SyntaxError, EOFError, LookupError)
 

@@ -32,7 +32,7 @@ def _in_memory(root: Path, result: Result, data: dict, reading, today: dt.date) 
     """The problems renstra.yaml would have once written (schema, then the Renstra's cross-file
     rules), named by the workbook cell they come from; cells already reported are skipped."""
     from .. import rules
-    from ..excel import CellProblem
+    from ..excel import at_cells
     from ..model import BUILDERS, At
     from ..schema import SchemaSet
 
@@ -41,14 +41,7 @@ def _in_memory(root: Path, result: Result, data: dict, reading, today: dt.date) 
         renstra = BUILDERS["renstra"](data, At(RENSTRA))
         repo = dataclasses.replace(result.repository, renstra=renstra)
         found += [p for p in rules.renstra_rules(repo, today, set(result.documents)) if p.file == RENSTRA]
-    taken = {p.where for p in reading.problems}
-    out = []
-    for p in found:
-        where, order = reading.place(p.path or ())
-        if p.is_error and where not in taken:
-            out.append(CellProblem(where, p.message, order))
-            taken.add(where)
-    return out
+    return at_cells(reading, found)
 
 
 def _changes(old, data: dict) -> list[str]:

@@ -36,7 +36,7 @@ def _as_form(root: Path, result: Result, rel: str, data: dict, reading, today: d
     required key with its type (a refused cell holds a placeholder), which is all the model
     builder relies on."""
     from .. import rules
-    from ..excel import CellProblem
+    from ..excel import at_cells
     from ..model import BUILDERS, At
     from ..schema import SchemaSet
 
@@ -48,14 +48,7 @@ def _as_form(root: Path, result: Result, rel: str, data: dict, reading, today: d
         if c.year == data["tahun"] else c for c in repo.cycles)
     files = set(result.documents) | {rel}
     found += [p for p in rules.check(dataclasses.replace(repo, cycles=cycles), today, files) if p.file == rel]
-    taken = {p.where for p in reading.problems}
-    out = []
-    for p in found:
-        where, order = reading.place(p.path or ())
-        if p.is_error and where not in taken:
-            out.append(CellProblem(where, p.message, order))
-            taken.add(where)
-    return out
+    return at_cells(reading, found)
 
 
 def _keep_notes(data: dict, old: dict) -> None:
