@@ -543,3 +543,32 @@ def test_changing_removing_and_adding_rewrite_only_those_lines(repo, capsys):
         "-            penanggung_jawab: Kepala Sub Bidang Pengadaan dan Pemberhentian",
     ])
     assert "# diproses bersama BKN\n          - kode: \"5.03.02.2.01.0003\"" in rel.read_text()
+
+
+def test_cells_merged_down_a_column_are_read_for_each_row(repo, capsys):
+    """Real sheets merge a cell over the rows it covers (a sasaran over its indicators, one
+    penanggung jawab over several sub kegiatan): Excel keeps the value in the top cell only. Each
+    row must still get that value, without the user retyping it."""
+    path = template(capsys, repo, "mpk")
+    wb = load_workbook(path)
+    ws = wb["Kinerja"]
+    rows = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "SS1"]
+    assert len(rows) == 2 and rows[1] == rows[0] + 1
+    for col in (1, 2):  # Kode Sasaran, Sasaran
+        ws.cell(rows[1], col).value = None
+        ws.merge_cells(start_row=rows[0], start_column=col, end_row=rows[1], end_column=col)
+    ws = wb["Program"]
+    subs = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "Sub Kegiatan"]
+    run = [subs[0]] + [r for a, r in zip(subs, subs[1:]) if r == a + 1][:1]
+    assert len(run) == 2, "the example needs two adjacent sub kegiatan rows"
+    responsible = [ws.cell(r, 8).value for r in run]
+    ws.cell(run[1], 8).value = None
+    ws.merge_cells(start_row=run[0], start_column=8, end_row=run[1], end_column=8)
+    wb.save(path)
+    before = form(repo, "mpk")
+    code, out = rkt(capsys, repo, "import", "2027", "mpk", str(path))
+    assert code == 0, out
+    after = form(repo, "mpk")
+    assert after["kinerja"] == before["kinerja"]
+    names = [s["penanggung_jawab"] for p in after["program"] for k in p["kegiatan"] for s in k["sub_kegiatan"]]
+    assert names[:2] == [responsible[0]] * 2
