@@ -20,7 +20,7 @@ cycle waits on, by role or, for missing forms, as the heads of the units.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 from .calendar import WorkCalendar
@@ -192,117 +192,133 @@ def submissions(folder: CycleFolder, arrivals: Mapping[str, Arrival], cal: WorkC
     return tuple(out)
 
 
-def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.date,
-                 arrivals: Mapping[str, Arrival] | None = None,
-                 unit_names: Mapping[str, str] | None = None) -> CycleStatus:
-    cycle = folder.cycle
-    assert cycle is not None, "status needs a valid cycle.yaml"
-    arrivals = arrivals or {}
-    plan = {p.step: p for p in baseline(sop, cycle.start, cal)}
-    steps = {s.number: s for s in sop.steps}
+@dataclass
+class _Replay:
+    """What the event log says about each step (working state of `cycle_status`, never returned)."""
 
-    # Replay the event log: completions, skips, rejections.
-    finished: dict[int, dt.date | None] = {}
-    restarts: dict[int, dt.date] = {}  # step sent back to -> date of the latest rejection
-    times: dict[int, int] = {}
-    decision: dict[int, str | None] = {}
-    note: dict[int, str | None] = {}
-    skipped: set[int] = set()
-    rejections = []
-    event_dates: dict[int, dt.date] = {}
+    finished: dict[int, dt.date | None] = field(default_factory=dict)
+    restarts: dict[int, dt.date] = field(default_factory=dict)  # step sent back to -> latest rejection
+    times: dict[int, int] = field(default_factory=dict)
+    decision: dict[int, str | None] = field(default_factory=dict)
+    note: dict[int, str | None] = field(default_factory=dict)
+    skipped: set[int] = field(default_factory=set)
+    rejections: list[Rejection] = field(default_factory=list)
+    event_dates: dict[int, dt.date] = field(default_factory=dict)
+    reopened: bool = False
+
+
+def _replay(cycle: Cycle, steps: Mapping[int, Step]) -> _Replay:
+    """Replay the event log: completions, skips, rejections, reopening."""
+    r = _Replay()
     # an event logged after the archiving of a signed version reopens the cycle: the
     # revision goes through the SOP again and the cycle is not done until a new version
-    archived = reopened = False
+    archived = False
     for e in cycle.events:
         step = steps.get(e.step)
         if step is None:
             continue
         if step.evidence == "arsip":
-            archived, reopened = True, False
+            archived, r.reopened = True, False
         elif archived:
-            archived, reopened = False, True
+            archived, r.reopened = False, True
             for k in steps:
                 if k > e.step:
-                    finished[k] = None
-        note[e.step] = e.note
+                    r.finished[k] = None
+        r.note[e.step] = e.note
         if e.skipped:
-            skipped.add(e.step)
-            finished[e.step] = e.date
+            r.skipped.add(e.step)
+            r.finished[e.step] = e.date
             continue
-        times[e.step] = times.get(e.step, 0) + 1
-        decision[e.step] = e.decision
-        event_dates[e.step] = e.date
-        finished[e.step] = e.date
+        r.times[e.step] = r.times.get(e.step, 0) + 1
+        r.decision[e.step] = e.decision
+        r.event_dates[e.step] = e.date
+        r.finished[e.step] = e.date
         if e.decision == "tidak" and step.on_reject is not None:
-            rejections.append(Rejection(e, e.step, step.on_reject))
-            restarts[step.on_reject] = e.date
+            r.rejections.append(Rejection(e, e.step, step.on_reject))
+            r.restarts[step.on_reject] = e.date
             for k in range(step.on_reject, e.step + 1):
-                finished[k] = None
+                r.finished[k] = None
+    return r
 
-    # Evidence-based steps.
-    step_list = list(sop.steps)
-    form_step = next((s for s in step_list if s.evidence == "form_unit"), None)
-    form_deadline = None
-    if form_step is not None:
-        # the forms' deadline counts from the end of the step before it
-        before = _previous_finish(step_list, form_step.number, finished, cycle.start, cal)
-        start = cal.next_workday(before) if before else None
-        form_deadline = cal.add(start, form_step.days) if start else plan[form_step.number].end
-    subs = submissions(folder, arrivals, cal, form_deadline)
+
+def _apply_evidence(r: _Replay, folder: CycleFolder, step_list: list[Step], subs: tuple[Submission, ...]) -> None:
+    """Steps proven by files rather than events: forms on main, a verified signed scan."""
     all_in = bool(subs) and all(s.date is not None for s in subs)
     last_in = max((s.date for s in subs if s.date), default=None)
     verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
     for s in step_list:
         if s.evidence == "form_unit":
-            finished[s.number] = last_in if all_in else None
-            times[s.number] = sum(1 for x in subs if x.date)
+            r.finished[s.number] = last_in if all_in else None
+            r.times[s.number] = sum(1 for x in subs if x.date)
         elif s.evidence == "form_lengkap":
-            own = event_dates.get(s.number)
-            finished[s.number] = (max(last_in, own) if own else last_in) if all_in else None
-            times[s.number] = 1 if all_in else 0
+            own = r.event_dates.get(s.number)
+            r.finished[s.number] = (max(last_in, own) if own else last_in) if all_in else None
+            r.times[s.number] = 1 if all_in else 0
         elif s.evidence == "arsip":
-            if verified and not reopened:
-                finished[s.number] = event_dates.get(s.number) or max(v.date for v in verified)
-                times[s.number] = len(verified)
+            if verified and not r.reopened:
+                r.finished[s.number] = r.event_dates.get(s.number) or max(v.date for v in verified)
+                r.times[s.number] = len(verified)
             else:
-                finished[s.number] = None
+                r.finished[s.number] = None
 
-    out = []
-    for s in step_list:
-        fin = finished.get(s.number)
-        if s.number in skipped and fin is not None:
-            out.append(StepStatus(s, plan[s.number], DILEWATI, None, fin, None, 0, 0, 0, None, note.get(s.number)))
-            continue
-        prev = _previous_finish(step_list, s.number, finished, cycle.start, cal)
-        if s.number in restarts:
-            # sent back by a "tidak": this round began the working day after the rejection
-            started = cal.next_workday(restarts[s.number])
-        elif s.number == step_list[0].number:
-            started = cal.on_or_after(cycle.start)
-        else:
-            started = cal.next_workday(prev) if prev else None
-        if started is None and fin is not None:
-            started = fin
-        if started is not None and fin is not None and started > fin:
-            started = fin  # done together with the step before (e.g. the last form completes step 5)
-        if started is not None and started > today and fin is None:
-            started = None  # not begun yet (starts tomorrow)
-        deadline = cal.add(started, s.days) if started else None
-        end = fin if fin is not None else today
-        used = cal.count(started, end) if started else 0
-        late_by = cal.count(cal.next_workday(deadline), end) if deadline and end > deadline else 0
-        if started is None and fin is None:
-            state = BELUM
-        elif late_by:
-            state = TERLAMBAT
-        elif fin is not None:
-            state = SELESAI
-        else:
-            state = BERJALAN
-        out.append(StepStatus(s, plan[s.number], state, started, fin, deadline, used, late_by,
-                              times.get(s.number, 0), decision.get(s.number), note.get(s.number)))
 
-    return _whole_cycle(cycle, today, tuple(out), subs, tuple(rejections), plan[step_list[-1].number].end, cal,
+def _step_status(s: Step, r: _Replay, step_list: list[Step], planned: Planned, start: dt.date,
+                 cal: WorkCalendar, today: dt.date) -> StepStatus:
+    """One step's state, dates and lateness from the replayed log and the evidence."""
+    fin = r.finished.get(s.number)
+    if s.number in r.skipped and fin is not None:
+        return StepStatus(s, planned, DILEWATI, None, fin, None, 0, 0, 0, None, r.note.get(s.number))
+    prev = _previous_finish(step_list, s.number, r.finished, start, cal)
+    if s.number in r.restarts:
+        # sent back by a "tidak": this round began the working day after the rejection
+        started = cal.next_workday(r.restarts[s.number])
+    elif s.number == step_list[0].number:
+        started = cal.on_or_after(start)
+    else:
+        started = cal.next_workday(prev) if prev else None
+    if started is None and fin is not None:
+        started = fin
+    if started is not None and fin is not None and started > fin:
+        started = fin  # done together with the step before (e.g. the last form completes step 5)
+    if started is not None and started > today and fin is None:
+        started = None  # not begun yet (starts tomorrow)
+    deadline = cal.add(started, s.days) if started else None
+    end = fin if fin is not None else today
+    used = cal.count(started, end) if started else 0
+    late_by = cal.count(cal.next_workday(deadline), end) if deadline and end > deadline else 0
+    if started is None and fin is None:
+        state = BELUM
+    elif late_by:
+        state = TERLAMBAT
+    elif fin is not None:
+        state = SELESAI
+    else:
+        state = BERJALAN
+    return StepStatus(s, planned, state, started, fin, deadline, used, late_by,
+                      r.times.get(s.number, 0), r.decision.get(s.number), r.note.get(s.number))
+
+
+def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.date,
+                 arrivals: Mapping[str, Arrival] | None = None,
+                 unit_names: Mapping[str, str] | None = None) -> CycleStatus:
+    cycle = folder.cycle
+    assert cycle is not None, "status needs a valid cycle.yaml"
+    plan = {p.step: p for p in baseline(sop, cycle.start, cal)}
+    step_list = list(sop.steps)
+    r = _replay(cycle, {s.number: s for s in step_list})
+
+    form_step = next((s for s in step_list if s.evidence == "form_unit"), None)
+    form_deadline = None
+    if form_step is not None:
+        # the forms' deadline counts from the end of the step before it
+        before = _previous_finish(step_list, form_step.number, r.finished, cycle.start, cal)
+        start = cal.next_workday(before) if before else None
+        form_deadline = cal.add(start, form_step.days) if start else plan[form_step.number].end
+    subs = submissions(folder, arrivals or {}, cal, form_deadline)
+    _apply_evidence(r, folder, step_list, subs)
+
+    out = tuple(_step_status(s, r, step_list, plan[s.number], cycle.start, cal, today) for s in step_list)
+    return _whole_cycle(cycle, today, out, subs, tuple(r.rejections), plan[step_list[-1].number].end, cal,
                         unit_names or {})
 
 

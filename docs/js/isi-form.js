@@ -596,7 +596,7 @@
       } else {
         var owner = get(state, path.slice(0, -3));
         var s = DATA.renstra.filter(function (x) { return isObject(owner) && x.kode === owner[r.parent_key]; })[0];
-        out = (s ? s.indikator : []).map(function (i) { return { value: i.kode, label: i.kode + " " + i.uraian + " (" + i.satuan + ")" }; });
+        out = (s ? s.indikator : []).map(function (i) { return { value: i.kode, label: i.kode + " " + i.uraian + (i.satuan ? " (" + i.satuan + ")" : "") }; });
       }
     });
     if (!out && key === "satuan" && DATA.satuan.length) out = DATA.satuan.map(function (x) { return { value: x }; });
