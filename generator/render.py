@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from . import fmt, pk, target
 from .calendar import WorkCalendar
-from .compile import DRAFT, CompiledRkt, Signature, plan_rows
+from .compile import DRAFT, CompiledRkt, Signature, group_nip, plan_rows
 from .model import Agency, CycleFolder, Form, Indicator, Renstra, SignedVersion, Sop
 from .status import (BELUM, BERJALAN, DICATAT, DIJADWALKAN, DILEWATI, PHASE_LABELS, SELESAI, STATE_LABELS,
                      TANPA_CATATAN, CycleStatus, StepStatus, who_must_act)
@@ -621,7 +621,7 @@ def _signed_table(page: str, versions: list[SignedVersion], label: str) -> Html:
         details = Html(f'<details class="rkt-rincian"><summary>rincian</summary>'
                        f'<p>SHA-256: <code class="rkt-hash">{esc(v.sha256)}</code></p>'
                        f"<p>Commit sumber: <code>{esc(v.commit[:12])}</code></p></details>")
-        rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP {v.signer.nip}",
+        rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP. {group_nip(v.signer.nip)}",
                      Html(check + details), scan, v.note or "—"])
     return table(["Tahun", "Versi", "Tanggal", "Penandatangan", "Pemeriksaan", "Pindaian", "Catatan"], rows,
                  numeric=(0, 1), label=label, stack="m")

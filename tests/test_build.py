@@ -123,6 +123,7 @@ def test_archive_lists_the_signed_version_with_its_hash(built):
     text = text_of((built / "site/arsip.html").read_text())
     sha = hashlib.sha256((ROOT / "cycles/2026/signed/rkt-2026-v1.pdf").read_bytes()).hexdigest()
     assert sha in text and "Cocok" in text and "Drs. H. Ahmad Fauzi, M.Si." in text
+    assert "NIP. 19700514 199303 1 007" in text  # the standard grouping, as on paper
     assert (built / "site/unduh/rkt-2026-v1.pdf").read_bytes().startswith(b"%PDF")
 
 
