@@ -24,6 +24,7 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import Iterable
 
 from .compile import DRAFT, CompiledRkt, Signature, plan_rows
 from .model import Agency, Form
@@ -165,24 +166,33 @@ def rkt_html(rkt: CompiledRkt, agency: Agency, source: Source, place_date: str |
     return "".join(out)
 
 
-def _pdf_performance(rkt: CompiledRkt) -> str:
-    """Numbered per sasaran, the No and Sasaran cells spanning the sasaran's indicators."""
-    headers = rkt.performance_headers()
-    # a target is short and read as one piece: it never wraps ("76 point", not "76" over "point")
-    css = {"No": " class='num'", "Satuan": " class='tgt'", "Target": " class='tgt'", "Target Renstra": " class='tgt'"}
-    out = ["<table class='kinerja'><thead><tr>", *(f"<th{css.get(h, '')}>{_e(h)}</th>" for h in headers),
+def spanned_table(table_class: str, headers: list[str], css: dict[str, str],
+                  groups: Iterable[tuple[int, str, list[tuple[list, bool]]]]) -> list[str]:
+    """A performance table as the documents print it: numbered per sasaran, the No and Sasaran
+    cells spanning the sasaran's indicators. `groups`: (number, sasaran, [(cells, filled)]); a
+    Target not filled in yet is marked. The caller closes the table."""
+    out = [f"<table class='{table_class}'><thead><tr>", *(f"<th{css.get(h, '')}>{_e(h)}</th>" for h in headers),
            "</tr></thead><tbody>"]
-    for g in rkt.groups:
-        span = f" rowspan='{len(g.rows)}'" if len(g.rows) > 1 else ""
-        for i, row in enumerate(g.rows):
+    for number, objective, rows in groups:
+        span = f" rowspan='{len(rows)}'" if len(rows) > 1 else ""
+        for i, (cells, filled) in enumerate(rows):
             out.append("<tr>")
             if i == 0:
-                out.append(f"<td class='num'{span}>{g.number}</td><td{span}>{_e(g.objective.description)}</td>")
-            for h, cell in zip(headers[2:], rkt.performance_cells(row)):
-                pending = h == "Target" and not row.filled
-                cls = " class='tgt belum'" if pending else css.get(h, "")
+                out.append(f"<td class='num'{span}>{number}</td><td{span}>{_e(objective)}</td>")
+            for h, cell in zip(headers[2:], cells):
+                cls = " class='tgt belum'" if h == "Target" and not filled else css.get(h, "")
                 out.append(f"<td{cls}>{_e(cell)}</td>")
             out.append("</tr>")
+    return out
+
+
+def _pdf_performance(rkt: CompiledRkt) -> str:
+    """Numbered per sasaran, the No and Sasaran cells spanning the sasaran's indicators."""
+    # a target is short and read as one piece: it never wraps ("76 point", not "76" over "point")
+    css = {"No": " class='num'", "Satuan": " class='tgt'", "Target": " class='tgt'", "Target Renstra": " class='tgt'"}
+    out = spanned_table("kinerja", rkt.performance_headers(), css,
+                        ((g.number, g.objective.description,
+                          [(list(rkt.performance_cells(r)), r.filled) for r in g.rows]) for g in rkt.groups))
     out.append("</tbody></table>")
     return "".join(out)
 

@@ -295,6 +295,20 @@ versi barunya ke sini lewat pull request yang ditinjau pengelola, lalu jalankan 
 
 # --- everything together -----------------------------------------------------------
 
+def copy_tool(trees: tuple[str, ...], files: tuple[str, ...], command: str) -> dict[str, bytes]:
+    """The tool's own folders and files (path -> content) that a new repository carries."""
+    for rel in trees + files:
+        if not (TOOL / rel).exists():
+            raise InitError(f"{rel} tidak ditemukan di {TOOL}; '{command}' perlu dijalankan dari salinan lengkap "
+                            f"repositori rkt-dashboard")
+    out: dict[str, bytes] = {}
+    for rel in trees:
+        _copy_tree(rel, out)
+    for rel in files:
+        out[rel] = (TOOL / rel).read_bytes()
+    return out
+
+
 def _copy_tree(rel: str, out: dict[str, bytes]) -> None:
     base = TOOL / rel
     for path in sorted(base.rglob("*")):
@@ -316,15 +330,7 @@ def files(identity: Identity, first_year: int) -> dict[str, bytes]:
 
     `first_year` starts the placeholder Renstra period (the current year; the agency edits it).
     """
-    for rel in TREES + FILES:
-        if not (TOOL / rel).exists():
-            raise InitError(f"{rel} tidak ditemukan di {TOOL}; 'rkt init' perlu dijalankan dari salinan lengkap "
-                            f"repositori rkt-dashboard")
-    out: dict[str, bytes] = {}
-    for rel in TREES:
-        _copy_tree(rel, out)
-    for rel in FILES + tuple(f for f in OPTIONAL_FILES if (TOOL / f).is_file()):
-        out[rel] = (TOOL / rel).read_bytes()
+    out = copy_tool(TREES, FILES + tuple(f for f in OPTIONAL_FILES if (TOOL / f).is_file()), "rkt init")
     seed = _read("cycles/sop.yaml")
     generated = {
         "cycles/sop.yaml": sop_yaml(seed),

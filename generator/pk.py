@@ -270,20 +270,9 @@ def _party_html(p: Party) -> str:
 
 
 def _performance_html(pk: Agreement) -> str:
-    headers = pk.headers()
     css = {"No": " class='num'", "Satuan": " class='tgt'", "Target": " class='tgt'"}
-    out = ["<table class='data'><thead><tr>", *(f"<th{css.get(h, '')}>{_e(h)}</th>" for h in headers),
-           "</tr></thead><tbody>"]
-    for g in pk.groups:
-        span = f" rowspan='{len(g.rows)}'" if len(g.rows) > 1 else ""
-        for i, row in enumerate(g.rows):
-            out.append("<tr>")
-            if i == 0:
-                out.append(f"<td class='num'{span}>{g.number}</td><td{span}>{_e(g.objective)}</td>")
-            for h, cell in zip(headers[2:], pk.cells(row)):
-                cls = " class='tgt belum'" if h == "Target" and not row.filled else css.get(h, "")
-                out.append(f"<td{cls}>{_e(cell)}</td>")
-            out.append("</tr>")
+    out = export.spanned_table("data", pk.headers(), css,
+                        ((g.number, g.objective, [(list(pk.cells(r)), r.filled) for r in g.rows]) for g in pk.groups))
     out.append("</tbody></table>")
     return "".join(out)
 

@@ -15,20 +15,17 @@ from pathlib import Path
 from .. import atomic, export, pk, report
 from ..build import derive
 from ..validate import validate
-from .preconditions import valid_repository
+from .preconditions import valid_cycle
 from .sign import _printed_commit, metadata_yaml, read_scan
 
 
 def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
                    today: dt.date | None) -> tuple[str, int]:
-    checked = valid_repository(root, today)
-    if isinstance(checked, str):
-        return checked, 1
-    result, day = checked
+    checked = valid_cycle(root, year, today)
+    if isinstance(checked[0], str):
+        return checked
+    result, day, folder = checked
     repo = result.repository
-    folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
-    if folder is None:
-        return f"rkt: siklus {year} tidak ada\n", 2
     rkt = derive(root, result, day).compiled[year]
     made = pk.agreement(folder, repo.agency, rkt, repo.sop)
     if isinstance(made, str):

@@ -78,3 +78,16 @@ def new_folder_refusal(target: Path, command: str, allowed: frozenset[str] = fro
         return (f"rkt: folder {target} tidak kosong (berisi {shown}); '{command}' hanya mengisi folder baru "
                 f"atau kosong agar tidak menimpa apa pun. Pilih folder lain.\n")
     return None
+
+
+def valid_cycle(root: Path, year: int, today: dt.date | None):
+    """(result, today, the cycle's folder) for a valid repository that has the cycle of `year`,
+    or (message, exit code)."""
+    checked = valid_repository(root, today)
+    if isinstance(checked, str):
+        return checked, 1
+    result, day = checked
+    folder = next((c for c in result.repository.cycles if c.year == year and c.cycle is not None), None)
+    if folder is None:
+        return f"rkt: siklus {year} tidak ada\n", 2
+    return result, day, folder

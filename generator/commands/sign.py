@@ -9,7 +9,7 @@ from .. import archive, atomic, export, report
 from ..build import derive
 from ..problems import os_reason
 from ..validate import validate
-from .preconditions import valid_repository
+from .preconditions import valid_cycle
 
 
 MAX_SCAN = 50 * 1024 * 1024
@@ -38,14 +38,11 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
          today: dt.date | None) -> tuple[str, int]:
     from ..yamlwrite import event_yaml
 
-    checked = valid_repository(root, today)
-    if isinstance(checked, str):
-        return checked, 1
-    result, day = checked
+    checked = valid_cycle(root, year, today)
+    if isinstance(checked[0], str):
+        return checked
+    result, day, folder = checked
     repo = result.repository
-    folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
-    if folder is None:
-        return f"rkt: siklus {year} tidak ada\n", 2
     commit = _printed_commit(root, year)
     if isinstance(commit, tuple):
         return commit

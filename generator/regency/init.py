@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..init import TOOL, InitError, _copy_tree
+from ..init import copy_tool
 from ..yamlwrite import scalar
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "kabupaten"
@@ -189,15 +189,7 @@ rkt-dashboard. Untuk memperbarui alat, salin versi barunya ke sini lewat pull re
 
 def files(name: str | None) -> dict[str, bytes]:
     """Every file of the new regency repository (path -> content), in memory."""
-    for rel in TREES + FILES:
-        if not (TOOL / rel).exists():
-            raise InitError(f"{rel} tidak ditemukan di {TOOL}; 'rkt kabupaten init' perlu dijalankan dari salinan "
-                            f"lengkap repositori rkt-dashboard")
-    out: dict[str, bytes] = {}
-    for rel in TREES:
-        _copy_tree(rel, out)
-    for rel in FILES:
-        out[rel] = (TOOL / rel).read_bytes()
+    out = copy_tool(TREES, FILES, "rkt kabupaten init")
     out.update({
         "kabupaten.yaml": kabupaten_yaml(name).encode("utf-8"),
         "mkdocs.yml": mkdocs_yml(name).encode("utf-8"),
