@@ -10,7 +10,7 @@ LOCK   := requirements/lock.txt
 
 help:
 	@echo "make site      - periksa data dan bangun dasbor ke site/ (buka site/index.html)"
-	@echo "make serve     - tampilkan dasbor di http://127.0.0.1:8000 dan bangun ulang saat data berubah"
+	@echo "make serve     - tampilkan dasbor di http://127.0.0.1:8000 (PORT=8001: port lain), bangun ulang saat data berubah"
 	@echo "make status    - ringkasan siklus berjalan di terminal"
 	@echo "make test      - jalankan semua pengujian"
 	@echo "make validate  - periksa semua berkas data di cycles/"
@@ -18,17 +18,21 @@ help:
 	@echo "make lock      - perbarui requirements/*.txt dari pyproject.toml (LOCK_ARGS=--upgrade: versi terbaru)"
 	@echo "make clean     - hapus .venv dan hasil bangun"
 
+# A venv that failed half way (no pip in it) is removed, so that the next run starts over.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	@sh requirements/system-check.sh $(PYTHON)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 2; }
 
 # Exactly the locked set, hashes checked (pip and setuptools included), then the package
-# itself without resolving anything: the same commit installs the same bytes everywhere.
-# `pip check` catches a lock file that no longer satisfies pyproject.toml.
+# itself, without resolving anything (--no-deps): the lock is complete, so a release made
+# after it can never be picked up, and the same commit installs the same bytes with any pip
+# from 23.0 on. `pip check` catches a lock file that no longer satisfies pyproject.toml.
 $(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	@sh requirements/system-check.sh $(PYTHON)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r $(LOCK)
 	@# (setuptools warns on every editable install of a flat layout; only that warning is hidden)
-	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; \
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check --disable-pip-version-check >/dev/null || { $(BIN)/python -m pip check; \
 		echo "$(LOCK) tidak sesuai dengan pyproject.toml: jalankan 'make lock'"; exit 1; }
 	@touch $@
 
@@ -37,8 +41,10 @@ install: $(STAMP)
 site: $(STAMP)
 	$(BIN)/rkt build
 
+# make serve PORT=8001 (the address stays 127.0.0.1: the dashboard is served to this computer only)
+PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/rkt serve
+	$(BIN)/rkt serve --port $(PORT)
 
 status: $(STAMP)
 	$(BIN)/rkt status
@@ -65,7 +71,7 @@ screenshots: $(STAMP)
 UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --python-version 3.11.5 \
 	--generate-hashes --custom-compile-command "make lock"
 lock: | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/tools.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/tools.txt
 	$(UV_COMPILE) $(LOCK_ARGS) pyproject.toml requirements/build.in --extra site --extra dev -o $(LOCK)
 	$(UV_COMPILE) -c $(LOCK) pyproject.toml requirements/build.in -o requirements/validate.txt
 	$(UV_COMPILE) $(LOCK_ARGS) requirements/tools.in -o requirements/tools.txt

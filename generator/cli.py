@@ -49,6 +49,12 @@ def _date(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan nomor port; tulis angka 1 sampai 65535, misalnya 8001")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="rkt",
@@ -101,7 +107,8 @@ def _add_site(sub) -> None:
                         description="Membangun halaman, menjalankan server MkDocs dengan muat ulang otomatis, "
                                     "dan membangun ulang halaman setiap kali berkas di cycles/ berubah.")
     sv.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    sv.add_argument("--addr", default="127.0.0.1:8000", help="alamat server (bawaan: 127.0.0.1:8000)")
+    sv.add_argument("--addr", default="127.0.0.1:8000", help="alamat server HOST:PORT (bawaan: 127.0.0.1:8000)")
+    sv.add_argument("--port", type=_port, metavar="N", help="nomor port saja, misalnya --port 8001 (menggantikan port pada --addr)")
     sv.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mesin situs: mkdocs (bawaan) atau zensical")
     sv.set_defaults(run=_serve)
 
@@ -338,7 +345,8 @@ def _export(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(args.repo, args.today, args.addr, engine=args.engine)
+    addr = args.addr if args.port is None else f"{args.addr.rpartition(':')[0] or '127.0.0.1'}:{args.port}"
+    return serve(args.repo, args.today, addr, engine=args.engine)
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -263,11 +263,14 @@ panduan [Mulai dengan data sendiri](docs/panduan/mulai.md).
 
 ## Perintah sehari-hari
 
-Di komputer dengan Python 3.11 atau lebih baru:
+Di Debian 12 atau Ubuntu 24.04 (juga WSL di Windows), pasang dulu sekali:
+`sudo apt install make git python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core`
+(Linux lain dan macOS: Python 3.11 atau lebih baru, Git, `make`, Pango). Perintah pertama menyiapkan
+`.venv` dari `requirements/lock.txt` (sekitar 30 detik, perlu internet ke PyPI).
 
 ```
 make site      # periksa data dan bangun dasbor ke site/ (buka site/index.html)
-make serve     # tampilkan dasbor di http://127.0.0.1:8000
+make serve     # tampilkan dasbor di http://127.0.0.1:8000 (port lain: make serve PORT=8001)
 make validate  # periksa semua berkas data
 make status    # ringkasan siklus berjalan di terminal
 ```

@@ -77,7 +77,8 @@ def address_problem(addr: str) -> str | None:
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 return (f"alamat {addr} sudah dipakai program lain (mungkin 'rkt serve' yang masih berjalan). "
-                        f"Hentikan program itu, atau pakai alamat lain, misalnya --addr {host}:{int(port_text) + 1}")
+                        f"Hentikan program itu, atau pakai port lain, misalnya --port {int(port_text) + 1} "
+                        f"(make serve PORT={int(port_text) + 1})")
             return f"alamat {addr} tidak dapat dipakai di komputer ini ({exc.strerror})"
     return None
 

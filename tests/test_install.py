@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -17,7 +18,7 @@ from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from conftest import ROOT
+from conftest import ROOT, git
 
 LOCK = ROOT / "requirements/lock.txt"
 LIGHT = ROOT / "requirements/validate.txt"
@@ -96,8 +97,11 @@ def make_dry_run(tmp_path: Path, *targets: str) -> str:
 
 def test_make_installs_exactly_the_lock_and_reinstalls_when_it_changes(tmp_path):
     first = make_dry_run(tmp_path, "install")
-    assert "-m pip install --quiet --require-hashes -r requirements/lock.txt" in first
-    assert "-m pip install --quiet --no-deps --no-build-isolation -e ." in first
+    # the lock is complete: installed as it is, never resolved again against the index
+    assert "-m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/lock.txt" \
+        in first
+    assert "-m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e ." in first
+    assert "pip check" in first
     assert "--upgrade" not in first
     (tmp_path / "venv/bin").mkdir(parents=True)
     (tmp_path / "venv/bin/python").touch()
@@ -111,7 +115,7 @@ def test_make_installs_exactly_the_lock_and_reinstalls_when_it_changes(tmp_path)
 
 def test_make_lock_writes_both_lock_files_with_uv(tmp_path):
     text = make_dry_run(tmp_path, "lock")
-    assert "--require-hashes -r requirements/tools.txt" in text
+    assert "--no-deps --require-hashes -r requirements/tools.txt" in text
     assert re.search(r"uv pip compile .*--generate-hashes.* pyproject.toml requirements/build.in --extra site "
                      r"--extra dev -o requirements/lock.txt", text)
     assert re.search(r"uv pip compile .*-c requirements/lock.txt pyproject.toml requirements/build.in "
@@ -154,23 +158,129 @@ def test_validation_runs_with_the_light_set_alone(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def workflow_install_lines(path: Path, step: str) -> list[str]:
+    """The shell lines of one named step of a workflow, as GitHub runs them."""
+    import yaml
+
+    for job in yaml.safe_load(path.read_text())["jobs"].values():
+        for s in job["steps"]:
+            if s.get("name") == step:
+                return [line for line in s["run"].splitlines() if line.strip()]
+    raise AssertionError(f"no step {step!r} in {path}")
+
+
+FRESH = {"PIP_NO_CACHE_DIR": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+
+
+def fresh_env(tmp_path: Path, venv: Path) -> dict[str, str]:
+    """A new user's shell: a new HOME, no pip cache, the venv first on PATH, no config of ours."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUAL_ENV", "PYTHON"))}
+    return {**keep, **FRESH, "HOME": str(home), "PATH": f"{venv / 'bin'}:{keep['PATH']}"}
+
+
+# The pip that Debian 12's and Python 3.11's venv bring (23.0.1 and 23.2.1) and what the
+# installer of this interpreter bundles: the lock must install the same way with every one of them.
 @pytest.mark.skipif(not os.environ.get("CI"), reason="downloads the light set from the registry (CI only)")
-def test_the_light_install_in_a_fresh_venv(tmp_path):
-    """What the pull-request check does, for real: a new venv, the light lock with hashes, the package."""
+@pytest.mark.parametrize("pip_version", ["bundled", "23.0.1"])
+def test_the_light_install_in_a_fresh_venv(tmp_path, pip_version):
+    """What the pull-request check does, for real: its own install lines from validate.yml, run in a
+    new venv with that venv's own pip, no cache and a new HOME."""
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)  # pip comes locked
-    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin/python"), "install", "--quiet"]
-    subprocess.run([*pip, "--require-hashes", "-r", str(LIGHT)], check=True)
-    package = tmp_path / "judge"
-    package.mkdir()
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    env = fresh_env(tmp_path, venv)
+    if pip_version != "bundled":
+        subprocess.run(["python", "-m", "pip", "install", "--quiet", f"pip=={pip_version}"], env=env, check=True)
+    judge = tmp_path / "judge"
+    judge.mkdir()
     for name in ("pyproject.toml", "README.md"):
-        (package / name).write_bytes((ROOT / name).read_bytes())
-    subprocess.run(["cp", "-r", str(ROOT / "generator"), str(package / "generator")], check=True)
-    subprocess.run([*pip, "--no-deps", "--no-build-isolation", str(package)], check=True)
-    proc = subprocess.run([str(venv / "bin/rkt"), "-C", str(ROOT), "validate", "--today", "2026-11-28"],
+        (judge / name).write_bytes((ROOT / name).read_bytes())
+    for tree in ("generator", "requirements"):
+        subprocess.run(["cp", "-r", str(ROOT / tree), str(judge / tree)], check=True)
+    lines = workflow_install_lines(ROOT / ".github/workflows/validate.yml", "Pasang pemeriksa (hanya pustaka pemeriksaan)")
+    assert any("pip check" in line for line in lines)
+    for line in lines:
+        proc = subprocess.run(line, shell=True, cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, f"{line}\n{proc.stdout}{proc.stderr}"
+    proc = subprocess.run(["rkt", "-C", str(ROOT), "validate", "--today", "2026-11-28"], env=env,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    installed = subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin/python"), "list",
-                                "--format", "freeze"],
+    installed = subprocess.run(["python", "-m", "pip", "list", "--format", "freeze"], env=env,
                                capture_output=True, text=True, check=True).stdout
     assert not {canonicalize_name(line.split("==")[0]) for line in installed.splitlines()} & SITE_ONLY
+
+
+@pytest.mark.skipif(not os.environ.get("CI"), reason="downloads the whole lock from the registry (CI only)")
+def test_a_repository_made_by_init_builds_with_make_site_on_a_fresh_machine(tmp_path):
+    """The agency's own copy of the Makefile and lock, as its staff meet it: a clone, `make site`,
+    a new HOME, no pip cache, the pip of `python3 -m venv`."""
+    made = subprocess.run([sys.executable, "-m", "generator", "init", str(tmp_path / "dinkes"), "--nama",
+                           "Dinas Kesehatan", "--pemerintah", "Pemerintah Kabupaten Contoh", "--kota", "Contoh",
+                           "--pengelola", "budi-it"], cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    git(tmp_path / "dinkes", "init", "-q", "-b", "main")
+    git(tmp_path / "dinkes", "add", "-A")
+    git(tmp_path / "dinkes", "commit", "-q", "-m", "rkt init")
+    subprocess.run(["git", "clone", "-q", str(tmp_path / "dinkes"), str(tmp_path / "clone")], check=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    keep = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "VIRTUAL_ENV", "PYTHON"))}
+    # the PATH of a new user: no venv of ours in front of the system's python3
+    path = ":".join(p for p in keep["PATH"].split(":") if not p.startswith(sys.prefix))
+    env = {**keep, **FRESH, "HOME": str(home), "PATH": path}
+    proc = subprocess.run(["make", "site"], cwd=tmp_path / "clone", env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "Dasbor selesai dibangun" in proc.stdout
+    assert "Belum ada siklus RKT" in (tmp_path / "clone/site/index.html").read_text()
+
+
+def system_check(tmp_path: Path, python: str, tools: tuple[str, ...]) -> subprocess.CompletedProcess:
+    """requirements/system-check.sh on a PATH that holds only `tools` (real programs, linked)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    for tool in tools:
+        found = shutil.which(tool)
+        assert found, tool
+        (bin_dir / tool).symlink_to(found)
+    return subprocess.run(["/bin/sh", str(ROOT / "requirements/system-check.sh"), python], capture_output=True,
+                          text=True, env={"PATH": str(bin_dir), "HOME": str(tmp_path)})
+
+
+def test_the_system_check_passes_on_this_machine(tmp_path):
+    proc = system_check(tmp_path, sys.executable, ("git",))
+    assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_a_machine_without_git_is_told_what_to_install(tmp_path):
+    proc = system_check(tmp_path, sys.executable, ())
+    assert proc.returncode == 2
+    assert "Yang belum terpasang: git" in proc.stderr and "sudo apt install git" in proc.stderr
+
+
+def test_a_machine_without_python_is_told_what_to_install(tmp_path):
+    proc = system_check(tmp_path, "python3", ())
+    assert proc.returncode == 2
+    assert "sudo apt install python3 python3-venv git" in proc.stderr
+
+
+def test_a_python_without_venv_support_is_told_to_install_python3_venv(tmp_path):
+    """Debian and Ubuntu ship ensurepip in python3-venv; without it `import ensurepip` fails, as here
+    (this interpreter with an ensurepip that cannot be imported, as the missing package leaves it)."""
+    hidden = tmp_path / "tanpa-venv"
+    hidden.mkdir()
+    (hidden / "ensurepip.py").write_text("raise ImportError('No module named ensurepip')\n")
+    python = tmp_path / "python3"
+    python.write_text(f"#!/bin/sh\nPYTHONPATH={hidden} exec {sys.executable} \"$@\"\n")
+    python.chmod(0o755)
+    proc = system_check(tmp_path, str(python), ("git",))
+    assert proc.returncode == 2
+    assert "Yang belum terpasang: python3-venv" in proc.stderr and "sudo apt install python3-venv" in proc.stderr
+    # and `make` stops there, before a half-made .venv
+    shutil.copytree(ROOT / "requirements", tmp_path / "repo/requirements")
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / "repo" / name)
+    proc = subprocess.run(["make", "validate", f"PYTHON={python}"], cwd=tmp_path / "repo", capture_output=True,
+                          text=True)
+    assert proc.returncode == 2 and "sudo apt install python3-venv" in proc.stderr
+    assert not (tmp_path / "repo/.venv").exists()

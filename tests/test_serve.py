@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import re
 import signal
 import socket
@@ -12,6 +13,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+
+import pytest
 
 from conftest import ROOT
 from test_build import add_guide, repo_copy
@@ -48,6 +51,16 @@ def serve(repo, port: int) -> subprocess.Popen:
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
 
+def make_serve(repo, port: int) -> subprocess.Popen:
+    """`make serve PORT=N` as README gives it, with this test run's installed environment as .venv."""
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / name, repo / name)  # their times kept: the environment counts as installed
+    shutil.copytree(ROOT / "requirements", repo / "requirements")
+    return subprocess.Popen(["make", "--no-print-directory", "serve", f"PORT={port}", f"VENV={sys.prefix}"],
+                            cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1795838400"})  # 2026-11-28
+
+
 def test_saving_an_event_updates_the_served_cycle_page(tmp_path):
     repo = repo_copy(tmp_path)  # all of docs/, as `make serve` on a fresh clone sees it
     port = free_port()
@@ -69,6 +82,20 @@ def test_saving_an_event_updates_the_served_cycle_page(tmp_path):
     assert len(rewrites) >= 2 and int(rewrites[-1][0]) >= 1 and int(rewrites[-1][1]) >= 1
 
 
+def test_make_serve_takes_the_port_as_readme_says(tmp_path):
+    repo = repo_copy(tmp_path)
+    port = free_port()
+    proc = make_serve(repo, port)
+    try:
+        page = wait_for(lambda: fetch(f"http://127.0.0.1:{port}/"), proc)
+        assert "Langkah" in page
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C in the terminal
+        out = proc.communicate(timeout=15)[0]
+    assert f"--port {port}" in out and f"Dasbor tersedia di http://127.0.0.1:{port}/" in out
+
+
 def test_serve_fails_when_the_server_stops_by_itself(tmp_path):
     repo = repo_copy(tmp_path)
     add_guide(repo, "# Panduan X\n\nLihat [halaman yang hilang](tidak-ada.md).\n")  # strict: MkDocs aborts
@@ -85,8 +112,15 @@ def test_an_occupied_port_is_explained_not_a_traceback(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        proc = subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), "serve", "--addr",
-                               f"127.0.0.1:{port}"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        proc = subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), "serve", "--port", str(port)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert f"rkt: kesalahan: alamat 127.0.0.1:{port} sudah dipakai program lain" in proc.stderr
-    assert f"--addr 127.0.0.1:{port + 1}" in proc.stderr and "Traceback" not in proc.stderr
+    assert f"--port {port + 1} (make serve PORT={port + 1})" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "delapan", "-1"])
+def test_a_port_that_is_not_a_port_number_is_refused_in_indonesian(port):
+    proc = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", port], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "bukan nomor port" in proc.stderr and "Traceback" not in proc.stderr

@@ -160,8 +160,9 @@ Dengan Python 3.11 atau lebih baru:
 
 ```
 python3 -m venv .venv
-.venv/bin/python -m pip install --require-hashes -r requirements/lock.txt
+.venv/bin/python -m pip install --no-deps --require-hashes -r requirements/lock.txt
 .venv/bin/python -m pip install --no-deps --no-build-isolation -e .
+.venv/bin/python -m pip check
 .venv/bin/rkt kabupaten build
 ```
 
