@@ -37,13 +37,13 @@ from scenario import ROOT, Target, best, finish, generate_regency, load_average,
 TARGET_VS_MKDOCS = 1.0
 TARGET_NO_CHANGE = 0.10
 GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "isi-form.md", "siklus", "rkt", "grafik",
-             "unduh", "data")  # generator.build.GENERATED: what a first run starts without
+             "unduh", "data")  # generator.site.build.GENERATED: what a first run starts without
 
 # the generator alone, as `rkt build` runs it before the engine, in a fresh interpreter
 GENERATE = """
 import datetime, json, sys
 from pathlib import Path
-from generator.build import build
+from generator.site.build import build
 r = build(Path(sys.argv[1]), today=datetime.date.fromisoformat(sys.argv[2]), run_mkdocs=False)
 if not r.ok:
     sys.exit("synthetic data is not valid: " + repr(r.result.errors[:3]))
@@ -85,8 +85,8 @@ def main() -> int:
               f"{'all finished' if args.finished else 'the last one running'}, today {today} ({load_average()})",
               flush=True)
         generate = [sys.executable, "-c", GENERATE, str(repo), today]
-        # the engine exactly as generator.build.mkdocs_build runs it (its environment included)
-        mkdocs = [sys.executable, "-c", "import sys; from pathlib import Path; from generator.build import "
+        # the engine exactly as generator.site.build.mkdocs_build runs it (its environment included)
+        mkdocs = [sys.executable, "-c", "import sys; from pathlib import Path; from generator.site.build import "
                   "mkdocs_build; p = mkdocs_build(Path(sys.argv[1]), '1800000000', Path(sys.argv[2])); "
                   "sys.stderr.write(p.stderr[-3000:]); sys.exit(p.returncode)", str(repo), str(site)]
         first, again, engine, before = [], [], [], []

@@ -1,7 +1,7 @@
 """Benchmark: `rkt kabupaten build` for a synthetic regency.
 
 One synthetic agency of 10 cycles x 8 units goes through the real pipeline
-(validate -> derive -> generator/published.py) to give a realistic published
+(validate -> derive -> generator/site/published.py) to give a realistic published
 file; N agencies are served from it (each with its own name) by a local HTTP
 server on 127.0.0.1 in a thread, where some agencies are slow (1-2 s before
 answering), one is down (HTTP 500, retried with the default back-off) and one
@@ -36,11 +36,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from scenario import Target, finish, form_text, write_reference  # noqa: E402
-from generator import published  # noqa: E402
-from generator.build import derive  # noqa: E402
+from generator.site import published  # noqa: E402
+from generator.site.build import derive  # noqa: E402
 from generator.commands import kabupaten  # noqa: E402
 from generator.regency.build import build as build_regency  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
 
 FIRST = 2030
 TARGET_SECONDS = 30.0

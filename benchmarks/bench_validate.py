@@ -37,7 +37,7 @@ from scenario import (FIRST_YEAR, ROOT, Target, best, finish, form_text, load_av
 
 sys.path.insert(0, str(ROOT))
 
-from generator.validate import validate  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
 
 __all__ = ["form_text", "write_reference"]  # bench_regency builds its repository with them
 

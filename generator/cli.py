@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import calendar, report
-from .history import GitError, changed_files
-from .schema import SchemaError
-from .validate import validate
+from generator.core import calendar
+from generator.check import report
+from generator.check.sealed import GitError, changed_files
+from generator.source.schema import SchemaError
+from generator.check.validate import validate
 
 # argparse speaks English; its messages are looked up through `argparse._`
 # at call time, so the users get them in their own language.
@@ -282,7 +283,7 @@ def _add_status(sub) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import BuildError, SiteRefused, build
+    from generator.site.build import BuildError, SiteRefused, build
 
     def waiting(what: str) -> None:
         print(f"rkt: {what}...", file=sys.stderr, flush=True)
@@ -337,20 +338,20 @@ def _print(outcome: tuple[str, int]) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .commands.export import export_year
+    from generator.commands.export import export_year
 
     return _print(export_year(args.repo, args.year, args.format, args.out, args.today, args.document))
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.site.serve import serve
 
     addr = args.addr if args.port is None else f"{args.addr.rpartition(':')[0] or '127.0.0.1'}:{args.port}"
     return serve(args.repo, args.today, addr, engine=args.engine)
 
 
 def _status(args: argparse.Namespace) -> int:
-    from .terminal import status
+    from generator.commands.status import status
 
     text, code = status(args.repo, args.year, args.today)
     sys.stdout.write(text)

@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from generator import atomic
+from generator.source import atomic
 
 
 def test_written_files_get_the_usual_mode_not_a_private_one(tmp_path):

@@ -35,7 +35,7 @@ def site(built) -> Path:
 def built(tmp_path_factory):
     import datetime as dt
 
-    from generator.build import build
+    from generator.site.build import build
     from test_build import site_copy
 
     repo = site_copy(tmp_path_factory.mktemp("browser"))

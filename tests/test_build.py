@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_example
-from generator.build import SiteRefused, build, generate
-from generator.validate import validate
+from generator.site.build import SiteRefused, build, generate
+from generator.check.validate import validate
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -305,7 +305,7 @@ def test_forcing_a_foreign_folder_moves_its_files_aside_never_deletes_them(built
 def test_a_build_waits_for_another_build_into_the_same_folder(built, tmp_path):
     import fcntl
 
-    from generator.build import site_lock
+    from generator.site.build import site_lock
 
     repo = copy_built(built, tmp_path)
     with open(site_lock(repo / "site"), "a+b") as held:  # another build, in the middle of its swap

@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from generator import cache
-from generator.build import build
+from generator.source import cache
+from generator.site.build import build
 from test_build import repo_copy
 
 TODAY = dt.date(2026, 11, 28)
 
-GENERATE = ("import datetime, sys; from pathlib import Path; from generator.build import build; "
+GENERATE = ("import datetime, sys; from pathlib import Path; from generator.site.build import build; "
             "r = build(Path(sys.argv[1]), today=datetime.date(2026, 11, 28), run_mkdocs=False); "
             "print(r.result is None, r.generated.charts_drawn, r.generated.charts_reused)")
 
@@ -64,7 +64,7 @@ def test_a_change_to_rkt_code_redraws_every_chart(tmp_path):
     build(repo, today=TODAY, run_mkdocs=False)
     code = tmp_path / "code"
     shutil.copytree(ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    charts = code / "generator/charts.py"
+    charts = code / "generator/site/charts.py"
     charts.write_text(charts.read_text().replace('"ink": "#263238"', '"ink": "#000000"'))
     assert '"ink": "#000000"' in charts.read_text()
     assert generate_elsewhere(repo, code=code) == (False, 10, 0)
@@ -74,7 +74,7 @@ def test_keys_separate_their_inputs_and_do_not_depend_on_the_process():
     assert cache.key("k", "ab", "c") != cache.key("k", "a", "bc")
     assert cache.key("k", b"x") == cache.key("k", "x") != cache.key("j", "x")
     assert cache.key("k", {"b": 1, "a": [2]}) == cache.key("k", {"a": [2], "b": 1})
-    line = "from generator import cache; print(cache.key('k', 'x', {'a': 1}))"
+    line = "from generator.source import cache; print(cache.key('k', 'x', {'a': 1}))"
     keys = {subprocess.run([sys.executable, "-c", line], cwd=ROOT, capture_output=True, text=True, check=True,
                            env=dict(os.environ, PYTHONHASHSEED=seed)).stdout.strip() for seed in ("1", "2")}
     assert len(keys) == 1 and len(keys.pop()) == 64

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import TODAY
-from generator import excel, prefill
-from generator.load import load_bytes
-from generator.model import At, build_form
-from generator.schema import SchemaSet
-from generator.validate import validate
-from generator.yamlwrite import form_yaml, update_form
+from generator.spreadsheets import excel
+from generator.plan import prefill
+from generator.source.load import load_bytes
+from generator.core.model import At, build_form
+from generator.source.schema import SchemaSet
+from generator.check.validate import validate
+from generator.source.yamlwrite import form_yaml, update_form
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.calendar import work_calendar
-from generator.validate import validate
+from generator.core.calendar import work_calendar
+from generator.check.validate import validate
 
 EXAMPLE = validate(ROOT, today=dt.date(2026, 11, 28)).repository
 AGENCY = EXAMPLE.agency

@@ -20,10 +20,12 @@ from conftest import ROOT
 from test_build import add_guide, repo_copy, rkt
 
 # Not skipped without Zensical: it is in the lock file's site extra, so `make install` always has it.
-from generator import build as build_module, cli, fmt
-from generator.build import BuildError, build, derive
-from generator.safety import scan_site
-from generator.validate import validate
+from generator.site import build as build_module
+from generator import cli
+from generator.core import fmt
+from generator.site.build import BuildError, build, derive
+from generator.site.safety import scan_site
+from generator.check.validate import validate
 
 TODAY = dt.date(2026, 11, 28)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, copy_example
-from generator.validate import validate
+from generator.check.validate import validate
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 VALID = sorted(p for p in (EXAMPLES / "valid").iterdir() if p.is_dir())
@@ -189,8 +189,8 @@ def test_escape_sequences_in_file_names_and_values_are_shown_not_obeyed(tmp_path
 
 
 def test_the_reporter_writes_out_every_control_character_in_every_format():
-    from generator import report
-    from generator.problems import Problem
+    from generator.check import report
+    from generator.core.problems import Problem
 
     nasty = "a\x1b[31mb\x9b2Jc\u202ed\u2066e\x00f\rg\nh\u2028i\x7fj\u200bk\U000e0041"
     problems = [Problem(f"cycles/{nasty}.yaml", "RKT021", f"pesan {nasty}", line=1, col=1)]
@@ -232,7 +232,7 @@ def test_symlinks_under_cycles_are_refused_and_never_followed(tmp_path):
 
 @pytest.mark.parametrize("label", ["Bidang $x^2$ & $$", "Rp $", "$x$"])
 def test_dollar_signs_in_chart_text_are_drawn_as_written(label):
-    from generator import charts
+    from generator.site import charts
 
     svg = charts.target_trend(charts.TargetTrendSpec(years=(2026, 2027), series=(("SS1.1", label, (1.0, 2.0)),)))
     timeline = charts.timeline(charts.TimelineSpec(title=label, today=None, rows=(

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from conftest import ROOT, copy_example
-from generator.load import load_file
+from generator.source.load import load_file
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
@@ -112,9 +112,9 @@ def test_template_writes_user_text_that_looks_like_a_formula_as_text(example):
     import io
     import zipfile
 
-    from generator import excel
-    from generator.prefill import start
-    from generator.validate import validate
+    from generator.spreadsheets import excel
+    from generator.plan.prefill import start
+    from generator.check.validate import validate
 
     result = validate(example)
     data, _ = start(result.repository, 2027, "psdm")

@@ -14,8 +14,8 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import copy_example
 from generator.cli import main
-from generator.excel import KINERJA_HEADERS, PROGRAM_HEADERS, shown
-from generator.load import load_file
+from generator.spreadsheets.excel import KINERJA_HEADERS, PROGRAM_HEADERS, shown
+from generator.source.load import load_file
 
 FORMS = "cycles/2027/forms"
 

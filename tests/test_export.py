@@ -14,9 +14,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from conftest import ROOT, copy_example
-from generator import export
-from generator.build import derive
-from generator.validate import validate
+from generator.documents import export
+from generator.site.build import derive
+from generator.check.validate import validate
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -50,7 +50,7 @@ def test_pdf_has_title_units_totals_and_signature(pdf_text):
                  "Bidang Mutasi, Promosi dan Kinerja", "Bidang Pengembangan Sumber Daya Manusia"):
         assert unit in flat, unit
     repo, rkt = compiled(ROOT)
-    from generator import fmt
+    from generator.core import fmt
 
     assert fmt.number(rkt.total_budget) in flat
     assert "Jumlah seluruhnya" in flat
@@ -293,7 +293,7 @@ def test_a_text_that_spells_an_excel_escape_keeps_its_letters():
 
 def test_the_site_does_not_serve_an_export_made_by_older_code(tmp_path, monkeypatch):
     """The export cache key covers the writer's code: a fixed writer is never bypassed."""
-    from generator import cache
+    from generator.source import cache
 
     repo, rkt = compiled(ROOT)
     src = export.Source("abc", "0" * 64)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from types import MappingProxyType
 
-from generator.calendar import WorkCalendar
-from generator.forecast import forecast
-from generator.model import At, Step
-from generator.status import BELUM, BERJALAN, SELESAI, TERLAMBAT, StepStatus, baseline
+from generator.core.calendar import WorkCalendar
+from generator.plan.forecast import forecast
+from generator.core.model import At, Step
+from generator.plan.status import BELUM, BERJALAN, SELESAI, TERLAMBAT, StepStatus, baseline
 
 D = dt.date
 # Christmas on a Friday, and cuti bersama on the Thursday before it

@@ -18,10 +18,10 @@ import pytest
 from test_browser import CHROMIUM, DRIVER, _QuietHandler, browser, requested_urls  # noqa: F401  (skips without chromium)
 
 from conftest import ROOT  # noqa: E402
-from generator.build import build  # noqa: E402
-from generator.load import load_bytes  # noqa: E402
-from generator.validate import validate  # noqa: E402
-from generator.yamlwrite import form_yaml  # noqa: E402
+from generator.site.build import build  # noqa: E402
+from generator.source.load import load_bytes  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
+from generator.source.yamlwrite import form_yaml  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402

@@ -4,7 +4,7 @@ Each form of tests/examples/ (valid and invalid cases) is loaded into the real p
 its "Muat draf dari berkas" feature, with the page data a build would embed for that case's
 repository (its cycle, pagu and units), and the page's error list is compared with what
 `rkt validate` says about that file: both valid or both invalid, the same (path, code) pairs,
-and for the rules about one form the same message (both come from generator/formrules.py).
+and for the rules about one form the same message (both come from generator/check/formrules.py).
 
 What cannot be compared, and why:
 - the file's name and folder (RKT021, RKT213): the page writes the file's name itself;
@@ -26,9 +26,9 @@ import pytest
 from test_form_page import driver, load_file, repo, server, visit  # noqa: F401  (fixtures; skips without chromium)
 
 from conftest import copy_example  # noqa: E402
-from generator import build as build_module  # noqa: E402
-from generator.render import json_for_html  # noqa: E402
-from generator.validate import validate  # noqa: E402
+from generator.site import build as build_module  # noqa: E402
+from generator.site.pages import json_for_html  # noqa: E402
+from generator.check.validate import validate  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from test_examples import EXAMPLES, apply  # noqa: E402
 

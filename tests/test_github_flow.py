@@ -17,8 +17,8 @@ import pathspec
 import pytest
 
 from conftest import ROOT, git
-from generator.codeowners import MAINTAINED
-from generator.load import load_file
+from generator.check.codeowners import MAINTAINED
+from generator.source.load import load_file
 from pdf import minimal_pdf
 
 WORKFLOWS = ROOT / ".github/workflows"
@@ -184,7 +184,7 @@ def owners(codeowners: str, path: str) -> list[str]:
 MAINTAINER = ["@hendra-bkpsdm"]  # cycles/agency.yaml: role pengelola
 
 
-@pytest.mark.parametrize("path", ["generator/validate.py", "generator/commands/sign.py", "schemas/form.schema.json",
+@pytest.mark.parametrize("path", ["generator/check/validate.py", "generator/commands/sign.py", "schemas/form.schema.json",
                                   ".github/workflows/validate.yml", ".github/CODEOWNERS", "Makefile",
                                   "pyproject.toml", "requirements/lock.txt", "requirements/validate.txt",
                                   ".ci/run", "mkdocs.yml", "docs/js/isi-form.js", "docs/css/rkt.css",
@@ -454,7 +454,7 @@ def assert_text_budget_rejected(proc: subprocess.CompletedProcess) -> None:
 def test_a_pr_that_rewrites_the_judge_is_still_judged_by_the_target_branch(main_repo):
     def cheat(repo: Path) -> None:
         text_budget(repo)
-        path = repo / "generator/validate.py"
+        path = repo / "generator/check/validate.py"
         path.write_text(path.read_text().replace("        return not self.errors\n", "        return True\n"))
 
     pr(main_repo, "lolos-saja", cheat, "Form PSDM (dan pemeriksa yang selalu lolos)")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, git
-from generator.history import GitError
-from generator.validate import validate
+from generator.check.sealed import GitError
+from generator.check.validate import validate
 
 NEW_EVENT = "  - langkah: 6\n    tanggal: 2026-11-27\n    oleh: staf-perencanaan-1\n"
 
@@ -287,7 +287,7 @@ REOPEN = ("  - langkah: 8\n    tanggal: 2025-12-10\n    oleh: staf-perencanaan-2
 
 
 def test_an_event_after_the_archive_passes_and_reopens_the_cycle(example_git):
-    from generator.build import derive
+    from generator.site.build import derive
 
     base = head(example_git)
     cycle = example_git / "cycles/2026/cycle.yaml"
@@ -302,7 +302,7 @@ def test_an_event_after_the_archive_passes_and_reopens_the_cycle(example_git):
 
 
 def test_a_revision_reopened_and_signed_as_version_2_passes(example_git, tmp_path):
-    from generator.build import derive
+    from generator.site.build import derive
     from pdf import minimal_pdf
 
     base = head(example_git)

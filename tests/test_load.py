@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.load import MAX_BYTES, MAX_DEPTH, load_bytes
+from generator.source.load import MAX_BYTES, MAX_DEPTH, load_bytes
 
 
 def load(text: bytes | str):
@@ -201,7 +201,7 @@ def test_a_number_of_thousands_of_digits_is_a_problem_with_its_line_not_a_crash(
 
 
 def test_long_numbers_up_to_the_limit_stay_numbers_for_the_schema_to_judge():
-    from generator.load import MAX_INT_DIGITS
+    from generator.source.load import MAX_INT_DIGITS
 
     assert load("a: " + "9" * MAX_INT_DIGITS + "\n").document.data == {"a": int("9" * MAX_INT_DIGITS)}
     assert [p.code for p in load("a: -" + "9" * (MAX_INT_DIGITS + 1) + "\n").problems] == ["RKT011"]
@@ -237,7 +237,7 @@ def test_the_colon_hint_is_unchanged():
 # --- symbolic links ---------------------------------------------------------------
 
 def test_a_symlink_is_refused_and_its_target_not_read(tmp_path):
-    from generator.load import load_file
+    from generator.source.load import load_file
 
     outside = tmp_path / "rahasia.txt"
     outside.write_text("root:x:0:0:root:/root:/bin/bash\n")

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from generator import cache, parallel
+from generator.source import cache, parallel
 
 fork = pytest.mark.skipif(parallel._fork_context() is None or (os.cpu_count() or 1) < 2,
                           reason="no fork start method or a single core here: the makes run in this process")

@@ -34,7 +34,7 @@ MIN_TEXT_PX = 11
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from generator.build import build
+    from generator.site.build import build
     from test_build import repo_copy
 
     repo = repo_copy(tmp_path_factory.mktemp("phone"))
@@ -193,7 +193,7 @@ def test_scroll_regions_are_reachable_by_keyboard_and_named(seen):
 # --- the first screen ----------------------------------------------------------------
 
 def test_beranda_first_phone_screen_says_where_who_which_units_how_late_and_when(seen):
-    from generator import fmt
+    from generator.core import fmt
 
     text = seen[PHONE, "index.html"].first_screen
     for fact in ("Langkah 4 dari 11: Pengisian Form", "Terlambat 14 hari",

@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from conftest import ROOT, copy_example, git
-from generator import export
-from generator.build import derive, generate
-from generator.validate import validate
+from generator.documents import export
+from generator.site.build import derive, generate
+from generator.check.validate import validate
 from pdf import minimal_pdf
 
 TODAY = dt.date(2026, 11, 28)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from generator.load import load_file
+from generator.source.load import load_file
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:

@@ -17,9 +17,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from conftest import ROOT, TODAY, copy_example
-from generator import export, render
-from generator.build import derive, generate
-from generator.validate import validate
+from generator.documents import export
+from generator.site import pages as render
+from generator.site.build import derive, generate
+from generator.check.validate import validate
 from test_examples import EXAMPLES, apply
 
 PK = "pk-target-dan-pagu-program"

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator import published
-from generator.build import build, generate
+from generator.site import published
+from generator.site.build import build, generate
 from generator.regency import data as regency_data
-from generator.schema import KINDS, SchemaSet
-from generator.validate import validate
+from generator.source.schema import KINDS, SchemaSet
+from generator.check.validate import validate
 from test_build import site_copy
 
 TODAY = dt.date(2026, 11, 28)

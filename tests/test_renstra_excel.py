@@ -10,8 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import ROOT, copy_example
-from generator.load import load_file
-from generator.validate import validate
+from generator.source.load import load_file
+from generator.check.validate import validate
 
 from test_pk import TODAY
 

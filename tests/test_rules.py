@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY
-from generator.rules import _nip_problem
-from generator.validate import validate
+from generator.check.rules import _nip_problem
+from generator.check.validate import validate
 
 CASES = [
     # (file, old, new, expected errors as (line, code))

@@ -7,9 +7,9 @@ import datetime as dt
 import re
 from html import unescape
 
-from generator.build import build
-from generator.render import esc, table
-from generator.safety import MARKER, scan_html
+from generator.site.build import build
+from generator.site.pages import esc, table
+from generator.site.safety import MARKER, scan_html
 from test_build import add_guide, repo_copy, tree
 
 HAZARDS = [

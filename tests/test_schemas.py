@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.schema import KINDS, SchemaSet
+from generator.source.schema import KINDS, SchemaSet
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"
@@ -104,7 +104,7 @@ def test_fast_path_agrees_with_jsonschema_and_the_schemas_as_written(example):
     """The speed tricks (inlined $ref, compiled fast path) must not change what is valid."""
     from referencing import Registry, Resource
 
-    from generator.load import load_file
+    from generator.source.load import load_file
 
     docs = {p.name: json.loads(p.read_text()) for p in FILES}
     registry = Registry().with_resources((d["$id"], Resource.from_contents(d)) for d in docs.values())
@@ -142,7 +142,7 @@ ECMA_LINE_TERMINATORS = "[^\n\r\u2028\u2029]"
 
 def ecma_reference(pattern: str, text: str) -> bool:
     """ECMAScript's reading of an anchored pattern ^...$ (no m flag), written independently of
-    generator.schema: the whole string must match, and `.` stops at every line terminator."""
+    generator.source.schema: the whole string must match, and `.` stops at every line terminator."""
     assert pattern.startswith("^") and pattern.endswith("$") and not pattern.endswith("\\$"), pattern
     body = re.sub(r"(?<!\\)\.(?![^\[]*\])", ECMA_LINE_TERMINATORS, pattern[1:-1])
     return re.fullmatch(body, text) is not None
@@ -159,7 +159,7 @@ def all_patterns() -> list[str]:
 
 def samples(pattern: str) -> list[str]:
     """Strings that match `pattern`: from the schemas' examples and the example repository."""
-    from generator.load import load_file
+    from generator.source.load import load_file
 
     pool: set[str] = {"5.03.02", "5.03.02.2.01", "5.03.02.2.01.0001", "SS1.1", "2027", "ppik",
                       "197305121998031004", "budi-santoso", "rkt-2026-v1.pdf", "a" * 64, "abc1234",
@@ -193,7 +193,7 @@ def test_every_pattern_means_the_same_to_the_fast_path_jsonschema_and_ecmascript
     import shutil
     import subprocess
 
-    from generator.schema import compile_fast, python_schema
+    from generator.source.schema import compile_fast, python_schema
 
     cases = []
     for pattern in all_patterns():
@@ -225,7 +225,7 @@ def test_every_pattern_means_the_same_to_the_fast_path_jsonschema_and_ecmascript
 
 
 def test_patterns_with_python_only_or_ambiguous_escapes_are_refused():
-    from generator.schema import SchemaError, python_pattern
+    from generator.source.schema import SchemaError, python_pattern
 
     assert python_pattern("^[0-9]{2}$") == "^[0-9]{2}\\Z"
     assert python_pattern("^a.b[.$]$") == "^a[^\\n\\r\\u2028\\u2029]b[.\\$]\\Z"
@@ -236,7 +236,7 @@ def test_patterns_with_python_only_or_ambiguous_escapes_are_refused():
 
 def test_a_code_with_a_trailing_newline_is_refused_by_the_whole_check(example):
     schemas = SchemaSet.load(SCHEMAS)
-    from generator.load import load_file
+    from generator.source.load import load_file
 
     data = load_file(example / "cycles/2027/forms/ppik.yaml", "f").document.data
     data["program"][0]["kode"] += "\n"
@@ -330,12 +330,12 @@ def test_no_code_is_ever_read_from_the_repository_cache(example):
 
 def test_a_file_the_fast_path_rejects_is_never_taken_as_valid(example):
     """Should the two validators ever disagree again (as on "5.03.02\\n"), the file fails, not passes."""
-    from generator.schema import compile_fast, python_schema
+    from generator.source.schema import compile_fast, python_schema
 
     schemas = SchemaSet.load(SCHEMAS)
     stricter = {**schemas.flat["agency"], "minProperties": 1000}
     schemas.__dict__["fast"] = {**schemas.fast, "agency": compile_fast(python_schema(stricter))}
-    from generator.load import load_file
+    from generator.source.load import load_file
 
     data = load_file(example / "cycles/agency.yaml", "a").document.data
     assert schemas.validators["agency"].is_valid(data)

@@ -53,10 +53,10 @@ def serve(repo, port: int) -> subprocess.Popen:
 
 def make_serve(repo, port: int) -> subprocess.Popen:
     """`make serve PORT=N` as README gives it, with this test run's installed environment as .venv."""
-    for name in ("Makefile", "pyproject.toml"):
-        shutil.copy2(ROOT / name, repo / name)  # their times kept: the environment counts as installed
-    shutil.copytree(ROOT / "requirements", repo / "requirements")
-    return subprocess.Popen(["make", "--no-print-directory", "serve", f"PORT={port}", f"VENV={sys.prefix}"],
+    shutil.copy(ROOT / "Makefile", repo / "Makefile")
+    # -o: never reinstall into this environment from the copy, whatever the files' times say
+    return subprocess.Popen(["make", "--no-print-directory", "serve", f"PORT={port}", f"VENV={sys.prefix}",
+                             "-o", f"{sys.prefix}/.installed-stamp"],
                             cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1795838400"})  # 2026-11-28
 

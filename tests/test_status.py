@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_example, git
-from generator.build import derive
-from generator.status import BELUM, BERJALAN, DICATAT, DIJADWALKAN, DILEWATI, SELESAI, TANPA_CATATAN, TERLAMBAT
-from generator.validate import validate
+from generator.site.build import derive
+from generator.plan.status import BELUM, BERJALAN, DICATAT, DIJADWALKAN, DILEWATI, SELESAI, TANPA_CATATAN, TERLAMBAT
+from generator.check.validate import validate
 
 D = dt.date
 FORMS = ("sekretariat", "ppik", "mpk")
@@ -218,7 +218,7 @@ def test_a_recorded_cycle_keeps_its_signed_version(example):
 
 
 def test_beranda_says_when_a_scheduled_cycle_starts(example):
-    from generator.build import build
+    from generator.site.build import build
 
     shutil.rmtree(example / "cycles/2027")
     add_cycle(example, 2028, "2027-11-01")
@@ -280,7 +280,7 @@ def test_a_finished_cycle_knows_how_far_past_its_baseline_it_ended(example):
 
 
 def test_who_must_act_are_the_heads_of_missing_units_then_the_role_of_the_current_step(example):
-    from generator.status import who_must_act
+    from generator.plan.status import who_must_act
 
     result = validate(example, today=D(2026, 11, 28))
     agency = result.repository.agency

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator import target as t
-from generator.target import parse
+from generator.core import target as t
+from generator.core.target import parse
 
 
 @pytest.mark.parametrize("typed, kind, value, unit", [

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.load import load_bytes, load_file
-from generator.yamlwrite import event_yaml, form_yaml, scalar
+from generator.source.load import load_bytes, load_file
+from generator.source.yamlwrite import event_yaml, form_yaml, scalar
 
 FORMS = sorted((ROOT / "cycles").glob("*/forms/*.yaml"))
 

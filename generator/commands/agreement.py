@@ -12,11 +12,13 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from .. import atomic, export, pk, report
-from ..build import derive
-from ..validate import validate
-from .preconditions import valid_cycle
-from .sign import _printed_commit, metadata_yaml, read_scan
+from generator.source import atomic
+from generator.documents import export, pk
+from generator.check import report
+from generator.site.build import derive
+from generator.check.validate import validate
+from generator.commands.preconditions import valid_cycle
+from generator.commands.sign import _printed_commit, metadata_yaml, read_scan
 
 
 def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,

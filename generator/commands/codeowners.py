@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import atomic, report
-from ..validate import validate
+from generator.source import atomic
+from generator.check import report
+from generator.check.validate import validate
 
 
 def write_codeowners(root: Path) -> tuple[str, int]:
-    from .. import codeowners
+    from generator.check import codeowners
 
     result = validate(root)
     if result.repository.agency is None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import fmt, report
-from .preconditions import new_folder_refusal
+from generator.core import fmt
+from generator.check import report
+from generator.commands.preconditions import new_folder_refusal
 
 
 def _refusal(target: Path) -> str | None:
@@ -14,8 +15,8 @@ def _refusal(target: Path) -> str | None:
 
 
 def demo(target: Path, today: dt.date | None, engine: str) -> tuple[str, int]:
-    from .. import demo as replay
-    from ..build import BuildError, SiteRefused, build, engine_missing
+    from generator.scaffold import demo as replay
+    from generator.site.build import BuildError, SiteRefused, build, engine_missing
 
     refused = _refusal(target) or (f"rkt: {engine_missing(engine)}\n" if engine_missing(engine) else None)
     if refused:

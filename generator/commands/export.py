@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import export, pk
-from ..build import BuildError, derive
-from .preconditions import valid_repository, write_out
+from generator.documents import export, pk
+from generator.site.build import BuildError, derive
+from generator.commands.preconditions import valid_repository, write_out
 
 
 def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None,

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..build import derive
-from ..status import BERJALAN
-from .preconditions import valid_repository
+from generator.site.build import derive
+from generator.plan.status import BERJALAN
+from generator.commands.preconditions import valid_repository
 
 
 def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -> tuple[str, int]:
-    from .. import remind as reminders
+    from generator.site import remind as reminders
 
     checked = valid_repository(root, today)
     if isinstance(checked, str):

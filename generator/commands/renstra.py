@@ -6,15 +6,16 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from .. import atomic, report
-from ..validate import Result, validate
-from .preconditions import valid_repository, write_out
+from generator.source import atomic
+from generator.check import report
+from generator.check.validate import Result, validate
+from generator.commands.preconditions import valid_repository, write_out
 
 RENSTRA = "cycles/renstra.yaml"
 
 
 def renstra_template(root: Path, out: Path, today: dt.date | None) -> tuple[str, int]:
-    from .. import renstra_excel
+    from generator.spreadsheets import renstra_excel
 
     checked = valid_repository(root, today)
     if isinstance(checked, str):
@@ -31,10 +32,10 @@ def renstra_template(root: Path, out: Path, today: dt.date | None) -> tuple[str,
 def _in_memory(root: Path, result: Result, data: dict, reading, today: dt.date) -> list:
     """The problems renstra.yaml would have once written (schema, then the Renstra's cross-file
     rules), named by the workbook cell they come from; cells already reported are skipped."""
-    from .. import rules
-    from ..excel import at_cells
-    from ..model import BUILDERS, At
-    from ..schema import SchemaSet
+    from generator.check import rules
+    from generator.spreadsheets.excel import at_cells
+    from generator.core.model import BUILDERS, At
+    from generator.source.schema import SchemaSet
 
     found = list(SchemaSet.load(root / "schemas").check("renstra", data, RENSTRA))
     if not found:  # the model is built from schema-valid data only
@@ -65,8 +66,8 @@ def _changes(old, data: dict) -> list[str]:
 def import_renstra(root: Path, workbook: Path, today: dt.date | None) -> tuple[str, int]:
     """Read a filled Renstra workbook into cycles/renstra.yaml. Nothing is written unless the
     whole workbook is right and the repository stays as valid as it was."""
-    from .. import renstra_excel
-    from ..calendar import today as today_in
+    from generator.spreadsheets import renstra_excel
+    from generator.core.calendar import today as today_in
 
     result = validate(root, today=today)
     repo = result.repository

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..model import Repository
-from .preconditions import check_written, valid_repository, valid_unit, write_new
+from generator.core.model import Repository
+from generator.commands.preconditions import check_written, valid_repository, valid_unit, write_new
 
 
 def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> tuple[str, int]:
-    from ..yamlwrite import cycle_yaml
+    from generator.source.yamlwrite import cycle_yaml
 
     checked = valid_repository(root, today)
     if isinstance(checked, str):
@@ -30,8 +30,8 @@ def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> t
 
 
 def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[str, int]:
-    from .. import prefill
-    from ..yamlwrite import form_yaml
+    from generator.plan import prefill
+    from generator.source.yamlwrite import form_yaml
 
     checked = valid_unit(root, unit, today)
     if isinstance(checked[0], str):

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import archive, atomic, export, report
-from ..build import derive
-from ..problems import os_reason
-from ..validate import validate
-from .preconditions import valid_cycle
+from generator.plan import archive
+from generator.source import atomic
+from generator.documents import export
+from generator.check import report
+from generator.site.build import derive
+from generator.core.problems import os_reason
+from generator.check.validate import validate
+from generator.commands.preconditions import valid_cycle
 
 
 MAX_SCAN = 50 * 1024 * 1024
@@ -36,7 +39,7 @@ def is_pdf(data: bytes) -> bool:
 
 def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
          today: dt.date | None) -> tuple[str, int]:
-    from ..yamlwrite import event_yaml
+    from generator.source.yamlwrite import event_yaml
 
     checked = valid_cycle(root, year, today)
     if isinstance(checked[0], str):
@@ -116,7 +119,7 @@ def _printed_commit(root: Path, year: int) -> str | tuple[str, int]:
 
     The metadata names a commit so that anyone can rebuild the signed content from
     it: with uncommitted changes to the plan's inputs no commit holds that content."""
-    from ..history import GitError, git
+    from generator.check.sealed import GitError, git
 
     try:
         git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
@@ -134,7 +137,7 @@ def _printed_commit(root: Path, year: int) -> str | tuple[str, int]:
 def metadata_yaml(meta: dict) -> str:
     """The signed metadata file: yamlwrite's layout, then what a revision and the
     calendar add (`menggantikan`, `kalender`)."""
-    from ..yamlwrite import signed_yaml
+    from generator.source.yamlwrite import signed_yaml
 
     out = [signed_yaml(meta)]
     if meta.get("menggantikan"):

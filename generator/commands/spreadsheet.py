@@ -6,13 +6,15 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from .. import atomic, report
-from ..validate import Result, validate
-from .preconditions import valid_unit, write_out
+from generator.source import atomic
+from generator.check import report
+from generator.check.validate import Result, validate
+from generator.commands.preconditions import valid_unit, write_out
 
 
 def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | None) -> tuple[str, int]:
-    from .. import excel, prefill
+    from generator.spreadsheets import excel
+    from generator.plan import prefill
 
     checked = valid_unit(root, unit, today)
     if isinstance(checked[0], str):
@@ -35,10 +37,10 @@ def _as_form(root: Path, result: Result, rel: str, data: dict, reading, today: d
     The rules run even when the schema finds something: `excel.read` always gives every
     required key with its type (a refused cell holds a placeholder), which is all the model
     builder relies on."""
-    from .. import rules
-    from ..excel import at_cells
-    from ..model import BUILDERS, At
-    from ..schema import SchemaSet
+    from generator.check import rules
+    from generator.spreadsheets.excel import at_cells
+    from generator.core.model import BUILDERS, At
+    from generator.source.schema import SchemaSet
 
     found = list(SchemaSet.load(root / "schemas").check("form", data, rel))
     form = BUILDERS["form"](data, At(rel))
@@ -78,7 +80,7 @@ def _record_descriptions(data: dict, old: dict | None, renstra) -> None:
 
 def _emptied(old: dict | None, data: dict) -> list[str]:
     """The tables this import would leave empty although they are not (or, for a new form, both)."""
-    from ..excel import KINERJA, PROGRAM
+    from generator.spreadsheets.excel import KINERJA, PROGRAM
 
     if old is None:
         return [KINERJA, PROGRAM] if not data["kinerja"] and not data["program"] else []
@@ -133,8 +135,8 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
                 allow_empty: bool = False) -> tuple[str, int]:
     """Read a filled template into the unit's form. Nothing is written unless the whole
     workbook is right; every problem of both sheets is reported at once."""
-    from .. import excel
-    from ..yamlwrite import form_yaml, update_form
+    from generator.spreadsheets import excel
+    from generator.source.yamlwrite import form_yaml, update_form
 
     checked = valid_unit(root, unit, today)
     if isinstance(checked[0], str):

@@ -1,6 +1,6 @@
 """The regency view (`rkt kabupaten`): every perangkat daerah's RKT in one dashboard.
 
-Each agency's dashboard publishes `data/rkt.json` (generator/published.py). A
+Each agency's dashboard publishes `data/rkt.json` (generator/site/published.py). A
 regency repository lists the agencies in `kabupaten.yaml` (config.py);
 `rkt kabupaten build` fetches every agency's file in parallel (fetch.py),
 checks it against the published schema (data.py), falls back to the last good

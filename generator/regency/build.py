@@ -1,5 +1,5 @@
 """`rkt kabupaten build`: gather, render, write docs/, then the same engine run, strict
-checks, safety scan and swap as `rkt build` (generator/build.py), so the regency
+checks, safety scan and swap as `rkt build` (generator/site/build.py), so the regency
 site is held to exactly the agency sites' bar.
 """
 
@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .. import build as agency_build
-from .. import cache
-from ..calendar import today as today_in
-from ..problems import Problem
-from ..safety import site_refusal
-from . import config as config_mod
-from . import pages, sources
-from .fetch import Limits
+from generator.site import build as agency_build
+from generator.source import cache
+from generator.core.calendar import today as today_in
+from generator.core.problems import Problem
+from generator.site.safety import site_refusal
+from generator.regency import config as config_mod
+from generator.regency import pages, sources
+from generator.regency.fetch import Limits
 
 
 @dataclass

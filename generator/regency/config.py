@@ -15,9 +15,9 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from ..load import load_file
-from ..problems import Problem, locate, sort_key
-from ..schema import _problems, python_schema
+from generator.source.load import load_file
+from generator.core.problems import Problem, locate, sort_key
+from generator.source.schema import _problems, python_schema
 
 FILE = "kabupaten.yaml"
 SCHEMA = "kabupaten.schema.json"

@@ -20,10 +20,10 @@ from typing import Callable
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
-from ..load import _BAD_DECODED  # one screen for every text rkt reads
-from ..published import SCHEMA_FILE, SCHEMA_VERSION
-from ..schema import _problems, compile_fast, python_schema
-from .config import SCHEMAS
+from generator.source.load import _BAD_DECODED  # one screen for every text rkt reads
+from generator.site.published import SCHEMA_FILE, SCHEMA_VERSION
+from generator.source.schema import _problems, compile_fast, python_schema
+from generator.regency.config import SCHEMAS
 
 INVALID = "data tidak sah"
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, TypeVar
 
-from .. import __version__
-from .config import is_loopback
+from generator import __version__
+from generator.regency.config import is_loopback
 
 UNREACHABLE = "tidak dapat dihubungi"
 TIMEOUT = "waktu habis"

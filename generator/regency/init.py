@@ -1,10 +1,10 @@
 """`rkt kabupaten init`: the files of a new regency repository.
 
-Like an agency repository (generator/init.py), it carries its own copy of the
+Like an agency repository (generator/scaffold/init.py), it carries its own copy of the
 tool (`generator/`, `schemas/`, the lock files, pyproject.toml): the tool is not
 on a package index, and the workflow must run exactly the code the repository
 was reviewed with. The regency's own files are generated here: kabupaten.yaml,
-mkdocs.yml, the stylesheet, the workflow (from generator/templates/kabupaten/,
+mkdocs.yml, the stylesheet, the workflow (from generator/regency/templates/kabupaten/,
 not from the tool's .github/workflows/, which `rkt init` copies into every
 agency repository), a README and .gitignore.
 """
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..init import copy_tool
-from ..yamlwrite import scalar
+from generator.scaffold.init import copy_tool
+from generator.source.yamlwrite import scalar
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "kabupaten"
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "kabupaten"
 TREES = ("generator", "schemas", "requirements")
 FILES = ("pyproject.toml",)
 WORKFLOW = ".github/workflows/kabupaten.yml"

@@ -17,11 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from .. import fmt
-from ..render import Html, esc
-from .config import Config
-from .data import Cycle, Published
-from .sources import Entry
+from generator.core import fmt
+from generator.site.pages import Html, esc
+from generator.regency.config import Config
+from generator.regency.data import Cycle, Published
+from generator.regency.sources import Entry
 
 PHASES = {"dijadwalkan": "Dijadwalkan", "berjalan": "Berjalan", "selesai": "Selesai", "dicatat": "Dicatat kemudian"}
 STATES = {"belum": "Belum", "berjalan": "Berjalan", "selesai": "Selesai", "terlambat": "Terlambat",

@@ -20,10 +20,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import atomic, cache
-from . import data as published
-from .config import Agency, Config
-from .fetch import Fetched, Limits, fetch_all
+from generator.source import atomic, cache
+from generator.regency import data as published
+from generator.regency.config import Agency, Config
+from generator.regency.fetch import Fetched, Limits, fetch_all
 
 LAST_GOOD = ("kabupaten", "terakhir")
 # an agency whose own dashboard has not been rebuilt for this long shows old facts (its
@@ -58,7 +58,7 @@ class Entry:
 
 
 def _date(day: dt.date | None) -> str:
-    from ..fmt import date_id
+    from generator.core.fmt import date_id
 
     return date_id(day)
 

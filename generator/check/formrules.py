@@ -1,0 +1,199 @@
+"""The rules about one form, as data: what `rkt validate` and the "Isi Form RKT" page share.
+
+`rules.py` checks a form against the reference data (Renstra codes, the cycle's units and
+pagu, today's date); the page checks the same while the user types. So that the two never
+drift apart, everything the page needs to judge a form comes from here at build time:
+
+* `MESSAGES`: the Indonesian message templates; `rules.py` formats the same templates;
+* `RULES`: which lists hold unique codes, which codes must start with their parent's code,
+  which fields refer to the Renstra, where the date and the pagu are checked. The page's
+  engine (docs/js/isi-form.js) knows only these generic kinds of rule;
+* `reader`: the strict loader's limits (refused characters, depth, number length), so a file
+  loaded into the page is refused for the same reasons `load.py` refuses it;
+* `cycle_facts`: the parameters of one cycle (start, today, pagu, units).
+
+A browser test (tests/test_form_parity.py) runs every example form through both and
+compares the verdicts, the (path, code) pairs and the messages.
+
+A form downloaded from the page before it is complete carries `draf: true`; `mark_draft`
+turns the schema's "unknown key" into a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Mapping
+from zoneinfo import ZoneInfo
+
+from generator.source import load
+from generator.core.model import CycleFolder, Repository
+from generator.core.problems import Problem
+
+EMPTY_CHOICES = "(belum ada)"
+
+MESSAGES: Mapping[str, str] = {
+    "duplikat": "{apa} '{kode}' sudah dipakai sebelumnya; setiap {apa} harus unik",
+    "sasaran_tidak_ada": "sasaran '{kode}' tidak ada di Renstra; pilih salah satu: {pilihan}",
+    "indikator_tidak_ada": "indikator '{kode}' tidak ada pada sasaran {sasaran} di Renstra; pilih salah satu: {pilihan}",
+    "kegiatan_salah_program": ("kode kegiatan '{kode}' tidak diawali kode programnya '{induk}'; "
+                               "pindahkan kegiatan ini ke program yang benar atau perbaiki kodenya"),
+    "sub_salah_kegiatan": ("kode sub kegiatan '{kode}' tidak diawali kode kegiatannya '{induk}'; "
+                           "pindahkan sub kegiatan ini ke kegiatan yang benar atau perbaiki kodenya"),
+    "melebihi_pagu": "jumlah anggaran form ({jumlah}) melebihi pagu unit '{unit}' ({pagu}) sebesar {selisih}",
+    "anggaran_tidak_sama": ("anggaran {tingkat} {kode} ({anggaran}) tidak sama dengan jumlah anggaran {anak} di "
+                            "bawahnya ({jumlah}: {rincian}); selisih {selisih}. Samakan keduanya, atau hapus "
+                            "'anggaran' {tingkat} agar jumlahnya dihitung dari {anak}"),
+    "anggaran_kurang": ("anggaran {tingkat} {kode} ({anggaran}) lebih kecil dari jumlah anggaran {anak} yang sudah "
+                        "dirinci di bawahnya ({jumlah}: {rincian})"),
+    "tanggal_masa_depan": "tanggal pengisian {tanggal} ada di masa depan (hari ini {hari_ini})",
+    "unit_tidak_ada": "unit '{unit}' tidak ada di cycles/agency.yaml; pilih salah satu: {pilihan}",
+    "unit_tidak_wajib": ("unit '{unit}' tidak termasuk unit_wajib siklus {tahun}; "
+                         "tambahkan ke unit_wajib di {berkas} atau hapus form ini"),
+    "draf": "form ini masih draf; lengkapi lalu hapus baris 'draf: true'",
+}
+
+# The key that marks a downloaded draft. The schema does not know it, so a draft never passes.
+DRAFT_KEY = "draf"
+DRAFT_CODE = "RKT190"
+
+
+def message(name: str, **values: object) -> str:
+    return MESSAGES[name].format(**values)
+
+
+def choices(codes) -> str:
+    codes = list(codes)
+    return ", ".join(codes) if codes else EMPTY_CHOICES
+
+
+def rupiah(n: int) -> str:
+    return "Rp " + f"{n:,}".replace(",", ".")
+
+
+# --- the rules, as the page's engine reads them ----------------------------------------
+# A list is named by its path with "*" for every index: "program.*.kegiatan" is every
+# kegiatan list of every program. `key` is the field of each item that the rule reads.
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str  # unit | unit_wajib | tanggal_maks | unik | rujukan | awalan | jumlah | pagu
+    code: str
+    list: str = ""
+    key: str = ""
+    message: str = ""
+    what: str = ""  # unik: the word in the message ("kode kegiatan"); jumlah: the level ("program")
+    scope: str = "daftar"  # unik: "daftar" (each list alone) or "form" (every such list together)
+    parent_key: str = ""  # awalan: the parent's field that must prefix; rujukan: the parent's sasaran
+    table: str = ""  # rujukan: "sasaran" or "indikator" (of the parent's sasaran)
+    child: str = ""  # jumlah: the list of children under each item ("kegiatan")
+    child_what: str = ""  # jumlah: the children's word in the message ("sub kegiatan")
+    message_less: str = ""  # jumlah: when only some children have an amount and they exceed it
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("unit", "RKT200", key="unit", message="unit_tidak_ada"),
+    Rule("unit_wajib", "RKT209", key="unit", message="unit_tidak_wajib"),
+    Rule("tanggal_maks", "RKT207", key="tanggal", message="tanggal_masa_depan"),
+    Rule("unik", "RKT205", list="kinerja", key="sasaran", what="sasaran", message="duplikat"),
+    Rule("rujukan", "RKT203", list="kinerja", key="sasaran", table="sasaran", message="sasaran_tidak_ada"),
+    Rule("unik", "RKT205", list="kinerja.*.indikator", key="kode", what="indikator", message="duplikat"),
+    Rule("rujukan", "RKT203", list="kinerja.*.indikator", key="kode", table="indikator", parent_key="sasaran",
+         message="indikator_tidak_ada"),
+    Rule("unik", "RKT205", list="program", key="kode", what="kode program", message="duplikat"),
+    Rule("unik", "RKT205", list="program.*.kegiatan", key="kode", what="kode kegiatan", scope="form",
+         message="duplikat"),
+    Rule("unik", "RKT205", list="program.*.kegiatan.*.sub_kegiatan", key="kode", what="kode sub kegiatan",
+         scope="form", message="duplikat"),
+    Rule("awalan", "RKT204", list="program.*.kegiatan", key="kode", parent_key="kode",
+         message="kegiatan_salah_program"),
+    Rule("awalan", "RKT204", list="program.*.kegiatan.*.sub_kegiatan", key="kode", parent_key="kode",
+         message="sub_salah_kegiatan"),
+    # the budget of a node is its own `anggaran` when stated, else the sum of its lists' items;
+    # a stated amount equals its children's sum when all of them have one, and is never less
+    Rule("jumlah", "RKT220", list="program", key="anggaran", child="kegiatan", what="program",
+         child_what="kegiatan", message="anggaran_tidak_sama", message_less="anggaran_kurang"),
+    Rule("jumlah", "RKT220", list="program.*.kegiatan", key="anggaran", child="sub_kegiatan", what="kegiatan",
+         child_what="sub kegiatan", message="anggaran_tidak_sama", message_less="anggaran_kurang"),
+    Rule("pagu", "RKT210", list="program", key="anggaran", message="melebihi_pagu"),
+)
+
+# Which JSON Schema keyword gives which code (as schema.py reports them).
+SCHEMA_CODES: Mapping[str, str] = {
+    "required": "RKT101", "additionalProperties": "RKT102", "type": "RKT103",
+    "pattern": "RKT104", "format": "RKT104",
+    "minimum": "RKT105", "maximum": "RKT105", "exclusiveMinimum": "RKT105", "exclusiveMaximum": "RKT105",
+    "enum": "RKT106", "const": "RKT106", "minLength": "RKT107", "maxLength": "RKT107",
+    "minItems": "RKT108", "maxItems": "RKT108", "uniqueItems": "RKT108",
+}
+
+# Codes the project writes always quoted (yamlwrite.code), named by the schema definition
+# a field refers to: the writer in the page quotes exactly the fields that refer to these.
+QUOTED_DEFINITIONS = ("kode_program", "kode_kegiatan", "kode_sub_kegiatan")
+
+
+def quoted_fields(schema: dict, path: str = "") -> list[str]:
+    """The list paths ("program.*.kode") of the fields written always quoted, from the
+    form schema as written (its `$ref`s name the definitions)."""
+    out: list[str] = []
+    for key, sub in (schema.get("properties") or {}).items():
+        here = f"{path}.{key}" if path else key
+        ref = sub.get("$ref", "")
+        if ref.rsplit("/", 1)[-1] in QUOTED_DEFINITIONS:
+            out.append(here)
+        if isinstance(sub.get("items"), dict):
+            out += quoted_fields(sub["items"], here + ".*")
+        elif "properties" in sub:
+            out += quoted_fields(sub, here)
+    return out
+
+
+def reader() -> dict:
+    """The strict loader's limits, for the page's reader of uploaded files."""
+    return {
+        "maks_byte": load.MAX_BYTES,
+        "maks_tingkat": load.MAX_DEPTH,
+        "maks_digit": load.MAX_INT_DIGITS,
+        "karakter_ditolak": load._REFUSED,  # noqa: SLF001  (one list of refused characters for both)
+        "kosong": sorted(load._NULLS),  # noqa: SLF001
+    }
+
+
+def export(schema_document: dict) -> dict:
+    """Everything about the rules the page embeds (besides the per-cycle facts)."""
+    return {
+        "aturan": [{k: v for k, v in asdict(r).items() if v != ""} for r in RULES],
+        "pesan": dict(MESSAGES),
+        "kosong": EMPTY_CHOICES,
+        "kode_skema": dict(SCHEMA_CODES),
+        "selalu_kutip": quoted_fields(schema_document),
+        "pembaca": reader(),
+        "kunci_draf": DRAFT_KEY,
+    }
+
+
+def cycle_facts(repo: Repository, folder: CycleFolder, today: dt.date) -> dict:
+    """The parameters of one cycle that the rules read."""
+    c = folder.cycle
+    assert c is not None and repo.agency is not None
+    # the page's "today" is this date, or the visitor's date in the agency's time zone when
+    # later (the site may be a day old); the offset is taken at noon of `today`, deterministically
+    offset = dt.datetime.combine(today, dt.time(12), ZoneInfo(repo.agency.timezone)).utcoffset()
+    return {
+        "mulai": c.start.isoformat(),
+        "hari_ini": today.isoformat(),
+        "utc_offset_menit": int(offset.total_seconds() // 60) if offset is not None else 0,
+        "pagu": dict(c.ceilings),
+        "unit_wajib": list(c.required_units),
+        "unit_instansi": sorted(u.code for u in repo.agency.units),
+        "berkas_siklus": f"{folder.folder}/cycle.yaml",
+    }
+
+
+def mark_draft(kind: str, data: object, file: str, found: list[Problem]) -> list[Problem]:
+    """A form marked `draf: true` is refused with a message that says what to do (instead of
+    the schema's "unknown key", which would send the user looking for a typo)."""
+    if kind != "form" or not isinstance(data, dict) or DRAFT_KEY not in data:
+        return found
+    kept = [p for p in found if not (p.code == "RKT102" and p.path == (DRAFT_KEY,))]
+    return kept + [Problem(file, DRAFT_CODE, message("draf"), path=(DRAFT_KEY,))]

@@ -1,0 +1,570 @@
+"""What was recorded stays recorded; what was signed stays signed.
+
+Against a base revision (`rkt validate --base`), read with the real `git`
+command (`ls-tree`, `cat-file --batch`) and parsed with the same strict loader:
+
+* a cycle's event log (`peristiwa`) is append-only: every event of the base
+  must still be there, unchanged, at the same position;
+* a signed version (scan and metadata under `signed/`) never changes, moves
+  or disappears;
+* a cycle's schedule is history: `mulai` does not move once events exist, and
+  `tanggal_dari_git` does not flip once the cycle is finished;
+* a signed cycle is final: its forms, its cycle.yaml fields and what its
+  compiled content takes from the shared files (renstra.yaml, agency.yaml)
+  change only once events reopen the cycle (the revision goes through the SOP
+  again and ends with a new signed version).
+
+Without a base (`signed_problems`): the newest verified signed version's
+content fingerprint (`sidik_isi`) must still match the content compiled from
+today's data, unless the cycle is reopened; and `menggantikan` names an
+earlier version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
+
+from generator.documents import export
+from generator.plan.compile import compile_rkt
+from generator.source.load import Document, load_bytes
+from generator.core.model import BUILDERS, At, CycleFolder, Repository, Sop, Step
+from generator.core.problems import WARNING, Path, Problem
+
+if TYPE_CHECKING:
+    from generator.source.schema import SchemaSet
+    from generator.plan.status import Arrival
+
+_CYCLE = re.compile(r"cycles/[0-9]{4}/cycle\.yaml")
+_SIGNED = re.compile(r"cycles/[0-9]{4}/signed/[^/]+")
+_SIGNED_META = re.compile(r"cycles/([0-9]{4})/signed/rkt-[0-9]{4}-v[0-9]{1,2}\.yaml")
+_FORM = re.compile(r"cycles/[0-9]{4}/forms/[a-z][a-z0-9-]{0,39}\.yaml")  # as validate.py places forms
+_SHARED = ("cycles/renstra.yaml", "cycles/agency.yaml")  # reference files every cycle compiles from
+
+
+class GitError(Exception):
+    """Git could not answer; the message is for the user (Indonesian)."""
+
+
+def git(root: FsPath, *args: str, input: bytes | None = None) -> bytes:
+    try:
+        proc = subprocess.run(["git", "-C", str(root), *args], input=input, capture_output=True, check=False)
+    except FileNotFoundError as exc:
+        raise GitError("perintah 'git' tidak ditemukan; pasang Git terlebih dahulu") from exc
+    if proc.returncode != 0:
+        raise GitError(proc.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} gagal")
+    return proc.stdout
+
+
+def resolve(root: FsPath, rev: str) -> str:
+    """The commit id of `rev`, or GitError with an Indonesian explanation."""
+    try:
+        git(root, "rev-parse", "--is-inside-work-tree")
+    except GitError as exc:
+        raise GitError(f"folder {root} bukan repositori Git, jadi --base tidak dapat dipakai") from exc
+    try:
+        return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except GitError as exc:
+        raise GitError(f"revisi pembanding '{rev}' tidak ditemukan di repositori "
+                       f"(untuk klon dangkal, ambil riwayat lengkap: git fetch --unshallow)") from exc
+
+
+@dataclass(frozen=True)
+class Blob:
+    path: str
+    oid: str
+
+
+def tree(root: FsPath, commit: str, prefix: str = "cycles/") -> list[Blob]:
+    out = git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix)
+    blobs = []
+    for entry in out.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, path = entry.partition(b"\t")
+        _mode, kind, oid = meta.decode().split()
+        if kind == "blob":
+            blobs.append(Blob(path.decode("utf-8", "surrogateescape"), oid))
+    return blobs
+
+
+def read_blobs(root: FsPath, oids: list[str]) -> dict[str, bytes]:
+    """Contents of many blobs with one `git cat-file --batch`."""
+    if not oids:
+        return {}
+    out = git(root, "cat-file", "--batch", input="".join(f"{o}\n" for o in oids).encode())
+    result: dict[str, bytes] = {}
+    pos = 0
+    for oid in oids:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        size = int(header[2])
+        result[oid] = out[end + 1:end + 1 + size]
+        pos = end + 1 + size + 1
+    return result
+
+
+def changed_files(root: FsPath, base: str) -> set[str]:
+    out = git(root, "diff", "--name-only", "-z", base)
+    return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
+
+
+def _event_label(e: object) -> str:
+    if isinstance(e, dict):
+        return f"langkah {e.get('langkah')} tanggal {e.get('tanggal')}"
+    return "peristiwa"
+
+
+def _diff(old: Mapping, new: object) -> str:
+    if not isinstance(new, dict):
+        return "isinya diganti"
+    parts = []
+    for key in list(old) + [k for k in new if k not in old]:
+        if old.get(key) != new.get(key):
+            parts.append(f"'{key}' dari {old.get(key)!r} menjadi {new.get(key)!r}"
+                         .replace("None", "kosong"))
+    return "; ".join(parts) or "urutan isinya diubah"
+
+
+def event_log_problems(file: str, old: object, new: object) -> Iterator[Problem]:
+    """Compare one cycle's event logs (plain data) of base and head."""
+    old_events = old.get("peristiwa") if isinstance(old, dict) else None
+    new_events = new.get("peristiwa") if isinstance(new, dict) else None
+    if not isinstance(old_events, list):
+        return
+    if not isinstance(new_events, list):
+        new_events = []
+    for i, before in enumerate(old_events):
+        if i >= len(new_events):
+            yield Problem(file, "RKT301",
+                          f"peristiwa ke-{i + 1} ({_event_label(before)}) dihapus; catatan peristiwa hanya boleh "
+                          f"ditambah. Kembalikan catatan itu; untuk koreksi, tambahkan peristiwa baru di bawah",
+                          path=("peristiwa",))
+            continue
+        after = new_events[i]
+        if after != before:
+            yield Problem(file, "RKT301",
+                          f"peristiwa ke-{i + 1} ({_event_label(before)}) diubah: {_diff(before, after)}. "
+                          f"Catatan lama tidak boleh diubah atau disisipi; tambahkan peristiwa baru di bagian bawah",
+                          path=("peristiwa", i))
+
+
+def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set[str],
+          repo: Repository | None = None, schemas: "SchemaSet | None" = None) -> list[Problem]:
+    """All problems of the working tree at `root` against revision `base`.
+
+    `repo` (the working tree's model) and `schemas` are needed for the rules on
+    signed cycles; without them only the event log and the archive are compared."""
+    commit = resolve(root, base)
+    listing = tree(root, commit)
+    blobs = [b for b in listing if _CYCLE.fullmatch(b.path) or _SIGNED.fullmatch(b.path)]
+    contents = read_blobs(root, sorted({b.oid for b in blobs}))
+    sealed = _sealed_at(blobs, contents)
+    problems: list[Problem] = []
+    base_cycles: dict[str, object] = {}
+    for b in blobs:
+        if not _CYCLE.fullmatch(b.path):
+            problems.extend(_archive_file_problems(root, b.path, contents[b.oid], head_files))
+            continue
+        if b.path not in head_files:
+            problems.append(Problem(b.path, "RKT301", "cycle.yaml dihapus; catatan peristiwa siklus tidak boleh "
+                                    "dihapus", line=1, col=1))
+            continue
+        before, after = load_bytes(contents[b.oid], b.path).document, head.get(b.path)
+        if before is None or after is None:
+            continue  # a file that does not parse has its own problems reported
+        base_cycles[b.path] = before.data
+        recorded = isinstance(before.data, dict) and before.data.get("dicatat_kemudian") is True
+        problems.extend(event_log_problems(b.path, before.data, after.data))
+        problems.extend(schedule_problems(b.path, before.data, after.data,
+                                          finished=int(b.path.split("/")[1]) in sealed or recorded))
+    if repo is not None:
+        problems.extend(renstra_revisions(root, listing, repo))
+    if repo is not None and schemas is not None:
+        for year, version in sorted(sealed.items()):
+            rel = f"cycles/{year}/cycle.yaml"
+            if rel in base_cycles:
+                problems.extend(_sealed_problems(root, listing, year, version, base_cycles[rel], head, repo, schemas))
+    return problems
+
+
+def _archive_file_problems(root: FsPath, rel: str, raw: bytes, head_files: set[str]) -> list[Problem]:
+    if rel not in head_files:
+        return [Problem(rel, "RKT302", f"berkas bertanda tangan {rel} dihapus atau dipindah; berkas arsip "
+                        f"tidak boleh diubah. Kembalikan berkasnya; versi baru dibuat dengan 'rkt sign'",
+                        line=1, col=1)]
+    try:
+        now = (root / rel).read_bytes()
+    except OSError:
+        now = None
+    if now != raw:
+        return [Problem(rel, "RKT302", f"berkas bertanda tangan {rel} diubah; berkas arsip tidak boleh diubah. "
+                        f"Kembalikan isi aslinya; perbaikan dibuat sebagai versi baru dengan 'rkt sign'",
+                        line=1, col=1)]
+    return []
+
+
+# --- a code keeps its meaning --------------------------------------------------
+
+def _words(text: object) -> str:
+    return " ".join(str(text).split()).casefold() if text is not None else ""
+
+
+def renstra_revisions(root: FsPath, listing: list[Blob], repo: Repository) -> Iterator[Problem]:
+    """Forms refer to Renstra indicators by code. When a revision keeps a code but rewrites
+    the indicator (RKT308) or its satuan (RKT309), every form that refers to the code now
+    promises something else without anyone having agreed to it: warn, naming the forms.
+    A form whose `uraian` already records the new text was agreed against it."""
+    blob = next((b for b in listing if b.path == "cycles/renstra.yaml"), None)
+    if blob is None or repo.renstra is None:
+        return
+    doc = load_bytes(read_blobs(root, [blob.oid])[blob.oid], blob.path).document
+    objectives = doc.data.get("sasaran") if doc is not None and isinstance(doc.data, dict) else None
+    before = {i["kode"]: i for o in objectives if isinstance(o, dict) and isinstance(o.get("indikator"), list)
+              for i in o["indikator"] if isinstance(i, dict) and isinstance(i.get("kode"), str)} \
+        if isinstance(objectives, list) else {}
+    entries = [(f.at.file, t) for c in repo.cycles for f in c.forms for row in f.performance for t in row.indicators]
+    for _, ind in repo.renstra.indicators():
+        old = before.get(ind.code)
+        if old is None:
+            continue
+        if _words(old.get("uraian")) != _words(ind.description):
+            forms = sorted({file for file, t in entries if t.indicator == ind.code
+                            and _words(t.description) != _words(ind.description)})
+            if forms:
+                yield Problem(ind.at.file, "RKT308",
+                              f"uraian indikator {ind.code} diubah dari '{old.get('uraian')}' menjadi "
+                              f"'{ind.description}' dengan kode yang sama, jadi target di {', '.join(forms)} kini "
+                              f"berlaku untuk rumusan baru tanpa disepakati. Bila maknanya berubah, beri indikator "
+                              f"baru kode baru; bila hanya perbaikan penulisan, periksa target form tersebut",
+                              path=ind.at.path + ("uraian",), severity=WARNING)
+        if _words(old.get("satuan")) != _words(ind.unit_of_measure):
+            forms = sorted({file for file, t in entries if t.indicator == ind.code})
+            if forms:
+                yield Problem(ind.at.file, "RKT309",
+                              f"satuan indikator {ind.code} diubah dari '{old.get('satuan') or '-'}' menjadi "
+                              f"'{ind.unit_of_measure or '-'}' dengan kode yang sama; target di {', '.join(forms)} "
+                              f"ditulis dengan satuan lama. Periksa dan sesuaikan targetnya",
+                              path=ind.at.path + (("satuan",) if ind.unit_of_measure else ()), severity=WARNING)
+
+
+# --- the schedule is history ------------------------------------------------
+
+def _from_git(data: Mapping) -> bool:
+    """`tanggal_dari_git` as the model reads it (its default follows `dicatat_kemudian`)."""
+    return bool(data.get("tanggal_dari_git", not data.get("dicatat_kemudian", False)))
+
+
+def schedule_problems(file: str, old: object, new: object, finished: bool) -> Iterator[Problem]:
+    """A cycle's start date once events exist, and where its form dates come from once
+    it is finished, are part of what was recorded: moving either rewrites lateness
+    and dates that were already shown and signed."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return
+    if old.get("peristiwa") and new.get("mulai") != old.get("mulai"):
+        yield Problem(file, "RKT303",
+                      f"tanggal mulai diubah dari {old.get('mulai')} menjadi {new.get('mulai') or 'kosong'} padahal "
+                      f"peristiwa siklus ini sudah dicatat; jadwal dasar dan keterlambatan yang sudah tercatat akan "
+                      f"berubah. Kembalikan tanggal mulai {old.get('mulai')}",
+                      path=("mulai",))
+    if finished and _from_git(new) != _from_git(old):
+        before, after = ("true", "false") if _from_git(old) else ("false", "true")
+        yield Problem(file, "RKT304",
+                      f"tanggal_dari_git berubah dari {before} menjadi {after} pada siklus yang sudah selesai; "
+                      f"tanggal penyerahan form yang sudah tercatat akan berubah. Kembalikan nilainya ({before})",
+                      path=("tanggal_dari_git",) if "tanggal_dari_git" in new else ())
+
+
+# --- a signed cycle is final -------------------------------------------------
+
+def archive_step(sop: Sop | None) -> int | None:
+    """The SOP step whose evidence is a signed version in the archive."""
+    return next((s.number for s in sop.steps if s.evidence == "arsip"), None) if sop else None
+
+
+def last_archiving(steps: Sequence[object], archive: int) -> int:
+    """Position of the last archiving event in a log of step numbers (-1: none)."""
+    return max((i for i, step in enumerate(steps) if step == archive), default=-1)
+
+
+def reopening(steps: Sequence[object], archive: int, after: int) -> int | None:
+    """Position of the first event after position `after` that is not an archiving:
+    after a signed version was archived, such an event reopens the cycle for a
+    revision (the rule status.py applies). None: the cycle was not reopened."""
+    return next((i for i in range(after + 1, len(steps)) if steps[i] != archive), None)
+
+
+def is_reopened(steps: Sequence[object], archive: int) -> bool:
+    last = last_archiving(steps, archive)
+    return last >= 0 and reopening(steps, archive, last) is not None
+
+
+def _steps(cycle_data: object) -> list[object]:
+    events = cycle_data.get("peristiwa") if isinstance(cycle_data, dict) else None
+    return [e.get("langkah") for e in events if isinstance(e, dict)] if isinstance(events, list) else []
+
+
+def _sealed_at(blobs: list[Blob], contents: Mapping[str, bytes]) -> dict[int, int]:
+    """Per year, the newest signed version at the base whose scan matches its hash."""
+    by_path = {b.path: contents[b.oid] for b in blobs}
+    out: dict[int, int] = {}
+    for rel, raw in by_path.items():
+        m = _SIGNED_META.fullmatch(rel)
+        doc = load_bytes(raw, rel).document if m else None
+        data = doc.data if doc is not None else None
+        if not isinstance(data, dict) or not isinstance(data.get("versi"), int):
+            continue
+        scan = by_path.get(f"{rel.rsplit('/', 1)[0]}/{data.get('berkas')}")
+        if scan is not None and hashlib.sha256(scan).hexdigest() == data.get("sha256"):
+            year = int(m.group(1))
+            out[year] = max(out.get(year, 0), data["versi"])
+    return out
+
+
+def _revision_step(sop: Sop | None) -> Step | None:
+    """Where a revision starts: the step a "tidak" at the signing decision goes back to."""
+    archive = archive_step(sop)
+    if sop is None or archive is None:
+        return None
+    position = [s.number for s in sop.steps].index(archive)
+    signing = sop.steps[position - 1] if position else None
+    return sop.step(signing.on_reject) if signing and signing.on_reject else None
+
+
+def _final(year: int, version: int, sop: Sop | None) -> str:
+    """What to do about a change to a signed plan (Indonesian)."""
+    redo = _revision_step(sop)
+    example = f" (misalnya langkah {redo.number}, {redo.short}, untuk revisi)" if redo else ""
+    return (f"RKT {year} sudah ditandatangani (versi {version}), jadi isinya final: perubahan memerlukan versi "
+            f"bertanda tangan yang baru. Buka kembali siklus dengan mencatat peristiwa baru di "
+            f"cycles/{year}/cycle.yaml{example}, lalu setelah disetujui tandatangani versi {version + 1} dengan "
+            f"'rkt sign'. Bila perubahan ini tidak disengaja, kembalikan isi semula")
+
+
+def _sealed_problems(root: FsPath, listing: list[Blob], year: int, version: int, base_cycle: object,
+                     head: Mapping[str, Document], repo: Repository, schemas: "SchemaSet") -> list[Problem]:
+    """A cycle signed at the base: its inputs change only once events reopen it."""
+    archive = archive_step(repo.sop)
+    folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
+    head_cycle = head.get(f"cycles/{year}/cycle.yaml")
+    if archive is None or folder is None or head_cycle is None:
+        return []
+    base_steps = _steps(base_cycle)
+    anchor = last_archiving(base_steps, archive)
+    if anchor < 0:  # signed without an archiving event: only new events can reopen it
+        anchor = len(base_steps) - 1
+    if reopening(_steps(head_cycle.data), archive, anchor) is not None:
+        return []
+    skip = {"peristiwa", "tanggal_dari_git"} | ({"mulai"} if base_steps else set())  # reported on their own
+    return [Problem(c.file, c.code, f"{c.what}. {_final(year, version, repo.sop)}", path=c.path)
+            for c in sealed_changes(root, listing, folder, head, repo, schemas, skip)]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One input of a signed cycle that differs from a revision."""
+
+    file: str
+    code: str  # RKT305 cycle.yaml, RKT306 a form, RKT307 a shared file's effect on the content
+    what: str  # Indonesian
+    path: Path = ()
+
+
+def sealed_changes(root: FsPath, listing: list[Blob], folder: CycleFolder, head: Mapping[str, Document],
+                   repo: Repository, schemas: "SchemaSet", skip: set[str] = frozenset({"peristiwa"})) -> list[Change]:
+    """What differs between a revision (`listing`: its tree) and the working tree in the
+    inputs of one cycle: cycle.yaml fields (but `skip`), its forms, and the effect of the
+    shared files on its compiled content."""
+    cycle_rel, prefix = f"{folder.folder}/cycle.yaml", f"{folder.folder}/forms/"
+    wanted = [b for b in listing if b.path == cycle_rel or b.path.startswith(prefix) or b.path in _SHARED]
+    blobs = read_blobs(root, sorted({b.oid for b in wanted}))
+    raw = {b.path: blobs[b.oid] for b in wanted}
+    old = {rel: load_bytes(raw[rel], rel).document for rel in (cycle_rel, *_SHARED) if rel in raw}
+    changes: list[Change] = []
+    before, after = old.get(cycle_rel), head.get(cycle_rel)
+    if before is not None and after is not None and isinstance(before.data, dict) and isinstance(after.data, dict):
+        for key in [k for k in before.data if k not in skip] + [k for k in after.data if k not in before.data
+                                                                 and k not in skip]:
+            if before.data.get(key) != after.data.get(key):
+                changes.append(Change(cycle_rel, "RKT305", f"isian '{key}' diubah: "
+                                      f"{_value(before.data.get(key))} menjadi {_value(after.data.get(key))}", (key,)))
+    old_forms = {rel for rel in raw if rel.startswith(prefix) and _FORM.fullmatch(rel)}
+    new_forms = {rel for rel in folder.files if rel.startswith(prefix) and _FORM.fullmatch(rel)}
+    for rel in sorted(old_forms | new_forms):
+        if rel not in new_forms:
+            changes.append(Change(rel, "RKT306", f"form {rel} dihapus"))
+        elif rel not in old_forms:
+            changes.append(Change(rel, "RKT306", f"form {rel} ditambahkan"))
+        elif rel in head and not _same_bytes(root, rel, raw[rel]):
+            before_form = load_bytes(raw[rel], rel).document
+            if before_form is not None and before_form.data != head[rel].data:  # comments may change
+                where, was, now = _first_difference(before_form.data, head[rel].data)
+                changes.append(Change(rel, "RKT306", f"isi form diubah ({_label(where)}: {_value(was)} menjadi "
+                                      f"{_value(now)})", where))
+    for rel in _SHARED:
+        change = _shared_change(rel, old.get(rel), head.get(rel), folder, repo, schemas)
+        if change is not None:
+            changes.append(change)
+    return changes
+
+
+def _same_bytes(root: FsPath, rel: str, raw: bytes) -> bool:
+    """The file on disk is byte for byte the old one (the common case: nothing to parse)."""
+    try:
+        return (root / rel).read_bytes() == raw
+    except OSError:
+        return False
+
+
+def _shared_change(rel: str, before: Document | None, after: Document | None, folder: CycleFolder,
+                   repo: Repository, schemas: "SchemaSet") -> Change | None:
+    """The effect of a change to renstra.yaml or agency.yaml on one cycle's compiled content:
+    the content compiled with the old file against the content compiled with today's."""
+    if before is None or after is None or before.data == after.data or folder.cycle is None:
+        return None
+    if repo.agency is None or repo.renstra is None:
+        return None
+    kind = rel.rsplit("/", 1)[1].removesuffix(".yaml")
+    if any(True for _ in schemas.check(kind, before.data, rel)):
+        return None  # the old file no longer fits today's schema: nothing to compare with
+    parts = {"agency": repo.agency, "renstra": repo.renstra}
+    now = export.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
+    parts[kind] = BUILDERS[kind](before.data, At(rel))
+    then = export.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
+    if now == then:
+        return None
+    then_rows = {r["indikator"]: r for r in then["kinerja"]}
+    now_rows = {r["indikator"]: r for r in now["kinerja"]}
+    codes = sorted(c for c in then_rows.keys() | now_rows.keys() if then_rows.get(c) != now_rows.get(c))
+    path: Path = ()
+    if kind == "renstra" and codes:
+        path = next((ind.at.path for _, ind in repo.renstra.indicators() if ind.code == codes[0]), ())
+    what = f"indikator {', '.join(codes)}" if codes else "isi program dan kegiatan"
+    return Change(rel, "RKT307", f"perubahan berkas ini mengubah isi RKT {folder.year} ({what})", path)
+
+
+def _first_difference(old: object, new: object, path: Path = ()) -> tuple[Path, object, object]:
+    """Where two parsed documents first differ, and the two values there."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in list(old) + [k for k in new if k not in old]:
+            if key not in old or key not in new:
+                return path + (key,), old.get(key), new.get(key)
+            if old[key] != new[key]:
+                return _first_difference(old[key], new[key], path + (key,))
+    elif isinstance(old, list) and isinstance(new, list):
+        for i, (a, b) in enumerate(zip(old, new)):
+            if a != b:
+                return _first_difference(a, b, path + (i,))
+        n = min(len(old), len(new))
+        return path + (n,), old[n] if n < len(old) else None, new[n] if n < len(new) else None
+    return path, old, new
+
+
+def _label(path: Path) -> str:
+    return " > ".join(str(p + 1) if isinstance(p, int) else p for p in path) or "seluruh isi"
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, (dict, list)):
+        return "(bagian lain)"
+    text = str(value)
+    return repr(text[:60] + ("…" if len(text) > 60 else "")) if isinstance(value, str) else text
+
+
+# --- without a base: the newest signed version still matches the data --------
+
+def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document],
+                    schemas: "SchemaSet") -> list[Problem]:
+    """Per cycle: `menggantikan` names an earlier version; and unless a revision is under
+    way, the newest verified signed version's `sidik_isi` is the content compiled today.
+    An error, not a warning: the site would otherwise show as signed and final a plan
+    that nobody signed."""
+    problems: list[Problem] = []
+    archive = archive_step(repo.sop)
+    for folder in repo.cycles:
+        numbers = {v.version for v in folder.signed}
+        for v in folder.signed:
+            if v.replaces is not None and (v.replaces >= v.version or v.replaces not in numbers):
+                problems.append(Problem(v.at.file, "RKT217",
+                                        f"versi {v.version} menggantikan versi {v.replaces}, padahal yang dapat "
+                                        f"digantikan hanya versi sebelumnya yang ada di folder ini",
+                                        path=("menggantikan",)))
+        verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+        if not verified or folder.cycle is None or repo.agency is None or repo.renstra is None:
+            continue
+        newest = max(verified, key=lambda v: v.version)
+        if newest.content_fingerprint is None:
+            continue  # signed before fingerprints were recorded: `--base` still guards it
+        if archive is not None and is_reopened([e.step for e in folder.cycle.events], archive):
+            continue  # a revision is under way; its end is a new signed version
+        now = export.fingerprint(compile_rkt(folder, repo.agency, repo.renstra))
+        if now == newest.content_fingerprint:
+            continue
+        try:
+            changed = sealed_changes(root, tree(root, newest.commit), folder, head, repo, schemas)
+        except GitError:
+            changed = []
+        files = sorted({c.file for c in changed})
+        listed = f"; berkas yang berubah sejak commit {newest.commit[:12]}: {', '.join(files)}" if files else ""
+        problems.append(Problem(
+            newest.at.file, "RKT219",
+            f"isi RKT {folder.year} yang dihitung dari data hari ini (sidik isi {now[:16]}) tidak sama dengan "
+            f"versi {newest.version} yang ditandatangani (sidik isi {newest.content_fingerprint[:16]}){listed}. "
+            f"{_final(folder.year, newest.version, repo.sop)}",
+            path=("sidik_isi",)))
+    return problems
+
+
+def is_shallow(root: FsPath) -> bool:
+    return git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
+
+
+def arrivals(root: FsPath, timezone: str, prefix: str = "cycles/") -> dict[str, "Arrival"]:
+    """For every file under `prefix` on the current branch: the first-parent commit
+    that (last) added it, with its date in the agency's time zone, who wrote the
+    change and who merged it. Empty without usable history (no git, shallow clone):
+    callers then take dates from the files themselves."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from generator.plan.status import Arrival
+
+    try:
+        git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        if is_shallow(root):
+            return {}
+        out = git(root, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
+                  "--diff-filter=A", "--name-only", "--format=%x1e%H%x00%P%x00%an%x00%cI", "HEAD", "--", prefix)
+    except GitError:
+        return {}
+    zone = ZoneInfo(timezone)
+    found: dict[str, tuple[str, str, str, dt.date]] = {}
+    second_parents: set[str] = set()
+    for record in out.decode("utf-8", "replace").split("\x1e"):
+        if not record.strip():
+            continue
+        head, _, names = record.partition("\n")
+        commit, parents, author, when = head.split("\0")
+        day = dt.datetime.fromisoformat(when).astimezone(zone).date()
+        parent_list = parents.split()
+        merged_from = parent_list[1] if len(parent_list) > 1 else ""
+        if merged_from:
+            second_parents.add(merged_from)
+        for name in names.splitlines():
+            if name and name not in found:  # newest first: keep the latest addition
+                found[name] = (commit, merged_from, author, day)
+    authors: dict[str, str] = {}
+    if second_parents:
+        listing = git(root, "log", "--no-walk", "--format=%H%x00%an", *sorted(second_parents))
+        for line in listing.decode("utf-8", "replace").splitlines():
+            sha, _, name = line.partition("\0")
+            authors[sha] = name
+    return {name: Arrival(day, commit, authors.get(merged_from, author) if merged_from else author,
+                          author if merged_from else None)
+            for name, (commit, merged_from, author, day) in found.items()}

@@ -1,0 +1,1 @@
+"""Pure domain values: the model, target reading, working days, Indonesian formatting, problems."""

@@ -1,0 +1,1 @@
+"""Signable files (PDF, XLSX, CSV) made from plan values."""

@@ -1,0 +1,210 @@
+"""The archive of signed versions: what changed between two of them, and the
+working-day calendar a signed cycle was computed with.
+
+The content of a version is rebuilt from the repository as it was at the
+commit recorded in its metadata (read with `git archive`, loaded and checked
+by the same pipeline), compiled, and compared with the previous version's.
+
+Holiday data changes after the fact (the `holidays` package is updated, an
+SKB moves a cuti bersama, agency.yaml gains a day off). `rkt sign` records the
+working days of the cycle's span; a finished cycle keeps being shown with them,
+and the build says when today's calendar would give different days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import tarfile
+import tempfile
+from pathlib import Path
+from types import MappingProxyType
+
+from generator.documents import export
+from generator.core import fmt
+from generator.core.calendar import WorkCalendar
+from generator.plan.compile import compile_rkt
+from generator.check.sealed import GitError, archive_step, git, is_reopened
+from generator.core.model import CycleFolder, RecordedCalendar, SignedVersion, Sop
+from generator.plan.status import baseline
+from generator.check.validate import SchemaSet, build_repository, gather
+
+
+def content_at(root: Path, commit: str, year: int) -> dict | None:
+    """The compiled plan of `year` as it was at `commit`, or None if it cannot be rebuilt."""
+    try:
+        tar = git(root, "archive", "--format=tar", commit, "cycles", "schemas")
+    except GitError:
+        return None
+    tmp = Path(tempfile.mkdtemp(prefix="rkt-version-"))
+    try:
+        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+            try:
+                archive.extractall(tmp, filter="data")
+            except TypeError:  # Python < 3.11.4 has no extraction filters; git archive has no links out
+                archive.extractall(tmp)
+        if not (tmp / "schemas").is_dir():
+            shutil.copytree(root / "schemas", tmp / "schemas")
+        g = gather(tmp, SchemaSet.load(tmp / "schemas"))
+        repo = build_repository(tmp, g)
+        folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
+        if folder is None or repo.agency is None or repo.renstra is None:
+            return None
+        return export.content(compile_rkt(folder, repo.agency, repo.renstra))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _subs(content: dict) -> dict[tuple[str, str], dict]:
+    out = {}
+    for unit in content["unit"]:
+        for p in unit["program"]:
+            out[(unit["unit"], p["kode"])] = {**p, "tingkat": "Program"}
+            for k in p["kegiatan"]:
+                out[(unit["unit"], k["kode"])] = {**k, "tingkat": "Kegiatan"}
+                for s in k["sub_kegiatan"]:
+                    out[(unit["unit"], s["kode"])] = {**s, "tingkat": "Sub kegiatan"}
+    return out
+
+
+def _budget(item: dict) -> int:
+    if "anggaran" in item:
+        return item["anggaran"]
+    if "sub_kegiatan" in item:
+        return sum(s["anggaran"] for s in item["sub_kegiatan"])
+    return sum(_budget(k) for k in item.get("kegiatan", []))
+
+
+def diff(old: dict, new: dict) -> list[str]:
+    """Changes from `old` to `new` (export.content shapes), in Indonesian, in a stable order."""
+    out: list[str] = []
+    before = {r["indikator"]: r for r in old["kinerja"]}
+    after = {r["indikator"]: r for r in new["kinerja"]}
+    for code in sorted(after.keys() - before.keys()):
+        out.append(f"Indikator {code} ({after[code]['uraian']}) ditambahkan, target {after[code]['target']}.")
+    for code in sorted(before.keys() - after.keys()):
+        out.append(f"Indikator {code} ({before[code]['uraian']}) dihapus.")
+    for code in sorted(before.keys() & after.keys()):
+        if before[code]["target"] != after[code]["target"]:
+            out.append(f"Target {code} ({after[code]['uraian']}): {before[code]['target']} → {after[code]['target']}.")
+    b, a = _subs(old), _subs(new)
+    for key in sorted(a.keys() - b.keys()):
+        item = a[key]
+        out.append(f"{item['tingkat']} {key[1]} {item['nama']} ditambahkan ({key[0]}): {fmt.rupiah(_budget(item))}.")
+    for key in sorted(b.keys() - a.keys()):
+        item = b[key]
+        out.append(f"{item['tingkat']} {key[1]} {item['nama']} dihapus ({key[0]}): {fmt.rupiah(_budget(item))}.")
+    for key in sorted(a.keys() & b.keys()):
+        x, y = b[key], a[key]
+        if x["tingkat"] != "Sub kegiatan":
+            continue
+        for field, label in (("nama", "Nama"), ("indikator", "Indikator"), ("target", "Target"),
+                             ("satuan", "Satuan"), ("penanggung_jawab", "Penanggung jawab")):
+            if x.get(field) != y.get(field):
+                out.append(f"{label} {key[1]} ({key[0]}): {x.get(field) or '—'} → {y.get(field) or '—'}.")
+        if x["anggaran"] != y["anggaran"]:
+            out.append(f"Anggaran {key[1]} {y['nama']} ({key[0]}): {fmt.rupiah(x['anggaran'])} → "
+                       f"{fmt.rupiah(y['anggaran'])}.")
+    units_before = {u["unit"]: sum(_budget(p) for p in u["program"]) for u in old["unit"]}
+    units_after = {u["unit"]: sum(_budget(p) for p in u["program"]) for u in new["unit"]}
+    for unit in sorted(units_before.keys() | units_after.keys()):
+        x, y = units_before.get(unit, 0), units_after.get(unit, 0)
+        if x != y:
+            out.append(f"Jumlah anggaran {unit}: {fmt.rupiah(x)} → {fmt.rupiah(y)}.")
+    return out
+
+
+def version_changes(root: Path, folders) -> dict[tuple[int, int], list[str] | None]:
+    """For every signed version after the first: its changes, or None if a source commit is unreadable."""
+    out: dict[tuple[int, int], list[str] | None] = {}
+    for folder in folders:
+        versions = sorted(folder.signed, key=lambda v: v.version)
+        contents: dict[str, dict | None] = {}
+        for v in versions:
+            if v.commit not in contents:
+                contents[v.commit] = content_at(root, v.commit, folder.year)
+        for prev, cur in zip(versions, versions[1:]):
+            old, new = contents[prev.commit], contents[cur.commit]
+            out[(folder.year, cur.version)] = diff(old, new) if old is not None and new is not None else None
+    return out
+
+
+# --- the calendar a signed cycle was computed with ---------------------------
+
+MARGIN = dt.timedelta(days=31)  # the last steps' deadlines run past their dates: keep those days too
+
+
+def calendar_record(cal: WorkCalendar, folder: CycleFolder, sop: Sop, last_date: dt.date) -> dict:
+    """What `rkt sign` stores under `kalender`: every working-day exception (weekdays
+    off, weekend days worked) from the cycle's start to a month after its last date."""
+    from importlib.metadata import version
+
+    assert folder.cycle is not None
+    first = folder.cycle.start
+    dates = [last_date, baseline(sop, first, cal)[-1].end] + [e.date for e in folder.cycle.events]
+    last = max(dates) + MARGIN
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    record: dict = {"holidays": version("holidays"), "dari": first.isoformat(), "sampai": last.isoformat(),
+                    "libur": [d.isoformat() for d in days if d.weekday() < 5 and not cal.is_workday(d)]}
+    worked = [d.isoformat() for d in days if d.weekday() >= 5 and cal.is_workday(d)]
+    if worked:
+        record["hari_kerja"] = worked
+    return record
+
+
+def _recorded(folder: CycleFolder, sop: Sop | None) -> tuple[SignedVersion, RecordedCalendar] | None:
+    """The calendar of the newest verified signed version, while the cycle is not reopened."""
+    verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+    if not verified or folder.cycle is None:
+        return None
+    newest = max(verified, key=lambda v: v.version)
+    archive = archive_step(sop)
+    if newest.calendar is None or (archive is not None and
+                                   is_reopened([e.step for e in folder.cycle.events], archive)):
+        return None
+    return newest, newest.calendar
+
+
+def calendar_for(folder: CycleFolder, sop: Sop | None, cal: WorkCalendar) -> WorkCalendar:
+    """The calendar a cycle's status is computed with: today's, except over the span a
+    signed cycle recorded, where the recorded working days stand."""
+    found = _recorded(folder, sop)
+    if found is None:
+        return cal
+    _, rec = found
+
+    def inside(d: dt.date) -> bool:
+        return rec.first <= d <= rec.last
+
+    days_off = {d: name for d, name in cal.days_off.items() if not inside(d) or d.weekday() >= 5}
+    for d in rec.days_off:
+        days_off[d] = cal.days_off.get(d, "Hari libur (tercatat saat penandatanganan)")
+    workdays = {d for d in cal.extra_workdays if not inside(d)} | set(rec.workdays)
+    return WorkCalendar(MappingProxyType(dict(sorted(days_off.items()))), frozenset(workdays),
+                        cal.years_without_cuti)
+
+
+def calendar_drift(folders: tuple[CycleFolder, ...], sop: Sop | None, cal: WorkCalendar) -> list[str]:
+    """Warnings (Indonesian) for finished cycles whose recorded working days differ
+    from what today's calendar gives over the same span."""
+    from importlib.metadata import version
+
+    out = []
+    for folder in sorted(folders, key=lambda f: f.year):
+        found = _recorded(folder, sop)
+        if found is None:
+            continue
+        v, rec = found
+        days = [rec.first + dt.timedelta(days=n) for n in range((rec.last - rec.first).days + 1)]
+        was_off = set(rec.days_off) | {d for d in days if d.weekday() >= 5 and d not in set(rec.workdays)}
+        now_off = {d for d in days if not cal.is_workday(d)}
+        if was_off == now_off:
+            continue
+        changes = [f"{fmt.date_id(d)} kini hari libur" for d in sorted(now_off - was_off)]
+        changes += [f"{fmt.date_id(d)} kini hari kerja" for d in sorted(was_off - now_off)]
+        out.append(f"Kalender hari kerja siklus {folder.year} berbeda dari saat versi {v.version} ditandatangani "
+                   f"(data hari libur: paket holidays {rec.library}, sekarang {version('holidays')}): "
+                   f"{'; '.join(changes)}. Halaman siklus {folder.year} tetap memakai kalender yang tercatat; "
+                   f"riwayat yang sudah ditandatangani tidak dihitung ulang.")
+    return out

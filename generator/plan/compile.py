@@ -1,0 +1,346 @@
+"""The compiled RKT of a cycle: both tables of the agency's RKT, from all units' forms.
+
+1. Performance (agency level): No | Sasaran | Indikator Kinerja | Target, numbered
+   per sasaran, every Renstra indicator once. The target is the one the units agreed
+   in their forms (after koreksi), not the Renstra's; the Renstra target is carried
+   beside it so that outputs can show it where the two differ. An indicator whose
+   responsible unit has not given a target is "belum diisi", never left out, and a
+   plan with a required unit missing is a draft.
+2. Per unit: Program / Kegiatan / Sub Kegiatan | Indikator | Target | Anggaran,
+   with totals per kegiatan, program, unit and overall. Totals are derived,
+   never typed; a pagu stated on a program or kegiatan counts once.
+
+Several units may carry the same indicator. When their targets say the same thing it
+is printed once; when they differ, each is printed with its unit (and rules.py warns),
+because choosing one of them would be inventing the agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterator
+
+from generator.core import target as tgt
+from generator.core.model import Agency, At, CycleFolder, Form, Indicator, Objective, Renstra, SignedVersion, Unit
+
+NOT_FILLED = "belum diisi"
+DRAFT = "DRAF"
+LEVELS = ("Program", "Kegiatan", "Sub Kegiatan")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTarget:
+    unit: str  # unit code
+    label: str  # the unit's short name, as printed beside a target that units disagree on
+    target: str | int  # as typed in the unit's form
+    at: At
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceRow:
+    objective: Objective
+    indicator: Indicator
+    renstra: str | int | None  # the Renstra target for the plan year; None when the Renstra omits the year
+    agreed: tuple[UnitTarget, ...]  # the units' targets, in unit order
+    pending: tuple[str, ...]  # responsible units (codes) whose form is not in yet
+
+    # The names before agreed targets were compiled (published.py uses them): `target` is the
+    # Renstra's, `unit_targets` the units'. New code reads `renstra`, `agreed`, `target_text`.
+    @property
+    def target(self) -> str | int | None:
+        return self.renstra
+
+    @property
+    def unit_targets(self) -> tuple[tuple[str, str | int], ...]:
+        return tuple((t.unit, t.target) for t in self.agreed)
+
+    def _read(self, typed: str | int) -> tgt.Target:
+        return tgt.parse(typed, self.indicator.unit_of_measure)
+
+    @property
+    def distinct(self) -> tuple[UnitTarget, ...]:
+        """The agreed targets that say different things (first of each)."""
+        out: list[UnitTarget] = []
+        for t in self.agreed:
+            if not any(self._read(t.target).same_as(self._read(o.target)) for o in out):
+                out.append(t)
+        return tuple(out)
+
+    @property
+    def filled(self) -> bool:
+        """Whether the row has a target to print: agreed by the units, or no target at all
+        because the Renstra says "-" for the year and no unit set one."""
+        return bool(self.agreed) or (not self.pending and self.renstra_says_none)
+
+    @property
+    def renstra_says_none(self) -> bool:
+        return self.renstra is not None and self._read(self.renstra).is_none
+
+    @property
+    def target_text(self) -> str:
+        """The Target cell: the agreed target as typed, each with its unit when units differ."""
+        distinct = self.distinct
+        if not distinct:
+            return "-" if self.filled else NOT_FILLED
+        if len(distinct) == 1:
+            return str(distinct[0].target)
+        return "; ".join(f"{t.target} ({t.label})" for t in distinct)
+
+    @property
+    def differs(self) -> bool:
+        """Whether the agreed target is not the Renstra's (the Renstra value is then shown beside it)."""
+        if not self.agreed or self.renstra is None:
+            return False
+        renstra = self._read(self.renstra)
+        return any(not self._read(t.target).same_as(renstra) for t in self.agreed)
+
+    @property
+    def target_value(self) -> str | int:
+        """The Target cell for a spreadsheet: a whole number stays a number."""
+        distinct = self.distinct
+        if len(distinct) == 1 and isinstance(distinct[0].target, int):
+            return distinct[0].target
+        return self.target_text
+
+    @property
+    def renstra_text(self) -> str:
+        return "" if self.renstra is None else str(self.renstra)
+
+    @property
+    def unit_in_target(self) -> bool:
+        """Whether every printed target carries its unit itself ("100%", "85 point", "BB", "-")."""
+        shown = [t.target for t in self.distinct] or ([self.renstra] if self.renstra is not None else [])
+        return bool(shown) and all(_carries_unit(tgt.parse(t)) for t in shown)
+
+
+def _carries_unit(t: tgt.Target) -> bool:
+    return t.unit_in_text or t.kind in (tgt.NONE, tgt.PREDICATE, tgt.TEXT)
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceGroup:
+    """One sasaran of the performance table: one number, its cell spanning its indicators."""
+
+    number: int
+    objective: Objective
+    rows: tuple[PerformanceRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPlan:
+    unit: Unit
+    form: Form | None
+
+    @property
+    def budget(self) -> int:
+        return self.form.budget if self.form else 0
+
+    @property
+    def has_programs(self) -> bool:
+        return bool(self.form and self.form.programs)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """One line of a unit's program table, as every output (page, PDF, XLSX, CSV) lists it."""
+
+    level: str  # Program | Kegiatan | Sub Kegiatan
+    number: int | None  # programs are numbered within the unit
+    code: str
+    name: str
+    indicator: str
+    target: str | int | None
+    unit_of_measure: str | None
+    budget: int | None  # stated, or derived from the children; None when neither is there
+    responsible: str
+    stated: bool = False  # the amount was typed on this line (a pagu), not summed from below
+
+    @property
+    def target_text(self) -> str:
+        """The target as printed: "5 Dokumen" from 5 + Dokumen."""
+        if self.target is None:
+            return ""
+        return f"{self.target} {self.unit_of_measure}" if self.unit_of_measure else str(self.target)
+
+
+def plan_rows(form: Form) -> Iterator[PlanRow]:
+    for i, p in enumerate(form.programs, start=1):
+        yield PlanRow("Program", i, p.code, p.name, p.indicator or "", p.target, None,
+                      p.budget if p.has_budget else None, "", p.amount is not None)
+        for k in p.activities:
+            yield PlanRow("Kegiatan", None, k.code, k.name, k.indicator or "", k.target, None,
+                          k.budget if k.has_budget else None, "", k.amount is not None)
+            for s in k.subs:
+                yield PlanRow("Sub Kegiatan", None, s.code, s.name, s.indicator, s.target, s.unit_of_measure,
+                              s.budget, s.responsible, True)
+
+
+def group_nip(nip: str) -> str:
+    """NIP as printed: 18 digits grouped 8-6-1-3 (birth date, appointment, sex, serial)."""
+    if len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """The signature block: "Paringin, 3 Desember 2026", jabatan, name, pangkat, NIP."""
+
+    place: str
+    date: dt.date | None  # the signing date of the signed version; None: written by hand
+    year: int  # the year the RKT is prepared (the cycle's start), for a date left blank
+    position: str
+    region: str  # "Kabupaten Balangan", the line under the jabatan
+    name: str
+    rank: str | None  # pangkat/golongan
+    nip: str
+
+    @property
+    def nip_line(self) -> str:
+        return f"NIP. {group_nip(self.nip)}"
+
+    def place_date(self, date_text: str | None = None) -> str:
+        """`date_text` is the signing date as words (fmt.date_id; Babel stays out of this module)."""
+        if self.date is not None and date_text:
+            return f"{self.place}, {date_text}"
+        return f"{self.place}, ...................... {self.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRkt:
+    year: int
+    performance: tuple[PerformanceRow, ...]
+    units: tuple[UnitPlan, ...]
+    signature: Signature | None = None  # None when agency.yaml names no head
+
+    @property
+    def total_budget(self) -> int:
+        return sum(u.budget for u in self.units)
+
+    @property
+    def missing(self) -> tuple[Unit, ...]:
+        return tuple(u.unit for u in self.units if u.form is None)
+
+    @property
+    def draft(self) -> bool:
+        """A plan is a draft until every required unit's form is in."""
+        return bool(self.missing)
+
+    @property
+    def has_programs(self) -> bool:
+        return any(u.has_programs for u in self.units)
+
+    @property
+    def program_units(self) -> tuple[UnitPlan, ...]:
+        """The units the program section lists: those with programs, and those not in yet."""
+        return tuple(u for u in self.units if u.has_programs or u.form is None)
+
+    @property
+    def program_heading(self) -> str:
+        """"Program / Kegiatan / Sub Kegiatan", down to the deepest level the plan has."""
+        levels = {row.level for u in self.units if u.form for row in plan_rows(u.form)}
+        return " / ".join(x for x in LEVELS if x in levels) or LEVELS[0]
+
+    @property
+    def program_title(self) -> str:
+        """The section title: "Program, Kegiatan dan Sub Kegiatan" (as deep as the plan goes)."""
+        levels = self.program_heading.split(" / ")
+        return levels[0] if len(levels) == 1 else ", ".join(levels[:-1]) + " dan " + levels[-1]
+
+    @property
+    def shows_program_indicator(self) -> bool:
+        """Whether any program line has an indicator or a target (a pagu-only plan has neither)."""
+        return any(row.indicator or row.target is not None
+                   for u in self.units if u.form for row in plan_rows(u.form))
+
+    @property
+    def draft_note(self) -> str:
+        names = ", ".join(u.name for u in self.missing)
+        return (f"Form RKT belum diserahkan: {names}. Target indikator unit tersebut tertulis '{NOT_FILLED}'. "
+                f"Dokumen ini draf sampai semua unit wajib menyerahkan Form RKT.")
+
+    @property
+    def sub_activity_count(self) -> int:
+        return sum(len(k.subs) for u in self.units if u.form for p in u.form.programs for k in p.activities)
+
+    @property
+    def groups(self) -> tuple[PerformanceGroup, ...]:
+        out: list[PerformanceGroup] = []
+        for row in self.performance:
+            if out and out[-1].objective.code == row.objective.code:
+                out[-1] = PerformanceGroup(out[-1].number, out[-1].objective, out[-1].rows + (row,))
+            else:
+                out.append(PerformanceGroup(len(out) + 1, row.objective, (row,)))
+        return tuple(out)
+
+    # Optional columns of the performance table: printed only when the data has them.
+    @property
+    def shows_unit_of_measure(self) -> bool:
+        return any(r.indicator.unit_of_measure and not r.unit_in_target for r in self.performance)
+
+    @property
+    def shows_formula(self) -> bool:
+        return any(r.indicator.formula for r in self.performance)
+
+    @property
+    def shows_renstra(self) -> bool:
+        return any(r.differs for r in self.performance)
+
+    def performance_headers(self) -> list[str]:
+        return (["No", "Sasaran", "Indikator Kinerja"] + (["Satuan"] if self.shows_unit_of_measure else [])
+                + ["Target"] + (["Target Renstra"] if self.shows_renstra else [])
+                + (["Cara Pengukuran"] if self.shows_formula else []))
+
+    def performance_cells(self, row: PerformanceRow) -> list[str]:
+        """The cells of one indicator after No and Sasaran, in `performance_headers` order."""
+        return ([row.indicator.description]
+                + ([row.indicator.unit_of_measure or ""] if self.shows_unit_of_measure else [])
+                + [row.target_text] + ([row.renstra_text if row.differs else ""] if self.shows_renstra else [])
+                + ([row.indicator.formula or ""] if self.shows_formula else []))
+
+
+def _performance(folder: CycleFolder, renstra: Renstra, units: tuple[UnitPlan, ...]) -> tuple[PerformanceRow, ...]:
+    submitted = {p.unit.code for p in units if p.form is not None}
+    required = [p.unit.code for p in units]
+    agreed: dict[str, list[UnitTarget]] = {}
+    for plan in units:
+        if plan.form is None:
+            continue
+        for row in plan.form.performance:
+            for t in row.indicators:
+                agreed.setdefault(t.indicator, []).append(UnitTarget(plan.unit.code, plan.unit.short, t.target, t.at))
+    # An indicator shared by several units is answered when one of them gives its target
+    # (rules.py warns when a submitted plan leaves one unanswered).
+    return tuple(PerformanceRow(obj, ind, ind.target(folder.year), tuple(agreed.get(ind.code, ())),
+                                tuple(u for u in required if u in ind.units and u not in submitted))
+                 for obj, ind in renstra.indicators())
+
+
+def _signature(folder: CycleFolder, agency: Agency) -> Signature | None:
+    assert folder.cycle is not None
+    signed = _newest_signed(folder)
+    head = agency.person(agency.head)
+    region = agency.government.replace("Pemerintah ", "")
+    if signed is not None:
+        s = signed.signer
+        person = agency.person(s.person) if s.person else None
+        return Signature(agency.city, signed.date, folder.cycle.start.year, s.position, region, s.name,
+                         person.rank if person else None, s.nip)
+    if head is None:
+        return None
+    return Signature(agency.city, None, folder.cycle.start.year, head.position, region, head.name, head.rank,
+                     head.nip)
+
+
+def _newest_signed(folder: CycleFolder) -> SignedVersion | None:
+    verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+    return max(verified, key=lambda v: v.version, default=None)
+
+
+def compile_rkt(folder: CycleFolder, agency: Agency, renstra: Renstra) -> CompiledRkt:
+    assert folder.cycle is not None
+    forms = {f.unit: f for f in folder.forms}
+    units = tuple(UnitPlan(agency.unit(code) or Unit(code, code, code, "", folder.cycle.at), forms.get(code))
+                  for code in folder.cycle.required_units)
+    return CompiledRkt(folder.year, _performance(folder, renstra, units), units, _signature(folder, agency))

@@ -1,0 +1,429 @@
+"""Where a cycle stands: pure functions of the model, the calendar and "today".
+
+Evidence first: a unit's form counts as submitted when it is on the main
+branch (dated by the first-parent commit that brought it there, or by the
+form's own `tanggal` when the cycle says its dates do not come from Git);
+step 5 is done when every required unit is in; step 11 when a signed version
+whose scan verifies exists. Every other step comes from the event log, where a
+"tidak" at a decision step sends the cycle back to the step the SOP names and
+counts a revision round.
+
+The cycle as a whole is dijadwalkan until its first working day (nothing can be
+late or missing yet), then berjalan, and selesai when every step is done; a
+cycle recorded after the fact (`dicatat_kemudian`) is dicatat: what was recorded
+stands, steps without a record are "tanpa catatan", and nothing is ever late.
+A running cycle carries its forecast (`forecast.py`: when it will end); a finished
+one, how far past its baseline it ended. `who_must_act` names the people a running
+cycle waits on, by role or, for missing forms, as the heads of the units.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+from generator.core.calendar import WorkCalendar
+from generator.core.fmt import date_id
+from generator.plan.forecast import Forecast, forecast
+from generator.core.model import Agency, Cycle, CycleFolder, Event, Form, Person, Sop, Step
+
+BELUM = "belum"
+BERJALAN = "berjalan"
+SELESAI = "selesai"
+TERLAMBAT = "terlambat"
+DILEWATI = "dilewati"
+TANPA_CATATAN = "tanpa-catatan"  # a step of a recorded cycle of which nothing was recorded
+
+# the cycle as a whole (BERJALAN and SELESAI double as step states)
+DIJADWALKAN = "dijadwalkan"  # its start is still in the future
+DICATAT = "dicatat"  # recorded after the fact: an archive, never late, never reminded
+
+STATE_LABELS = {
+    BELUM: "Belum",
+    BERJALAN: "Berjalan",
+    SELESAI: "Selesai",
+    TERLAMBAT: "Terlambat",
+    DILEWATI: "Dilewati",
+    TANPA_CATATAN: "Tanpa catatan",
+}
+
+PHASE_LABELS = {
+    DIJADWALKAN: "dijadwalkan",
+    BERJALAN: "sedang berjalan",
+    SELESAI: "selesai",
+    DICATAT: "dicatat kemudian",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """When and how a file reached the main branch (from `git log --first-parent`)."""
+
+    date: dt.date
+    commit: str
+    submitted_by: str | None  # author of the change
+    approved_by: str | None  # who merged it
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    step: int
+    start: dt.date
+    end: dt.date  # the SOP deadline in the baseline
+
+
+@dataclass(frozen=True, slots=True)
+class StepStatus:
+    step: Step
+    planned: Planned
+    state: str
+    started: dt.date | None
+    finished: dt.date | None
+    deadline: dt.date | None  # started + SOP time (working days)
+    days_used: int  # working days from start to finish (or to today)
+    late_by: int  # working days past the deadline (0 if on time)
+    times_done: int  # how often the step was completed (rework shows as > 1)
+    decision: str | None  # last decision at a decision step
+    note: str | None  # skip reason, last note
+
+    @property
+    def is_late(self) -> bool:
+        return self.late_by > 0
+
+    @property
+    def is_running(self) -> bool:
+        return self.started is not None and self.finished is None and self.state != DILEWATI
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    unit: str
+    form: Form | None
+    date: dt.date | None
+    source: str  # "git" | "berkas" | ""
+    submitted_by: str | None
+    approved_by: str | None
+    commit: str | None
+    late_by: int  # working days after the step-4 deadline
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    event: Event
+    step: int
+    back_to: int
+
+
+@dataclass(frozen=True, slots=True)
+class CycleStatus:
+    year: int
+    today: dt.date
+    steps: tuple[StepStatus, ...]
+    submissions: tuple[Submission, ...]
+    rejections: tuple[Rejection, ...]
+    baseline_end: dt.date
+    slip: int  # working days the cycle is behind its baseline (0 if not)
+    warnings: tuple[str, ...]
+    phase: str = BERJALAN  # DIJADWALKAN | BERJALAN | SELESAI | DICATAT
+    start: dt.date | None = None  # the cycle's start date (the first working day on or after it)
+    forecast: Forecast | None = None  # only while the cycle runs
+    ended: dt.date | None = None  # a finished cycle: the day its last step was done
+    ended_behind: int = 0  # working days that day lies past the baseline's end
+
+    @property
+    def current(self) -> StepStatus | None:
+        """The step the cycle waits on: the first one neither done nor skipped."""
+        if self.phase != BERJALAN:
+            return None
+        return next((s for s in self.steps if s.finished is None and s.state != DILEWATI), None)
+
+    @property
+    def finished(self) -> bool:
+        """Nothing is left to do: every step done, or an archive recorded after the fact."""
+        return self.phase in (SELESAI, DICATAT)
+
+    @property
+    def missing_units(self) -> tuple[str, ...]:
+        # nobody can be missing from a cycle that has not started, nor from an archive
+        if self.phase in (DIJADWALKAN, DICATAT):
+            return ()
+        return tuple(s.unit for s in self.submissions if s.date is None)
+
+    @property
+    def running(self) -> tuple[StepStatus, ...]:
+        return tuple(s for s in self.steps if s.is_running)
+
+    @property
+    def late(self) -> tuple[StepStatus, ...]:
+        return tuple(s for s in self.steps if s.is_late and s.is_running)
+
+
+def baseline(sop: Sop, start: dt.date, cal: WorkCalendar) -> tuple[Planned, ...]:
+    """Each step's planned start and deadline, chained from the cycle start in SOP order."""
+    out = []
+    day = cal.on_or_after(start)
+    for step in sop.steps:
+        end = cal.add(day, step.days)
+        out.append(Planned(step.number, day, end))
+        day = cal.next_workday(end)
+    return tuple(out)
+
+
+def submissions(folder: CycleFolder, arrivals: Mapping[str, Arrival], cal: WorkCalendar,
+                deadline: dt.date | None) -> tuple[Submission, ...]:
+    assert folder.cycle is not None
+    forms = {f.unit: f for f in folder.forms}
+    out = []
+    for unit in folder.cycle.required_units:
+        form = forms.get(unit)
+        arrival = arrivals.get(form.at.file) if form is not None else None
+        if form is None:
+            date, source = None, ""
+        elif folder.cycle.dates_from_git and arrival is not None:
+            date, source = arrival.date, "git"
+        else:
+            date, source = form.filled_on, "berkas"
+        late = cal.count(cal.next_workday(deadline), date) if date and deadline and date > deadline else 0
+        out.append(Submission(unit, form, date if form is not None else None, source,
+                              arrival.submitted_by if arrival and source == "git" else None,
+                              arrival.approved_by if arrival and source == "git" else None,
+                              arrival.commit if arrival and source == "git" else None, late))
+    return tuple(out)
+
+
+@dataclass
+class _Replay:
+    """What the event log says about each step (working state of `cycle_status`, never returned)."""
+
+    finished: dict[int, dt.date | None] = field(default_factory=dict)
+    restarts: dict[int, dt.date] = field(default_factory=dict)  # step sent back to -> latest rejection
+    times: dict[int, int] = field(default_factory=dict)
+    decision: dict[int, str | None] = field(default_factory=dict)
+    note: dict[int, str | None] = field(default_factory=dict)
+    skipped: set[int] = field(default_factory=set)
+    rejections: list[Rejection] = field(default_factory=list)
+    event_dates: dict[int, dt.date] = field(default_factory=dict)
+    reopened: bool = False
+
+
+def _replay(cycle: Cycle, steps: Mapping[int, Step]) -> _Replay:
+    """Replay the event log: completions, skips, rejections, reopening."""
+    r = _Replay()
+    # an event logged after the archiving of a signed version reopens the cycle: the
+    # revision goes through the SOP again and the cycle is not done until a new version
+    archived = False
+    for e in cycle.events:
+        step = steps.get(e.step)
+        if step is None:
+            continue
+        if step.evidence == "arsip":
+            archived, r.reopened = True, False
+        elif archived:
+            archived, r.reopened = False, True
+            for k in steps:
+                if k > e.step:
+                    r.finished[k] = None
+        r.note[e.step] = e.note
+        if e.skipped:
+            r.skipped.add(e.step)
+            r.finished[e.step] = e.date
+            continue
+        r.times[e.step] = r.times.get(e.step, 0) + 1
+        r.decision[e.step] = e.decision
+        r.event_dates[e.step] = e.date
+        r.finished[e.step] = e.date
+        if e.decision == "tidak" and step.on_reject is not None:
+            r.rejections.append(Rejection(e, e.step, step.on_reject))
+            r.restarts[step.on_reject] = e.date
+            for k in range(step.on_reject, e.step + 1):
+                r.finished[k] = None
+    return r
+
+
+def _apply_evidence(r: _Replay, folder: CycleFolder, step_list: list[Step], subs: tuple[Submission, ...]) -> None:
+    """Steps proven by files rather than events: forms on main, a verified signed scan."""
+    all_in = bool(subs) and all(s.date is not None for s in subs)
+    last_in = max((s.date for s in subs if s.date), default=None)
+    verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+    for s in step_list:
+        if s.evidence == "form_unit":
+            r.finished[s.number] = last_in if all_in else None
+            r.times[s.number] = sum(1 for x in subs if x.date)
+        elif s.evidence == "form_lengkap":
+            own = r.event_dates.get(s.number)
+            r.finished[s.number] = (max(last_in, own) if own else last_in) if all_in else None
+            r.times[s.number] = 1 if all_in else 0
+        elif s.evidence == "arsip":
+            if verified and not r.reopened:
+                r.finished[s.number] = r.event_dates.get(s.number) or max(v.date for v in verified)
+                r.times[s.number] = len(verified)
+            else:
+                r.finished[s.number] = None
+
+
+def _step_status(s: Step, r: _Replay, step_list: list[Step], planned: Planned, start: dt.date,
+                 cal: WorkCalendar, today: dt.date) -> StepStatus:
+    """One step's state, dates and lateness from the replayed log and the evidence."""
+    fin = r.finished.get(s.number)
+    if s.number in r.skipped and fin is not None:
+        return StepStatus(s, planned, DILEWATI, None, fin, None, 0, 0, 0, None, r.note.get(s.number))
+    prev = _previous_finish(step_list, s.number, r.finished, start, cal)
+    if s.number in r.restarts:
+        # sent back by a "tidak": this round began the working day after the rejection
+        started = cal.next_workday(r.restarts[s.number])
+    elif s.number == step_list[0].number:
+        started = cal.on_or_after(start)
+    else:
+        started = cal.next_workday(prev) if prev else None
+    if started is None and fin is not None:
+        started = fin
+    if started is not None and fin is not None and started > fin:
+        started = fin  # done together with the step before (e.g. the last form completes step 5)
+    if started is not None and started > today and fin is None:
+        started = None  # not begun yet (starts tomorrow)
+    deadline = cal.add(started, s.days) if started else None
+    end = fin if fin is not None else today
+    used = cal.count(started, end) if started else 0
+    late_by = cal.count(cal.next_workday(deadline), end) if deadline and end > deadline else 0
+    if started is None and fin is None:
+        state = BELUM
+    elif late_by:
+        state = TERLAMBAT
+    elif fin is not None:
+        state = SELESAI
+    else:
+        state = BERJALAN
+    return StepStatus(s, planned, state, started, fin, deadline, used, late_by,
+                      r.times.get(s.number, 0), r.decision.get(s.number), r.note.get(s.number))
+
+
+def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.date,
+                 arrivals: Mapping[str, Arrival] | None = None,
+                 unit_names: Mapping[str, str] | None = None) -> CycleStatus:
+    cycle = folder.cycle
+    assert cycle is not None, "status needs a valid cycle.yaml"
+    plan = {p.step: p for p in baseline(sop, cycle.start, cal)}
+    step_list = list(sop.steps)
+    r = _replay(cycle, {s.number: s for s in step_list})
+
+    form_step = next((s for s in step_list if s.evidence == "form_unit"), None)
+    form_deadline = None
+    if form_step is not None:
+        # the forms' deadline counts from the end of the step before it
+        before = _previous_finish(step_list, form_step.number, r.finished, cycle.start, cal)
+        start = cal.next_workday(before) if before else None
+        form_deadline = cal.add(start, form_step.days) if start else plan[form_step.number].end
+    subs = submissions(folder, arrivals or {}, cal, form_deadline)
+    _apply_evidence(r, folder, step_list, subs)
+
+    out = tuple(_step_status(s, r, step_list, plan[s.number], cycle.start, cal, today) for s in step_list)
+    return _whole_cycle(cycle, today, out, subs, tuple(r.rejections), plan[step_list[-1].number].end, cal,
+                        unit_names or {})
+
+
+def _whole_cycle(cycle: Cycle, today: dt.date, steps: tuple[StepStatus, ...], subs: tuple[Submission, ...],
+                 rejections: tuple[Rejection, ...], baseline_end: dt.date, cal: WorkCalendar,
+                 names: Mapping[str, str]) -> CycleStatus:
+    """The cycle as a whole from its steps: its phase, how far it slipped, its warnings."""
+    first_day = cal.on_or_after(cycle.start)
+    if cycle.recorded:
+        # an archive: what was recorded stands, nothing is judged against the SOP's time
+        return CycleStatus(cycle.year, today, tuple(_as_recorded(x) for x in steps),
+                           tuple(replace(x, late_by=0) for x in subs), rejections, baseline_end, 0, (),
+                           DICATAT, first_day)
+    if first_day > today:
+        phase = DIJADWALKAN
+    elif all(x.finished is not None or x.state == DILEWATI for x in steps):
+        phase = SELESAI
+    else:
+        phase = BERJALAN
+    current = next((x for x in steps if x.finished is None and x.state != DILEWATI), None)
+    slip = 0
+    if current is not None and today > current.planned.end:
+        slip = cal.count(cal.next_workday(current.planned.end), today)
+    result = CycleStatus(cycle.year, today, steps, subs, rejections, baseline_end, slip, (), phase, first_day)
+    if phase == BERJALAN:
+        result = replace(result, forecast=forecast(steps, today, cycle.start, baseline_end, cal))
+    elif phase == SELESAI:
+        ended = max(x.finished for x in steps if x.finished is not None)
+        behind = cal.count(cal.next_workday(baseline_end), ended) if ended > baseline_end else 0
+        result = replace(result, ended=ended, ended_behind=behind)
+    return replace(result, warnings=tuple(_warnings(result, cal, cycle.start, names)))
+
+
+def _as_recorded(s: StepStatus) -> StepStatus:
+    """A step of a cycle recorded after the fact: done when something shows it, else "tanpa catatan"."""
+    if s.state == DILEWATI:
+        return s
+    if s.finished is None:
+        return replace(s, state=TANPA_CATATAN, started=None, deadline=None, days_used=0, late_by=0)
+    return replace(s, state=SELESAI, late_by=0)
+
+
+def _previous_finish(steps: list[Step], number: int, finished: dict[int, dt.date | None],
+                     start: dt.date, cal: WorkCalendar) -> dt.date | None:
+    index = next(i for i, s in enumerate(steps) if s.number == number)
+    if index == 0:
+        return None
+    return finished.get(steps[index - 1].number)
+
+
+def _warnings(status: CycleStatus, cal: WorkCalendar, start: dt.date, names: Mapping[str, str]) -> list[str]:
+    out = []
+    for s in status.late:
+        out.append(f"Langkah {s.step.number} ({s.step.short}) terlambat {s.late_by} hari kerja: "
+                   f"tenggat {date_id(s.deadline)}, waktu SOP {s.step.days_written}.")
+    running_forms = any(s.step.evidence == "form_unit" and s.started is not None for s in status.steps)
+    missing = status.missing_units
+    if missing and running_forms:
+        out.append(f"{len(missing)} unit belum menyerahkan Form RKT: {', '.join(names.get(u, u) for u in missing)}.")
+    # one statement of the cycle's delay, the forecast's: the slip so far would contradict it
+    if status.forecast is not None and status.forecast.behind:
+        out.append(f"Perkiraan selesai {date_id(status.forecast.finish)}, {status.forecast.behind} hari kerja setelah "
+                   f"jadwal dasar ({date_id(status.baseline_end)}).")
+    years = {y for y in range(start.year, status.baseline_end.year + 1)} & cal.years_without_cuti
+    if years:
+        out.append(f"Data cuti bersama tahun {', '.join(map(str, sorted(years)))} belum tersedia; tambahkan "
+                   f"di cycles/agency.yaml (kalender: libur_tambahan) agar tenggat dihitung tepat.")
+    return out
+
+
+# --- who must act -----------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person the running cycle waits on, and why."""
+
+    person: Person
+    step: StepStatus
+    unit: str | None  # the unit whose missing form is the reason, if that is it
+
+
+def who_must_act(status: CycleStatus, agency: Agency, late_only: bool = False) -> tuple[Actor, ...]:
+    """The people who must act now: the pelaksana of the late steps (or, when none is late, of the
+    current step), by role; for a step that waits on forms, the head of each unit not yet in."""
+    if status.phase != BERJALAN:
+        return ()
+    current = status.current
+    steps = status.late or ((current,) if current is not None and not late_only else ())
+    out: list[Actor] = []
+    seen: set[str] = set()
+
+    def add(code: str, step: StepStatus, unit: str | None) -> None:
+        person = agency.person(code)
+        if person is not None and person.code not in seen:
+            seen.add(person.code)
+            out.append(Actor(person, step, unit))
+
+    for s in steps:
+        if s.step.evidence in ("form_unit", "form_lengkap") and status.missing_units:
+            for code in status.missing_units:
+                unit = agency.unit(code)
+                if unit is not None:
+                    add(unit.head, s, code)
+            continue
+        role = agency.role(s.step.executor)
+        for code in role.members if role is not None else ():
+            add(code, s, None)
+    return tuple(out)

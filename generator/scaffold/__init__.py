@@ -1,0 +1,1 @@
+"""New repositories and their first files: init, demo, templates."""

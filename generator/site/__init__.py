@@ -1,0 +1,1 @@
+"""The dashboard: pages, charts, form-page data, published data, safety scan, engines, publishing."""

@@ -1,0 +1,162 @@
+"""The agency's published data: `data/rkt.json` beside the pages of its dashboard.
+
+A regency dashboard (`rkt kabupaten build`) gathers every perangkat daerah's RKT
+from these files, without any access to their repositories. The file is the
+contract between the two, so it is described by its own versioned schema
+(`schemas/data-rkt.v1.schema.json`, `versi_skema`), and it says nothing the
+site does not already show: names and jabatan of the people who must act and
+of signers, never a NIP (the regency does not need one, and a file is easier to
+harvest than a page).
+
+Pure functions of the model and the derived status; `dumps` makes the bytes
+deterministic (sorted keys, the build's "today" as the only date that is not data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
+
+from generator import __version__
+from generator.plan.compile import CompiledRkt, PerformanceRow
+from generator.core.model import Agency, CycleFolder, Repository, Sop
+from generator.plan.status import CycleStatus, who_must_act
+
+if TYPE_CHECKING:  # build imports this module
+    from generator.site.build import Derived
+
+PATH = "data/rkt.json"  # under docs/, so the site engine copies it beside the pages
+SCHEMA_VERSION = 1
+SCHEMA_FILE = f"data-rkt.v{SCHEMA_VERSION}.schema.json"
+TOOL = "rkt-dashboard"
+
+
+def published(repo: Repository, d: "Derived") -> dict:
+    """The whole file as plain data."""
+    agency = repo.agency
+    assert agency is not None and repo.sop is not None
+    return {
+        "versi_skema": SCHEMA_VERSION,
+        "pembuat": {"nama": TOOL, "versi": __version__},
+        "tanggal_data": d.today.isoformat(),
+        "instansi": {"nama": agency.name, "singkatan": agency.short, "pemerintah": agency.government,
+                     "kota": agency.city},
+        "siklus": [cycle(c, d.statuses[c.year], d.compiled[c.year], agency, repo.sop) for c in d.folders],
+    }
+
+
+def dumps(data: dict) -> bytes:
+    """The file's bytes: the same data always gives the same bytes."""
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def cycle(folder: CycleFolder, st: CycleStatus, rkt: CompiledRkt, agency: Agency, sop: Sop) -> dict:
+    assert folder.cycle is not None
+    finish, basis, behind = forecast(st)
+    lanes = {ln.code: ln.name for ln in sop.lanes}
+    return {
+        "tahun": folder.year,
+        "mulai": folder.cycle.start.isoformat(),
+        "fase": st.phase,
+        "jadwal_dasar_selesai": st.baseline_end.isoformat(),
+        "perkiraan_selesai": _day(finish),
+        "dasar_perkiraan": basis,
+        "perkiraan_tertinggal_hari_kerja": behind,
+        "tertinggal_hari_kerja": st.slip,
+        "putaran_revisi": len(st.rejections),
+        "langkah": [{
+            "nomor": s.step.number,
+            "nama": s.step.short,
+            "pelaksana": lanes.get(s.step.executor, s.step.executor),
+            "status": s.state,
+            "jadwal_dasar_mulai": s.planned.start.isoformat(),
+            "jadwal_dasar_selesai": s.planned.end.isoformat(),
+            "mulai": _day(s.started),
+            "selesai": _day(s.finished),
+            "tenggat": _day(s.deadline),
+            "terlambat_hari_kerja": s.late_by,
+            "perkiraan_selesai": _day(s.finished or _step_forecast(st, s.step.number)),
+        } for s in st.steps],
+        "harus_bertindak": acting(st, agency, lanes),
+        "unit_wajib": len(st.submissions),
+        "unit_belum": [{"kode": u, "nama": _unit_name(agency, u)} for u in st.missing_units],
+        "rkt": compiled(rkt),
+        "versi_bertanda_tangan": [{
+            "versi": v.version,
+            "tanggal": v.date.isoformat(),
+            "penandatangan": {"nama": v.signer.name, "jabatan": v.signer.position},
+            "berkas": v.scan,
+            "sha256": v.sha256,
+            "commit": v.commit,
+            "terverifikasi": v.scan_exists and v.scan_sha256 == v.sha256,
+        } for v in sorted(folder.signed, key=lambda v: v.version)],
+    }
+
+
+def forecast(st: CycleStatus) -> tuple[dt.date | None, str, int]:
+    """(date, basis, working days past the baseline): when the cycle finished, or when it is
+    expected to. A cycle not yet started, or one without a forecast, has only the baseline's
+    end, and the file says so (`jadwal-dasar`) so no reader takes it for a prediction."""
+    if st.ended is not None:
+        return st.ended, "selesai", st.ended_behind
+    if st.finished:  # recorded after the fact: what was recorded, never judged against the SOP
+        return max((s.finished for s in st.steps if s.finished), default=None), "selesai", 0
+    if st.forecast is not None:
+        return st.forecast.finish, "perkiraan", st.forecast.behind
+    return st.baseline_end, "jadwal-dasar", 0
+
+
+def _step_forecast(st: CycleStatus, number: int) -> dt.date | None:
+    step = st.forecast.step(number) if st.forecast is not None else None
+    return step.end if step is not None else None
+
+
+def acting(st: CycleStatus, agency: Agency, lanes: dict[str, str]) -> list[dict]:
+    """Who must act now (status.who_must_act, as the agency's Beranda shows it), by step."""
+    out: dict[int, dict] = {}
+    for actor in who_must_act(st, agency):
+        s = actor.step.step
+        entry = out.setdefault(s.number, {"langkah": s.number, "nama_langkah": s.short,
+                                          "pelaksana": lanes.get(s.executor, s.executor), "orang": []})
+        entry["orang"].append({"nama": actor.person.name, "jabatan": actor.person.position})
+    return list(out.values())
+
+
+def compiled(rkt: CompiledRkt) -> dict:
+    """The performance table grouped by sasaran, and the budget per unit."""
+    objectives: dict[str, dict] = {}
+    for row in rkt.performance:
+        obj = objectives.setdefault(row.objective.code, {
+            "kode": row.objective.code, "uraian": row.objective.description, "indikator": []})
+        obj["indikator"].append({"kode": row.indicator.code, "uraian": row.indicator.description,
+                                 "satuan": row.indicator.unit_of_measure, "target": agreed(row),
+                                 "target_renstra": row.renstra})
+    return {
+        "draf": rkt.draft,
+        "kinerja": list(objectives.values()),
+        "anggaran_unit": [{"kode": p.unit.code, "nama": p.unit.name, "anggaran": p.budget,
+                           "diserahkan": p.form is not None} for p in rkt.units],
+        "jumlah_anggaran": rkt.total_budget,
+        "jumlah_sub_kegiatan": rkt.sub_activity_count,
+    }
+
+
+def agreed(row: PerformanceRow) -> str | int | None:
+    """The target the RKT prints for an indicator: the units' agreed one as typed (a number stays
+    a number); every unit's when they differ; None while it is "belum diisi"."""
+    if not row.filled:
+        return None
+    distinct = row.distinct
+    if len(distinct) == 1:
+        return distinct[0].target
+    return row.target_text[:100]
+
+
+def _unit_name(agency: Agency, code: str) -> str:
+    unit = agency.unit(code)
+    return unit.name if unit else code

@@ -1,0 +1,147 @@
+"""Making the expensive outputs of a build (charts, XLSX, PDF) on both cores at once.
+
+Every expensive output already goes through `cache.Cache.through`. While a `Batch`
+collects (`with Batch() as batch:`), `through` does not make a missing output: it
+registers its `make` and returns a placeholder, which its caller puts into the
+generated files unchanged. `batch.start()` hands all registered makes to two
+worker processes, the longest (PDF) first, and the build goes on rendering its
+pages meanwhile; `batch.finish(files)` puts every output in place of its
+placeholder, in the order they were registered (so the result never depends on
+which worker was faster), and stores each in the cache.
+
+The workers are forked, so they inherit the registered makes (closures over the
+compiled plans) as they are: nothing is pickled but the results. Where fork is not
+available (Windows, macOS) or not safe (other threads running), or when there is too
+little to share, the makes run one after the other in this process, as before.
+
+A placeholder that is used for anything but being put into the files (hashed,
+measured, embedded) would be a silent wrong output: `finish` finds any file that
+holds a placeholder other than as its whole content and stops with an error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import sys
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable
+
+from generator.source import atomic
+
+WORKERS = 2
+_current: "Batch | None" = None
+
+
+def defer(path: Path | None, make: Callable[[], bytes], suffix: str) -> bytes | None:
+    """A placeholder for `make()`'s output when a batch is collecting; None otherwise
+    (then the caller makes it itself). `path`: where the cache keeps it (None: nowhere)."""
+    if _current is None or _current.started:
+        return None
+    return _current.add(path, make, suffix)
+
+
+def _run(index: int) -> bytes:
+    """In a forked worker: the inherited batch's make number `index`."""
+    assert _current is not None
+    return _current.makes[index]()
+
+
+def _fork_context():
+    """The fork start method, where it exists and no other thread could hold a lock the child needs."""
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        return None
+    if threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+class Batch:
+    """Outputs to make all together (see the module's doc)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = WORKERS if workers is None else workers
+        self.makes: list[Callable[[], bytes]] = []
+        self.paths: list[Path | None] = []
+        self.suffixes: list[str] = []
+        # unique to this batch: a placeholder can never be mistaken for real content
+        self._mark = b"\0rkt-deferred-" + os.urandom(8).hex().encode() + b"-"
+        self.started = False
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict[int, Future] = {}
+
+    def __enter__(self) -> "Batch":
+        global _current
+        if _current is not None:
+            raise RuntimeError("a batch is already collecting")
+        _current = self
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _current
+        _current = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def add(self, path: Path | None, make: Callable[[], bytes], suffix: str) -> bytes:
+        self.makes.append(make)
+        self.paths.append(path)
+        self.suffixes.append(suffix)
+        return self._placeholder(len(self.makes) - 1)
+
+    def _placeholder(self, index: int) -> bytes:
+        return self._mark + str(index).encode() + b"\0"
+
+    def pending(self, suffix: str) -> bool:
+        """Whether an output with this file suffix is still to be made."""
+        return suffix in self.suffixes
+
+    def start(self, preload: Iterable[str] = ()) -> None:
+        """Stop collecting; start making in the workers when that is worth it. `preload`: modules
+        the makes need, imported here once rather than by each worker (and warmed up twice)."""
+        self.started = True
+        context = _fork_context()
+        if context is None or len(self.makes) < 2 or self.workers < 2 or (os.cpu_count() or 1) < 2:
+            return
+        for module in preload:
+            importlib.import_module(module)
+        # what this process printed but has not flushed would be flushed again by every child
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        # PDFs (WeasyPrint) take longest: first, so that the last one does not start at the end
+        for index in sorted(range(len(self.makes)), key=lambda i: self.suffixes[i] != ".pdf"):
+            self._futures[index] = self._pool.submit(_run, index)
+
+    def finish(self, files: dict[str, bytes]) -> dict[str, bytes]:
+        """`files` with every placeholder replaced by its output; each output stored in the cache."""
+        if not self.started:
+            self.start()
+        outputs = []
+        for index, make in enumerate(self.makes):
+            future = self._futures.get(index)
+            data = future.result() if future is not None else make()
+            outputs.append(data)
+            path = self.paths[index]
+            if path is not None:
+                try:
+                    atomic.replace(path, data)
+                except OSError:
+                    pass  # a full or read-only disk shows up where it matters: writing the pages
+        by_placeholder = {self._placeholder(i): data for i, data in enumerate(outputs)}
+        done = {}
+        for name, content in files.items():
+            if content in by_placeholder:
+                done[name] = by_placeholder[content]
+            elif self._mark in content:
+                raise RuntimeError(f"{name}: memuat keluaran yang belum dibuat (kesalahan rkt)")
+            else:
+                done[name] = content
+        return done

@@ -1,0 +1,413 @@
+"""YAML as the project writes it: the `$schema` line, Indonesian comments, fixed key
+order, codes always quoted, text quoted only where YAML would misread it.
+
+The output is read back by the strict loader in the tests, so a value written
+here always comes back as the same value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_RISKY_START = set("-?:,[]{}#&*!|>'\"%@`")
+_RESERVED = {"", "~", "null", "true", "false"}
+
+
+def scalar(value: object) -> str:
+    """One value on one line, quoted when plain YAML would change or reject it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if (text in _RESERVED or text.lower() in ("yes", "no", "on", "off") or _PLAIN_INT.match(text)
+            or text[0] in _RISKY_START or text != text.strip() or ": " in text or " #" in text
+            or text.endswith(":") or "\n" in text or "\t" in text or text.endswith("%")
+            or re.fullmatch(r"[-+0-9.,:eE_]+", text)):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def code(value: str) -> str:
+    """Kepmendagri codes are always quoted, so that nobody learns to leave them bare."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def schema_line(kind: str, depth: int) -> str:
+    return f"# yaml-language-server: $schema={'../' * depth}schemas/{kind}.schema.json\n"
+
+
+FIELD_HELP = (
+    "Cara mengisi:",
+    "  tahun, unit: tahun rencana dan kode unit (sama dengan nama berkas ini).",
+    "  kinerja: untuk setiap sasaran Renstra, indikator (kode dari cycles/renstra.yaml) dan target tahun ini.",
+    "  program -> kegiatan -> sub_kegiatan: kode dan nama sesuai nomenklatur Kepmendagri.",
+    "  Setiap sub kegiatan: indikator, target (angka dengan 'satuan', atau teks seperti 5 Dokumen),",
+    "  anggaran (angka Rupiah saja) dan penanggung_jawab (jabatan).",
+    "  Bila rincian belum ada, pagu boleh ditulis sebagai 'anggaran' program atau kegiatan; bila rinciannya",
+    "  juga beranggaran, anggaran program/kegiatan harus sama dengan jumlahnya.",
+    "  Target \"-\" berarti indikator itu memang tidak memiliki target tahun ini.",
+    "  Pecahan dan persen di antara tanda kutip: \"0,70\", \"92%\". Indentasi dengan spasi, bukan Tab.",
+)
+
+
+KINERJA_COMMENT = "# Tabel kinerja: sasaran dan indikator dari Renstra (uraian dan satuannya diambil dari Renstra)."
+PROGRAM_COMMENT = "# Tabel program: program -> kegiatan -> sub kegiatan (kode Kepmendagri di antara tanda kutip)."
+
+
+def form_header(text: str) -> str:
+    """The comment block of a form file, up to its first key (the page's writer reuses it)."""
+    index = text.find("\ntahun:")
+    return text[:index + 1] if index >= 0 else ""
+
+
+def _level_head(item: dict, indent: str) -> str:
+    """The lines a program and a kegiatan share: code, name, and the optional indicator and target."""
+    inner = indent + "  "
+    lines = [f"{indent}- kode: {code(item['kode'])}\n", f"{inner}nama: {scalar(item['nama'])}\n"]
+    lines += [f"{inner}{key}: {scalar(item[key])}\n" for key in ("indikator", "target", "anggaran")
+              if item.get(key) is not None]
+    return "".join(lines)
+
+
+def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = False) -> str:
+    """A Form RKT (schema-valid data) as text; `explain` adds a how-to comment for new files."""
+    out = [schema_line("form", 3), f"# {title}\n",
+           f"# {note + ' ' if note else ''}Anggaran dalam Rupiah, tanpa titik pemisah ribuan.\n"]
+    if explain:
+        out += [f"#{' ' + line if line else ''}\n" for line in FIELD_HELP]
+    out.append("\n")
+    out.append(f"tahun: {data['tahun']}\nunit: {data['unit']}\n")
+    if data.get("tanggal") is not None:
+        out.append(f"tanggal: {data['tanggal']}\n")  # a date stays text for the strict loader
+    if data.get("penyusun") is not None:
+        out.append(f"penyusun: {scalar(data['penyusun'])}\n")
+    out.append(f"\n{KINERJA_COMMENT}\n")
+    if not data["kinerja"]:
+        out.append("kinerja: []\n")
+    else:
+        out.append("kinerja:\n")
+        for row in data["kinerja"]:
+            out.append(f"  - sasaran: {row['sasaran']}\n    indikator:\n")
+            for ind in row["indikator"]:
+                out.append(f"      - kode: {ind['kode']}\n")
+                if ind.get("uraian"):  # the Renstra's text when the form was made (schema order: after kode)
+                    out.append(f"        uraian: {scalar(ind['uraian'])}\n")
+                out.append(f"        target: {scalar(ind['target'])}\n")
+                if ind.get("catatan"):
+                    out.append(f"        catatan: {scalar(ind['catatan'])}\n")
+    out.append(f"\n{PROGRAM_COMMENT}\n")
+    if not data["program"]:
+        out.append("program: []\n")
+        return "".join(out)
+    out.append("program:\n")
+    for p in data["program"]:
+        # a pagu stated on a program or kegiatan may stand without the detail below it
+        out.append(_level_head(p, "  ") + ("    kegiatan:\n" if p.get("kegiatan") else ""))
+        for k in p.get("kegiatan", ()):
+            out.append(_level_head(k, "      ") + ("        sub_kegiatan:\n" if k.get("sub_kegiatan") else ""))
+            for s in k.get("sub_kegiatan", ()):
+                out.append(f"          - kode: {code(s['kode'])}\n            nama: {scalar(s['nama'])}\n"
+                           f"            indikator: {scalar(s['indikator'])}\n            target: {scalar(s['target'])}\n")
+                if s.get("satuan") is not None:
+                    out.append(f"            satuan: {scalar(s['satuan'])}\n")
+                out.append(f"            anggaran: {s['anggaran']}\n"
+                           f"            penanggung_jawab: {scalar(s['penanggung_jawab'])}\n")
+    return "".join(out)
+
+
+def cycle_yaml(year: int, start: str, units: list[str]) -> str:
+    return (schema_line("cycle", 2) +
+            f"# Siklus penyusunan RKT Tahun {year}.\n\n"
+            f"tahun: {year}\n"
+            f"# Hari pertama siklus (langkah 1 SOP); tenggat tiap langkah dihitung dari tanggal ini.\n"
+            f"mulai: {start}\n"
+            f"# Unit yang wajib menyerahkan Form RKT.\n"
+            f"unit_wajib: [{', '.join(units)}]\n"
+            f"# Pagu indikatif per unit (Rupiah), bila sudah ada. Contoh:\n"
+            f"# pagu:\n#   {units[0] if units else 'unit'}: 1000000000\n\n"
+            f"# Catatan peristiwa: hanya boleh DITAMBAH di bagian bawah. Jangan ubah atau hapus catatan lama.\n"
+            f"# Contoh:\n#   - langkah: 1\n#     tanggal: {start}\n#     oleh: kaban\n"
+            f"#     catatan: Disposisi kepada Kasubbag Perencanaan\n"
+            f"peristiwa: []\n")
+
+
+def event_yaml(event: dict) -> str:
+    """One event as a list item under `peristiwa:`."""
+    lines = [f"  - langkah: {event['langkah']}", f"    tanggal: {event['tanggal']}", f"    oleh: {event['oleh']}"]
+    for key in ("unit", "keputusan", "catatan", "bukti"):
+        if event.get(key) is not None:
+            lines.append(f"    {key}: {scalar(event[key])}")
+    return "\n".join(lines) + "\n"
+
+
+def signed_yaml(data: dict) -> str:
+    s = data["penandatangan"]
+    out = [schema_line("signed", 3),
+           f"# Versi {data['versi']} RKT Tahun {data['tahun']} yang ditandatangani. JANGAN DIUBAH: berkas arsip.\n",
+           "# Dibuat dengan 'rkt sign'. Perbaikan dibuat sebagai versi baru.\n\n",
+           f"tahun: {data['tahun']}\nversi: {data['versi']}\ntanggal: {data['tanggal']}\npenandatangan:\n"]
+    if s.get("pegawai"):
+        out.append(f"  pegawai: {s['pegawai']}\n")
+    out.append(f"  jabatan: {scalar(s['jabatan'])}\n  nama: {scalar(s['nama'])}\n  nip: {code(s['nip'])}\n")
+    out.append(f"berkas: {data['berkas']}\nsha256: {data['sha256']}\ncommit: {data['commit']}\n")
+    if data.get("sidik_isi"):
+        out.append(f"sidik_isi: {data['sidik_isi']}\n")
+    if data.get("catatan"):
+        out.append(f"catatan: {scalar(data['catatan'])}\n")
+    return "".join(out)
+
+
+# --- rewriting an existing form ---------------------------------------------
+
+# Items of these lists are the same item when this key is the same (the codes are unique).
+_IDENTITY = {"kinerja": "sasaran", "indikator": "kode", "program": "kode", "kegiatan": "kode",
+             "sub_kegiatan": "kode"}
+# Where a key that the file lacks is inserted: the order `form_yaml` writes.
+_KEY_ORDER = ("tahun", "unit", "tanggal", "penyusun", "kinerja", "program", "sasaran", "kode", "uraian", "nama",
+              "indikator", "target", "catatan", "satuan", "anggaran", "penanggung_jawab", "kegiatan", "sub_kegiatan")
+
+
+def _same(old: object, new: object) -> bool:
+    """Equal as the strict loader reads them; a whole number and its digits count as equal,
+    so that an unchanged target keeps its quoting either way."""
+    if isinstance(old, bool) or isinstance(new, bool):
+        return old is new
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new))
+    if isinstance(old, (int, str)) and isinstance(new, (int, str)):
+        return str(old) == str(new)
+    return old == new
+
+
+def _styled(value: object, key: str | None = None) -> object:
+    """New data as ruamel nodes, quoted the way `form_yaml` quotes."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = _styled(v, k)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq(_styled(v) for v in value)
+    if isinstance(value, str) and (key == "kode" and re.fullmatch(r"[0-9.]+", value) or scalar(value).startswith('"')):
+        return DoubleQuotedScalarString(value)  # Kepmendagri codes always quoted, as `code` writes them
+    return value
+
+
+class _Single:
+    """One key of a mapping seen as a mapping of its own, so that the comment after an empty
+    list (`program: []`) is found where ruamel keeps it: on that key of the parent."""
+
+    def __init__(self, parent, key) -> None:
+        self.parent, self.key = parent, key
+
+
+def _last_slot(node: object) -> tuple[object, object, int] | None:
+    """(collection, key, slot) of the comment token after the last scalar inside `node`: where
+    ruamel keeps the comment lines that follow the block, which belong to what comes next."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, _Single):
+        return node.parent, node.key, 2
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
+        key = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+        child = node[key]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child):
+            node = child
+            continue
+        return node, key, 2 if isinstance(node, CommentedMap) else 0
+    return None
+
+
+def _pop_tail(node: object) -> object:
+    """Take the comment lines that follow `node` (an end-of-line comment stays with its line)."""
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = _last_slot(node)
+    if slot is None:
+        return None
+    owner, key, index = slot
+    entry = owner.ca.items.get(key)  # type: ignore[attr-defined]
+    token = entry[index] if entry and len(entry) > index else None
+    if token is None:
+        return None
+    value = token.value
+    if value.startswith("#"):  # "# eol\n<following lines>": keep the first line where it is
+        first, _, rest = value.partition("\n")
+        entry[index] = CommentToken(first + "\n", token.start_mark, token.end_mark)
+        return CommentToken("\n" + rest, token.start_mark, token.end_mark) if rest else None
+    entry[index] = None
+    return token
+
+
+def _put_tail(node: object, token: object) -> None:
+    """Hang comment lines after the last scalar inside `node` (after any end-of-line comment)."""
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = _last_slot(node) if token is not None else None
+    if slot is None:
+        return
+    owner, key, index = slot
+    entry = owner.ca.items.setdefault(key, [None, None, None, None])  # type: ignore[attr-defined]
+    old = entry[index]
+    if old is None:
+        entry[index] = token
+    else:
+        joined = old.value + (token.value[1:] if token.value.startswith("\n") else token.value)
+        entry[index] = CommentToken(joined, old.start_mark, old.end_mark)
+
+
+def _merge_map(node, old: dict, new: dict) -> None:
+    """Make mapping `node` hold `new`, touching only the keys whose values changed."""
+    tail = _pop_tail(node)
+    for key in [k for k in node if k not in new]:
+        del node[key]
+    for key, value in new.items():
+        if key not in node:
+            before = [k for k in node if k in _KEY_ORDER and _KEY_ORDER.index(k) < _KEY_ORDER.index(key)] \
+                if key in _KEY_ORDER else list(node)
+            node.insert(list(node).index(before[-1]) + 1 if before else 0, key, _styled(value, key))
+        elif key in old and _same(old[key], value):
+            continue
+        else:
+            _merge_value(node, key, old.get(key), value)
+    _put_tail(node, tail)
+
+
+def _merge_value(parent, key, old: object, new: object) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    node = parent[key]
+    if isinstance(node, CommentedMap) and isinstance(old, dict) and isinstance(new, dict):
+        _merge_map(node, old, new)
+    elif (isinstance(node, CommentedSeq) and isinstance(old, list) and isinstance(new, list)
+          and key in _IDENTITY and all(isinstance(x, dict) for x in old + new)):
+        _merge_seq(parent, key, old, new, _IDENTITY[key])
+    else:
+        parent[key] = _styled(new, key if isinstance(key, str) else None)
+
+
+def _take_head(parent, key) -> object:
+    """Take the comment lines between `key:` and the first item of its list."""
+    entry = parent.ca.items.get(key)
+    tokens = entry[3] if entry and len(entry) > 3 else None
+    if not tokens:
+        return None
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    entry[3] = None
+    parent[key].ca.comment = None
+    column = tokens[0].column
+    return CommentToken("\n" + " " * column + "".join(t.value for t in tokens), CommentMark(column))
+
+
+def _set_head(parent, key, token) -> None:
+    """Put comment lines (a tail token: a newline, then indented lines) above the first item."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    text = token.value.lstrip("\n") if token is not None else ""
+    if not text.strip():
+        return
+    column = len(text) - len(text.lstrip(" "))
+    head = CommentToken(text.lstrip(" "), CommentMark(column))
+    entry = parent.ca.items.setdefault(key, [None, None, None, None])
+    while len(entry) < 4:
+        entry.append(None)
+    entry[3] = [head]
+    parent[key].ca.comment = [None, [head]]
+
+
+def _remove(parent, key, index: int) -> object:
+    """Take an item out of `parent[key]`; the comment above the next item stays above it, the
+    comment above the removed item goes with it."""
+    seq = parent[key]
+    tail = _pop_tail(seq[index])
+    if index > 0:
+        _pop_tail(seq[index - 1])
+        _put_tail(seq[index - 1], tail)
+    else:
+        _take_head(parent, key)
+        _set_head(parent, key, tail)
+    item = seq[index]
+    del seq[index]
+    return item
+
+
+def _insert(parent, key, index: int, item: object) -> None:
+    """Put an item into `parent[key]`; the comment above the item it displaces stays above that one."""
+    seq = parent[key]
+    head = _pop_tail(seq[index - 1]) if index > 0 else _take_head(parent, key)
+    seq.insert(index, item)
+    _put_tail(seq[index], head)
+
+
+def _merge_seq(parent, key, old: list, new: list, ident: str) -> None:
+    """Make list `parent[key]` hold `new`, matching items by their code: unchanged items keep
+    their lines and comments, new ones are inserted where they belong, missing ones removed."""
+    node = parent[key]
+    if node.fa.flow_style() and new:
+        node.fa.set_block_style()  # `program: []` that gains items
+    tail = _pop_tail(node) if len(node) else _pop_tail(_Single(parent, key))
+    olds = list(old)
+    wanted = [x.get(ident) for x in new]
+    for index in reversed(range(len(olds))):
+        code = olds[index].get(ident)
+        if code not in wanted or [x.get(ident) for x in olds].count(code) > wanted.count(code):
+            _remove(parent, key, index)
+            del olds[index]
+    for index, item in enumerate(new):
+        code = item.get(ident)
+        if index < len(olds) and olds[index].get(ident) == code:
+            if not _same(olds[index], item):
+                _merge_value(node, index, olds[index], item)
+            continue
+        later = next((j for j in range(index + 1, len(olds)) if olds[j].get(ident) == code), None)
+        if later is None:
+            _insert(parent, key, index, _styled(item))
+            olds.insert(index, item)
+            continue
+        moved = _remove(parent, key, later)  # a row moved up in the workbook
+        _insert(parent, key, index, moved)
+        olds.insert(index, olds.pop(later))
+        if not _same(olds[index], item):
+            _merge_value(node, index, olds[index], item)
+    if not len(node):
+        node.fa.set_flow_style()  # an emptied list is written `key: []`, its comment after it
+    _put_tail(node if len(node) else _Single(parent, key), tail)
+
+
+def update_form(text: str, data: dict, old: dict | None = None) -> str:
+    """An existing form's text changed to hold `data`: only the lines of what changed are
+    rewritten; comments, key order and quoting of everything else stay (ruamel.yaml round
+    trip). `old` is the file as the strict loader reads it (parsed here when not given); it
+    decides what changed, because ruamel's own typing (1.10 as a number) is not the project's."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    from generator.source.load import parse
+
+    if old is None:
+        old = parse(text, "form")[0]  # type: ignore[assignment]
+    assert isinstance(old, dict)
+    rt = YAML()  # round-trip mode; reading for values always goes through load.py
+    rt.preserve_quotes = True
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.width = 4096
+    doc = rt.load(text)
+    merged = {**{k: v for k, v in old.items()}, **data}  # keys the import does not know are kept
+    _merge_map(doc, old, merged)
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()

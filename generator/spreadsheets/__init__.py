@@ -1,0 +1,1 @@
+"""Excel round trips: templates to fill in and the hardened import."""
