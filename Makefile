@@ -60,7 +60,7 @@ bench: $(STAMP)
 
 # pictures of the dashboard for the guides (needs Debian's chromium and chromium-driver)
 screenshots: $(STAMP)
-	$(BIN)/python -m generator.scaffold.screenshots
+	$(BIN)/python -m generator.commands.screenshots
 
 # Refreshes the lock files with uv (itself pinned in requirements/tools.txt). Keeps every
 # current pin that pyproject.toml still allows; upgrades only when asked:

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from scenario import Target, finish, form_text, write_reference  # noqa: E402
 from generator.site import published  # noqa: E402
-from generator.site.build import derive  # noqa: E402
+from generator.plan.derive import derive  # noqa: E402
 from generator.commands import kabupaten  # noqa: E402
 from generator.regency.build import build as build_regency  # noqa: E402
 from generator.check.validate import validate  # noqa: E402
@@ -84,7 +84,7 @@ def agency_file(folder: Path, cycles: int, units: int) -> tuple[dict, dt.date]:
     errors = [p for p in result.problems if p.is_error]
     if errors:
         raise SystemExit(f"synthetic agency is not valid: {errors[:3]}")
-    return published.published(result.repository, derive(repo, result, today)), today
+    return published.published(result.repository, derive(repo, result.repository, today)), today
 
 
 class Agencies(http.server.BaseHTTPRequestHandler):

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from generator.core import calendar
 from generator.check import report
-from generator.check.sealed import GitError, changed_files
+from generator.source.gitrepo import GitError, changed_files
 from generator.source.schema import SchemaError
 from generator.check.validate import validate
 

@@ -23,7 +23,8 @@ from test_build import add_guide, repo_copy, rkt
 from generator.site import build as build_module
 from generator import cli
 from generator.core import fmt
-from generator.site.build import BuildError, build, derive
+from generator.site.build import BuildError, build
+from generator.plan.derive import derive
 from generator.site.safety import scan_site
 from generator.check.validate import validate
 
@@ -92,7 +93,7 @@ def test_both_engines_build_the_same_pages_with_the_same_content(both):
         assert article_text(mk / page) == article_text(zs / page), page
     # what management reads first: the current step on Beranda, the totals of the plan
     result = validate(both, today=TODAY)
-    d = derive(both, result, TODAY)
+    d = derive(both, result.repository, TODAY)
     current = d.statuses[2027].running[0].step.short
     total = fmt.rupiah(d.compiled[2027].total_budget)
     for site in (mk, zs):

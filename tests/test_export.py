@@ -14,8 +14,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from conftest import ROOT, copy_example
+from generator.source import workbook
+from generator.source import gitrepo
+from generator.plan import fingerprint
 from generator.documents import export
-from generator.site.build import derive
+from generator.plan.derive import derive
 from generator.check.validate import validate
 
 TODAY = dt.date(2026, 11, 28)
@@ -24,7 +27,7 @@ TODAY = dt.date(2026, 11, 28)
 def compiled(repo: Path, year: int = 2027):
     result = validate(repo, today=TODAY)
     assert result.ok
-    return result.repository, derive(repo, result, TODAY).compiled[year]
+    return result.repository, derive(repo, result.repository, TODAY).compiled[year]
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
@@ -57,7 +60,7 @@ def test_pdf_has_title_units_totals_and_signature(pdf_text):
     assert "Drs. H. Ahmad Fauzi, M.Si." in flat and "NIP. 19700514 199303 1 007" in flat
     assert "Kepala Badan Kepegawaian dan Pengembangan" in flat
     assert f"Halaman 1 dari {len(pdf_text)}" in " ".join(pdf_text[0].split())
-    assert f"sidik isi {export.fingerprint(rkt)[:16]}" in flat
+    assert f"sidik isi {fingerprint.fingerprint(rkt)[:16]}" in flat
 
 
 def test_pdf_repeats_table_headers_on_page_2(pdf_text):
@@ -234,7 +237,7 @@ def assert_inert_xlsx(data: bytes, texts: list[str]) -> None:
         xml = z.read(name)
         assert b"<f>" not in xml and b"<f " not in xml, name
         for ref, kind, text in _sheet_cells(xml):
-            if text.startswith(export.FORMULA_START):
+            if text.startswith(workbook.FORMULA_START):
                 found.add(text)
                 assert kind in ("inlineStr", "s", "str"), (name, ref, kind)
                 style = int(re.search(rb'<c r="%s"[^>]* s="([0-9]+)"' % ref.encode(), xml).group(1))
@@ -247,7 +250,7 @@ def assert_inert_csv(data: bytes, texts: list[str]) -> list[list[str]]:
     cells = [c for r in rows for c in r]
     for value in texts:
         assert "'" + value in cells, repr(value)
-    assert not [c for c in cells if c.startswith(export.FORMULA_START)]
+    assert not [c for c in cells if c.startswith(workbook.FORMULA_START)]
     return rows
 
 
@@ -332,9 +335,9 @@ def test_exports_of_uncommitted_inputs_say_so(example_git, tmp_path):
 def test_a_new_untracked_form_counts_as_uncommitted(example_git):
     src = Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml"
     (example_git / "cycles/2027/forms/psdm.yaml").write_bytes(src.read_bytes())
-    assert export.source_commit(example_git, 2027) == export.UNCOMMITTED
-    assert export.uncommitted(example_git, 2027) == ["cycles/2027/forms/psdm.yaml"]
-    assert export.source_commit(example_git, 2026) != export.UNCOMMITTED  # another year's inputs are clean
+    assert gitrepo.source_commit(example_git, 2027) == gitrepo.UNCOMMITTED
+    assert gitrepo.uncommitted(example_git, 2027) == ["cycles/2027/forms/psdm.yaml"]
+    assert gitrepo.source_commit(example_git, 2026) != gitrepo.UNCOMMITTED  # another year's inputs are clean
 
 
 def test_a_lone_dash_no_target_stays_as_printed_in_the_csv():

@@ -68,7 +68,7 @@ EXTRA = {
 def page_data(root: Path, today: dt.date) -> dict:
     """What `rkt build` embeds in the form page for the repository at `root`."""
     result = validate(root, today=today)
-    derived = build_module.derive(root, result, today)
+    derived = build_module.derive(root, result.repository, today)
     return build_module.form_page_data(root, result.repository, derived.folders, derived.statuses)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, git
-from generator.check.sealed import GitError
+from generator.source.gitrepo import GitError
 from generator.check.validate import validate
 
 NEW_EVENT = "  - langkah: 6\n    tanggal: 2026-11-27\n    oleh: staf-perencanaan-1\n"
@@ -287,7 +287,7 @@ REOPEN = ("  - langkah: 8\n    tanggal: 2025-12-10\n    oleh: staf-perencanaan-2
 
 
 def test_an_event_after_the_archive_passes_and_reopens_the_cycle(example_git):
-    from generator.site.build import derive
+    from generator.plan.derive import derive
 
     base = head(example_git)
     cycle = example_git / "cycles/2026/cycle.yaml"
@@ -295,14 +295,14 @@ def test_an_event_after_the_archive_passes_and_reopens_the_cycle(example_git):
     commit(example_git, "Buka kembali RKT 2026")
     result = validate(example_git, today=TODAY, base=base)
     assert result.ok, result.problems
-    status = derive(example_git, result, TODAY).statuses[2026]
+    status = derive(example_git, result.repository, TODAY).statuses[2026]
     assert not status.finished  # not "selesai" until a new version is signed
     steps = {s.step.number: s for s in status.steps}
     assert steps[8].finished is not None and steps[9].finished is None and steps[11].finished is None
 
 
 def test_a_revision_reopened_and_signed_as_version_2_passes(example_git, tmp_path):
-    from generator.site.build import derive
+    from generator.plan.derive import derive
     from pdf import minimal_pdf
 
     base = head(example_git)
@@ -326,7 +326,7 @@ def test_a_revision_reopened_and_signed_as_version_2_passes(example_git, tmp_pat
     commit(example_git, "RKT 2026 versi 2")
     assert found(example_git, base) == []
     result = validate(example_git, today=TODAY)
-    assert derive(example_git, result, TODAY).statuses[2026].finished
+    assert derive(example_git, result.repository, TODAY).statuses[2026].finished
     # and version 2 is final in its turn
     base = head(example_git)
     edit(example_git / "cycles/2026/forms/mpk.yaml", "anggaran: 250000000", "anggaran: 260000000")

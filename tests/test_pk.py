@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from conftest import ROOT, copy_example, git
 from generator.documents import export
-from generator.site.build import derive, generate
+from generator.plan.derive import derive
+from generator.site.build import generate
 from generator.check.validate import validate
 from pdf import minimal_pdf
 
@@ -93,7 +94,7 @@ def test_lampiran_lists_the_iku_per_sasaran_and_the_program_budgets(pk_pages):
     assert "Persentase jabatan yang diisi" not in lampiran and "Jumlah dokumen perencanaan" not in lampiran
     # the total is the forms' total
     result = validate(ROOT, today=TODAY)
-    assert derive(ROOT, result, TODAY).compiled[2026].total_budget == 8_070_400_000
+    assert derive(ROOT, result.repository, TODAY).compiled[2026].total_budget == 8_070_400_000
 
 
 def test_unsigned_year_is_refused_and_nothing_is_written(example, tmp_path):

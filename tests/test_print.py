@@ -17,9 +17,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from conftest import ROOT, TODAY, copy_example
+from generator.plan import fingerprint
 from generator.documents import export
 from generator.site import pages as render
-from generator.site.build import derive, generate
+from generator.plan.derive import derive
+from generator.site.build import generate
 from generator.check.validate import validate
 from test_examples import EXAMPLES, apply
 
@@ -39,12 +41,12 @@ def case(tmp: Path, name: str) -> Path:
 def plan(repo: Path, year: int = 2027, today: dt.date = TODAY):
     result = validate(repo, today=today)
     assert result.ok, [(p.file, p.line, p.message) for p in result.errors]
-    return result.repository.agency, derive(repo, result, today).compiled[year]
+    return result.repository.agency, derive(repo, result.repository, today).compiled[year]
 
 
 def printed(repo: Path, fmt_name: str, year: int = 2027, today: dt.date = TODAY) -> bytes:
     agency, rkt = plan(repo, year, today)
-    return export.render(fmt_name, rkt, agency, export.Source("", export.fingerprint(rkt)), today)
+    return export.render(fmt_name, rkt, agency, export.Source("", fingerprint.fingerprint(rkt)), today)
 
 
 def pdf_pages(data: bytes) -> list[str]:

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, git
-from generator.plan.archive import version_changes
+from generator.plan import fingerprint
+from generator.check import versions
+from generator.check.versions import version_changes
 from generator.check.validate import validate
 from pdf import minimal_pdf
 
@@ -156,16 +158,17 @@ def test_the_recorded_commit_holds_the_signed_content(example_git, tmp_path):
     assert f"commit: {last}\n" in meta
     result = validate(example_git, today=dt.date(2026, 11, 28))
     version = next(c for c in result.repository.cycles if c.year == 2027).signed[0]
-    content = archive.content_at(example_git, version.commit, 2027)
+    content = versions.content_at(example_git, version.commit, 2027)
     assert [u["unit"] for u in content["unit"]] == ["sekretariat", "ppik", "mpk"]
-    assert export.digest(content) == version.content_fingerprint
+    assert fingerprint.digest(content) == version.content_fingerprint
 
 
 # --- the calendar a signed cycle was computed with ---------------------------------
 
 def test_a_signed_cycle_keeps_its_recorded_calendar_and_a_change_is_reported(example_git, tmp_path):
     from generator.plan import archive
-    from generator.site.build import derive, generate
+    from generator.plan.derive import derive
+    from generator.site.build import generate
     from generator.plan.status import cycle_status
 
     day = dt.date(2026, 11, 28)
@@ -176,14 +179,14 @@ def test_a_signed_cycle_keeps_its_recorded_calendar_and_a_change_is_reported(exa
     assert "  libur: [2026-12-24, 2026-12-25, 2027-01-01]\n" in meta  # Natal and its cuti bersama, 1 Januari
     result = validate(example_git, today=day)
     assert result.ok, result.problems
-    before = derive(example_git, result, day).statuses[2027]
+    before = derive(example_git, result.repository, day).statuses[2027]
     # later, 20 November 2026 becomes a day off (an SKB change, a regional holiday)
     agency = example_git / "cycles/agency.yaml"
     agency.write_text(agency.read_text().replace(
         "libur_tambahan: []", "libur_tambahan:\n    - tanggal: 2026-11-20\n      keterangan: Libur daerah"))
     result = validate(example_git, today=day)
     assert result.ok, result.problems
-    d = derive(example_git, result, day)
+    d = derive(example_git, result.repository, day)
     assert d.statuses[2027].steps == before.steps  # history is not rewritten
     warnings = generate(example_git, result, day, None).warnings
     drift = [w for w in warnings if "Kalender hari kerja siklus 2027" in w]

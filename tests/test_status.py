@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_example, git
-from generator.site.build import derive
+from generator.plan.derive import derive
 from generator.plan.status import BELUM, BERJALAN, DICATAT, DIJADWALKAN, DILEWATI, SELESAI, TANPA_CATATAN, TERLAMBAT
 from generator.check.validate import validate
 
@@ -22,7 +22,7 @@ FORMS = ("sekretariat", "ppik", "mpk")
 def status_of(repo: Path, year: int, today: D):
     result = validate(repo, today=today)
     assert result.ok, [p for p in result.problems if p.is_error]
-    return derive(repo, result, today).statuses[year]
+    return derive(repo, result.repository, today).statuses[year]
 
 
 def states(st) -> dict[int, str]:

@@ -29,7 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
-from generator.documents import export
+from generator.plan import fingerprint
+from generator.plan.sealing import archive_step, is_reopened, last_archiving, reopening
+from generator.source.gitrepo import Blob, GitError, read_blobs, resolve, tree
 from generator.plan.compile import compile_rkt
 from generator.source.load import Document, load_bytes
 from generator.core.model import BUILDERS, At, CycleFolder, Repository, Sop, Step
@@ -44,73 +46,6 @@ _SIGNED = re.compile(r"cycles/[0-9]{4}/signed/[^/]+")
 _SIGNED_META = re.compile(r"cycles/([0-9]{4})/signed/rkt-[0-9]{4}-v[0-9]{1,2}\.yaml")
 _FORM = re.compile(r"cycles/[0-9]{4}/forms/[a-z][a-z0-9-]{0,39}\.yaml")  # as validate.py places forms
 _SHARED = ("cycles/renstra.yaml", "cycles/agency.yaml")  # reference files every cycle compiles from
-
-
-class GitError(Exception):
-    """Git could not answer; the message is for the user (Indonesian)."""
-
-
-def git(root: FsPath, *args: str, input: bytes | None = None) -> bytes:
-    try:
-        proc = subprocess.run(["git", "-C", str(root), *args], input=input, capture_output=True, check=False)
-    except FileNotFoundError as exc:
-        raise GitError("perintah 'git' tidak ditemukan; pasang Git terlebih dahulu") from exc
-    if proc.returncode != 0:
-        raise GitError(proc.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} gagal")
-    return proc.stdout
-
-
-def resolve(root: FsPath, rev: str) -> str:
-    """The commit id of `rev`, or GitError with an Indonesian explanation."""
-    try:
-        git(root, "rev-parse", "--is-inside-work-tree")
-    except GitError as exc:
-        raise GitError(f"folder {root} bukan repositori Git, jadi --base tidak dapat dipakai") from exc
-    try:
-        return git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
-    except GitError as exc:
-        raise GitError(f"revisi pembanding '{rev}' tidak ditemukan di repositori "
-                       f"(untuk klon dangkal, ambil riwayat lengkap: git fetch --unshallow)") from exc
-
-
-@dataclass(frozen=True)
-class Blob:
-    path: str
-    oid: str
-
-
-def tree(root: FsPath, commit: str, prefix: str = "cycles/") -> list[Blob]:
-    out = git(root, "ls-tree", "-r", "-z", "--full-tree", commit, "--", prefix)
-    blobs = []
-    for entry in out.split(b"\0"):
-        if not entry:
-            continue
-        meta, _, path = entry.partition(b"\t")
-        _mode, kind, oid = meta.decode().split()
-        if kind == "blob":
-            blobs.append(Blob(path.decode("utf-8", "surrogateescape"), oid))
-    return blobs
-
-
-def read_blobs(root: FsPath, oids: list[str]) -> dict[str, bytes]:
-    """Contents of many blobs with one `git cat-file --batch`."""
-    if not oids:
-        return {}
-    out = git(root, "cat-file", "--batch", input="".join(f"{o}\n" for o in oids).encode())
-    result: dict[str, bytes] = {}
-    pos = 0
-    for oid in oids:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split()
-        size = int(header[2])
-        result[oid] = out[end + 1:end + 1 + size]
-        pos = end + 1 + size + 1
-    return result
-
-
-def changed_files(root: FsPath, base: str) -> set[str]:
-    out = git(root, "diff", "--name-only", "-z", base)
-    return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
 
 
 def _event_label(e: object) -> str:
@@ -281,27 +216,6 @@ def schedule_problems(file: str, old: object, new: object, finished: bool) -> It
 
 # --- a signed cycle is final -------------------------------------------------
 
-def archive_step(sop: Sop | None) -> int | None:
-    """The SOP step whose evidence is a signed version in the archive."""
-    return next((s.number for s in sop.steps if s.evidence == "arsip"), None) if sop else None
-
-
-def last_archiving(steps: Sequence[object], archive: int) -> int:
-    """Position of the last archiving event in a log of step numbers (-1: none)."""
-    return max((i for i, step in enumerate(steps) if step == archive), default=-1)
-
-
-def reopening(steps: Sequence[object], archive: int, after: int) -> int | None:
-    """Position of the first event after position `after` that is not an archiving:
-    after a signed version was archived, such an event reopens the cycle for a
-    revision (the rule status.py applies). None: the cycle was not reopened."""
-    return next((i for i in range(after + 1, len(steps)) if steps[i] != archive), None)
-
-
-def is_reopened(steps: Sequence[object], archive: int) -> bool:
-    last = last_archiving(steps, archive)
-    return last >= 0 and reopening(steps, archive, last) is not None
-
 
 def _steps(cycle_data: object) -> list[object]:
     events = cycle_data.get("peristiwa") if isinstance(cycle_data, dict) else None
@@ -432,9 +346,9 @@ def _shared_change(rel: str, before: Document | None, after: Document | None, fo
     if any(True for _ in schemas.check(kind, before.data, rel)):
         return None  # the old file no longer fits today's schema: nothing to compare with
     parts = {"agency": repo.agency, "renstra": repo.renstra}
-    now = export.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
+    now = fingerprint.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
     parts[kind] = BUILDERS[kind](before.data, At(rel))
-    then = export.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
+    then = fingerprint.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
     if now == then:
         return None
     then_rows = {r["indikator"]: r for r in then["kinerja"]}
@@ -503,7 +417,7 @@ def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document]
             continue  # signed before fingerprints were recorded: `--base` still guards it
         if archive is not None and is_reopened([e.step for e in folder.cycle.events], archive):
             continue  # a revision is under way; its end is a new signed version
-        now = export.fingerprint(compile_rkt(folder, repo.agency, repo.renstra))
+        now = fingerprint.fingerprint(compile_rkt(folder, repo.agency, repo.renstra))
         if now == newest.content_fingerprint:
             continue
         try:
@@ -521,50 +435,3 @@ def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document]
     return problems
 
 
-def is_shallow(root: FsPath) -> bool:
-    return git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true"
-
-
-def arrivals(root: FsPath, timezone: str, prefix: str = "cycles/") -> dict[str, "Arrival"]:
-    """For every file under `prefix` on the current branch: the first-parent commit
-    that (last) added it, with its date in the agency's time zone, who wrote the
-    change and who merged it. Empty without usable history (no git, shallow clone):
-    callers then take dates from the files themselves."""
-    import datetime as dt
-    from zoneinfo import ZoneInfo
-
-    from generator.plan.status import Arrival
-
-    try:
-        git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-        if is_shallow(root):
-            return {}
-        out = git(root, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
-                  "--diff-filter=A", "--name-only", "--format=%x1e%H%x00%P%x00%an%x00%cI", "HEAD", "--", prefix)
-    except GitError:
-        return {}
-    zone = ZoneInfo(timezone)
-    found: dict[str, tuple[str, str, str, dt.date]] = {}
-    second_parents: set[str] = set()
-    for record in out.decode("utf-8", "replace").split("\x1e"):
-        if not record.strip():
-            continue
-        head, _, names = record.partition("\n")
-        commit, parents, author, when = head.split("\0")
-        day = dt.datetime.fromisoformat(when).astimezone(zone).date()
-        parent_list = parents.split()
-        merged_from = parent_list[1] if len(parent_list) > 1 else ""
-        if merged_from:
-            second_parents.add(merged_from)
-        for name in names.splitlines():
-            if name and name not in found:  # newest first: keep the latest addition
-                found[name] = (commit, merged_from, author, day)
-    authors: dict[str, str] = {}
-    if second_parents:
-        listing = git(root, "log", "--no-walk", "--format=%H%x00%an", *sorted(second_parents))
-        for line in listing.decode("utf-8", "replace").splitlines():
-            sha, _, name = line.partition("\0")
-            authors[sha] = name
-    return {name: Arrival(day, commit, authors.get(merged_from, author) if merged_from else author,
-                          author if merged_from else None)
-            for name, (commit, merged_from, author, day) in found.items()}

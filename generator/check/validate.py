@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
+from generator.source import gitrepo
 from generator.core import calendar
 from generator.check import formrules, sealed as history, rules
 from generator.source.load import SYMLINK_MESSAGE, Document, load_file, read_no_follow
@@ -260,7 +261,7 @@ def validate(root: FsPath, today: dt.date | None = None, base: str | None = None
 
     `today` defaults to today in the agency's time zone. `schemas_dir` (default
     `root/schemas`) lets the pull-request check judge a PR's data with the target
-    branch's schemas. Raises history.GitError when `base` cannot be read (a usage problem).
+    branch's schemas. Raises gitrepo.GitError when `base` cannot be read (a usage problem).
     """
     schemas = SchemaSet.load(schemas_dir or root / SCHEMAS)
     g = gather(root, schemas)

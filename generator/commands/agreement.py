@@ -12,10 +12,11 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from generator.plan import fingerprint
 from generator.source import atomic
 from generator.documents import export, pk
 from generator.check import report
-from generator.site.build import derive
+from generator.plan.derive import derive
 from generator.check.validate import validate
 from generator.commands.preconditions import valid_cycle
 from generator.commands.sign import _printed_commit, metadata_yaml, read_scan
@@ -28,7 +29,7 @@ def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str |
         return checked
     result, day, folder = checked
     repo = result.repository
-    rkt = derive(root, result, day).compiled[year]
+    rkt = derive(root, result.repository, day).compiled[year]
     made = pk.agreement(folder, repo.agency, rkt, repo.sop)
     if isinstance(made, str):
         return f"rkt: Perjanjian Kinerja {year} tidak dapat diarsipkan: {made}\n", 1
@@ -47,7 +48,7 @@ def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str |
     meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(),
             "penandatangan": {"pegawai": head.person, "jabatan": head.position, "nama": head.name, "nip": head.nip},
             "berkas": pdf_path.name, "sha256": hashlib.sha256(data).hexdigest(), "commit": commit,
-            "sidik_isi": export.fingerprint(rkt), "catatan": note,
+            "sidik_isi": fingerprint.fingerprint(rkt), "catatan": note,
             "menggantikan": version - 1 if version > 1 else None}
     text = metadata_yaml(meta).replace(f"RKT Tahun {year}", f"Perjanjian Kinerja Tahun {year}", 1)
     atomic.create(pdf_path, data)

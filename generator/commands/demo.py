@@ -15,6 +15,7 @@ def _refusal(target: Path) -> str | None:
 
 
 def demo(target: Path, today: dt.date | None, engine: str) -> tuple[str, int]:
+    from generator.commands.sign import sign
     from generator.scaffold import demo as replay
     from generator.site.build import BuildError, SiteRefused, build, engine_missing
 
@@ -22,7 +23,7 @@ def demo(target: Path, today: dt.date | None, engine: str) -> tuple[str, int]:
     if refused:
         return refused, 2
     try:
-        made = replay.create(target, today)
+        made = replay.create(target, sign, today)
     except replay.DemoError as exc:
         return f"rkt: {exc}\nRepositori contoh di {target} tidak selesai dibuat; laporkan ke pengelola rkt.\n", 3
     try:

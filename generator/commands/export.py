@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.source import gitrepo
+from generator.plan import fingerprint
 from generator.documents import export, pk
-from generator.site.build import BuildError, derive
+from generator.site.build import BuildError
+from generator.plan.derive import derive
 from generator.commands.preconditions import valid_repository, write_out
 
 
@@ -20,14 +23,14 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
         return checked, 1
     result, day = checked
     try:
-        d = derive(root, result, day)
+        d = derive(root, result.repository, day)
     except BuildError as exc:
         return f"rkt: {exc}\n", 1
     if year not in d.compiled:
         years = ", ".join(str(y) for y in sorted(d.compiled)) or "belum ada"
         return f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2
     rkt = d.compiled[year]
-    source = export.Source(export.source_commit(root, year), export.fingerprint(rkt))
+    source = export.Source(gitrepo.source_commit(root, year), fingerprint.fingerprint(rkt))
     if document == "pk":
         return _agreement(d, year, fmt_name, out, result.repository.agency, result.repository.sop, source)
     data = export.render(fmt_name, rkt, result.repository.agency, source, day)
@@ -37,9 +40,9 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
         return failed, 2
     missing = f" Perhatian: {len(rkt.missing)} unit belum menyerahkan form." if rkt.missing else ""
     dirty = ""
-    if source.commit == export.UNCOMMITTED:
+    if source.commit == gitrepo.UNCOMMITTED:
         dirty = (f"\nPerhatian: ada perubahan yang belum di-commit pada data RKT {year}; cetakan ini menulis "
-                 f"'{export.UNCOMMITTED}' sebagai sumbernya. Untuk dokumen yang akan ditandatangani, commit "
+                 f"'{gitrepo.UNCOMMITTED}' sebagai sumbernya. Untuk dokumen yang akan ditandatangani, commit "
                  f"perubahannya terlebih dahulu, lalu ekspor ulang.")
     return (f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]})."
             .replace(",", ".") + f"{missing}{dirty}\n"), 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.site.build import derive
+from generator.plan.derive import derive
 from generator.plan.status import BERJALAN
 from generator.commands.preconditions import valid_repository
 
@@ -18,7 +18,7 @@ def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -
         return checked, 1
     result, day = checked
     repo = result.repository
-    d = derive(root, result, day)
+    d = derive(root, result.repository, day)
     # only a running cycle has anyone to remind: not one that starts later, not an archive
     years = [year] if year is not None else [c.year for c in d.folders if d.statuses[c.year].phase == BERJALAN]
     unknown = [y for y in years if y not in d.statuses]

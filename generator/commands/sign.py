@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.source import gitrepo
+from generator.plan import fingerprint
 from generator.plan import archive
 from generator.source import atomic
 from generator.documents import export
 from generator.check import report
-from generator.site.build import derive
+from generator.plan.derive import derive
 from generator.core.problems import os_reason
 from generator.check.validate import validate
 from generator.commands.preconditions import valid_cycle
@@ -68,12 +70,12 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
         return f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1
     import hashlib
 
-    d = derive(root, result, day)
+    d = derive(root, result.repository, day)
     meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(),
             "penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
                               "nip": signer.nip},
             "berkas": pdf_path.name, "sha256": hashlib.sha256(data).hexdigest(), "commit": commit,
-            "sidik_isi": export.fingerprint(d.compiled[year]), "catatan": note,
+            "sidik_isi": fingerprint.fingerprint(d.compiled[year]), "catatan": note,
             "menggantikan": version - 1 if version > 1 else None,
             "kalender": archive.calendar_record(d.cal, folder, sop, max(day, date))}
     events = ""
@@ -119,19 +121,19 @@ def _printed_commit(root: Path, year: int) -> str | tuple[str, int]:
 
     The metadata names a commit so that anyone can rebuild the signed content from
     it: with uncommitted changes to the plan's inputs no commit holds that content."""
-    from generator.check.sealed import GitError, git
+    from generator.source.gitrepo import GitError, git
 
     try:
         git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
     except GitError:
         return "rkt: perintah ini memerlukan repositori Git (untuk mencatat commit yang dicetak)\n", 2
-    dirty = export.uncommitted(root, year)
+    dirty = gitrepo.uncommitted(root, year)
     if dirty:
         shown = "".join(f"  {p}\n" for p in dirty[:20]) + (f"  … dan {len(dirty) - 20} lagi\n" if len(dirty) > 20 else "")
         return (f"rkt: data RKT {year} punya perubahan yang belum di-commit:\n{shown}"
                 f"Yang ditandatangani harus sama dengan isi sebuah commit. Commit perubahan itu (atau batalkan), "
                 f"cetak ulang dengan 'rkt export {year} --format pdf' bila isinya berubah, lalu jalankan lagi.\n"), 1
-    return export.last_commit(root, year, abbrev=False) or git(root, "rev-parse", "HEAD").decode().strip()
+    return gitrepo.last_commit(root, year, abbrev=False) or git(root, "rev-parse", "HEAD").decode().strip()
 
 
 def metadata_yaml(meta: dict) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from generator.core import fmt
 from generator.check import report
-from generator.site.build import BuildError, derive
+from generator.site.build import BuildError
+from generator.plan.derive import derive
 from generator.core.calendar import today as today_in
 from generator.core.model import Agency
 from generator.plan.status import DICATAT, DIJADWALKAN, PHASE_LABELS, SELESAI, STATE_LABELS, CycleStatus, who_must_act
@@ -21,7 +22,7 @@ def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, in
     repo = result.repository
     day = today_in(repo.agency.timezone if repo.agency else "Asia/Makassar", today)
     try:
-        d = derive(root, result, day)
+        d = derive(root, result.repository, day)
     except BuildError as exc:
         return report.visible(f"rkt: {exc}\n", lines=True), 1
     if not d.folders:

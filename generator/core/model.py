@@ -394,9 +394,28 @@ class CycleFolder:
 
 @dataclass(frozen=True, slots=True)
 class Repository:
+    """Everything read from cycles/; a reference file that failed its schema is None."""
+
     agency: Agency | None
     sop: Sop | None
     renstra: Renstra | None
+    cycles: tuple[CycleFolder, ...]
+
+    def complete(self) -> ValidRepository | None:
+        """The same repository with its three reference files known, or None when one is missing."""
+        if self.agency is None or self.sop is None or self.renstra is None:
+            return None
+        return ValidRepository(self.agency, self.sop, self.renstra, self.cycles)
+
+
+@dataclass(frozen=True)
+class ValidRepository:
+    """A repository whose agency.yaml, sop.yaml and renstra.yaml passed their schemas: what
+    every step after validation works with, none of its parts optional."""
+
+    agency: Agency
+    sop: Sop
+    renstra: Renstra
     cycles: tuple[CycleFolder, ...]
 
 

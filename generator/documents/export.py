@@ -28,9 +28,9 @@ from typing import Iterable
 
 from generator.plan.compile import DRAFT, CompiledRkt, Signature, plan_rows
 from generator.core.model import Agency, Form
-
-
-UNCOMMITTED = "belum di-commit"
+from generator.plan.fingerprint import content
+from generator.source.gitrepo import UNCOMMITTED
+from generator.source.workbook import FORMULA_START, deterministic_zip, inert_append
 
 
 @dataclass(frozen=True)
@@ -44,54 +44,6 @@ class Source:
         if self.commit == UNCOMMITTED:
             return f"Sumber: {UNCOMMITTED}"
         return f"Sumber: commit {self.commit}" if self.commit else "Sumber: tanpa Git"
-
-
-def content(rkt: CompiledRkt) -> dict:
-    """The plan's content as plain data: what the fingerprint and the version diff compare.
-
-    Everything of the plan that the signed document prints, and nothing else: the
-    performance table (sasaran and indicator text included) and every unit's
-    program table. The letterhead (agency and unit names, the head who signs)
-    is left out on purpose: a reorganisation or a new head must not turn every
-    signed plan of the past into a changed one."""
-    return {
-        "tahun": rkt.year,
-        # "target" is the target as printed (the units' agreed one, or "belum diisi")
-        "kinerja": [{"sasaran": r.objective.code, "sasaran_uraian": r.objective.description,
-                     "indikator": r.indicator.code, "uraian": r.indicator.description,
-                     "satuan": r.indicator.unit_of_measure, "target": r.target_text,
-                     "target_renstra": r.renstra, "unit": [[t.unit, t.target] for t in r.agreed],
-                     **({"cara_pengukuran": r.indicator.formula} if r.indicator.formula else {})}
-                    for r in rkt.performance],
-        "unit": [{"unit": p.unit.code, "program": _programs(p.form)} for p in rkt.units if p.form is not None],
-    }
-
-
-def _programs(form: Form) -> list:
-    # a pagu stated on a program or kegiatan is content; absent, the sum below it is derived
-    return [{"kode": p.code, "nama": p.name, "indikator": p.indicator, "target": p.target, **_stated(p.amount),
-             "kegiatan": [{"kode": k.code, "nama": k.name, "indikator": k.indicator, "target": k.target,
-                           **_stated(k.amount),
-                           "sub_kegiatan": [{"kode": s.code, "nama": s.name, "indikator": s.indicator,
-                                             "target": s.target, "satuan": s.unit_of_measure,
-                                             "anggaran": s.budget, "penanggung_jawab": s.responsible}
-                                            for s in k.subs]}
-                          for k in p.activities]}
-            for p in form.programs]
-
-
-def _stated(amount: int | None) -> dict:
-    return {} if amount is None else {"anggaran": amount}
-
-
-def fingerprint(rkt: CompiledRkt) -> str:
-    return digest(content(rkt))
-
-
-def digest(plan: dict) -> str:
-    """The fingerprint (`sidik_isi`) of a plan's content (`content` shape)."""
-    canonical = json.dumps(plan, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 # --- PDF ------------------------------------------------------------------
@@ -264,60 +216,6 @@ def to_pdf(document: str) -> bytes:
 # --- XLSX -----------------------------------------------------------------
 
 RUPIAH_FORMAT = '"Rp" #,##0'
-_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
-# What makes Excel or LibreOffice read typed text as a formula (OWASP "CSV injection"),
-# tab and carriage return included because both are skipped before the formula is parsed.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# OOXML's own escape (_xHHHH_) that Excel decodes inside strings: a literal one in user
-# text must have its underscore escaped, or Excel shows a different text.
-_OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
-
-
-def inert_append(ws, values: list, looks: object = None) -> list:
-    """`ws.append` for rows that may hold user text: every text stays text. Returns the
-    row's cells. `looks`: their style (see `_looks`), one for every cell or a list of one each.
-
-    openpyxl turns any str starting with "=" into a formula; a text cell starting
-    with "+", "-" or "@" is stored as text but becomes a formula as soon as a user
-    edits it. Such cells are forced to the string type and get the quotePrefix
-    style (Excel's leading apostrophe), which keeps them text after an edit too.
-    Numbers are left as numbers. The cells are made here, styled as they are made, and
-    handed back: `ws[ws.max_row]` scans the whole sheet (quadratic in its rows), and
-    setting a Font or Alignment per cell compares it with every style so far."""
-    from openpyxl.cell import Cell
-
-    if not isinstance(looks, list):
-        looks = [looks] * len(values)
-    cells = []
-    for value, look in zip(values, looks):
-        cell = Cell(ws, value=_OOXML_ESCAPE.sub("_x005F_", value) if isinstance(value, str) else value,
-                    style_array=look)
-        if isinstance(value, str) and value.startswith(FORMULA_START):
-            cell.data_type = "s"
-            cell.quotePrefix = True  # on the cell's own copy of its style
-        cells.append(cell)
-    ws.append(cells)
-    return cells
-
-
-def _deterministic_zip(data: bytes) -> bytes:
-    """openpyxl stamps the current time into the zip entries; same content, same bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            data = src.read(info.filename)
-            if info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml":
-                # openpyxl writes a carriage return raw, and every XML reader turns a raw one
-                # into a line feed: a character reference keeps the text exactly as typed
-                data = data.replace(b"\r", b"&#13;")
-            if info.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save time
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
-            dst.writestr(fixed, data)
-    return out.getvalue()
 
 
 def _program_rows(form: Form) -> list[list]:
@@ -472,7 +370,7 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
         _write_program_table(sheet, plan.form, looks)
     buf = io.BytesIO()
     wb.save(buf)
-    return _deterministic_zip(buf.getvalue())
+    return deterministic_zip(buf.getvalue())
 
 
 # --- CSV ------------------------------------------------------------------
@@ -522,54 +420,6 @@ def to_csv(rkt: CompiledRkt) -> bytes:
 # --- from a repository ----------------------------------------------------
 
 FORMATS = ("pdf", "xlsx", "csv")
-
-
-def inputs(year: int) -> tuple[str, ...]:
-    """The files a year's plan is compiled from (cycle.yaml: its required units)."""
-    return (f"cycles/{year}/forms", f"cycles/{year}/cycle.yaml", "cycles/renstra.yaml", "cycles/agency.yaml")
-
-
-def uncommitted(root, year: int) -> list[str]:
-    """The plan's input files with changes that no commit holds (modified, staged, new
-    or deleted), as `git status` names them; empty when clean or outside Git."""
-    from generator.check.sealed import GitError, git
-
-    try:
-        out = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all",
-                  "--", *inputs(year))
-    except GitError:
-        return []
-    entries = out.decode("utf-8", "surrogateescape").split("\0")
-    paths, i = [], 0
-    while i < len(entries):
-        entry = entries[i]
-        if len(entry) > 3:
-            paths.append(entry[3:])
-            if "R" in entry[:2] or "C" in entry[:2]:  # a rename or copy is followed by its old path
-                i += 1
-        i += 1
-    return sorted(paths)
-
-
-def last_commit(root, year: int, abbrev: bool = True) -> str:
-    """The last first-parent commit that changed the year's inputs: its tree holds
-    exactly what is compiled when the working tree is clean. "" outside Git."""
-    from generator.check.sealed import GitError, git
-
-    try:
-        out = git(root, "log", "-1", "--first-parent", "--format=%h" if abbrev else "--format=%H", "--abbrev=12",
-                  "--", *inputs(year))
-    except GitError:
-        return ""
-    return out.decode().strip()
-
-
-def source_commit(root, year: int) -> str:
-    """What printed pages name as their source: the commit that holds the year's inputs
-    (short id), UNCOMMITTED when the working tree differs from every commit, or ""."""
-    if uncommitted(root, year):
-        return UNCOMMITTED
-    return last_commit(root, year)
 
 
 def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, today: dt.date,

@@ -23,6 +23,9 @@ import io
 import json
 from dataclasses import dataclass
 
+from generator.source import workbook
+from generator.plan import sealing
+from generator.plan import fingerprint
 from generator.documents import export
 from generator.check import sealed as history
 from generator.plan.compile import CompiledRkt, PerformanceRow, group_nip
@@ -155,10 +158,10 @@ def _revised(signed: SignedVersion, folder: CycleFolder, rkt: CompiledRkt, sop: 
     """Whether today's plan may differ from what was signed: its content says so, or (for a
     version signed before content fingerprints were recorded) the cycle is reopened."""
     if signed.content_fingerprint is not None:
-        return signed.content_fingerprint != export.fingerprint(rkt)
-    archive = history.archive_step(sop)
+        return signed.content_fingerprint != fingerprint.fingerprint(rkt)
+    archive = sealing.archive_step(sop)
     return (archive is not None and folder.cycle is not None
-            and history.is_reopened([e.step for e in folder.cycle.events], archive))
+            and sealing.is_reopened([e.step for e in folder.cycle.events], archive))
 
 
 def _with_region(position: str, region: str) -> str:
@@ -308,7 +311,7 @@ def _signatures_html(pk: Agreement, date_text: str | None) -> str:
 # --- XLSX -----------------------------------------------------------------
 
 class _Sheet:
-    """Rows appended to one worksheet, every cell wrapped and top-aligned (inert: export.inert_append)."""
+    """Rows appended to one worksheet, every cell wrapped and top-aligned (inert: workbook.inert_append)."""
 
     def __init__(self, ws) -> None:
         from openpyxl.styles import Alignment, Font
@@ -318,7 +321,7 @@ class _Sheet:
         self.top = Alignment(wrap_text=True, vertical="top")
 
     def line(self, values: list, bold: bool = False) -> int:
-        export.inert_append(self.ws, values)
+        workbook.inert_append(self.ws, values)
         row = self.ws.max_row
         for col in range(1, len(values) + 1):
             cell = self.ws.cell(row=row, column=col)
@@ -358,7 +361,7 @@ def to_xlsx(pk: Agreement, source: export.Source, date_text: str | None = None) 
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     buf = io.BytesIO()
     wb.save(buf)
-    return export._deterministic_zip(buf.getvalue())
+    return workbook.deterministic_zip(buf.getvalue())
 
 
 def _xlsx_performance(sheet: _Sheet, pk: Agreement) -> None:

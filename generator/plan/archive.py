@@ -2,8 +2,9 @@
 working-day calendar a signed cycle was computed with.
 
 The content of a version is rebuilt from the repository as it was at the
-commit recorded in its metadata (read with `git archive`, loaded and checked
-by the same pipeline), compiled, and compared with the previous version's.
+commit recorded in its metadata (check/versions.py: read with `git archive`,
+loaded and checked by the same pipeline), compiled, and compared here with the
+previous version's.
 
 Holiday data changes after the fact (the `holidays` package is updated, an
 SKB moves a cuti bersama, agency.yaml gains a day off). `rkt sign` records the
@@ -14,46 +15,14 @@ and the build says when today's calendar would give different days.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import shutil
-import tarfile
-import tempfile
 from pathlib import Path
 from types import MappingProxyType
 
-from generator.documents import export
 from generator.core import fmt
 from generator.core.calendar import WorkCalendar
-from generator.plan.compile import compile_rkt
-from generator.check.sealed import GitError, archive_step, git, is_reopened
+from generator.plan.sealing import archive_step, is_reopened
 from generator.core.model import CycleFolder, RecordedCalendar, SignedVersion, Sop
 from generator.plan.status import baseline
-from generator.check.validate import SchemaSet, build_repository, gather
-
-
-def content_at(root: Path, commit: str, year: int) -> dict | None:
-    """The compiled plan of `year` as it was at `commit`, or None if it cannot be rebuilt."""
-    try:
-        tar = git(root, "archive", "--format=tar", commit, "cycles", "schemas")
-    except GitError:
-        return None
-    tmp = Path(tempfile.mkdtemp(prefix="rkt-version-"))
-    try:
-        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
-            try:
-                archive.extractall(tmp, filter="data")
-            except TypeError:  # Python < 3.11.4 has no extraction filters; git archive has no links out
-                archive.extractall(tmp)
-        if not (tmp / "schemas").is_dir():
-            shutil.copytree(root / "schemas", tmp / "schemas")
-        g = gather(tmp, SchemaSet.load(tmp / "schemas"))
-        repo = build_repository(tmp, g)
-        folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
-        if folder is None or repo.agency is None or repo.renstra is None:
-            return None
-        return export.content(compile_rkt(folder, repo.agency, repo.renstra))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _subs(content: dict) -> dict[tuple[str, str], dict]:
@@ -77,7 +46,7 @@ def _budget(item: dict) -> int:
 
 
 def diff(old: dict, new: dict) -> list[str]:
-    """Changes from `old` to `new` (export.content shapes), in Indonesian, in a stable order."""
+    """Changes from `old` to `new` (fingerprint.content shapes), in Indonesian, in a stable order."""
     out: list[str] = []
     before = {r["indikator"]: r for r in old["kinerja"]}
     after = {r["indikator"]: r for r in new["kinerja"]}
@@ -112,21 +81,6 @@ def diff(old: dict, new: dict) -> list[str]:
         x, y = units_before.get(unit, 0), units_after.get(unit, 0)
         if x != y:
             out.append(f"Jumlah anggaran {unit}: {fmt.rupiah(x)} → {fmt.rupiah(y)}.")
-    return out
-
-
-def version_changes(root: Path, folders) -> dict[tuple[int, int], list[str] | None]:
-    """For every signed version after the first: its changes, or None if a source commit is unreadable."""
-    out: dict[tuple[int, int], list[str] | None] = {}
-    for folder in folders:
-        versions = sorted(folder.signed, key=lambda v: v.version)
-        contents: dict[str, dict | None] = {}
-        for v in versions:
-            if v.commit not in contents:
-                contents[v.commit] = content_at(root, v.commit, folder.year)
-        for prev, cur in zip(versions, versions[1:]):
-            old, new = contents[prev.commit], contents[cur.commit]
-            out[(folder.year, cur.version)] = diff(old, new) if old is not None and new is not None else None
     return out
 
 

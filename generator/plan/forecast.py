@@ -16,12 +16,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import Protocol, Sequence
 
 from generator.core.calendar import WorkCalendar
+from generator.core.model import Step
 
-if TYPE_CHECKING:  # status.py imports this module; the types are only for the reader
-    from generator.plan.status import StepStatus
+
+class StepProgress(Protocol):
+    """What the forecast reads of a step's status (status.StepStatus has it): status.py
+    imports this module, so the forecast names only the fields it needs."""
+
+    @property
+    def step(self) -> Step: ...
+    @property
+    def started(self) -> dt.date | None: ...
+    @property
+    def finished(self) -> dt.date | None: ...
+    @property
+    def deadline(self) -> dt.date | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +54,7 @@ class Forecast:
         return next((s for s in self.steps if s.number == number), None)
 
 
-def forecast(steps: Sequence["StepStatus"], today: dt.date, cycle_start: dt.date, baseline_end: dt.date,
+def forecast(steps: Sequence[StepProgress], today: dt.date, cycle_start: dt.date, baseline_end: dt.date,
              cal: WorkCalendar) -> Forecast:
     """The remaining steps of a running cycle, chained in working days from where each stands."""
     first_open = cal.on_or_after(today)  # nothing still to do can end before this day

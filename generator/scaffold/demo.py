@@ -28,10 +28,10 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Callable, Iterator, Union
 from zoneinfo import ZoneInfo
 
-from generator.source import atomic
+from generator.source import atomic, gitrepo
 from generator.check import codeowners
 from generator.core.calendar import WorkCalendar, work_calendar
 from generator.scaffold.init import TOOL
@@ -389,21 +389,11 @@ def plan(repo: Repository, today: dt.date) -> list[Step]:
 # --- running it -----------------------------------------------------------------
 
 def _git(folder: Path, *args: str, person: Who | None = None, when: dt.datetime | None = None) -> str:
-    """git in `folder` with the user's and the system's configuration shut out (no signing,
-    no hooks of theirs, no line-ending conversion): the same plan, the same commit ids."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, LC_ALL="C")
-    if person is not None:
-        env.update(GIT_AUTHOR_NAME=person.name, GIT_AUTHOR_EMAIL=person.email,
-                   GIT_COMMITTER_NAME=person.name, GIT_COMMITTER_EMAIL=person.email)
-    if when is not None:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
-    proc = subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "core.autocrlf=false", "-c",
-                           "core.hooksPath=" + os.devnull, "-C", str(folder), *args],
-                          env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise DemoError(f"git {' '.join(args[:2])} gagal di {folder}: {proc.stderr.strip() or proc.stdout.strip()}")
-    return proc.stdout
+    try:
+        return gitrepo.isolated(folder, *args, author=(person.name, person.email) if person else None,
+                                when=when.isoformat() if when else None)
+    except gitrepo.GitError as exc:
+        raise DemoError(f"git {' '.join(args[:2])} gagal di {folder}: {exc}") from None
 
 
 def _apply(folder: Path, changes: tuple[Change, ...]) -> None:
@@ -424,7 +414,11 @@ def _commit(folder: Path, commit: Commit) -> None:
     _git(folder, "commit", "-q", "-m", commit.message, person=commit.who, when=commit.when)
 
 
-def replay(folder: Path, steps: list[Step]) -> None:
+# `rkt sign` as the demo uses it (the command layer passes its own: the demo signs as a user would)
+Signer = Callable[[Path, int, Path, dt.date, str, "str | None", dt.date], tuple[str, int]]
+
+
+def replay(folder: Path, steps: list[Step], sign: Signer) -> None:
     """Run the plan in `folder` (new or empty): a repository on branch main."""
     if shutil.which("git") is None:
         raise DemoError("perintah 'git' tidak ditemukan; pasang Git (Debian/Ubuntu: apt-get install git) lalu "
@@ -443,12 +437,10 @@ def replay(folder: Path, steps: list[Step]) -> None:
                  step.branch, person=step.reviewer, when=step.merged)
             _git(folder, "branch", "-q", "-d", step.branch)
         else:
-            _sign(folder, step)
+            _sign(folder, step, sign)
 
 
-def _sign(folder: Path, step: Signing) -> None:
-    from generator.commands.sign import sign
-
+def _sign(folder: Path, step: Signing, sign: Signer) -> None:
     text, code = sign(folder, step.year, step.scan, step.signed_on, step.role, step.note, step.when.date())
     if code != 0:
         raise DemoError(f"rkt sign {step.year} gagal dalam repositori contoh:\n{text}")
@@ -464,7 +456,7 @@ class Demo:
     pull_requests: int
 
 
-def create(folder: Path, today: dt.date | None = None) -> Demo:
+def create(folder: Path, sign: Signer, today: dt.date | None = None) -> Demo:
     """Write the demo repository into `folder` (new or empty) with its history up to `today`
     (default: SOURCE_DATE_EPOCH's day, else DEMO_TODAY); the site is built by the caller."""
     from generator.core.calendar import DEFAULT_TIMEZONE
@@ -476,7 +468,7 @@ def create(folder: Path, today: dt.date | None = None) -> Demo:
     if not result.ok:
         raise DemoError(f"data contoh di {TOOL / 'cycles'} tidak lolos pemeriksaan; jalankan 'rkt -C {TOOL} validate'")
     steps = plan(result.repository, day)
-    replay(folder, steps)
+    replay(folder, steps, sign)
     commits = int(_git(folder, "rev-list", "--count", "HEAD").strip())
     return Demo(folder, day, commits, sum(isinstance(s, PullRequest) for s in steps))
 

@@ -26,7 +26,6 @@ from generator.check.codeowners import MAINTAINER_ROLE
 from generator.check.rules import NIP_PLACEHOLDER
 from generator.source.yamlwrite import scalar, schema_line
 
-PLACEHOLDER = "(isi "
 
 # The tool's own checkout: where the copied parts come from.
 TOOL = Path(__file__).resolve().parents[2]
@@ -83,17 +82,6 @@ def flag_problem(flag: str, value: str | None) -> str | None:
     if bad is not None:
         return f"{flag} memuat karakter yang tidak boleh dipakai (U+{ord(bad):04X}); tulis satu baris teks biasa"
     return None
-
-
-def unfilled(obj: object) -> int:
-    """How many values of a model object (Agency, Renstra, ...) are still placeholders."""
-    if isinstance(obj, str):
-        return 1 if obj.startswith(PLACEHOLDER) or obj == NIP_PLACEHOLDER else 0
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return sum(unfilled(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "at")
-    if isinstance(obj, (tuple, list)):
-        return sum(unfilled(x) for x in obj)
-    return 0
 
 
 # --- the agency's own files ------------------------------------------------------

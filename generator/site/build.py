@@ -31,14 +31,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from generator.source import gitrepo
+from generator.plan.derive import BuildError, Derived, derive
+from generator.plan.fingerprint import fingerprint as content_fingerprint
+from generator.source.gitrepo import require_git
+from generator.check import versions
 from generator.plan import archive
 from generator.source import atomic, cache, parallel
 from generator.documents import export, pk
 from generator.site import published, pages as render
 from generator.core.calendar import WorkCalendar, work_calendar
 from generator.plan.compile import CompiledRkt, compile_rkt
-from generator.check.sealed import GitError, git
-from generator.check.sealed import arrivals as git_arrivals
+from generator.source.gitrepo import GitError, git
+from generator.plan.arrivals import arrivals as git_arrivals
 from generator.core.model import CycleFolder, Repository
 from generator.site.safety import mark, remove_ours, scan_site, site_refusal
 from generator.plan.status import CycleStatus, cycle_status
@@ -49,10 +54,6 @@ SITE = "site"
 # what the generator owns inside docs/: everything else there is hand-written
 GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "isi-form.md", "siklus", "rkt", "grafik",
              "unduh", "data")
-
-
-class BuildError(Exception):
-    """The build cannot go on; the message is for the user (Indonesian)."""
 
 
 class SiteRefused(BuildError):
@@ -74,46 +75,6 @@ class WriteStats:
     removed: list[str]
 
 
-@dataclass(frozen=True)
-class Derived:
-    """Everything computed from the model and "today", before any page is drawn."""
-
-    today: dt.date
-    folders: tuple[CycleFolder, ...]  # with a valid cycle.yaml, newest first
-    cal: WorkCalendar
-    statuses: dict[int, CycleStatus]
-    compiled: dict[int, CompiledRkt]
-
-
-def require_git(root: Path) -> None:
-    """In a Git repository, form dates come from its history: without the `git` command
-    the status would silently fall back to dates typed in the files."""
-    if (root / ".git").exists() and shutil.which("git") is None:
-        raise GitError(f"perintah 'git' tidak ditemukan, padahal {root} adalah repositori Git (tanggal form "
-                       f"diambil dari riwayatnya). Pasang Git (Debian/Ubuntu: apt-get install git; Windows: "
-                       f"https://git-scm.com), pastikan ada di PATH, lalu jalankan lagi")
-
-
-def derive(root: Path, result: Result, today: dt.date) -> Derived:
-    require_git(root)
-    repo = result.repository
-    if repo.agency is None or repo.sop is None or repo.renstra is None:
-        raise BuildError("agency.yaml, sop.yaml dan renstra.yaml harus valid untuk membangun dasbor")
-    folders = tuple(sorted((c for c in repo.cycles if c.cycle is not None), key=lambda c: -c.year))
-    years = {today.year}
-    for c in folders:
-        years.update(range(c.cycle.start.year, c.year + 1))
-    extra_off = {d.date: d.note for d in repo.agency.extra_holidays}
-    cal = work_calendar(sorted(years), extra_off, [d.date for d in repo.agency.extra_workdays])
-    arrived = git_arrivals(root, repo.agency.timezone)
-    names = {u.code: u.name for u in repo.agency.units}
-    # a signed cycle keeps the working days it was signed with (archive.calendar_for)
-    statuses = {c.year: cycle_status(c, repo.sop, archive.calendar_for(c, repo.sop, cal), today, arrived, names)
-                for c in folders}
-    compiled = {c.year: compile_rkt(c, repo.agency, repo.renstra) for c in folders}
-    return Derived(today, folders, cal, statuses, compiled)
-
-
 def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None) -> Generated:
     """All generated files, in memory. Pure apart from reading scans, git and the caches
     (in `cache_dir`; None: no caching). Charts and exports missing from the caches are made
@@ -121,7 +82,7 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
     from generator.site import charts  # matplotlib: imported only when pages are generated, not for an unchanged build
 
     repo = result.repository
-    d = derive(root, result, today)
+    d = derive(root, result.repository, today)
     folders, statuses, compiled, cal = d.folders, d.statuses, d.compiled, d.cal
     cache_obj = charts.ChartCache(cache_dir / "charts" if cache_dir else None)
     files: dict[str, bytes] = {}
@@ -176,7 +137,7 @@ def _outputs(root: Path, repo: Repository, d: Derived, cache_dir: Path | None, c
 
     exports = cache_dir / "exports" if cache_dir else None
     for c in folders:
-        source = export.Source(export.source_commit(root, c.year), export.fingerprint(compiled[c.year]))
+        source = export.Source(gitrepo.source_commit(root, c.year), content_fingerprint(compiled[c.year]))
         # the PDF is the document to be signed: made while a cycle runs; a finished cycle's
         # document of record is its signed scan (and `rkt export` still makes the PDF on demand)
         formats = export.FORMATS if not statuses[c.year].finished else ("xlsx", "csv")
@@ -198,7 +159,7 @@ def _pages(root: Path, repo: Repository, d: Derived, chart_paths: dict[str, str]
     folders, statuses = d.folders, d.statuses
     # the published data for a regency dashboard (`rkt kabupaten`), copied beside the pages
     files[published.PATH] = published.dumps(published.published(repo, d))
-    changes = archive.version_changes(root, folders)
+    changes = versions.version_changes(root, folders)
     ctx = render.Context(d.today, repo.agency, repo.sop, repo.renstra, folders, statuses, d.compiled, chart_paths,
                          d.cal, changes, form_page_data(root, repo, folders, statuses))
     for path, text in render.pages(ctx).items():

@@ -24,7 +24,7 @@ from generator.core.model import Agency, CycleFolder, Repository, Sop
 from generator.plan.status import CycleStatus, who_must_act
 
 if TYPE_CHECKING:  # build imports this module
-    from generator.site.build import Derived
+    from generator.plan.derive import Derived
 
 PATH = "data/rkt.json"  # under docs/, so the site engine copies it beside the pages
 SCHEMA_VERSION = 1

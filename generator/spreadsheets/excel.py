@@ -70,7 +70,7 @@ def template(data: dict, renstra: Renstra, unit_name: str) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from generator.documents.export import _deterministic_zip, inert_append
+    from generator.source.workbook import deterministic_zip, inert_append
 
     wb = Workbook()
     guide = wb.active
@@ -150,7 +150,7 @@ def template(data: dict, renstra: Renstra, unit_name: str) -> bytes:
         ws.print_title_rows = "1:1"
     buf = io.BytesIO()
     wb.save(buf)
-    return _deterministic_zip(buf.getvalue())
+    return deterministic_zip(buf.getvalue())
 
 
 def _blank(value: object) -> object:

@@ -72,7 +72,7 @@ def template(renstra: Renstra, agency: Agency) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from generator.documents.export import _deterministic_zip, inert_append
+    from generator.source.workbook import deterministic_zip, inert_append
 
     wb = Workbook()
     guide = wb.active
@@ -106,14 +106,14 @@ def template(renstra: Renstra, agency: Agency) -> bytes:
     _indicator_sheet(wb.create_sheet(INDICATORS), renstra, header)
     buf = io.BytesIO()
     wb.save(buf)
-    return _deterministic_zip(buf.getvalue())
+    return deterministic_zip(buf.getvalue())
 
 
 def _indicator_sheet(ws, renstra: Renstra, header) -> None:
     """One row per indicator, its tujuan and sasaran written out on every row; typed columns as text."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from generator.documents.export import inert_append
+    from generator.source.workbook import inert_append
 
     years = list(range(renstra.first_year, renstra.last_year + 1))
     header(ws, FIXED_HEADERS + [str(y) for y in years], [11, 40, 12, 40, 13, 50, 11, 40, 7, 20] + [9] * len(years))

@@ -42,6 +42,7 @@ def main() -> int:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    from generator.commands.sign import sign
     from generator.scaffold import demo
     from generator.site.build import build
 
@@ -53,7 +54,7 @@ def main() -> int:
     try:
         # the pictures show the example as it happens: a Git history of merged pull requests
         example = tmp / "contoh"
-        demo.create(example, TODAY)
+        demo.create(example, sign, TODAY)
         report = build(example, today=TODAY, site=example / "site")
         if report.site is None:
             print("Dasbor tidak dapat dibangun; jalankan 'rkt validate'.", file=sys.stderr)
