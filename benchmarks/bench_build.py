@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scenario import ROOT, Target, best, finish, generate_regency, load_average, run, tool  # noqa: E402
+from scenario import ROOT, Target, best, finish, generate_regency, load_average, run, tool
 
 TARGET_VS_MKDOCS = 1.0
 TARGET_NO_CHANGE = 0.10

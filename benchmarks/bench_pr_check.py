@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scenario import ROOT, Target, finish, load_average, python_in, run, script_in  # noqa: E402
+from scenario import ROOT, Target, finish, load_average, python_in, run, script_in
 
 TARGET_SECONDS = 10.0
 

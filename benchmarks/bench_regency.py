@@ -36,11 +36,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from scenario import Target, finish, form_text, write_reference  # noqa: E402
-from generator.site import published  # noqa: E402
-from generator.plan.derive import derive  # noqa: E402
-from generator.commands import kabupaten  # noqa: E402
-from generator.regency.build import build as build_regency  # noqa: E402
+
 from generator.check.validate import validate  # noqa: E402
+from generator.commands import kabupaten  # noqa: E402
+from generator.plan.derive import derive  # noqa: E402
+from generator.regency.build import build as build_regency  # noqa: E402
+from generator.site import published  # noqa: E402
 
 FIRST = 2030
 TARGET_SECONDS = 30.0
@@ -94,7 +95,7 @@ class Agencies(http.server.BaseHTTPRequestHandler):
     delays: dict[str, float] = {}
     down: set[str] = set()
 
-    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+    def do_GET(self) -> None:
         name = self.path.strip("/")
         time.sleep(self.delays.get(name, 0.0))
         body = self.files.get(name)

@@ -32,12 +32,23 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scenario import (FIRST_YEAR, ROOT, Target, best, finish, form_text, load_average, run, time_call,  # noqa: E402
-                      tool, write_reference)
+from scenario import (
+    FIRST_YEAR,
+    ROOT,
+    Target,
+    best,
+    finish,
+    form_text,
+    load_average,
+    run,
+    time_call,
+    tool,
+    write_reference,
+)
 
 sys.path.insert(0, str(ROOT))
 
-from generator.check.validate import validate  # noqa: E402
+from generator.check.validate import validate
 
 __all__ = ["form_text", "write_reference"]  # bench_regency builds its repository with them
 

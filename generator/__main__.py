@@ -1,3 +1,5 @@
-from generator.cli import main
 import sys
+
+from generator.cli import main
+
 sys.exit(main())

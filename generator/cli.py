@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from generator.core import calendar
 from generator.check import report
+from generator.check.validate import validate
+from generator.core import calendar
 from generator.source.gitrepo import GitError, changed_files
 from generator.source.schema import SchemaError
-from generator.check.validate import validate
 
 # argparse speaks English; its messages are looked up through `argparse._`
 # at call time, so the users get them in their own language.

@@ -35,8 +35,9 @@ def site(built) -> Path:
 def built(tmp_path_factory):
     import datetime as dt
 
-    from generator.site.build import build
     from test_build import site_copy
+
+    from generator.site.build import build
 
     repo = site_copy(tmp_path_factory.mktemp("browser"))
     assert build(repo, today=dt.date(2026, 11, 28)).site

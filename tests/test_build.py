@@ -12,10 +12,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, copy_example
-from generator.site.build import SiteRefused, build, generate
+
 from generator.check.validate import validate
+from generator.site.build import SiteRefused, build
 
 TODAY = dt.date(2026, 11, 28)
 

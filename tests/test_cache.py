@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from generator.source import cache
-from generator.site.build import build
 from test_build import repo_copy
+
+from generator.site.build import build
+from generator.source import cache
 
 TODAY = dt.date(2026, 11, 28)
 

@@ -24,8 +24,8 @@ def test_a_three_day_step_across_lebaran_takes_until_the_next_week():
 
 
 def test_baseline_of_a_2026_cycle_across_idul_fitri(example):
-    from generator.plan.status import baseline
     from generator.check.validate import validate
+    from generator.plan.status import baseline
 
     sop = validate(example, today=D(2026, 11, 28)).repository.sop
     plan = baseline(sop, D(2026, 3, 9), work_calendar([2026]))

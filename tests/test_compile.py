@@ -7,9 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import TODAY, copy_example
-from generator.plan.compile import NOT_FILLED, compile_rkt, group_nip
-from generator.check.validate import validate
 from test_examples import EXAMPLES, apply
+
+from generator.check.validate import validate
+from generator.plan.compile import NOT_FILLED, compile_rkt, group_nip
 
 
 def compiled(repo: Path, year: int = 2027):

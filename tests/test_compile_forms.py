@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import TODAY
-from generator.spreadsheets import excel
+
+from generator.check.validate import validate
+from generator.core.model import At, build_form
 from generator.plan import prefill
 from generator.source.load import load_bytes
-from generator.core.model import At, build_form
 from generator.source.schema import SchemaSet
-from generator.check.validate import validate
 from generator.source.yamlwrite import form_yaml, update_form
+from generator.spreadsheets import excel
 
 ROOT = Path(__file__).resolve().parent.parent
 

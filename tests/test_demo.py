@@ -15,10 +15,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from generator.core.calendar import work_calendar
+
 from generator.check.validate import validate
+from generator.core.calendar import work_calendar
 
 EXAMPLE = validate(ROOT, today=dt.date(2026, 11, 28)).repository
 AGENCY = EXAMPLE.agency
@@ -171,7 +171,7 @@ def test_the_demo_does_not_follow_the_clock_and_stops_at_its_day(made, tmp_path)
     assert not (earlier / "cycles/2027").exists()
     assert "Keadaan per 20 November 2025" in text_of((earlier / "site/index.html").read_text())
     # SOURCE_DATE_EPOCH, as reproducible builds set it, is the demo's day too
-    epoch = str(int(dt.datetime(2025, 11, 20, 12, tzinfo=dt.timezone.utc).timestamp()))
+    epoch = str(int(dt.datetime(2025, 11, 20, 12, tzinfo=dt.UTC).timestamp()))
     again = tmp_path / "epoch"
     assert demo(again, env={"SOURCE_DATE_EPOCH": epoch}).returncode == 0
     assert git(again, "rev-list", "--all") == git(earlier, "rev-list", "--all")

@@ -15,18 +15,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from test_build import add_guide, repo_copy, rkt
 
+from generator import cli
+from generator.check.validate import validate
+from generator.core import fmt
+from generator.plan.derive import derive
+
 # Not skipped without Zensical: it is in the lock file's site extra, so `make install` always has it.
 from generator.site import build as build_module
-from generator import cli
-from generator.core import fmt
 from generator.site.build import BuildError, build
-from generator.plan.derive import derive
 from generator.site.safety import scan_site
-from generator.check.validate import validate
 
 TODAY = dt.date(2026, 11, 28)
 

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, TODAY, copy_example
+
 from generator.check.validate import validate
 
 EXAMPLES = Path(__file__).resolve().parent / "examples"

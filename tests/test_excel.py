@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import ROOT, copy_example
 from openpyxl import load_workbook
 
-from conftest import ROOT, copy_example
 from generator.source.load import load_file
 
 
@@ -112,9 +112,9 @@ def test_template_writes_user_text_that_looks_like_a_formula_as_text(example):
     import io
     import zipfile
 
-    from generator.spreadsheets import excel
-    from generator.plan.prefill import start
     from generator.check.validate import validate
+    from generator.plan.prefill import start
+    from generator.spreadsheets import excel
 
     result = validate(example)
     data, _ = start(result.repository, 2027, "psdm")

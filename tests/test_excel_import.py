@@ -10,12 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import copy_example
 from openpyxl import Workbook, load_workbook
 
-from conftest import copy_example
 from generator.cli import main
-from generator.spreadsheets.excel import KINERJA_HEADERS, PROGRAM_HEADERS, shown
 from generator.source.load import load_file
+from generator.spreadsheets.excel import KINERJA_HEADERS, PROGRAM_HEADERS, shown
 
 FORMS = "cycles/2027/forms"
 

@@ -10,16 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, copy_example
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_example
-from generator.source import workbook
-from generator.source import gitrepo
-from generator.plan import fingerprint
-from generator.documents import export
-from generator.plan.derive import derive
 from generator.check.validate import validate
+from generator.documents import export
+from generator.plan import fingerprint
+from generator.plan.derive import derive
+from generator.source import gitrepo, workbook
 
 TODAY = dt.date(2026, 11, 28)
 

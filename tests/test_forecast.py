@@ -6,8 +6,8 @@ import datetime as dt
 from types import MappingProxyType
 
 from generator.core.calendar import WorkCalendar
-from generator.plan.forecast import forecast
 from generator.core.model import At, Step
+from generator.plan.forecast import forecast
 from generator.plan.status import BELUM, BERJALAN, SELESAI, TERLAMBAT, StepStatus, baseline
 
 D = dt.date

@@ -14,17 +14,16 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
+from conftest import ROOT
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from test_browser import CHROMIUM, DRIVER, _QuietHandler, browser, requested_urls  # noqa: F401  (skips without chromium)
 
-from conftest import ROOT  # noqa: E402
-from generator.site.build import build  # noqa: E402
-from generator.source.load import load_bytes  # noqa: E402
-from generator.check.validate import validate  # noqa: E402
-from generator.source.yamlwrite import form_yaml  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from generator.check.validate import validate
+from generator.site.build import build
+from generator.source.load import load_bytes
+from generator.source.yamlwrite import form_yaml
 
 REPO_URL = "https://github.com/bkpsdm-balangan/rkt"
 AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"

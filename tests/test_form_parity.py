@@ -22,15 +22,14 @@ import re
 from pathlib import Path
 
 import pytest
-
+from conftest import copy_example
+from selenium.webdriver.common.by import By
+from test_examples import EXAMPLES, apply
 from test_form_page import driver, load_file, repo, server, visit  # noqa: F401  (fixtures; skips without chromium)
 
-from conftest import copy_example  # noqa: E402
-from generator.site import build as build_module  # noqa: E402
-from generator.site.pages import json_for_html  # noqa: E402
-from generator.check.validate import validate  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from test_examples import EXAMPLES, apply  # noqa: E402
+from generator.check.validate import validate
+from generator.site import build as build_module
+from generator.site.pages import json_for_html
 
 FILE_PLACE = {"RKT021", "RKT213"}
 # js-yaml turns a non-text key into text, so the schema, not the reader, refuses it

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pathspec
 import pytest
-
 from conftest import ROOT, git
+from pdf import minimal_pdf
+
 from generator.check.codeowners import MAINTAINED
 from generator.source.load import load_file
-from pdf import minimal_pdf
 
 WORKFLOWS = ROOT / ".github/workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
@@ -307,7 +307,7 @@ def pr(repo: Path, branch: str, change, message: str) -> None:
 
 
 # "today" for the check (--today is not in the workflow): 28 Nov 2026, noon WITA
-TODAY_EPOCH = str(int(dt.datetime(2026, 11, 28, 4, tzinfo=dt.timezone.utc).timestamp()))
+TODAY_EPOCH = str(int(dt.datetime(2026, 11, 28, 4, tzinfo=dt.UTC).timestamp()))
 
 
 def check(repo: Path) -> subprocess.CompletedProcess:

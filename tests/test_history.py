@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, TODAY, git
-from generator.source.gitrepo import GitError
+
 from generator.check.validate import validate
+from generator.source.gitrepo import GitError
 
 NEW_EVENT = "  - langkah: 6\n    tanggal: 2026-11-27\n    oleh: staf-perencanaan-1\n"
 
@@ -77,6 +77,7 @@ def test_uncommitted_changes_are_compared_too(example_git):
 def test_replacing_a_signed_scan_fails_even_with_a_matching_hash(example_git):
     """Someone replaces the scan and updates its recorded hash: history catches it."""
     import hashlib
+
     from pdf import minimal_pdf
 
     branch(example_git, "ganti-scan")
@@ -302,8 +303,9 @@ def test_an_event_after_the_archive_passes_and_reopens_the_cycle(example_git):
 
 
 def test_a_revision_reopened_and_signed_as_version_2_passes(example_git, tmp_path):
-    from generator.plan.derive import derive
     from pdf import minimal_pdf
+
+    from generator.plan.derive import derive
 
     base = head(example_git)
     branch(example_git, "revisi-2026")

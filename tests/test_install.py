@@ -14,11 +14,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, git
 from packaging.markers import Marker
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from conftest import ROOT, git
 
 LOCK = ROOT / "requirements/lock.txt"
 LIGHT = ROOT / "requirements/validate.txt"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import http.server
+import importlib.util
 import json
 import re
 import shutil
@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from generator.commands import codeowners, init, kabupaten, scaffold
 from generator.regency import data as regency_data
 from generator.regency.build import build as build_regency
@@ -395,8 +395,9 @@ def test_init_makes_a_repository_with_a_pinned_least_privilege_workflow(tmp_path
 
 
 def test_the_regency_workflow_passes_the_workflow_schema_and_actionlint():
-    from generator.regency.init import TEMPLATES
     from test_github_flow import BIN, actionlint
+
+    from generator.regency.init import TEMPLATES
 
     flow = TEMPLATES / "kabupaten.yml"
     proc = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(flow)],

@@ -16,11 +16,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import ROOT, TODAY
 from pypdf import PdfReader
-
 from test_browser import CHROMIUM, DRIVER, _QuietHandler, browser  # noqa: F401  (skips without chromium)
-
-from conftest import ROOT, TODAY  # noqa: E402
 
 AXE = ROOT / ".ci/node_modules/axe-core/axe.min.js"  # `npm ci --prefix .ci` (.ci/run does it)
 PHONE, DESKTOP = (360, 780), (1280, 900)
@@ -34,8 +32,9 @@ MIN_TEXT_PX = 11
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from generator.site.build import build
     from test_build import repo_copy
+
+    from generator.site.build import build
 
     repo = repo_copy(tmp_path_factory.mktemp("phone"))
     assert build(repo, today=TODAY).site

@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, copy_example, git
 from openpyxl import load_workbook
+from pdf import minimal_pdf
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_example, git
+from generator.check.validate import validate
 from generator.documents import export
 from generator.plan.derive import derive
 from generator.site.build import generate
-from generator.check.validate import validate
-from pdf import minimal_pdf
 
 TODAY = dt.date(2026, 11, 28)
 

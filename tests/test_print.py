@@ -13,17 +13,17 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TODAY, copy_example
 from openpyxl import load_workbook
 from pypdf import PdfReader
-
-from conftest import ROOT, TODAY, copy_example
-from generator.plan import fingerprint
-from generator.documents import export
-from generator.site import pages as render
-from generator.plan.derive import derive
-from generator.site.build import generate
-from generator.check.validate import validate
 from test_examples import EXAMPLES, apply
+
+from generator.check.validate import validate
+from generator.documents import export
+from generator.plan import fingerprint
+from generator.plan.derive import derive
+from generator.site import pages as render
+from generator.site.build import generate
 
 PK = "pk-target-dan-pagu-program"
 RKT = "rkt-banyak-indikator-per-sasaran"
@@ -338,7 +338,7 @@ def test_printing_fetches_nothing(tmp_path):
     asked: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             asked.append(self.path)
             self.send_response(404)
             self.end_headers()

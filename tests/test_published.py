@@ -9,14 +9,14 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+from test_build import site_copy
+
+from generator.check.validate import validate
+from generator.regency import data as regency_data
 from generator.site import published
 from generator.site.build import build, generate
-from generator.regency import data as regency_data
 from generator.source.schema import KINDS, SchemaSet
-from generator.check.validate import validate
-from test_build import site_copy
 
 TODAY = dt.date(2026, 11, 28)
 

@@ -7,13 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-
 from conftest import ROOT, copy_example
-from generator.source.load import load_file
-from generator.check.validate import validate
-
+from openpyxl import load_workbook
 from test_pk import TODAY
+
+from generator.check.validate import validate
+from generator.source.load import load_file
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT, git
+
 from generator.source.load import load_file
 
 OLD = "Persentase data ASN yang mutakhir pada SIASN"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
+
 from generator.check.rules import _nip_problem
 from generator.check.validate import validate
 

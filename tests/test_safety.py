@@ -7,10 +7,11 @@ import datetime as dt
 import re
 from html import unescape
 
+from test_build import add_guide, repo_copy, tree
+
 from generator.site.build import build
 from generator.site.pages import esc, table
 from generator.site.safety import MARKER, scan_html
-from test_build import add_guide, repo_copy, tree
 
 HAZARDS = [
     "<script>alert('rkt')</script>",

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,7 +15,6 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import ROOT
 from test_build import add_guide, repo_copy
 

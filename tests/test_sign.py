@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, git
-from generator.plan import fingerprint
-from generator.check import versions
-from generator.check.versions import version_changes
-from generator.check.validate import validate
 from pdf import minimal_pdf
+
+from generator.check import versions
+from generator.check.validate import validate
+from generator.check.versions import version_changes
+from generator.plan import fingerprint
 
 TODAY = "2026-11-28"
 
@@ -143,8 +143,6 @@ def test_signing_refuses_uncommitted_inputs(example_git, tmp_path, change):
 def test_the_recorded_commit_holds_the_signed_content(example_git, tmp_path):
     """The metadata's commit is the last one that changed the plan's inputs, cycle.yaml
     (its required units) included; rebuilding from it gives the signed fingerprint."""
-    from generator.plan import archive
-    from generator.documents import export
 
     path = example_git / "cycles/2027/cycle.yaml"
     path.write_text(path.read_text().replace("unit_wajib: [sekretariat, ppik, mpk, psdm]",
@@ -168,8 +166,8 @@ def test_the_recorded_commit_holds_the_signed_content(example_git, tmp_path):
 def test_a_signed_cycle_keeps_its_recorded_calendar_and_a_change_is_reported(example_git, tmp_path):
     from generator.plan import archive
     from generator.plan.derive import derive
-    from generator.site.build import generate
     from generator.plan.status import cycle_status
+    from generator.site.build import generate
 
     day = dt.date(2026, 11, 28)
     assert run(example_git, "sign", "2027", str(scan(tmp_path, "a.pdf", "v1")), "--date", "2026-11-27",

@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_example, git
+
+from generator.check.validate import validate
 from generator.plan.derive import derive
 from generator.plan.status import BELUM, BERJALAN, DICATAT, DIJADWALKAN, DILEWATI, SELESAI, TANPA_CATATAN, TERLAMBAT
-from generator.check.validate import validate
 
 D = dt.date
 FORMS = ("sekretariat", "ppik", "mpk")

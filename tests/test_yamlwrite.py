@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
 from conftest import ROOT
+
 from generator.source.load import load_bytes, load_file
 from generator.source.yamlwrite import event_yaml, form_yaml, scalar
 

@@ -12,7 +12,7 @@ on that line is enough, so the maintainer lines come last and name nobody else.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from generator.core.model import Agency
 from generator.core.problems import Problem

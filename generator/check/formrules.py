@@ -22,13 +22,13 @@ turns the schema's "unknown key" into a message that says what to do.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Mapping
 from zoneinfo import ZoneInfo
 
-from generator.source import load
 from generator.core.model import CycleFolder, Repository
 from generator.core.problems import Problem
+from generator.source import load
 
 EMPTY_CHOICES = "(belum ada)"
 
@@ -154,8 +154,8 @@ def reader() -> dict:
         "maks_byte": load.MAX_BYTES,
         "maks_tingkat": load.MAX_DEPTH,
         "maks_digit": load.MAX_INT_DIGITS,
-        "karakter_ditolak": load._REFUSED,  # noqa: SLF001  (one list of refused characters for both)
-        "kosong": sorted(load._NULLS),  # noqa: SLF001
+        "karakter_ditolak": load._REFUSED,
+        "kosong": sorted(load._NULLS),
     }
 
 

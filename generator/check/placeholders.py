@@ -8,7 +8,6 @@ import dataclasses
 
 from generator.check.rules import NIP_PLACEHOLDER
 
-
 PLACEHOLDER = "(isi "
 
 

@@ -9,7 +9,7 @@ file never buries the rest under follow-on errors.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from generator.check import formrules
 from generator.core import target as tgt

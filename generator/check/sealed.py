@@ -24,22 +24,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from generator.plan import fingerprint
-from generator.plan.sealing import archive_step, is_reopened, last_archiving, reopening
-from generator.source.gitrepo import Blob, GitError, read_blobs, resolve, tree
-from generator.plan.compile import compile_rkt
-from generator.source.load import Document, load_bytes
 from generator.core.model import BUILDERS, At, CycleFolder, Repository, Sop, Step
 from generator.core.problems import WARNING, Path, Problem
+from generator.plan import fingerprint
+from generator.plan.compile import compile_rkt
+from generator.plan.sealing import archive_step, is_reopened, last_archiving, reopening
+from generator.source.gitrepo import Blob, GitError, read_blobs, resolve, tree
+from generator.source.load import Document, load_bytes
 
 if TYPE_CHECKING:
     from generator.source.schema import SchemaSet
-    from generator.plan.status import Arrival
 
 _CYCLE = re.compile(r"cycles/[0-9]{4}/cycle\.yaml")
 _SIGNED = re.compile(r"cycles/[0-9]{4}/signed/[^/]+")
@@ -89,7 +88,7 @@ def event_log_problems(file: str, old: object, new: object) -> Iterator[Problem]
 
 
 def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set[str],
-          repo: Repository | None = None, schemas: "SchemaSet | None" = None) -> list[Problem]:
+          repo: Repository | None = None, schemas: SchemaSet | None = None) -> list[Problem]:
     """All problems of the working tree at `root` against revision `base`.
 
     `repo` (the working tree's model) and `schemas` are needed for the rules on
@@ -260,7 +259,7 @@ def _final(year: int, version: int, sop: Sop | None) -> str:
 
 
 def _sealed_problems(root: FsPath, listing: list[Blob], year: int, version: int, base_cycle: object,
-                     head: Mapping[str, Document], repo: Repository, schemas: "SchemaSet") -> list[Problem]:
+                     head: Mapping[str, Document], repo: Repository, schemas: SchemaSet) -> list[Problem]:
     """A cycle signed at the base: its inputs change only once events reopen it."""
     archive = archive_step(repo.sop)
     folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
@@ -289,7 +288,7 @@ class Change:
 
 
 def sealed_changes(root: FsPath, listing: list[Blob], folder: CycleFolder, head: Mapping[str, Document],
-                   repo: Repository, schemas: "SchemaSet", skip: set[str] = frozenset({"peristiwa"})) -> list[Change]:
+                   repo: Repository, schemas: SchemaSet, skip: set[str] = frozenset({"peristiwa"})) -> list[Change]:
     """What differs between a revision (`listing`: its tree) and the working tree in the
     inputs of one cycle: cycle.yaml fields (but `skip`), its forms, and the effect of the
     shared files on its compiled content."""
@@ -335,7 +334,7 @@ def _same_bytes(root: FsPath, rel: str, raw: bytes) -> bool:
 
 
 def _shared_change(rel: str, before: Document | None, after: Document | None, folder: CycleFolder,
-                   repo: Repository, schemas: "SchemaSet") -> Change | None:
+                   repo: Repository, schemas: SchemaSet) -> Change | None:
     """The effect of a change to renstra.yaml or agency.yaml on one cycle's compiled content:
     the content compiled with the old file against the content compiled with today's."""
     if before is None or after is None or before.data == after.data or folder.cycle is None:
@@ -394,7 +393,7 @@ def _value(value: object) -> str:
 # --- without a base: the newest signed version still matches the data --------
 
 def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document],
-                    schemas: "SchemaSet") -> list[Problem]:
+                    schemas: SchemaSet) -> list[Problem]:
     """Per cycle: `menggantikan` names an earlier version; and unless a revision is under
     way, the newest verified signed version's `sidik_isi` is the content compiled today.
     An error, not a warning: the site would otherwise show as signed and final a plan

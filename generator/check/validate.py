@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
-from generator.source import gitrepo
+from generator.check import formrules, rules
+from generator.check import sealed as history
 from generator.core import calendar
-from generator.check import formrules, sealed as history, rules
-from generator.source.load import SYMLINK_MESSAGE, Document, load_file, read_no_follow
 from generator.core.model import BUILDERS, At, CycleFolder, Repository, SignedVersion
 from generator.core.problems import WARNING, Positions, Problem, locate, sort_key
+from generator.source.load import SYMLINK_MESSAGE, Document, load_file, read_no_follow
 from generator.source.schema import SchemaSet
 
 DATA = "cycles"

@@ -12,14 +12,14 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from generator.plan import fingerprint
-from generator.source import atomic
-from generator.documents import export, pk
 from generator.check import report
-from generator.plan.derive import derive
 from generator.check.validate import validate
 from generator.commands.preconditions import valid_cycle
 from generator.commands.sign import _printed_commit, metadata_yaml, read_scan
+from generator.documents import pk
+from generator.plan import fingerprint
+from generator.plan.derive import derive
+from generator.source import atomic
 
 
 def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,

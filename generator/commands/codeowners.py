@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.source import atomic
 from generator.check import report
 from generator.check.validate import validate
+from generator.source import atomic
 
 
 def write_codeowners(root: Path) -> tuple[str, int]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.core import fmt
 from generator.check import report
 from generator.commands.preconditions import new_folder_refusal
+from generator.core import fmt
 
 
 def _refusal(target: Path) -> str | None:

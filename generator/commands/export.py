@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.source import gitrepo
-from generator.plan import fingerprint
-from generator.documents import export, pk
-from generator.site.build import BuildError
-from generator.plan.derive import derive
 from generator.commands.preconditions import valid_repository, write_out
+from generator.documents import export, pk
+from generator.plan import fingerprint
+from generator.plan.derive import derive
+from generator.site.build import BuildError
+from generator.source import gitrepo
 
 
 def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.source import atomic
 from generator.check import report
+from generator.commands.preconditions import new_folder_refusal
 from generator.core.calendar import DEFAULT_TIMEZONE
 from generator.core.calendar import today as today_in
 from generator.core.problems import os_reason
-from generator.commands.preconditions import new_folder_refusal
+from generator.source import atomic
 
 # An empty clone of a new GitHub repository holds only this: nothing of it can be overwritten.
 _ALLOWED = frozenset({".git"})
@@ -48,8 +48,8 @@ def _write_all(target: Path, files: dict[str, bytes]) -> str | None:
 
 def init(target: Path, name: str | None, government: str | None, city: str | None, maintainer: str,
          today: dt.date | None) -> tuple[str, int]:
-    from generator.scaffold import init as new_repo
     from generator.check.validate import validate
+    from generator.scaffold import init as new_repo
 
     maintainer = maintainer.strip().removeprefix("@")
     identity = new_repo.Identity(name, government, city, maintainer)

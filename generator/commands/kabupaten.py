@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from generator.check import report
 from generator.commands.init import _refusal, _write_all
 
 
 def init(target: Path, name: str | None) -> tuple[str, int]:
-    from generator.scaffold.init import InitError, flag_problem
     from generator.regency import init as regency_init
+    from generator.scaffold.init import InitError, flag_problem
 
     problem = flag_problem("--nama", name)
     if problem:
@@ -35,9 +35,9 @@ def init(target: Path, name: str | None) -> tuple[str, int]:
 
 def build(root: Path, today: dt.date | None, site: Path | None, force: bool, engine: str,
           on_wait: Callable[[str], None] | None = None) -> tuple[str, int]:
-    from generator.site.build import BuildError, SiteRefused
     from generator.regency.build import build as build_regency
     from generator.regency.config import FILE
+    from generator.site.build import BuildError, SiteRefused
 
     if not (root / FILE).is_file():
         return (f"rkt: kesalahan: {root} bukan repositori dasbor kabupaten ({FILE} tidak ada); buat dengan "

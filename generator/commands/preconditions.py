@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.source import atomic
 from generator.check import report
+from generator.check.validate import Result, validate
 from generator.core.calendar import today as today_in
 from generator.core.problems import os_reason
-from generator.check.validate import Result, validate
+from generator.source import atomic
 
 
 def valid_repository(root: Path, today: dt.date | None) -> tuple[Result, dt.date] | str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.commands.preconditions import valid_repository
 from generator.plan.derive import derive
 from generator.plan.status import BERJALAN
-from generator.commands.preconditions import valid_repository
 
 
 def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -> tuple[str, int]:

@@ -6,10 +6,10 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from generator.source import atomic
 from generator.check import report
 from generator.check.validate import Result, validate
 from generator.commands.preconditions import valid_repository, write_out
+from generator.source import atomic
 
 RENSTRA = "cycles/renstra.yaml"
 
@@ -33,9 +33,9 @@ def _in_memory(root: Path, result: Result, data: dict, reading, today: dt.date) 
     """The problems renstra.yaml would have once written (schema, then the Renstra's cross-file
     rules), named by the workbook cell they come from; cells already reported are skipped."""
     from generator.check import rules
-    from generator.spreadsheets.excel import at_cells
     from generator.core.model import BUILDERS, At
     from generator.source.schema import SchemaSet
+    from generator.spreadsheets.excel import at_cells
 
     found = list(SchemaSet.load(root / "schemas").check("renstra", data, RENSTRA))
     if not found:  # the model is built from schema-valid data only
@@ -66,8 +66,8 @@ def _changes(old, data: dict) -> list[str]:
 def import_renstra(root: Path, workbook: Path, today: dt.date | None) -> tuple[str, int]:
     """Read a filled Renstra workbook into cycles/renstra.yaml. Nothing is written unless the
     whole workbook is right and the repository stays as valid as it was."""
-    from generator.spreadsheets import renstra_excel
     from generator.core.calendar import today as today_in
+    from generator.spreadsheets import renstra_excel
 
     result = validate(root, today=today)
     repo = result.repository

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.core.model import Repository
 from generator.commands.preconditions import check_written, valid_repository, valid_unit, write_new
+from generator.core.model import Repository
 
 
 def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> tuple[str, int]:

@@ -5,17 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.source import gitrepo
-from generator.plan import fingerprint
-from generator.plan import archive
-from generator.source import atomic
-from generator.documents import export
 from generator.check import report
-from generator.plan.derive import derive
-from generator.core.problems import os_reason
 from generator.check.validate import validate
 from generator.commands.preconditions import valid_cycle
-
+from generator.core.problems import os_reason
+from generator.plan import archive, fingerprint
+from generator.plan.derive import derive
+from generator.source import atomic, gitrepo
 
 MAX_SCAN = 50 * 1024 * 1024
 

@@ -6,15 +6,15 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from generator.source import atomic
 from generator.check import report
 from generator.check.validate import Result, validate
 from generator.commands.preconditions import valid_unit, write_out
+from generator.source import atomic
 
 
 def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | None) -> tuple[str, int]:
-    from generator.spreadsheets import excel
     from generator.plan import prefill
+    from generator.spreadsheets import excel
 
     checked = valid_unit(root, unit, today)
     if isinstance(checked[0], str):
@@ -38,9 +38,9 @@ def _as_form(root: Path, result: Result, rel: str, data: dict, reading, today: d
     required key with its type (a refused cell holds a placeholder), which is all the model
     builder relies on."""
     from generator.check import rules
-    from generator.spreadsheets.excel import at_cells
     from generator.core.model import BUILDERS, At
     from generator.source.schema import SchemaSet
+    from generator.spreadsheets.excel import at_cells
 
     found = list(SchemaSet.load(root / "schemas").check("form", data, rel))
     form = BUILDERS["form"](data, At(rel))
@@ -135,8 +135,8 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
                 allow_empty: bool = False) -> tuple[str, int]:
     """Read a filled template into the unit's form. Nothing is written unless the whole
     workbook is right; every problem of both sheets is reported at once."""
-    from generator.spreadsheets import excel
     from generator.source.yamlwrite import form_yaml, update_form
+    from generator.spreadsheets import excel
 
     checked = valid_unit(root, unit, today)
     if isinstance(checked[0], str):

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.core import fmt
 from generator.check import report
-from generator.site.build import BuildError
-from generator.plan.derive import derive
+from generator.check.validate import validate
+from generator.core import fmt
 from generator.core.calendar import today as today_in
 from generator.core.model import Agency
+from generator.plan.derive import derive
 from generator.plan.status import DICATAT, DIJADWALKAN, PHASE_LABELS, SELESAI, STATE_LABELS, CycleStatus, who_must_act
-from generator.check.validate import validate
+from generator.site.build import BuildError
 
 
 def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, int]:

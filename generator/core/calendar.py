@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, Mapping
 from zoneinfo import ZoneInfo
 
 DEFAULT_TIMEZONE = "Asia/Makassar"

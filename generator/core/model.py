@@ -9,8 +9,8 @@ touching positions themselves.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from generator.core.problems import Path
 
@@ -20,7 +20,7 @@ class At:
     file: str
     path: Path = ()
 
-    def __truediv__(self, part: str | int) -> "At":
+    def __truediv__(self, part: str | int) -> At:
         return At(self.file, self.path + (part,))
 
 
@@ -90,7 +90,7 @@ class Agency:
     logo: str | None = None  # file name under cycles/ (`instansi.logo`)
     # the logo's bytes, read at the I/O edge (validate.py); None when absent or unreadable
     logo_data: bytes | None = None
-    superior: "Official | None" = None  # `instansi.atasan`: pihak kedua of the Perjanjian Kinerja
+    superior: Official | None = None  # `instansi.atasan`: pihak kedua of the Perjanjian Kinerja
 
     def person(self, code: str) -> Person | None:
         return next((p for p in self.persons if p.code == code), None)

@@ -8,8 +8,8 @@ JSON path inside a loaded document; paths are turned into line/column by
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Iterable, Mapping
 
 ERROR = "error"
 WARNING = "warning"

@@ -63,7 +63,7 @@ class Target:
         """The value for a chart; None for predikat, text, "-" and an ambiguous dotted number."""
         return float(self.value) if self.value is not None and self.kind in NUMERIC else None
 
-    def same_as(self, other: "Target") -> bool:
+    def same_as(self, other: Target) -> bool:
         """Whether two targets say the same thing ("0,70" and "0,7"; "88%" and "88 %")."""
         if self.value is not None and other.value is not None:
             return (self.value == other.value and self.comparator == other.comparator

@@ -17,17 +17,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import html
 import io
 import json
 import re
-import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
-from generator.plan.compile import DRAFT, CompiledRkt, Signature, plan_rows
 from generator.core.model import Agency, Form
+from generator.plan.compile import DRAFT, CompiledRkt, Signature, plan_rows
 from generator.plan.fingerprint import content
 from generator.source.gitrepo import UNCOMMITTED
 from generator.source.workbook import FORMULA_START, deterministic_zip, inert_append
@@ -436,6 +434,8 @@ def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, toda
         make = lambda: to_xlsx(rkt, agency, source)  # noqa: E731
     else:
         return to_csv(rkt)
-    from generator.source import cache as caches  # one rule for every cache: the key covers rkt's code and the libraries
+    from generator.source import (
+        cache as caches,  # one rule for every cache: the key covers rkt's code and the libraries
+    )
 
     return caches.through(cache, f"export-{fmt_name}", (key,), make, f".{fmt_name}")

@@ -23,13 +23,11 @@ import io
 import json
 from dataclasses import dataclass
 
-from generator.source import workbook
-from generator.plan import sealing
-from generator.plan import fingerprint
-from generator.documents import export
-from generator.check import sealed as history
-from generator.plan.compile import CompiledRkt, PerformanceRow, group_nip
 from generator.core.model import Agency, CycleFolder, SignedVersion, Sop
+from generator.documents import export
+from generator.plan import fingerprint, sealing
+from generator.plan.compile import CompiledRkt, PerformanceRow, group_nip
+from generator.source import workbook
 
 STATEMENT_OPENING = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
                      "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:")
@@ -416,8 +414,8 @@ def file_name(year: int, fmt_name: str) -> str:
 
 def render(fmt_name: str, pk: Agreement, agency: Agency, source: export.Source, cache=None) -> bytes:
     """One file of the PK, through `cache` (a folder) when given; the key covers what it prints."""
-    from generator.source import cache as caches
     from generator.core import fmt
+    from generator.source import cache as caches
 
     date_text = fmt.date_id(pk.date) if pk.date else None
     if fmt_name == "pdf":

@@ -15,13 +15,12 @@ and the build says when today's calendar would give different days.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from types import MappingProxyType
 
 from generator.core import fmt
 from generator.core.calendar import WorkCalendar
-from generator.plan.sealing import archive_step, is_reopened
 from generator.core.model import CycleFolder, RecordedCalendar, SignedVersion, Sop
+from generator.plan.sealing import archive_step, is_reopened
 from generator.plan.status import baseline
 
 

@@ -10,7 +10,7 @@ from generator.plan.status import Arrival
 from generator.source.gitrepo import GitError, git, is_shallow
 
 
-def arrivals(root: FsPath, timezone: str, prefix: str = "cycles/") -> dict[str, "Arrival"]:
+def arrivals(root: FsPath, timezone: str, prefix: str = "cycles/") -> dict[str, Arrival]:
     """For every file under `prefix` on the current branch: the first-parent commit
     that (last) added it, with its date in the agency's time zone, who wrote the
     change and who merged it. Empty without usable history (no git, shallow clone):

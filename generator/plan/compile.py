@@ -18,8 +18,8 @@ because choosing one of them would be inventing the agreement.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from generator.core import target as tgt
 from generator.core.model import Agency, At, CycleFolder, Form, Indicator, Objective, Renstra, SignedVersion, Unit

@@ -15,8 +15,9 @@ Only a running cycle has a forecast; `status.py` decides which cycle that is.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from generator.core.calendar import WorkCalendar
 from generator.core.model import Step

@@ -4,7 +4,7 @@ rule that an event after the last archiving reopens the cycle for a revision.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator.core.model import Sop
 

@@ -20,13 +20,13 @@ cycle waits on, by role or, for missing forms, as the heads of the units.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Mapping
 
 from generator.core.calendar import WorkCalendar
 from generator.core.fmt import date_id
-from generator.plan.forecast import Forecast, forecast
 from generator.core.model import Agency, Cycle, CycleFolder, Event, Form, Person, Sop, Step
+from generator.plan.forecast import Forecast, forecast
 
 BELUM = "belum"
 BERJALAN = "berjalan"

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from generator.site import build as agency_build
-from generator.source import cache
 from generator.core.calendar import today as today_in
 from generator.core.problems import Problem
-from generator.site.safety import site_refusal
 from generator.regency import config as config_mod
 from generator.regency import pages, sources
 from generator.regency.fetch import Limits
+from generator.site import build as agency_build
+from generator.site.safety import site_refusal
+from generator.source import cache
 
 
 @dataclass

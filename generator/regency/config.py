@@ -15,8 +15,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from generator.source.load import load_file
 from generator.core.problems import Problem, locate, sort_key
+from generator.source.load import load_file
 from generator.source.schema import _problems, python_schema
 
 FILE = "kabupaten.yaml"

@@ -12,18 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
-from generator.source.load import _BAD_DECODED  # one screen for every text rkt reads
-from generator.site.published import SCHEMA_FILE, SCHEMA_VERSION
-from generator.source.schema import _problems, compile_fast, python_schema
 from generator.regency.config import SCHEMAS
+from generator.site.published import SCHEMA_FILE, SCHEMA_VERSION
+from generator.source.load import _BAD_DECODED  # one screen for every text rkt reads
+from generator.source.schema import _problems, compile_fast, python_schema
 
 INVALID = "data tidak sah"
 

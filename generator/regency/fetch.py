@@ -20,9 +20,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, TypeVar
+from typing import TypeVar
 
 from generator import __version__
 from generator.regency.config import is_loopback
@@ -94,7 +95,7 @@ def _read_url(url: str, limits: Limits, until: float) -> bytes:
         raise _Failure(f"{UNREACHABLE} (HTTP {exc.code})", retry=exc.code >= 500 or exc.code in (408, 429))
     except urllib.error.URLError as exc:
         raise _network(exc.reason) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise _Failure(TIMEOUT, retry=True) from None
     except (OSError, ValueError) as exc:  # a reset connection, a malformed response
         raise _network(exc) from None

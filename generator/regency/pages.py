@@ -14,14 +14,14 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from generator.core import fmt
-from generator.site.pages import Html, esc
 from generator.regency.config import Config
 from generator.regency.data import Cycle, Published
 from generator.regency.sources import Entry
+from generator.site.pages import Html, esc
 
 PHASES = {"dijadwalkan": "Dijadwalkan", "berjalan": "Berjalan", "selesai": "Selesai", "dicatat": "Dicatat kemudian"}
 STATES = {"belum": "Belum", "berjalan": "Berjalan", "selesai": "Selesai", "terlambat": "Terlambat",

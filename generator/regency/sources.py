@@ -20,10 +20,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.source import atomic, cache
 from generator.regency import data as published
 from generator.regency.config import Agency, Config
 from generator.regency.fetch import Fetched, Limits, fetch_all
+from generator.source import atomic, cache
 
 LAST_GOOD = ("kabupaten", "terakhir")
 # an agency whose own dashboard has not been rebuilt for this long shows old facts (its

@@ -25,17 +25,17 @@ import datetime as dt
 import os
 import re
 import shutil
-import subprocess
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Union
+from typing import Union
 from zoneinfo import ZoneInfo
 
-from generator.source import atomic, gitrepo
 from generator.check import codeowners
 from generator.core.calendar import WorkCalendar, work_calendar
-from generator.scaffold.init import TOOL
 from generator.core.model import Agency, CycleFolder, Person, Repository
+from generator.scaffold.init import TOOL
+from generator.source import atomic, gitrepo
 from generator.source.yamlwrite import scalar
 
 DEMO_TODAY = dt.date(2026, 11, 28)
@@ -459,8 +459,8 @@ class Demo:
 def create(folder: Path, sign: Signer, today: dt.date | None = None) -> Demo:
     """Write the demo repository into `folder` (new or empty) with its history up to `today`
     (default: SOURCE_DATE_EPOCH's day, else DEMO_TODAY); the site is built by the caller."""
-    from generator.core.calendar import DEFAULT_TIMEZONE
     from generator.check.validate import validate
+    from generator.core.calendar import DEFAULT_TIMEZONE
 
     day = today or _epoch_day(DEFAULT_TIMEZONE) or DEMO_TODAY
     # the example is checked as of the day it was written for (an earlier day replays part of it)

@@ -16,7 +16,6 @@ for real data (in particular no NIP is invented: see rules.NIP_PLACEHOLDER).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,7 +24,6 @@ from pathlib import Path
 from generator.check.codeowners import MAINTAINER_ROLE
 from generator.check.rules import NIP_PLACEHOLDER
 from generator.source.yamlwrite import scalar, schema_line
-
 
 # The tool's own checkout: where the copied parts come from.
 TOOL = Path(__file__).resolve().parents[2]
@@ -338,8 +336,8 @@ def files(identity: Identity, first_year: int) -> dict[str, bytes]:
 def _codeowners(agency_text: str) -> str:
     """CODEOWNERS from the new agency.yaml: from the first commit the judge is the pengelola's to approve."""
     from generator.check import codeowners
-    from generator.source.load import load_bytes
     from generator.core.model import At, build_agency
+    from generator.source.load import load_bytes
 
     doc = load_bytes(agency_text.encode("utf-8"), "cycles/agency.yaml").document
     if doc is None:

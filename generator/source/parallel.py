@@ -26,14 +26,14 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable
 
 from generator.source import atomic
 
 WORKERS = 2
-_current: "Batch | None" = None
+_current: Batch | None = None
 
 
 def defer(path: Path | None, make: Callable[[], bytes], suffix: str) -> bytes | None:
@@ -73,7 +73,7 @@ class Batch:
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[int, Future] = {}
 
-    def __enter__(self) -> "Batch":
+    def __enter__(self) -> Batch:
         global _current
         if _current is not None:
             raise RuntimeError("a batch is already collecting")

@@ -30,10 +30,10 @@ import difflib
 import functools
 import json
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path as FsPath
-from typing import Callable, Iterator, Mapping
 
 import fastjsonschema
 import jsonschema
@@ -181,7 +181,7 @@ class SchemaSet:
     documents: Mapping[str, dict]  # file name -> schema as written
 
     @classmethod
-    def load(cls, folder: FsPath) -> "SchemaSet":
+    def load(cls, folder: FsPath) -> SchemaSet:
         documents = {}
         for path in sorted(folder.glob("*.schema.json")):
             documents[path.name] = json.loads(path.read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ import io
 import re
 import zipfile
 
-
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
 

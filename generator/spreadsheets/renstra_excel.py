@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.spreadsheets import excel
-from generator.spreadsheets.excel import CellProblem, Limits, Raw, Row
 from generator.core.model import Agency, Renstra
 from generator.source.yamlwrite import scalar, schema_line
+from generator.spreadsheets import excel
+from generator.spreadsheets.excel import CellProblem, Limits, Raw, Row
 
 GUIDE = "Petunjuk"
 IDENTITY = "Identitas"
@@ -181,8 +181,8 @@ class _Node:
     row: int  # the row that introduced it
     code: str | None = None  # as typed
     code_row: int = 0  # where the code was typed
-    parent: "_Node | None" = None
-    children: list["_Node"] = field(default_factory=list)
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
     fields: dict = field(default_factory=dict)  # an indicator's other keys
     final: str = ""  # the code it gets
 
