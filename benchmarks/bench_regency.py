@@ -131,9 +131,9 @@ def serve(base: dict, count: int) -> tuple[http.server.ThreadingHTTPServer, list
 
 
 def regency(folder: Path, url: str, names: list[str]) -> Path:
-    text, code = kabupaten.init(folder, "Pemerintah Kabupaten Sintetis")
-    if code:
-        raise SystemExit(text)
+    made = kabupaten.init(folder, "Pemerintah Kabupaten Sintetis")
+    if made.code:
+        raise SystemExit(made.text)
     lines = ["kabupaten:\n  nama: Pemerintah Kabupaten Sintetis\nsasaran:\n  - kode: S1\n    uraian: Sasaran 1\nopd:\n"]
     for i, name in enumerate(names):
         lines.append(f"  - kode: opd-{i:02d}\n    nama: Dinas Sintetis {i:02d}\n    data: {url}/{name}\n"
@@ -180,7 +180,7 @@ def main() -> int:
             targets.append(Target("regency build, 40 agencies (wall, s)", totals[40], TARGET_SECONDS, unit="s"))
         # linear (fixed cost a, b per agency): t(kn) = a + kbn <= k t(n); a cost quadratic in the
         # agencies (every page listing every agency, for every agency) breaks it at once
-        for small, large in zip(sizes, sizes[1:]):
+        for small, large in zip(sizes, sizes[1:], strict=False):
             k = large / small
             print(f"{small} -> {large} agencies: x{totals[large] / totals[small]:.2f} time for x{k:.0f} agencies   "
                   f"[linear: <= x{k:.0f}, +1 s for noise]")

@@ -1,4 +1,5 @@
-"""The `rkt` command. Thin: parse arguments, call one library function, print, exit.
+"""The `rkt` command. Thin: parse the arguments, run the command function of generator/commands/
+they name, print its `Outcome`, exit with its code.
 
 Exit codes: 0 no errors, 1 problems found in the data, 2 the command itself
 was used wrongly (or the project's own files are broken, or this computer lacks
@@ -8,16 +9,15 @@ something: a library, git, disk space, permission), 3 a bug in rkt.
 from __future__ import annotations
 
 import argparse
-import os
+import datetime as dt
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
-from generator.check import report
-from generator.check.validate import validate
+from generator.commands import guard
 from generator.core import calendar
-from generator.source.gitrepo import GitError, changed_files
-from generator.source.schema import SchemaError
 
 # argparse speaks English; its messages are looked up through `argparse._`
 # at call time, so the users get them in their own language.
@@ -43,7 +43,7 @@ ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
 
 
-def _date(text: str):
+def _date(text: str) -> dt.date:
     try:
         return calendar.parse_date(text)
     except ValueError as exc:
@@ -84,13 +84,14 @@ def _add_validate(sub) -> None:
     v.add_argument("--schemas", type=Path, metavar="FOLDER",
                    help="periksa dengan skema di folder ini, bukan schemas/ repositori yang diperiksa "
                         "(pemeriksaan pull request memakai skema cabang tujuan)")
-    v.set_defaults(run=_validate)
+    v.set_defaults(run=lambda a: command("validate").validate_data(a.repo, a.today, a.base, a.schemas, a.format))
 
 
 def _add_site(sub) -> None:
     """The dashboard and the documents it publishes."""
     b = sub.add_parser("build", help="bangun dasbor (situs) dari data",
-                       description="Memeriksa data, membuat halaman di docs/, lalu membangun situs dengan MkDocs (bawaan) "
+                       description="Memeriksa data, membuat halaman di docs/, lalu membangun situs dengan MkDocs "
+                                   "(bawaan) "
                                    "atau Zensical dalam mode strict.")
     b.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
                    help="tanggal 'hari ini' untuk status dan keterlambatan (bawaan: hari ini di zona waktu instansi)")
@@ -102,20 +103,24 @@ def _add_site(sub) -> None:
                         "ditolak")
     b.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
                    help="mesin pembangun situs: mkdocs (bawaan) atau zensical (penerus MkDocs Material)")
-    b.set_defaults(run=_build)
+    b.set_defaults(run=lambda a: command("build").build_site(a.repo, a.today, a.site_dir, a.paksa, a.engine,
+                                                             _progress))
 
     sv = sub.add_parser("serve", help="tampilkan dasbor di komputer ini dan bangun ulang saat data berubah",
                         description="Membangun halaman, menjalankan server MkDocs dengan muat ulang otomatis, "
                                     "dan membangun ulang halaman setiap kali berkas di cycles/ berubah.")
     sv.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     sv.add_argument("--addr", default="127.0.0.1:8000", help="alamat server HOST:PORT (bawaan: 127.0.0.1:8000)")
-    sv.add_argument("--port", type=_port, metavar="N", help="nomor port saja, misalnya --port 8001 (menggantikan port pada --addr)")
-    sv.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mesin situs: mkdocs (bawaan) atau zensical")
-    sv.set_defaults(run=_serve)
+    sv.add_argument("--port", type=_port, metavar="N",
+                    help="nomor port saja, misalnya --port 8001 (menggantikan port pada --addr)")
+    sv.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                    help="mesin situs: mkdocs (bawaan) atau zensical")
+    sv.set_defaults(run=lambda a: command("serve").serve_site(a.repo, a.today, a.addr, a.port, a.engine))
 
     ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV, atau Perjanjian Kinerjanya",
                         description="Membuat RKT hasil kompilasi sebagai PDF (A4 mendatar, untuk ditandatangani), "
-                                    "XLSX atau CSV; dengan --document pk, Perjanjian Kinerja Kepala Badan (PermenPAN-RB "
+                                    "XLSX atau CSV; dengan --document pk, Perjanjian Kinerja Kepala Badan "
+                                    "(PermenPAN-RB "
                                     "53/2014) dari RKT tahun itu yang sudah ditandatangani, sebagai PDF atau XLSX.")
     ex.add_argument("year", type=int, metavar="TAHUN")
     ex.add_argument("--format", choices=("pdf", "xlsx", "csv"), default="pdf", help="bentuk berkas (bawaan: pdf)")
@@ -124,7 +129,8 @@ def _add_site(sub) -> None:
     ex.add_argument("--out", type=Path, metavar="BERKAS",
                     help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT, atau pk-TAHUN.FORMAT)")
     ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    ex.set_defaults(run=_export)
+    ex.set_defaults(run=lambda a: command("export").export_year(a.repo, a.year, a.format, a.out, a.today,
+                                                                a.document))
 
 
 def _add_plan_files(sub) -> None:
@@ -133,14 +139,14 @@ def _add_plan_files(sub) -> None:
                         description="Membuat cycles/TAHUN/cycle.yaml dengan semua unit sebagai unit wajib.")
     nc.add_argument("year", type=int, metavar="TAHUN")
     nc.add_argument("--start", type=_date, required=True, metavar="TTTT-BB-HH", help="tanggal mulai siklus")
-    nc.set_defaults(run=lambda a: _print(command("scaffold").new_cycle(a.repo, a.year, a.start, None)))
+    nc.set_defaults(run=lambda a: command("scaffold").new_cycle(a.repo, a.year, a.start, None))
 
     nf = sub.add_parser("new-form", help="buat Form RKT unit yang sudah terisi dari Renstra dan tahun lalu",
                         description="Membuat cycles/TAHUN/forms/UNIT.yaml berisi indikator Renstra unit itu dan "
                                     "program tahun sebelumnya.")
     nf.add_argument("year", type=int, metavar="TAHUN")
     nf.add_argument("unit", metavar="UNIT")
-    nf.set_defaults(run=lambda a: _print(command("scaffold").new_form(a.repo, a.year, a.unit, None)))
+    nf.set_defaults(run=lambda a: command("scaffold").new_form(a.repo, a.year, a.unit, None))
 
     sg = sub.add_parser("sign", help="arsipkan pindaian RKT bertanda tangan sebagai versi baru",
                         description="Menyimpan pindaian PDF sebagai versi berikutnya di cycles/TAHUN/signed/ "
@@ -155,7 +161,7 @@ def _add_plan_files(sub) -> None:
     sg.add_argument("--document", choices=("rkt", "pk"), default="rkt",
                     help="dokumen yang dipindai: rkt (bawaan) atau pk (Perjanjian Kinerja, diarsipkan sebagai "
                          "signed/pk-TAHUN-vN.pdf tanpa mencatat langkah SOP)")
-    sg.set_defaults(run=lambda a: _print(
+    sg.set_defaults(run=lambda a: (
         command("agreement").sign_agreement(a.repo, a.year, a.scan, a.date, a.catatan, a.today) if a.document == "pk"
         else command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
 
@@ -168,7 +174,7 @@ def _add_spreadsheets(sub) -> None:
     ft.add_argument("year", type=int, metavar="TAHUN")
     ft.add_argument("unit", metavar="UNIT")
     ft.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
-    ft.set_defaults(run=lambda a: _print(command("spreadsheet").form_template(a.repo, a.year, a.unit, a.out, None)))
+    ft.set_defaults(run=lambda a: command("spreadsheet").form_template(a.repo, a.year, a.unit, a.out, None))
 
     im = sub.add_parser("import", help="baca templat Excel yang sudah diisi menjadi Form RKT",
                         description="Membaca templat .xlsx yang sudah diisi ke cycles/TAHUN/forms/UNIT.yaml "
@@ -179,24 +185,25 @@ def _add_spreadsheets(sub) -> None:
     im.add_argument("--kosongkan", action="store_true",
                     help="izinkan impor yang mengosongkan tabel kinerja atau tabel program (lembar Excel tanpa "
                          "baris isian); tanpa pilihan ini impor seperti itu ditolak")
-    im.set_defaults(run=lambda a: _print(command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, None,
-                                                                            a.kosongkan)))
+    im.set_defaults(run=lambda a: command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, None,
+                                                                     a.kosongkan))
 
     rt = sub.add_parser("renstra-template", help="buat templat Excel Renstra (terisi dari cycles/renstra.yaml)",
                         description="Membuat berkas .xlsx berisi petunjuk, identitas Renstra, dan satu baris untuk "
                                     "setiap indikator: tujuan, sasaran, satuan, cara pengukuran, IKU, unit penanggung "
                                     "jawab dan target per tahun, terisi dari cycles/renstra.yaml.")
     rt.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
-    rt.set_defaults(run=lambda a: _print(command("renstra").renstra_template(a.repo, a.out, None)))
+    rt.set_defaults(run=lambda a: command("renstra").renstra_template(a.repo, a.out, None))
 
-    ir = sub.add_parser("import-renstra", help="baca templat Excel Renstra yang sudah diisi menjadi cycles/renstra.yaml",
+    ir = sub.add_parser("import-renstra",
+                        help="baca templat Excel Renstra yang sudah diisi menjadi cycles/renstra.yaml",
                         description="Membaca templat Renstra .xlsx ke cycles/renstra.yaml. Kode yang kosong diambil "
                                     "dari renstra.yaml saat ini menurut uraiannya, atau dibuat baru (T1, SS1, SS1.1). "
                                     "Semua kesalahan dilaporkan sekaligus per sel; tidak ada berkas yang diubah bila "
                                     "ada kesalahan.")
     ir.add_argument("workbook", type=Path, metavar="BERKAS.xlsx")
     ir.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    ir.set_defaults(run=lambda a: _print(command("renstra").import_renstra(a.repo, a.workbook, a.today)))
+    ir.set_defaults(run=lambda a: command("renstra").import_renstra(a.repo, a.workbook, a.today))
 
 
 def _add_github(sub) -> None:
@@ -206,13 +213,13 @@ def _add_github(sub) -> None:
     rm.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: semua yang berjalan)")
     rm.add_argument("--format", choices=("markdown", "json"), default="markdown")
     rm.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    rm.set_defaults(run=lambda a: _print(command("remind").remind(a.repo, a.year, a.format, a.today)))
+    rm.set_defaults(run=lambda a: command("remind").remind(a.repo, a.year, a.format, a.today))
 
     co = sub.add_parser("codeowners", help="tulis .github/CODEOWNERS dari peran di agency.yaml",
                         description="Menulis .github/CODEOWNERS: form tiap unit milik kepala unitnya; arsip, SOP "
                                     "dan data instansi milik Sekretaris dan Kepala Badan; kode, skema dan alur "
                                     "kerja milik peran pengelola.")
-    co.set_defaults(run=lambda a: _print(command("codeowners").write_codeowners(a.repo)))
+    co.set_defaults(run=lambda a: command("codeowners").write_codeowners(a.repo))
 
 
 def _add_new_repositories(sub) -> None:
@@ -227,8 +234,8 @@ def _add_new_repositories(sub) -> None:
     it.add_argument("--kota", help="kota tempat penandatanganan, misalnya Paringin")
     it.add_argument("--pengelola", required=True, metavar="AKUN_GITHUB",
                     help="akun GitHub pengelola repositori, yang meninjau perubahan kode, skema dan alur kerja")
-    it.set_defaults(run=lambda a: _print(command("init").init(a.repo / a.folder, a.nama, a.pemerintah, a.kota,
-                                                              a.pengelola, None)))
+    it.set_defaults(run=lambda a: command("init").init(a.repo / a.folder, a.nama, a.pemerintah, a.kota, a.pengelola,
+                                                       None))
 
     dm = sub.add_parser("demo", help="buat repositori contoh dengan riwayat Git lengkap, lalu bangun dasbornya",
                         description="Membuat repositori Git di FOLDER (folder baru atau kosong) yang riwayatnya "
@@ -241,8 +248,9 @@ def _add_new_repositories(sub) -> None:
     dm.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
                     help="tanggal 'hari ini' contoh: riwayat diputar sampai tanggal ini dan dasbor dibangun untuknya "
                          "(bawaan: SOURCE_DATE_EPOCH bila ada, selain itu 2026-11-28; tidak pernah tanggal hari ini)")
-    dm.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE, help="mesin situs: mkdocs (bawaan) atau zensical")
-    dm.set_defaults(run=lambda a: _print(command("demo").demo(a.repo / a.folder, a.today, a.engine)))
+    dm.add_argument("--engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                    help="mesin situs: mkdocs (bawaan) atau zensical")
+    dm.set_defaults(run=lambda a: command("demo").demo(a.repo / a.folder, a.today, a.engine))
 
 
 def _add_regency(sub) -> None:
@@ -257,7 +265,7 @@ def _add_regency(sub) -> None:
                                        "berkas.")
     ki.add_argument("folder", type=Path, metavar="FOLDER")
     ki.add_argument("--nama", help="nama pemerintah daerah, misalnya 'Pemerintah Kabupaten Balangan'")
-    ki.set_defaults(run=lambda a: _print(command("kabupaten").init(a.repo / a.folder, a.nama)))
+    ki.set_defaults(run=lambda a: command("kabupaten").init(a.repo / a.folder, a.nama))
     kbb = kb_sub.add_parser("build", help="ambil data setiap OPD dan bangun dasbor kabupaten",
                             description="Mengambil data/rkt.json setiap OPD di kabupaten.yaml (bersamaan), "
                                         "memeriksanya, lalu membangun situs dasbor kabupaten. OPD yang tidak dapat "
@@ -268,9 +276,8 @@ def _add_regency(sub) -> None:
     kbb.add_argument("--paksa", action="store_true",
                      help="izinkan --site-dir di luar repositori atau berisi berkas yang bukan buatan rkt")
     kbb.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mesin situs: mkdocs (bawaan) atau zensical")
-    kbb.set_defaults(run=lambda a: _print(command("kabupaten").build(
-        a.repo, a.today, a.site_dir, a.paksa, a.engine,
-        lambda what: print(f"rkt: {what}...", file=sys.stderr, flush=True))))
+    kbb.set_defaults(run=lambda a: command("kabupaten").build(a.repo, a.today, a.site_dir, a.paksa, a.engine,
+                                                              _progress))
 
 
 def _add_status(sub) -> None:
@@ -279,137 +286,18 @@ def _add_status(sub) -> None:
                         description="Tabel langkah dan peringatan siklus RKT di terminal.")
     st.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: siklus berjalan)")
     st.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    st.set_defaults(run=_status)
+    st.set_defaults(run=lambda a: command("status").status(a.repo, a.year, a.today))
 
 
-def _build(args: argparse.Namespace) -> int:
-    from generator.site.build import BuildError, SiteRefused, build
-
-    def waiting(what: str) -> None:
-        print(f"rkt: {what}...", file=sys.stderr, flush=True)
-
-    try:
-        rep = build(args.repo, today=args.today, site=args.site_dir, force=args.paksa, on_wait=waiting,
-                    engine=args.engine)
-    except SiteRefused as exc:
-        print(f"rkt: kesalahan: {exc}", file=sys.stderr)
-        return 2
-    except BuildError as exc:
-        print(f"rkt: {exc}", file=sys.stderr)
-        return 1
-    if not rep.ok:
-        assert rep.result is not None
-        sys.stdout.write(report.text(list(rep.result.problems), rep.result.files_checked))
-        print("Dasbor tidak dibangun karena data masih salah. Perbaiki kesalahan di atas, lalu jalankan lagi.")
-        return 1
-    if rep.unsafe:
-        for finding in rep.unsafe:
-            print(f"rkt: tidak aman: {finding}", file=sys.stderr)
-        print("rkt: situs tidak diterbitkan karena pemeriksaan keamanan gagal; situs lama tidak diubah",
-              file=sys.stderr)
-        return 1
-    g, w = rep.generated, rep.stats
-    assert g is not None and w is not None and rep.site is not None
-    for warning in g.warnings:
-        print(f"Peringatan: {warning}")
-    for note in rep.notes:
-        print(f"Perhatian: {note}")
-    if rep.result is None:
-        print(f"Data tidak berubah sejak pembangunan terakhir: {w.unchanged} halaman tetap.")
-    else:
-        print(f"Halaman: {len(w.written)} ditulis, {w.unchanged} tidak berubah, {len(w.removed)} dihapus; "
-              f"grafik: {g.charts_drawn} digambar, {g.charts_reused} dari cache.")
-    index = (rep.site / "index.html").resolve()
-    print(f"Dasbor selesai dibangun ({rep.seconds_generate:.1f} s + {rep.engine} {rep.seconds_engine:.1f} s): {index}")
-    return 0
+def command(module: str) -> ModuleType:
+    """A command module, imported only when its command runs (start-up stays fast, and what a
+    command lacks on this computer is reported as such: guard.run)."""
+    return importlib.import_module(f"generator.commands.{module}")
 
 
-def command(module: str):
-    """A command module, imported only when its command runs (start-up stays fast)."""
-    import importlib
-
-    return importlib.import_module(f".commands.{module}", __package__)
-
-
-def _print(outcome: tuple[str, int]) -> int:
-    text, code = outcome
-    (sys.stdout if code == 0 else sys.stderr).write(text)
-    return code
-
-
-def _export(args: argparse.Namespace) -> int:
-    from generator.commands.export import export_year
-
-    return _print(export_year(args.repo, args.year, args.format, args.out, args.today, args.document))
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from generator.site.serve import serve
-
-    addr = args.addr if args.port is None else f"{args.addr.rpartition(':')[0] or '127.0.0.1'}:{args.port}"
-    return serve(args.repo, args.today, addr, engine=args.engine)
-
-
-def _status(args: argparse.Namespace) -> int:
-    from generator.commands.status import status
-
-    text, code = status(args.repo, args.year, args.today)
-    sys.stdout.write(text)
-    return code
-
-
-def _validate(args: argparse.Namespace) -> int:
-    root = args.repo
-    result = validate(root, today=args.today, base=args.base, schemas_dir=args.schemas)
-    problems = list(result.problems)
-    if args.format == "json":
-        sys.stdout.write(report.as_json(problems, result.files_checked))
-    elif args.format == "github":
-        changed = changed_files(root, args.base) if args.base else set()
-        sys.stdout.write(report.github(problems, result.files_checked, changed))
-        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary_file:
-            with open(summary_file, "a", encoding="utf-8") as fh:
-                fh.write(report.markdown(problems, result.files_checked))
-    else:
-        sys.stdout.write(report.text(problems, result.files_checked))
-    return 0 if result.ok else 1
-
-
-def _environment(exc: BaseException) -> str | None:
-    """What is missing or full on this computer, in Indonesian, with what to install or free;
-    None when `exc` is not about the environment (then it is a bug of ours)."""
-    import errno
-    import re
-
-    if isinstance(exc, ModuleNotFoundError) and not (exc.name or "generator").startswith("generator"):
-        # the light install of the pull-request check has only what validation needs
-        return (f"perintah ini memerlukan pustaka '{exc.name}' yang belum terpasang; pasang semuanya dengan "
-                f"'make install' (atau pip install 'rkt-dashboard[site]')")
-    if not isinstance(exc, OSError):
-        return None
-    library = re.search(r"cannot load library '([^']+)'", str(exc))
-    if library:  # how WeasyPrint (cffi) fails without Pango and GObject
-        name = library.group(1)
-        pdf = any(part in name.lower() for part in ("pango", "gobject", "harfbuzz", "fontconfig", "glib"))
-        return (f"pustaka sistem '{name}' tidak ditemukan" +
-                (". Berkas PDF dibuat dengan WeasyPrint, yang memerlukan Pango: pasang dengan 'apt-get install "
-                 "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core' (Debian/Ubuntu) atau ikuti petunjuk "
-                 "pemasangan WeasyPrint untuk Windows/macOS, lalu jalankan lagi" if pdf else
-                 "; pasang pustaka itu, lalu jalankan lagi"))
-    where = exc.filename if exc.filename is not None else "berkas hasil"
-    advice = {
-        errno.ENOSPC: f"ruang penyimpanan penuh saat menulis {where}. Kosongkan ruang disk (misalnya hapus folder "
-                      f".rkt-cache/ atau berkas besar yang tidak dipakai), lalu jalankan lagi",
-        errno.EDQUOT: f"kuota penyimpanan habis saat menulis {where}. Kosongkan ruang, lalu jalankan lagi",
-        errno.EROFS: f"{where} berada di penyimpanan hanya-baca. Jalankan rkt pada salinan repositori yang dapat "
-                     f"ditulis, atau pilih folder hasil lain (--site-dir)",
-        errno.EACCES: f"tidak ada izin memakai {where}. Periksa pemilik dan hak baca/tulis folder itu, atau pilih "
-                      f"folder lain",
-        errno.ENOTDIR: f"{where}: salah satu bagian jalurnya adalah berkas, bukan folder. Pilih jalur lain",
-    }
-    advice[errno.EPERM] = advice[errno.EACCES]
-    return advice.get(exc.errno or 0)
+def _progress(what: str) -> None:
+    """What a long command waits for (another build holding the site), while it waits."""
+    print(f"rkt: {what}...", file=sys.stderr, flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -420,36 +308,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # the engines run with the repository as working directory: a relative -C must not be joined twice
     args.repo = args.repo.absolute()
-    schemas = getattr(args, "schemas", None)
-    if schemas is not None and not schemas.is_dir():
-        print(f"rkt: kesalahan: folder skema {schemas} tidak ada", file=sys.stderr)
-        return 2
-    # a regency repository has no cycles/: `rkt kabupaten` checks its own kabupaten.yaml
-    if args.command not in ("init", "demo", "kabupaten") and not ((args.repo / "cycles").is_dir() and (schemas or args.repo / "schemas").is_dir()):
-        print(f"rkt: kesalahan: {args.repo} bukan repositori RKT (folder cycles/ dan schemas/ tidak ada)",
-              file=sys.stderr)
-        return 2
-    try:
-        return args.run(args)
-    except GitError as exc:
-        print(f"rkt: kesalahan: {exc}", file=sys.stderr)
-        return 2
-    except SchemaError as exc:
-        print(f"rkt: kesalahan pada skema proyek: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("rkt: dihentikan", file=sys.stderr)
-        return 130
-    except Exception as exc:  # a bug of ours must still not greet the user with a traceback
-        environmental = _environment(exc)
-        if environmental:
-            print(f"rkt: kesalahan: {environmental}", file=sys.stderr)
-            return 2
-        if os.environ.get("RKT_DEBUG"):
-            raise
-        print(f"rkt: kesalahan internal pada alat ini ({type(exc).__name__}: {exc}). Data Anda tidak diubah. "
-              f"Laporkan ke pengelola repositori; jalankan dengan RKT_DEBUG=1 untuk rinciannya.", file=sys.stderr)
-        return 3
+    refused = guard.refusal(args.command, args.repo, getattr(args, "schemas", None))
+    outcome = refused or guard.run(lambda: args.run(args))
+    sys.stdout.write(outcome.out)
+    sys.stderr.write(outcome.err)
+    return outcome.code
 
 
 if __name__ == "__main__":

@@ -1,35 +1,51 @@
-"""Shared fixtures: a copy of the example repository, and real git repositories."""
+"""Shared fixtures: a copy of the example repository, real git repositories, one headless Chromium
+for the whole run, and the example site with the form page. The helpers behind them are in
+support/; the marks `site`, `browser` and `git` (support/markers.py) are checked for every test."""
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from support.browser import reset, start_chromium
+from support.http import serving
+from support.markers import KINDS, Guard
+from support.repos import ROOT, TODAY, copy_example, git
 
-ROOT = Path(__file__).resolve().parent.parent
-TODAY = dt.date(2026, 11, 28)
+# older test modules import these from here (`from conftest import ROOT`)
+__all__ = ["ROOT", "TODAY", "copy_example", "git"]
 
-
-def copy_example(dest: Path) -> Path:
-    """The example data and schemas, as a plain folder (no git)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "cycles", dest / "cycles")
-    shutil.copytree(ROOT / "schemas", dest / "schemas")
-    return dest
+GUARD = Guard()
 
 
-def git(repo: Path, *args: str, who: str = "Tim Perencanaan", when: str | None = None) -> str:
-    """Run git in `repo` as `who`, optionally at time `when` (ISO 8601), with no user config."""
-    env = {"GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": "tim@example.invalid",
-           "GIT_COMMITTER_NAME": who, "GIT_COMMITTER_EMAIL": "tim@example.invalid",
-           "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo), "PATH": "/usr/bin:/bin:/usr/local/bin"}
-    if when:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
-    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=True)
-    return proc.stdout
+def pytest_configure(config: pytest.Config) -> None:
+    GUARD.install()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    GUARD.begin()  # before the test's fixtures are set up: what they start counts for it
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef, request: pytest.FixtureRequest):
+    since = GUARD.position()
+    try:
+        return (yield)
+    finally:
+        GUARD.remember(fixturedef.baseid, fixturedef.argname, since)
+
+
+@pytest.fixture(autouse=True)
+def _carries_its_marks(request: pytest.FixtureRequest):
+    """After the test: fails it (at teardown) if it, or a fixture it uses, started work of a kind
+    that its marks do not name."""
+    yield
+    marks = {m.name for m in request.node.iter_markers() if m.name in KINDS}
+    missing = GUARD.missing(request.node.nodeid, request.fixturenames, marks)
+    if missing:
+        pytest.fail(f"this test (or a fixture it uses) started {', '.join(missing)} without "
+                    f"{' '.join('@pytest.mark.' + m for m in missing)}: mark it (support/markers.py)", pytrace=False)
 
 
 @pytest.fixture
@@ -45,3 +61,36 @@ def example_git(tmp_path: Path) -> Path:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Data contoh")
     return repo
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole run (a start costs about a second); tests take it
+    through `driver`, module fixtures directly (and then set the size they need)."""
+    browser = start_chromium()
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture
+def driver(chromium):
+    """The run's Chromium at the desktop size, its network log emptied of earlier tests."""
+    reset(chromium)
+    return chromium
+
+
+@pytest.fixture(scope="session")
+def form_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example repository with its site built with the form page (test_form_page.py and
+    test_form_parity.py share it)."""
+    from support.form_page import build_form_site
+
+    return build_form_site(tmp_path_factory.mktemp("form"))
+
+
+@pytest.fixture(scope="module")
+def form_server(form_site: Path):
+    """The address of `form_site`'s site, served on 127.0.0.1 (per module: the server thread
+    must not outlive the tests that need it, or the build's forked workers refuse to start)."""
+    with serving(form_site / "site") as url:
+        yield url

@@ -8,40 +8,20 @@ import re
 import shutil
 import subprocess
 import sys
-from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_example
+from conftest import ROOT
+from support.cli import rkt
+from support.html import text_of
+from support.repos import add_guide, repo_copy, site_copy, tree
 
 from generator.check.validate import validate
 from generator.site.build import SiteRefused, build
 
+pytestmark = pytest.mark.git
+
 TODAY = dt.date(2026, 11, 28)
-
-
-def site_copy(tmp_path: Path) -> Path:
-    """The example with only the guides and CSS of docs/ (kept for the other test modules)."""
-    repo = copy_example(tmp_path / "repo")
-    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
-    (repo / "docs").mkdir()
-    shutil.copytree(ROOT / "docs/panduan", repo / "docs/panduan")
-    shutil.copytree(ROOT / "docs/css", repo / "docs/css")
-    return repo
-
-
-def repo_copy(tmp_path: Path) -> Path:
-    """The example as a fresh clone has it: data, schemas, mkdocs.yml and all of docs/ that Git
-    would carry (tracked, or new and not ignored), so a stray file there is built as in CI."""
-    repo = copy_example(tmp_path / "repo")
-    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
-    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-                             "docs"], capture_output=True, check=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        if (ROOT / rel).is_file():  # a file deleted in the working tree is not in a clone made from it
-            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / rel, repo / rel)
-    return repo
 
 
 def copy_built(built: Path, tmp_path: Path) -> Path:
@@ -49,27 +29,9 @@ def copy_built(built: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(built, tmp_path / "repo", symlinks=True))
 
 
-def rkt(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True,
-                          text=True, cwd=ROOT, env=env)
-
-
 def digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def add_guide(repo: Path, text: str) -> None:
-    """A hand-written guide, in the menu."""
-    (repo / "docs/panduan/x.md").write_text(text, encoding="utf-8")
-    config = repo / "mkdocs.yml"
-    config.write_text(config.read_text().replace("      - panduan/aturan-repositori.md\n",
-                                                 "      - panduan/aturan-repositori.md\n      - panduan/x.md\n"))
-
-
-def text_of(html: str) -> str:
-    body = re.sub(r"<script.*?</script>", "", html, flags=re.S)
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", body)))
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +43,7 @@ def built(tmp_path_factory) -> Path:
     return repo
 
 
+@pytest.mark.site
 def test_beranda_shows_the_late_step_and_the_missing_unit(built):
     html = (built / "site/index.html").read_text()
     text = text_of(html)
@@ -93,6 +56,7 @@ def test_beranda_shows_the_late_step_and_the_missing_unit(built):
     assert "Keadaan per 28 November 2026" in text
 
 
+@pytest.mark.site
 def test_cycle_page_has_timeline_steps_events_and_units(built):
     html = (built / "site/siklus/2027.html").read_text()
     text = text_of(html)
@@ -104,6 +68,7 @@ def test_cycle_page_has_timeline_steps_events_and_units(built):
     assert "Putaran revisi" in text_of((built / "site/siklus/2026.html").read_text())
 
 
+@pytest.mark.site
 def test_compiled_rkt_totals_equal_the_sum_of_the_forms(built):
     result = validate(built, today=TODAY)
     folder = next(c for c in result.repository.cycles if c.year == 2027)
@@ -119,6 +84,7 @@ def test_compiled_rkt_totals_equal_the_sum_of_the_forms(built):
     assert "Indeks Sistem Merit indeks 0,70" in text and "Indeks Profesionalitas ASN indeks belum diisi" in text
 
 
+@pytest.mark.site
 def test_archive_lists_the_signed_version_with_its_hash(built):
     text = text_of((built / "site/arsip.html").read_text())
     sha = hashlib.sha256((ROOT / "cycles/2026/signed/rkt-2026-v1.pdf").read_bytes()).hexdigest()
@@ -127,6 +93,7 @@ def test_archive_lists_the_signed_version_with_its_hash(built):
     assert (built / "site/unduh/rkt-2026-v1.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.site
 def test_sop_page_has_identity_flowchart_and_mutu_baku(built):
     html = (built / "site/sop.html").read_text()
     text = text_of(html)
@@ -136,6 +103,7 @@ def test_sop_page_has_identity_flowchart_and_mutu_baku(built):
     assert 'src="grafik/sop.svg"' in html
 
 
+@pytest.mark.site
 def test_nothing_is_loaded_from_outside_the_site(built):
     for page in (built / "site").rglob("*.html"):
         html = page.read_text()
@@ -144,6 +112,7 @@ def test_nothing_is_loaded_from_outside_the_site(built):
             assert not re.match(r"(?:[a-z]+:)?//", url) or url.startswith("data:"), (page, url)
 
 
+@pytest.mark.site
 def test_same_data_and_date_give_identical_sites(built, tmp_path):
     # a second generation from nothing (another folder, no caches), not a shortcut over the first
     other = repo_copy(tmp_path)
@@ -155,6 +124,7 @@ def test_same_data_and_date_give_identical_sites(built, tmp_path):
     assert first == second, sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
 
 
+@pytest.mark.site
 def test_site_links_the_downloads(built):
     html = (built / "site/rkt/2027.html").read_text()
     links = set(re.findall(r'href="\.\./(unduh/rkt-2027\.(?:pdf|xlsx|csv))"', html))
@@ -223,10 +193,6 @@ def test_rkt_status_prints_the_summary():
 
 # --- building never destroys -------------------------------------------------
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
 def crowded(tmp_path: Path) -> Path:
     """A repository with someone else's files in it and beside it."""
@@ -262,6 +228,7 @@ def test_rkt_build_refuses_a_folder_with_files_of_others_as_a_usage_error(crowde
     assert "--paksa" in proc.stderr and (crowded / "catatan/berkas.txt").read_text() == "catatan pribadi\n"
 
 
+@pytest.mark.site
 def test_a_failed_build_leaves_the_previous_site_intact_and_shows_every_mkdocs_warning(built, tmp_path):
     repo = copy_built(built, tmp_path)
     before = tree(repo / "site")
@@ -275,6 +242,7 @@ def test_a_failed_build_leaves_the_previous_site_intact_and_shows_every_mkdocs_w
     assert sorted(p.name for p in repo.iterdir() if p.name.startswith("site")) == ["site"]  # no temporary left
 
 
+@pytest.mark.site
 def test_rebuilding_deletes_only_what_the_last_build_wrote(built, tmp_path):
     repo = copy_built(built, tmp_path)
     (repo / "site/catatan-saya.txt").write_text("milik saya\n")
@@ -287,6 +255,7 @@ def test_rebuilding_deletes_only_what_the_last_build_wrote(built, tmp_path):
     assert len(report.notes) == 1 and f"dipindahkan ke {old[0]}" in report.notes[0]
 
 
+@pytest.mark.site
 def test_forcing_a_foreign_folder_moves_its_files_aside_never_deletes_them(built, tmp_path):
     repo = copy_built(built, tmp_path)
     outside = tmp_path / "terbit"
@@ -302,10 +271,11 @@ def test_forcing_a_foreign_folder_moves_its_files_aside_never_deletes_them(built
     assert build(repo, today=TODAY, site=outside, force=True).notes == []
 
 
+@pytest.mark.site
 def test_a_build_waits_for_another_build_into_the_same_folder(built, tmp_path):
     import fcntl
 
-    from generator.site.build import site_lock
+    from generator.site.locks import site_lock
 
     repo = copy_built(built, tmp_path)
     with open(site_lock(repo / "site"), "a+b") as held:  # another build, in the middle of its swap
@@ -400,6 +370,7 @@ def test_full_disk_says_what_to_free(tmp_path):
     assert "internal" not in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.site
 def test_a_disk_filling_up_during_the_site_build_keeps_the_old_site(tmp_path):
     repo = repo_copy(tmp_path)
     fingerprint = 'find "$D/repo/site" -type f | sort | xargs sha256sum | sha256sum'
@@ -415,6 +386,7 @@ def test_a_disk_filling_up_during_the_site_build_keeps_the_old_site(tmp_path):
     assert not any(line.startswith("site.tmp-") for line in lines[2:])  # and no half-built one left
 
 
+@pytest.mark.site
 def test_a_relative_repository_folder_builds(tmp_path):
     """`rkt -C folder build` from the parent folder: the engine must not look for folder/folder/mkdocs.yml."""
     example = repo_copy(tmp_path)

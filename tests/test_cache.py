@@ -10,11 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
-from test_build import repo_copy
+from support.repos import repo_copy
 
 from generator.site.build import build
 from generator.source import cache
+
+pytestmark = pytest.mark.git
 
 TODAY = dt.date(2026, 11, 28)
 

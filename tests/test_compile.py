@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import TODAY, copy_example
-from test_examples import EXAMPLES, apply
+from support.examples import EXAMPLES, apply
 
 from generator.check.validate import validate
 from generator.plan.compile import NOT_FILLED, compile_rkt, group_nip

@@ -20,6 +20,8 @@ from conftest import ROOT
 from generator.check.validate import validate
 from generator.core.calendar import work_calendar
 
+pytestmark = pytest.mark.git
+
 EXAMPLE = validate(ROOT, today=dt.date(2026, 11, 28)).repository
 AGENCY = EXAMPLE.agency
 NAMES = {p.code: p.name for p in AGENCY.persons}
@@ -88,6 +90,7 @@ def merges(repo: Path) -> list[dict]:
     return out
 
 
+@pytest.mark.site
 def test_each_form_is_merged_by_the_reviewer_from_its_kabids_branch_on_a_working_day(made):
     cal = work_calendar([2025, 2026])
     found = merges(made)
@@ -109,6 +112,7 @@ def test_each_form_is_merged_by_the_reviewer_from_its_kabids_branch_on_a_working
     assert units == {"sekretariat", "ppik", "mpk", "psdm"}
 
 
+@pytest.mark.site
 def test_events_are_committed_by_their_pelaksana_and_the_rejection_gets_a_revision(made):
     seen = 0
     for line in git(made, "log", "--first-parent", "--no-merges", "--format=%H %an", "--", "cycles").splitlines():
@@ -134,6 +138,7 @@ def test_events_are_committed_by_their_pelaksana_and_the_rejection_gets_a_revisi
     assert git(made, "cat-file", "-t", commit).strip() == "commit"
 
 
+@pytest.mark.site
 def test_the_cycle_pages_name_who_submitted_and_who_approved_each_form(made):
     for year in (2026, 2027):
         html = (made / f"site/siklus/{year}.html").read_text()
@@ -154,6 +159,7 @@ def test_the_cycle_pages_name_who_submitted_and_who_approved_each_form(made):
     assert not re.search(r"(?m)^tanggal:", (made / "cycles/2027/forms/mpk.yaml").read_text())
 
 
+@pytest.mark.site
 def test_a_second_demo_has_the_same_commits_and_the_same_site(pair):
     made, other = pair
     assert git(other, "rev-list", "--all") == git(made, "rev-list", "--all")
@@ -161,6 +167,7 @@ def test_a_second_demo_has_the_same_commits_and_the_same_site(pair):
     assert git(other, "status", "--porcelain") == ""  # everything committed; site/ and docs/ pages ignored
 
 
+@pytest.mark.site
 def test_the_demo_does_not_follow_the_clock_and_stops_at_its_day(made, tmp_path):
     assert "Keadaan per 28 November 2026" in text_of((made / "site/index.html").read_text())
     earlier = tmp_path / "awal"

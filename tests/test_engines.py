@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from test_build import add_guide, repo_copy, rkt
+from support.cli import rkt
+from support.repos import add_guide, repo_copy
 
 from generator import cli
 from generator.check.validate import validate
@@ -24,9 +25,11 @@ from generator.core import fmt
 from generator.plan.derive import derive
 
 # Not skipped without Zensical: it is in the lock file's site extra, so `make install` always has it.
-from generator.site import build as build_module
+from generator.site import engines
 from generator.site.build import BuildError, build
 from generator.site.safety import scan_site
+
+pytestmark = pytest.mark.git
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -86,6 +89,7 @@ def both(tmp_path_factory) -> Path:
     return repo
 
 
+@pytest.mark.site
 def test_both_engines_build_the_same_pages_with_the_same_content(both):
     mk, zs = both / "site-mkdocs", both / "site-zensical"
     assert pages(mk) == pages(zs) and "siklus/2027.html" in pages(mk)
@@ -104,6 +108,7 @@ def test_both_engines_build_the_same_pages_with_the_same_content(both):
     assert (zs / "grafik/siklus-2027.svg").read_bytes() == (mk / "grafik/siklus-2027.svg").read_bytes()
 
 
+@pytest.mark.site
 def test_the_safety_scan_passes_for_both_and_guards_zensical_too(both, tmp_path):
     for engine in ("mkdocs", "zensical"):
         assert scan_site(both / f"site-{engine}") == []
@@ -114,6 +119,7 @@ def test_the_safety_scan_passes_for_both_and_guards_zensical_too(both, tmp_path)
     assert not (repo / "site").exists()  # never published
 
 
+@pytest.mark.site
 def test_two_zensical_builds_are_byte_identical(both, tmp_path):
     repo = shutil.copytree(both, tmp_path / "repo", symlinks=True)
     shutil.rmtree(repo / ".cache", ignore_errors=True)  # a cold build of Zensical's own cache
@@ -123,6 +129,7 @@ def test_two_zensical_builds_are_byte_identical(both, tmp_path):
     assert digest(repo / "a") == digest(repo / "b")
 
 
+@pytest.mark.site
 def test_a_zensical_warning_fails_the_build_naming_file_and_line(both, tmp_path):
     repo = shutil.copytree(both, tmp_path / "repo", symlinks=True)
     before = digest(repo / "site-zensical")
@@ -136,6 +143,7 @@ def test_a_zensical_warning_fails_the_build_naming_file_and_line(both, tmp_path)
     assert not list(repo.glob(".rkt-zensical-*.yml"))  # the engine's temporary config is gone
 
 
+@pytest.mark.site
 def test_zensical_builds_into_a_folder_outside_the_repository(both, tmp_path):
     repo = shutil.copytree(both, tmp_path / "repo", symlinks=True)
     inside = build(repo, today=TODAY, site=repo / "dalam", engine="zensical")  # from the same pages, just now
@@ -148,6 +156,7 @@ def test_zensical_builds_into_a_folder_outside_the_repository(both, tmp_path):
     assert not list(repo.glob(".rkt-zensical-*")) and not list((repo / ".rkt-cache").glob("situs-*"))
 
 
+@pytest.mark.site
 def test_zensical_keeps_to_its_own_cache_and_git_ignores_it(both):
     # Zensical writes .cache/ in the project root; rkt's caches are in .rkt-cache/
     assert (both / ".cache").is_dir() and (both / ".rkt-cache").is_dir()
@@ -157,6 +166,7 @@ def test_zensical_keeps_to_its_own_cache_and_git_ignores_it(both):
         assert subprocess.run(["git", "-C", str(ROOT), "check-ignore", "-q", path]).returncode == 0, path
 
 
+@pytest.mark.site
 def test_the_engine_cache_folder_is_never_a_site_folder(both):
     proc = rkt(both, "build", "--today", "2026-11-28", "--engine", "zensical", "--site-dir", str(both / ".cache"),
                "--paksa")
@@ -165,14 +175,15 @@ def test_the_engine_cache_folder_is_never_a_site_folder(both):
 
 
 def test_the_command_line_offers_the_engines_of_the_build():
-    assert cli.ENGINES == build_module.ENGINES and cli.DEFAULT_ENGINE == build_module.DEFAULT_ENGINE
+    assert cli.ENGINES == engines.ENGINES and cli.DEFAULT_ENGINE == engines.DEFAULT_ENGINE
     help_text = subprocess.run([sys.executable, "-m", "generator", "build", "--help"], capture_output=True,
                                text=True, cwd=ROOT).stdout
     assert "{mkdocs,zensical}" in help_text
 
 
+@pytest.mark.site
 def test_serve_with_zensical_shows_changes_and_leaves_the_site_folder_alone(tmp_path):
-    from test_serve import fetch, free_port, wait_for
+    from support.http import fetch, free_port, wait_for
 
     repo = repo_copy(tmp_path)
     (repo / "site").mkdir()

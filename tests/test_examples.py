@@ -9,32 +9,18 @@ A file named `<path>.delete` removes `<path>` from the copy.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY, copy_example
+from support.examples import EXAMPLES, apply
 
 from generator.check.validate import validate
 
-EXAMPLES = Path(__file__).resolve().parent / "examples"
 VALID = sorted(p for p in (EXAMPLES / "valid").iterdir() if p.is_dir())
 INVALID = sorted(p for p in (EXAMPLES / "invalid").iterdir() if p.is_dir())
-META = {"expect.txt", "README.md"}
-
-
-def apply(case: Path, repo: Path) -> None:
-    for src in sorted(case.rglob("*")):
-        rel = src.relative_to(case).as_posix()
-        if src.is_dir() or rel in META:
-            continue
-        if rel.endswith(".delete"):
-            (repo / rel[:-len(".delete")]).unlink()
-            continue
-        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, repo / rel)
 
 
 def test_the_example_repository_is_valid():
@@ -73,8 +59,8 @@ def test_cli_reports_every_problem_of_every_file_and_exits_1(tmp_path):
     assert proc.returncode == 1
     lines = proc.stdout.splitlines()
     assert "cycles/2027/forms/psdm.yaml:31:13: RKT103 Anggaran (Rp) harus berupa bilangan bulat" in proc.stdout
-    assert any(l.startswith("cycles/2027/forms/ppik.yaml:16:") and "SS7" in l for l in lines)
-    assert any(l.startswith("cycles/2027/cycle.yaml:33:") and "masa depan" in l for l in lines)
+    assert any(ln.startswith("cycles/2027/forms/ppik.yaml:16:") and "SS7" in ln for ln in lines)
+    assert any(ln.startswith("cycles/2027/cycle.yaml:33:") and "masa depan" in ln for ln in lines)
     assert lines[-1].startswith("3 kesalahan di 3 berkas")
     assert "Traceback" not in proc.stdout + proc.stderr
 
@@ -129,11 +115,12 @@ def test_today_defaults_to_source_date_epoch(tmp_path):
 
 def test_a_bug_in_rkt_is_reported_without_traceback(monkeypatch, capsys):
     from generator import cli
+    from generator.commands import validate as validate_command
 
     def broken(*args, **kwargs):
         raise RuntimeError("contoh kerusakan")
 
-    monkeypatch.setattr(cli, "validate", broken)
+    monkeypatch.setattr(validate_command, "validate", broken)
     monkeypatch.delenv("RKT_DEBUG", raising=False)
     assert cli.main(["-C", str(ROOT), "validate"]) == 3
     err = capsys.readouterr().err
@@ -232,15 +219,16 @@ def test_symlinks_under_cycles_are_refused_and_never_followed(tmp_path):
 
 @pytest.mark.parametrize("label", ["Bidang $x^2$ & $$", "Rp $", "$x$"])
 def test_dollar_signs_in_chart_text_are_drawn_as_written(label):
-    from generator.site import charts
+    from generator.site import timeline as chart_timeline
+    from generator.site import trendcharts as trends
 
-    svg = charts.target_trend(charts.TargetTrendSpec(years=(2026, 2027), series=(("SS1.1", label, (1.0, 2.0)),)))
-    timeline = charts.timeline(charts.TimelineSpec(title=label, today=None, rows=(
-        charts.TimelineRow(label, "2026-11-02", "2026-11-06", None, None, "belum"),)))
+    svg = trends.target_trend(trends.TargetTrendSpec(years=(2026, 2027), series=(("SS1.1", label, (1.0, 2.0)),)))
+    timeline = chart_timeline.timeline(chart_timeline.TimelineSpec(title=label, today=None, rows=(
+        chart_timeline.TimelineRow(label, "2026-11-02", "2026-11-06", None, None, "belum"),)))
     for out in (svg, timeline):
         assert "Oblique" not in out  # mathtext would set x in italic
         glyphs = out.count("<use xlink:href=")
         assert glyphs > 0
-    plain = charts.target_trend(charts.TargetTrendSpec(years=(2026, 2027), series=(
+    plain = trends.target_trend(trends.TargetTrendSpec(years=(2026, 2027), series=(
         ("SS1.1", label.replace("$", "S"), (1.0, 2.0)),)))
     assert plain.count("<use xlink:href=") == svg.count("<use xlink:href=")  # every `$` drawn, as an S would be

@@ -418,7 +418,7 @@ def test_junk_rows_behind_a_lying_dimension_stop_at_the_row_limit(repo, capsys):
                     for n in range(2, 7000))
     far = b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>Program</t></is></c></row>'
     header = b"".join(b'<c r="%s1" t="inlineStr"><is><t>%s</t></is></c>' % (c.encode(), h.encode())
-                      for c, h in zip("ABCDEFGH", PROGRAM_HEADERS))
+                      for c, h in zip("ABCDEFGH", PROGRAM_HEADERS, strict=False))
     for name, body in (("baris.xlsx", junk), ("jauh.xlsx", far)):
         path = _with_program_sheet(src, repo.parent / name, [HEAD, b'<row r="1">' + header + b"</row>", body, TAIL],
                                    level=6)
@@ -430,7 +430,7 @@ def test_junk_rows_behind_a_lying_dimension_stop_at_the_row_limit(repo, capsys):
 
 def _cells(row: int, values: list) -> bytes:
     out = b""
-    for col, value in zip("ABCDEFGH", values):
+    for col, value in zip("ABCDEFGH", values, strict=False):
         if isinstance(value, int):
             out += b'<c r="%s%d"><v>%d</v></c>' % (col.encode(), row, value)
         elif value:
@@ -496,7 +496,7 @@ def test_adding_a_sub_kegiatan_rewrites_only_its_lines(repo, capsys):
     ws.insert_rows(at)  # the last sub kegiatan of the first kegiatan, right above the comment
     for col, value in zip("ABCDEFGH", ["Sub Kegiatan", "5.03.01.2.01.0008", "Penyusunan Laporan Keuangan Akhir Tahun",
                                        "Jumlah Laporan Keuangan", "2", "Laporan", 12_000_000,
-                                       "Kepala Sub Bagian Perencanaan dan Keuangan"]):
+                                       "Kepala Sub Bagian Perencanaan dan Keuangan"], strict=False):
         ws[f"{col}{at}"] = value
     wb.save(path)
     code, out = rkt(capsys, repo, "import", "2027", "sekretariat", str(path))
@@ -559,7 +559,7 @@ def test_cells_merged_down_a_column_are_read_for_each_row(repo, capsys):
         ws.merge_cells(start_row=rows[0], start_column=col, end_row=rows[1], end_column=col)
     ws = wb["Program"]
     subs = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "Sub Kegiatan"]
-    run = [subs[0]] + [r for a, r in zip(subs, subs[1:]) if r == a + 1][:1]
+    run = [subs[0]] + [r for a, r in zip(subs, subs[1:], strict=False) if r == a + 1][:1]
     assert len(run) == 2, "the example needs two adjacent sub kegiatan rows"
     responsible = [ws.cell(r, 8).value for r in run]
     ws.cell(run[1], 8).value = None

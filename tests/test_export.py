@@ -15,10 +15,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from generator.check.validate import validate
-from generator.documents import export
+from generator.documents import export, rkt_csv
 from generator.plan import fingerprint
 from generator.plan.derive import derive
 from generator.source import gitrepo, workbook
+
+pytestmark = pytest.mark.git
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -341,5 +343,5 @@ def test_a_new_untracked_form_counts_as_uncommitted(example_git):
 
 def test_a_lone_dash_no_target_stays_as_printed_in_the_csv():
     """'-' (no target this year) is no formula anywhere: an apostrophe would only deface it."""
-    assert export._csv_text("-") == "-"
-    assert export._csv_text("-1+2") == "'-1+2"
+    assert rkt_csv._csv_text("-") == "-"
+    assert rkt_csv._csv_text("-1+2") == "'-1+2"

@@ -1,10 +1,10 @@
 """The "Isi Form RKT" page in a real headless Chromium: fill, check, keep drafts, produce exactly
-what rkt writes. One built site and one browser for the module (and for test_form_parity.py)."""
+what rkt writes. The built site is shared with test_form_parity.py (conftest.py's `form_site`),
+the browser with every browser test (`driver`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 import shutil
@@ -18,80 +18,27 @@ from conftest import ROOT
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from test_browser import CHROMIUM, DRIVER, _QuietHandler, browser, requested_urls  # noqa: F401  (skips without chromium)
+from support.browser import requested_urls, viewport
+from support.form_page import REPO_URL, load_file, visit, wait_ready
 
 from generator.check.validate import validate
-from generator.site.build import build
 from generator.source.load import load_bytes
 from generator.source.yamlwrite import form_yaml
 
-REPO_URL = "https://github.com/bkpsdm-balangan/rkt"
+pytestmark = pytest.mark.site
 AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"
 TODAY = dt.date(2026, 11, 28)
 DRAFT_MESSAGE = "form ini masih draf; lengkapi lalu hapus baris 'draf: true'"
 
 
-_BUILT: dict[int, Path] = {}
-
-
-def built_form_site(factory) -> Path:
-    """The example repository with the form page built (once per test session: the parity
-    module uses the same site)."""
-    from test_build import site_copy
-
-    if id(factory) in _BUILT:
-        return _BUILT[id(factory)]
-    repo = _BUILT[id(factory)] = site_copy(factory.mktemp("form"))
-    config = repo / "mkdocs.yml"
-    config.write_text(config.read_text().replace("extra:\n", f"extra:\n  repositori: {REPO_URL}\n", 1))
-    shutil.copytree(ROOT / "docs/js", repo / "docs/js")
-    shutil.copytree(ROOT / "docs/vendor", repo / "docs/vendor")
-    assert build(repo, today=TODAY).site
-    return repo
+@pytest.fixture(scope="module")
+def repo(form_site) -> Path:
+    return form_site
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> Path:
-    return built_form_site(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def server(repo):
-    import http.server
-    import threading
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                           functools.partial(_QuietHandler, directory=str(repo / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def driver():
-    d = browser(1280, 1000)
-    yield d
-    d.quit()
-
-
-def viewport(driver, width: int, height: int) -> None:
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-
-
-def visit(driver, url: str, clear: bool = True) -> None:
-    """Open the page; `clear`: as a first visit (no drafts from earlier tests)."""
-    if clear:
-        origin = "/".join(url.split("/", 3)[:3])
-        if not driver.current_url.startswith(origin):
-            driver.get(url)
-        driver.execute_script("localStorage.clear()")
-    driver.get(url)
-    wait_ready(driver)
-
-
-def wait_ready(driver) -> None:
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "rkt-open"))
+def server(form_server) -> str:
+    return form_server
 
 
 @pytest.fixture
@@ -127,16 +74,10 @@ def shown_errors(driver) -> list[str]:
     return [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#rkt-form-fields .rkt-field-error") if e.text]
 
 
-def load_file(driver, path: Path) -> None:
-    before = driver.execute_script("return document.getElementById('rkt-isi-form').dataset.dimuat || '0'")
-    driver.find_element(By.ID, "rkt-load-file").send_keys(str(path))
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
-        "return document.getElementById('rkt-isi-form').dataset.dimuat || '0'") != before)
-
-
 BUDGET = ("program", 0, "kegiatan", 0, "sub_kegiatan", 0, "anggaran")
 
 
+@pytest.mark.browser
 def test_a_new_form_comes_out_exactly_as_rkt_writes_it(page, repo, tmp_path):
     open_form(page, "psdm")
     retype(field(page, *BUDGET), "75000000")
@@ -170,6 +111,7 @@ def add_empty_sub_kegiatan(driver) -> tuple:
     return ("program", 0, "kegiatan", 0, "sub_kegiatan", 2)
 
 
+@pytest.mark.browser
 def test_no_error_is_shown_before_a_field_is_touched(page):
     open_form(page, "psdm")
     new = add_empty_sub_kegiatan(page)  # five required fields empty, the code unfinished
@@ -184,6 +126,7 @@ def test_no_error_is_shown_before_a_field_is_touched(page):
     assert status.text == "1 isian perlu diperbaiki."
 
 
+@pytest.mark.browser
 def test_bad_values_are_named_at_their_field_and_the_result_is_refused(page):
     open_form(page, "psdm")
     budget = field(page, *BUDGET)
@@ -203,6 +146,7 @@ def test_bad_values_are_named_at_their_field_and_the_result_is_refused(page):
     assert status.text == "Semua isian sudah benar."
 
 
+@pytest.mark.browser
 def test_the_error_summary_links_to_each_field_and_focuses_it(page):
     open_form(page, "psdm")
     add_empty_sub_kegiatan(page)
@@ -221,6 +165,7 @@ def test_the_error_summary_links_to_each_field_and_focuses_it(page):
         assert page.find_element(By.ID, target + "-err").text == link.text + "."
 
 
+@pytest.mark.browser
 def test_a_reload_restores_typed_values_and_other_units_do_not_discard_them(page, server):
     open_form(page, "psdm")
     retype(field(page, "penyusun"), "Rahmadi (Kabid PSDM)")
@@ -241,6 +186,7 @@ def test_a_reload_restores_typed_values_and_other_units_do_not_discard_them(page
     assert field(page, "penyusun").get_attribute("value") == "Rahmadi (Kabid PSDM)"
 
 
+@pytest.mark.browser
 def test_deleting_a_kegiatan_can_be_undone(page):
     open_form(page, "psdm")
     name = field(page, "program", 1, "kegiatan", 0, "nama").get_attribute("value")
@@ -258,6 +204,7 @@ def test_deleting_a_kegiatan_can_be_undone(page):
     assert not bar.is_displayed()
 
 
+@pytest.mark.browser
 def test_a_budget_over_the_pagu_is_named_at_the_budget_field(page):
     open_form(page, "psdm")
     budget = field(page, *BUDGET)
@@ -268,6 +215,7 @@ def test_a_budget_over_the_pagu_is_named_at_the_budget_field(page):
     assert "melebihi pagu Rp " in total and "sisa" not in total and "-" not in total
 
 
+@pytest.mark.browser
 def test_a_draft_download_is_refused_by_rkt_validate_and_loads_back(page, server, repo, tmp_path):
     downloads = tmp_path / "unduhan"
     downloads.mkdir()
@@ -302,6 +250,7 @@ def test_a_draft_download_is_refused_by_rkt_validate_and_loads_back(page, server
     assert "draf" in page.find_element(By.ID, "rkt-notice").text
 
 
+@pytest.mark.browser
 def test_a_file_that_cannot_be_read_leaves_the_form_as_it_was(page, tmp_path):
     open_form(page, "psdm")
     retype(field(page, "penyusun"), "Rahmadi")
@@ -313,6 +262,7 @@ def test_a_file_that_cannot_be_read_leaves_the_form_as_it_was(page, tmp_path):
     assert field(page, "penyusun").get_attribute("value") == "Rahmadi"
 
 
+@pytest.mark.browser
 def test_screen_readers_hear_one_debounced_summary(page):
     open_form(page, "psdm")
     live = page.find_elements(By.CSS_SELECTOR, "#rkt-isi-form [aria-live], #rkt-isi-form [role=alert], "
@@ -325,6 +275,7 @@ def test_screen_readers_hear_one_debounced_summary(page):
     WebDriverWait(page, 5).until(lambda d: region.get_attribute("textContent") == "1 isian perlu diperbaiki.")
 
 
+@pytest.mark.browser
 def test_phone_width_touch_targets_accessibility_and_no_outside_requests(driver, server):
     viewport(driver, 360, 780)
     visit(driver, server + "/isi-form.html")
@@ -362,6 +313,7 @@ def test_phone_width_touch_targets_accessibility_and_no_outside_requests(driver,
     assert labels == 0
 
 
+@pytest.mark.browser
 def test_without_a_repository_address_staff_are_told_to_hand_the_file_over(driver, server, repo):
     html = (repo / "site/isi-form.html").read_text(encoding="utf-8")
     assert f'"repo_url":"{REPO_URL}"' in html
@@ -377,6 +329,7 @@ def test_without_a_repository_address_staff_are_told_to_hand_the_file_over(drive
     assert driver.find_element(By.ID, "rkt-download").is_displayed()
 
 
+@pytest.mark.browser
 def test_an_existing_form_round_trips_unchanged(page, repo):
     open_form(page, "ppik")
     text = page.find_element(By.ID, "rkt-yaml").get_attribute("textContent")
@@ -385,6 +338,7 @@ def test_an_existing_form_round_trips_unchanged(page, repo):
     assert "sudah ada di GitHub" in page.find_element(By.ID, "rkt-submit-note").text
 
 
+@pytest.mark.browser
 def test_lists_can_grow_and_totals_follow(page):
     open_form(page, "ppik")
     before = page.find_element(By.ID, "rkt-total").text
@@ -403,6 +357,7 @@ def test_lists_can_grow_and_totals_follow(page):
     assert page.find_element(By.ID, "rkt-form-status").text == "Semua isian sudah benar."
 
 
+@pytest.mark.browser
 def test_the_page_works_from_the_downloaded_site(driver, repo):
     viewport(driver, 1280, 900)
     visit(driver, (repo / "site/isi-form.html").as_uri(), clear=False)

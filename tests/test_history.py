@@ -13,6 +13,8 @@ from conftest import ROOT, TODAY, git
 from generator.check.validate import validate
 from generator.source.gitrepo import GitError
 
+pytestmark = pytest.mark.git
+
 NEW_EVENT = "  - langkah: 6\n    tanggal: 2026-11-27\n    oleh: staf-perencanaan-1\n"
 
 

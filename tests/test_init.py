@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, git
-from test_build import text_of
+from support.html import text_of
 
 FLAGS = ("--nama", "Dinas Kesehatan", "--pemerintah", "Pemerintah Kabupaten Contoh", "--kota", "Contoh",
          "--pengelola", "budi-it")
@@ -20,6 +21,7 @@ def rkt(repo: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess
                           text=True, cwd=cwd)
 
 
+@pytest.mark.site
 def test_init_makes_a_repository_that_validates_and_builds(tmp_path):
     elsewhere = tmp_path / "bukan-repositori-rkt"  # -C points at a folder without cycles/ or schemas/
     elsewhere.mkdir()
@@ -68,6 +70,7 @@ def test_init_refuses_a_non_empty_folder_and_writes_nothing(tmp_path):
     assert (target / "catatan.txt").read_text() == "jangan ditimpa\n"
 
 
+@pytest.mark.git
 def test_init_fills_a_fresh_clone_of_an_empty_repository(tmp_path):
     target = tmp_path / "clone"
     target.mkdir()

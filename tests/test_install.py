@@ -211,6 +211,8 @@ def test_the_light_install_in_a_fresh_venv(tmp_path, pip_version):
 
 
 @pytest.mark.skipif(not os.environ.get("CI"), reason="downloads the whole lock from the registry (CI only)")
+@pytest.mark.git
+@pytest.mark.site
 def test_a_repository_made_by_init_builds_with_make_site_on_a_fresh_machine(tmp_path):
     """The agency's own copy of the Makefile and lock, as its staff meet it: a clone, `make site`,
     a new HOME, no pip cache, the pip of `python3 -m venv`."""

@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
+from support.browser import requested_urls, viewport
+from support.http import serving
 
 from generator.commands import codeowners, init, kabupaten, scaffold
 from generator.regency import data as regency_data
@@ -57,13 +59,13 @@ def agencies(tmp_path_factory) -> Path:
     2 November with nothing recorded (its first step late); disdik: a cycle that starts in December."""
     base = tmp_path_factory.mktemp("opd")
     for code, name in AGENCIES:
-        text, rc = init.init(base / code, name, REGENCY, "Paringin", "budi-it", TODAY)
-        assert rc == 0, text
+        made = init.init(base / code, name, REGENCY, "Paringin", "budi-it", TODAY)
+        assert made.code == 0, made.text
     shutil.rmtree(base / "bkpsdm/cycles")
     shutil.copytree(ROOT / "cycles", base / "bkpsdm/cycles")
-    assert codeowners.write_codeowners(base / "bkpsdm")[1] == 0
-    assert scaffold.new_cycle(base / "dinkes", 2027, dt.date(2026, 11, 2), TODAY)[1] == 0
-    assert scaffold.new_cycle(base / "disdik", 2027, dt.date(2026, 12, 7), TODAY)[1] == 0
+    assert codeowners.write_codeowners(base / "bkpsdm").code == 0
+    assert scaffold.new_cycle(base / "dinkes", 2027, dt.date(2026, 11, 2), TODAY).code == 0
+    assert scaffold.new_cycle(base / "disdik", 2027, dt.date(2026, 12, 7), TODAY).code == 0
     # the three real builds side by side (separate processes: the engine and the charts are not
     # thread-safe), as `rkt build` runs in each agency's own workflow
     procs = {code: subprocess.Popen([sys.executable, "-m", "generator", "-C", str(base / code), "build", "--today",
@@ -103,7 +105,8 @@ def kabupaten_yaml(entries: dict[str, str], goals: bool = True) -> str:
 
 
 def new_regency(folder: Path, entries: dict[str, str]) -> Path:
-    text, rc = kabupaten.init(folder, REGENCY)
+    outcome = kabupaten.init(folder, REGENCY)
+    text, rc = outcome.text, outcome.code
     assert rc == 0, text
     (folder / "kabupaten.yaml").write_text(kabupaten_yaml(entries), encoding="utf-8")
     return folder
@@ -125,6 +128,7 @@ def regency(tmp_path_factory, server) -> Path:
 
 # --- the regency site -------------------------------------------------------------
 
+@pytest.mark.site
 def test_beranda_shows_who_is_late_by_how_much_and_who_must_act(regency):
     text = text_of(regency / "site/index.html")
     assert "RKT perangkat daerah Kabupaten Balangan" in text and "RKT 2027" in text
@@ -144,30 +148,13 @@ def test_beranda_shows_who_is_late_by_how_much_and_who_must_act(regency):
     assert "Form unit 3 dari 4 masuk" in cards
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-
-
-@pytest.mark.skipif(not (CHROMIUM and DRIVER), reason="chromium/chromedriver not installed")
-def test_on_a_phone_the_first_screen_shows_the_late_agencies_and_who_must_act(regency):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+@pytest.mark.browser
+@pytest.mark.site
+def test_on_a_phone_the_first_screen_shows_the_late_agencies_and_who_must_act(regency, driver):
     from selenium.webdriver.common.by import By
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                            functools.partial(_Quiet, directory=str(regency / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--window-size=360,640"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    try:
-        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": 360, "height": 640, "deviceScaleFactor": 1, "mobile": True})
-        server = f"http://127.0.0.1:{httpd.server_address[1]}"
+    viewport(driver, 360, 640)
+    with serving(regency / "site") as server:
         driver.get(server + "/index.html")
         assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
         late = driver.find_elements(By.CSS_SELECTOR, "article .kab-late")
@@ -183,16 +170,11 @@ def test_on_a_phone_the_first_screen_shows_the_late_agencies_and_who_must_act(re
         assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
         driver.get(server + "/opd/bkpsdm.html")
         assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
-        urls = [json.loads(e["message"])["message"]["params"]["request"]["url"]
-                for e in driver.get_log("performance")
-                if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"]
+        urls = requested_urls(driver)
         assert urls and all(u.startswith(server) or u.startswith("data:") for u in urls), urls
-    finally:
-        driver.quit()
-        httpd.shutdown()
-        httpd.server_close()
 
 
+@pytest.mark.site
 def test_year_pages_total_the_budgets_and_link_sasaran_to_the_regency(regency, agencies):
     text = text_of(regency / "site/tahun/2027.html")
     own = json.loads((agencies / "bkpsdm/site/data/rkt.json").read_text())["siklus"][0]["rkt"]["jumlah_anggaran"]
@@ -205,6 +187,7 @@ def test_year_pages_total_the_budgets_and_link_sasaran_to_the_regency(regency, a
     assert "Ditandatangani" in text_of(regency / "site/tahun/2026.html")
 
 
+@pytest.mark.site
 def test_agency_page_lists_signed_versions_and_links_only_to_kabupaten_yaml(regency):
     page = regency / "site/opd/bkpsdm.html"
     text = text_of(page)
@@ -214,6 +197,7 @@ def test_agency_page_lists_signed_versions_and_links_only_to_kabupaten_yaml(rege
     assert external == ["https://bkpsdm.balangankab.example/rkt/"]
 
 
+@pytest.mark.site
 def test_untrusted_text_is_escaped_and_never_a_link(regency, server, agencies, tmp_path):
     """A hostile (but schema-valid) file: its text shows as text, no markup, no link, no script."""
     data = json.loads((agencies / "bkpsdm/site/data/rkt.json").read_text())
@@ -232,6 +216,7 @@ def test_untrusted_text_is_escaped_and_never_a_link(regency, server, agencies, t
         or "&lt;a href=&quot;https://jahat.example/" in article(root / "site/opd/bkpsdm.html")
 
 
+@pytest.mark.site
 def test_the_same_data_and_date_give_the_same_pages(regency):
     before = {p: p.read_bytes() for p in (regency / "docs").rglob("*.md")}
     report = build_regency(regency, today=TODAY, limits=FAST, run_engine=False)
@@ -240,6 +225,7 @@ def test_the_same_data_and_date_give_the_same_pages(regency):
 
 
 @pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical not installed")
+@pytest.mark.site
 def test_the_regency_site_builds_with_zensical_too(server, tmp_path):
     root = new_regency(tmp_path / "kab", {"bkpsdm": sources(server)["bkpsdm"]})
     report = build_regency(root, today=TODAY, limits=FAST, engine="zensical")
@@ -249,6 +235,7 @@ def test_the_regency_site_builds_with_zensical_too(server, tmp_path):
 
 # --- agencies that fail ------------------------------------------------------------
 
+@pytest.mark.site
 def test_a_down_and_an_invalid_agency_show_their_last_good_data_marked_stale(regency, server, agencies):
     broken = agencies / "disdik-rusak.json"
     data = json.loads((agencies / "disdik/site/data/rkt.json").read_text())
@@ -278,6 +265,7 @@ def test_a_down_and_an_invalid_agency_show_their_last_good_data_marked_stale(reg
         (regency / "kabupaten.yaml").write_text(kabupaten_yaml(sources(server)), encoding="utf-8")
 
 
+@pytest.mark.site
 def test_an_agency_never_fetched_is_said_so_and_the_build_succeeds(server, tmp_path):
     root = new_regency(tmp_path / "kab", {"bkpsdm": sources(server)["bkpsdm"],
                                           "dinkes": f"http://127.0.0.1:{closed_port()}/data/rkt.json"})
@@ -355,6 +343,7 @@ def test_published_data_is_read_strictly(body, reason):
         regency_data.check(body)
 
 
+@pytest.mark.site
 def test_invisible_characters_in_fetched_text_are_refused(agencies):
     data = json.loads((agencies / "bkpsdm/site/data/rkt.json").read_text())
     data["instansi"]["nama"] = "BKPSDM \u202egnp.exe"
@@ -395,7 +384,7 @@ def test_init_makes_a_repository_with_a_pinned_least_privilege_workflow(tmp_path
 
 
 def test_the_regency_workflow_passes_the_workflow_schema_and_actionlint():
-    from test_github_flow import BIN, actionlint
+    from support.workflows import BIN, actionlint
 
     from generator.regency.init import TEMPLATES
 
@@ -412,17 +401,20 @@ def test_the_regency_workflow_passes_the_workflow_schema_and_actionlint():
     assert last_good_folder(Path("x")) == Path("x/.rkt-cache/kabupaten/terakhir")
 
 
+@pytest.mark.site
 def test_a_fresh_regency_repository_builds_and_says_what_to_do(tmp_path):
-    text, rc = kabupaten.init(tmp_path / "kab", None)
+    outcome = kabupaten.init(tmp_path / "kab", None)
+    text, rc = outcome.text, outcome.code
     assert rc == 0, text
-    out, rc = kabupaten.build(tmp_path / "kab", TODAY, None, False, "mkdocs")
+    outcome = kabupaten.build(tmp_path / "kab", TODAY, None, False, "mkdocs")
+    out, rc = outcome.text, outcome.code
     assert rc == 0, out
     assert "Belum ada OPD yang dicantumkan di kabupaten.yaml" in text_of(tmp_path / "kab/site/index.html")
 
 
 def test_mistakes_in_kabupaten_yaml_are_named_with_line_and_all_reported(tmp_path):
     root = tmp_path / "kab"
-    assert kabupaten.init(root, REGENCY)[1] == 0
+    assert kabupaten.init(root, REGENCY).code == 0
     (root / "kabupaten.yaml").write_text(
         "kabupaten:\n  nama: Pemerintah Kabupaten Balangan\n"
         "opd:\n"
@@ -430,12 +422,14 @@ def test_mistakes_in_kabupaten_yaml_are_named_with_line_and_all_reported(tmp_pat
         "  - kode: dinkes\n    nama: Dinkes\n    data: http://dinkes.example/data/rkt.json\n"
         "  - kode: dinkes\n    nama: Dinkes 2\n    data: dinkes.json\n    sasaran:\n      SS1: S9\n",
         encoding="utf-8")
-    out, rc = kabupaten.build(root, TODAY, None, False, "mkdocs")
+    outcome = kabupaten.build(root, TODAY, None, False, "mkdocs")
+    out, rc = outcome.text, outcome.code
     assert rc == 1 and "kabupaten.yaml:4:5: RKT104 Kode OPD teks 'BKPSDM' tidak sesuai format" in out
     assert not (root / "site").exists()
     # schema problems first; the cross checks follow once the shape is right
     (root / "kabupaten.yaml").write_text((root / "kabupaten.yaml").read_text().replace("BKPSDM\n", "bkpsdm\n", 1))
-    out, rc = kabupaten.build(root, TODAY, None, False, "mkdocs")
+    outcome = kabupaten.build(root, TODAY, None, False, "mkdocs")
+    out, rc = outcome.text, outcome.code
     assert rc == 1
     assert "kabupaten.yaml:9:5: RKT104 alamat data 'http://dinkes.example/data/rkt.json' harus diawali https://" in out
     assert "kabupaten.yaml:10:5: RKT205 kode OPD 'dinkes' sudah dipakai OPD ke-2" in out

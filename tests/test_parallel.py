@@ -30,6 +30,10 @@ def _made(value: bytes, fifo, role: str):
 
 @fork
 def test_outputs_come_back_in_the_order_they_were_asked_for_and_land_in_the_cache(tmp_path):
+    import threading
+
+    # with another thread alive the batch runs in this process and the "waits" make would wait forever
+    assert threading.active_count() == 1, f"a fixture left threads running: {threading.enumerate()}"
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     store = cache.Cache(tmp_path / "c")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +17,11 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, TODAY
 from pypdf import PdfReader
-from test_browser import CHROMIUM, DRIVER, _QuietHandler, browser  # noqa: F401  (skips without chromium)
+from support.browser import viewport
+from support.http import serving
 
-AXE = ROOT / ".ci/node_modules/axe-core/axe.min.js"  # `npm ci --prefix .ci` (.ci/run does it)
+pytestmark = [pytest.mark.site, pytest.mark.git]
+AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"  # vendored (VENDORED.md)
 PHONE, DESKTOP = (360, 780), (1280, 900)
 PAGES = ("index.html", "siklus/index.html", "siklus/2026.html", "siklus/2027.html", "rkt/2026.html",
          "rkt/2027.html", "arsip.html", "tren.html", "sop.html", "isi-form.html", "label.html", "404.html",
@@ -32,7 +33,7 @@ MIN_TEXT_PX = 11
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from test_build import repo_copy
+    from support.repos import repo_copy
 
     from generator.site.build import build
 
@@ -43,22 +44,12 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site):
-    import functools
-    import http.server
-    import threading
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(site) as url:
+        yield url
 
 
 def axe_source() -> str | None:
-    if AXE.is_file():
-        return AXE.read_text(encoding="utf-8")
-    if os.environ.get("CI"):
-        pytest.fail(f"{AXE} is missing: CI installs it with `npm ci --prefix .ci`", pytrace=False)
-    return None
+    return AXE.read_text(encoding="utf-8") if AXE.is_file() else None
 
 
 @dataclass(frozen=True)
@@ -130,17 +121,14 @@ def measure(driver, url: str, size: tuple[int, int], axe: str | None) -> Seen:
 
 
 @pytest.fixture(scope="module")
-def seen(server) -> dict[tuple[tuple[int, int], str], Seen]:
+def seen(server, chromium) -> dict[tuple[tuple[int, int], str], Seen]:
     axe = axe_source()
     out = {}
     for size in (PHONE, DESKTOP):
-        driver = browser(*size)
-        try:
-            for page in PAGES:
-                # axe at the phone's width, where layouts are tightest (its verdicts hardly differ on a desktop)
-                out[size, page] = measure(driver, f"{server}/{page}", size, axe if size == PHONE else None)
-        finally:
-            driver.quit()
+        viewport(chromium, *size)
+        for page in PAGES:
+            # axe at the phone's width, where layouts are tightest (its verdicts hardly differ on a desktop)
+            out[size, page] = measure(chromium, f"{server}/{page}", size, axe if size == PHONE else None)
     return out
 
 
@@ -156,41 +144,44 @@ def test_every_page_of_the_example_site_is_checked(site):
     assert built == set(PAGES)
 
 
+@pytest.mark.browser
 def test_no_page_scrolls_sideways(seen):
     # a page wider than a phone is zoomed out by the browser: innerWidth then grows past 360
     assert broken(seen, lambda s: (s.scroll_width, s.inner_width) if s.scroll_width > s.inner_width
                   or s.inner_width not in (PHONE[0], DESKTOP[0]) else None) == []
 
 
+@pytest.mark.browser
 def test_no_table_cell_lies_beyond_the_screen(seen):
     assert broken(seen, lambda s: s.outside) == []
 
 
+@pytest.mark.browser
 def test_status_deadline_target_budget_and_scan_are_never_hidden(seen):
     assert broken(seen, lambda s: s.hidden_keys) == []
 
 
-def test_the_running_cycles_step_statuses_are_on_screen(seen, server):
+@pytest.mark.browser
+def test_the_running_cycles_step_statuses_are_on_screen(seen, server, driver):
     for size in (PHONE, DESKTOP):
-        driver = browser(*size)
-        try:
-            for page in ("index.html", "siklus/2027.html"):
-                driver.get(f"{server}/{page}")
-                boxes = driver.execute_script(
-                    "return [...document.querySelectorAll('article tr[class^=rkt-row-] .rkt-badge')]"
-                    ".map(b => b.getBoundingClientRect()).map(r => [r.left, r.right, r.width])")
-                assert len(boxes) == 11, (size, page)
-                assert all(w > 0 and left >= 0 and right <= size[0] for left, right, w in boxes), (size, page, boxes)
-        finally:
-            driver.quit()
+        viewport(driver, *size)
+        for page in ("index.html", "siklus/2027.html"):
+            driver.get(f"{server}/{page}")
+            boxes = driver.execute_script(
+                "return [...document.querySelectorAll('article tr[class^=rkt-row-] .rkt-badge')]"
+                ".map(b => b.getBoundingClientRect()).map(r => [r.left, r.right, r.width])")
+            assert len(boxes) == 11, (size, page)
+            assert all(w > 0 and left >= 0 and right <= size[0] for left, right, w in boxes), (size, page, boxes)
 
 
+@pytest.mark.browser
 def test_scroll_regions_are_reachable_by_keyboard_and_named(seen):
     assert broken(seen, lambda s: s.regions) == []
 
 
 # --- the first screen ----------------------------------------------------------------
 
+@pytest.mark.browser
 def test_beranda_first_phone_screen_says_where_who_which_units_how_late_and_when(seen):
     from generator.core import fmt
 
@@ -215,6 +206,7 @@ def smallest_text_px(svg: str, shown_width: float) -> float:
     return min(sizes) * shown_width / view
 
 
+@pytest.mark.browser
 def test_charts_are_readable_on_a_phone_and_open_full_size(seen, site):
     charts = [(page, c) for (size, page), s in seen.items() if size == PHONE for c in s.charts]
     assert {page for page, _ in charts} >= {"siklus/2026.html", "siklus/2027.html", "sop.html", "tren.html"}
@@ -240,7 +232,7 @@ def test_the_timeline_shows_the_forecast_apart_from_baseline_and_actual(site):
 # --- words --------------------------------------------------------------------------
 
 def text_of(site: Path, page: str) -> str:
-    from test_build import text_of as plain
+    from support.html import text_of as plain
 
     return plain((site / page).read_text(encoding="utf-8"))
 
@@ -278,38 +270,35 @@ def test_not_found_page_is_in_indonesian(site):
     assert "Not found" not in text
 
 
-def test_technical_columns_are_folded_behind_rincian(seen, server):
-    driver = browser(*DESKTOP)
-    try:
-        driver.get(f"{server}/arsip.html")
-        code = driver.find_element("css selector", "article .rkt-hash")
-        assert not code.is_displayed()  # the fingerprint waits behind "rincian"
-        driver.find_element("css selector", "article details.rkt-rincian summary").click()
-        assert code.is_displayed() and len(code.text) == 64
-    finally:
-        driver.quit()
+@pytest.mark.browser
+def test_technical_columns_are_folded_behind_rincian(seen, server, driver):
+    viewport(driver, *DESKTOP)
+    driver.get(f"{server}/arsip.html")
+    code = driver.find_element("css selector", "article .rkt-hash")
+    assert not code.is_displayed()  # the fingerprint waits behind "rincian"
+    driver.find_element("css selector", "article details.rkt-rincian summary").click()
+    assert code.is_displayed() and len(code.text) == 64
 
 
 # --- accessibility -----------------------------------------------------------------
 
+@pytest.mark.browser
 def test_axe_finds_no_serious_or_critical_violation(seen):
     if any(s.axe is None for (size, _), s in seen.items() if size == PHONE):
-        pytest.skip(f"axe-core not installed ({AXE}); run: npm ci --prefix .ci")
+        pytest.skip(f"axe-core not found ({AXE})")
     found = broken(seen, lambda s: s.axe)
     assert found == [], "\n".join(map(str, found))
 
 
 # --- print ---------------------------------------------------------------------------
 
-def test_printing_the_rkt_page_gives_the_document(server):
+@pytest.mark.browser
+def test_printing_the_rkt_page_gives_the_document(server, driver):
     """Kop first, no web chrome, the signature block whole on one page."""
-    driver = browser(*DESKTOP)
-    try:
-        driver.get(f"{server}/rkt/2027.html")
-        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"landscape": True, "printBackground": False,
-                                                         "paperWidth": 11.69, "paperHeight": 8.27})
-    finally:
-        driver.quit()
+    viewport(driver, *DESKTOP)
+    driver.get(f"{server}/rkt/2027.html")
+    pdf = driver.execute_cdp_cmd("Page.printToPDF", {"landscape": True, "printBackground": False,
+                                                     "paperWidth": 11.69, "paperHeight": 8.27})
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(base64.b64decode(pdf["data"]))).pages]
     first = pages[0].strip()
     assert first.startswith("PEMERINTAH KABUPATEN BALANGAN"), first[:200]

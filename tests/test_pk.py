@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from generator.check.validate import validate
 from generator.documents import export
 from generator.plan.derive import derive
-from generator.site.build import generate
+from generator.site.generate import generate
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -67,6 +67,7 @@ def test_statement_page_names_both_parties(pk_pages):
             "NIP. 19700514 199303 1 007") in first
 
 
+@pytest.mark.git
 def test_lampiran_lists_the_iku_per_sasaran_and_the_program_budgets(pk_pages):
     lampiran = pk_pages[1]
     assert lampiran.startswith("LAMPIRAN PERJANJIAN KINERJA TAHUN 2026 BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER "
@@ -171,6 +172,7 @@ def test_xlsx_has_both_tables_with_merged_sasaran_and_rupiah_numbers(example, tm
     assert again.read_bytes() == out.read_bytes()
 
 
+@pytest.mark.git
 def test_a_signed_pk_is_archived_dated_listed_and_offered(tmp_path):
     repo = copy_example(tmp_path / "repo")
     git(repo, "init", "-q", "-b", "main")

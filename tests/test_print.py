@@ -16,14 +16,14 @@ import pytest
 from conftest import ROOT, TODAY, copy_example
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from test_examples import EXAMPLES, apply
+from support.examples import EXAMPLES, apply
 
 from generator.check.validate import validate
 from generator.documents import export
 from generator.plan import fingerprint
 from generator.plan.derive import derive
 from generator.site import pages as render
-from generator.site.build import generate
+from generator.site.generate import generate
 
 PK = "pk-target-dan-pagu-program"
 RKT = "rkt-banyak-indikator-per-sasaran"
@@ -323,6 +323,7 @@ def test_the_trend_reads_a_dotted_target_as_a_decimal_and_follows_the_agreed_tar
     assert render.trend_value(rkt, merit) == 0.71
 
 
+@pytest.mark.git
 def test_the_example_repository_still_prints(tmp_path):
     """The shipped example: DRAF (PSDM is missing), its indicators 'belum diisi'."""
     text = " ".join(pdf_pages(printed(ROOT, "pdf")))

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from test_build import site_copy
+from support.repos import site_copy
 
 from generator.check.validate import validate
 from generator.regency import data as regency_data
 from generator.site import published
-from generator.site.build import build, generate
+from generator.site.build import build
+from generator.site.generate import generate
 from generator.source.schema import KINDS, SchemaSet
 
 TODAY = dt.date(2026, 11, 28)
@@ -34,6 +35,7 @@ def doc(built) -> dict:
     return json.loads((built / "site/data/rkt.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.site
 def test_the_built_site_carries_the_file_and_it_is_valid_against_its_schema(built):
     body = (built / "site/data/rkt.json").read_bytes()  # the address agencies publish at: fixed
     data = regency_data.check(body)  # the regency's reader: strict JSON, screen, schema
@@ -42,6 +44,7 @@ def test_the_built_site_carries_the_file_and_it_is_valid_against_its_schema(buil
     assert data["tanggal_data"] == "2026-11-28"
 
 
+@pytest.mark.site
 def test_the_file_states_the_facts_the_dashboard_shows(doc):
     assert doc["instansi"]["singkatan"] == "BKPSDM"
     c2027, c2026 = doc["siklus"]  # newest first
@@ -67,12 +70,14 @@ def test_the_file_states_the_facts_the_dashboard_shows(doc):
                                           "jabatan": "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"}
 
 
+@pytest.mark.site
 def test_the_file_carries_no_nip(built):
     """A file is easier to harvest than a page: names and jabatan only."""
     text = (built / "site/data/rkt.json").read_text(encoding="utf-8")
     assert not re.search(r"[0-9]{18}", text) and "nip" not in text.lower()
 
 
+@pytest.mark.site
 def test_the_same_data_and_date_give_the_same_bytes(built):
     again = generate(built, validate(built, today=TODAY), TODAY, None).files[published.PATH]
     assert again == (built / "site/data/rkt.json").read_bytes()

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from test_status import add_cycle, add_recorded_2025
+from support.cycles import add_cycle, add_recorded_2025
 
 
 def rkt(repo: Path, *args: str) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, copy_example
 from openpyxl import load_workbook
-from test_pk import TODAY
+from support.repos import TODAY
 
 from generator.check.validate import validate
 from generator.source.load import load_file

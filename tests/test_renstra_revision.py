@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, git
 
 from generator.source.load import load_file
+
+pytestmark = pytest.mark.git
 
 OLD = "Persentase data ASN yang mutakhir pada SIASN"
 NEW = "Persentase data ASN yang diverifikasi pada SIASN"

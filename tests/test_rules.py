@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
-from generator.check.rules import _nip_problem
+from generator.check.rules import nip_problem as _nip_problem
 from generator.check.validate import validate
 
 CASES = [

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from html import unescape
 
-from test_build import add_guide, repo_copy, tree
+import pytest
+from support.repos import add_guide, repo_copy, tree
 
 from generator.site.build import build
 from generator.site.pages import esc, table
@@ -30,6 +31,8 @@ def yaml_block(text: str, indent: int) -> str:
     return "|\n" + "\n".join(pad + line if line else "" for line in text.split("\n")) + "\n"
 
 
+@pytest.mark.git
+@pytest.mark.site
 def test_hazards_in_user_text_come_out_as_literal_text(tmp_path):
     repo = repo_copy(tmp_path)
     joined = "\n\n".join(HAZARDS)  # blank lines must not end the HTML block
@@ -85,6 +88,8 @@ def test_scan_catches_active_content_in_pages():
     assert scan_html(page("", '<script src="assets/x.js"></script>'), "p.html") == []
 
 
+@pytest.mark.git
+@pytest.mark.site
 def test_an_unsafe_site_is_never_published_and_the_previous_one_stays(tmp_path):
     repo = repo_copy(tmp_path)
     # the site of an earlier build (ours: it carries the marker)

@@ -53,9 +53,7 @@ def test_every_object_is_closed(path):
             assert node.get("additionalProperties") is False, f"{path.name} {where}: open object"
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_free_text_is_bounded(path):
-    schema = json.loads(path.read_text(encoding="utf-8"))
+def test_free_text_is_bounded():
     flat = SchemaSet.load(SCHEMAS).validators
     for kind in KINDS:
         for where, node in walk(flat[kind].schema):
@@ -79,8 +77,7 @@ def _mutations(data, path=()):
         yield path, {**data, "tambahan": 1}
         for key in data:
             yield path, {k: v for k, v in data.items() if k != key}
-            for sub_path, value in _mutations(data[key], path + (key,)):
-                yield sub_path, value
+            yield from _mutations(data[key], path + (key,))
     elif isinstance(data, list):
         if data:
             yield path, data + data[:1]

@@ -11,37 +11,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 from conftest import ROOT
-from test_build import add_guide, repo_copy
+from support.http import fetch, free_port, wait_for
+from support.repos import add_guide, repo_copy
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as r:
-        return r.read().decode("utf-8")
-
-
-def wait_for(predicate, proc: subprocess.Popen, seconds: float = 60.0):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        assert proc.poll() is None, f"rkt serve ended with code {proc.returncode}:\n{proc.stdout.read()}"
-        try:
-            value = predicate()
-            if value:
-                return value
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError("timed out")
+pytestmark = pytest.mark.git
 
 
 def serve(repo, port: int) -> subprocess.Popen:
@@ -60,6 +36,7 @@ def make_serve(repo, port: int) -> subprocess.Popen:
                             start_new_session=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1795838400"})  # 2026-11-28
 
 
+@pytest.mark.site
 def test_saving_an_event_updates_the_served_cycle_page(tmp_path):
     repo = repo_copy(tmp_path)  # all of docs/, as `make serve` on a fresh clone sees it
     port = free_port()
@@ -81,6 +58,7 @@ def test_saving_an_event_updates_the_served_cycle_page(tmp_path):
     assert len(rewrites) >= 2 and int(rewrites[-1][0]) >= 1 and int(rewrites[-1][1]) >= 1
 
 
+@pytest.mark.site
 def test_make_serve_takes_the_port_as_readme_says(tmp_path):
     repo = repo_copy(tmp_path)
     port = free_port()
@@ -95,6 +73,7 @@ def test_make_serve_takes_the_port_as_readme_says(tmp_path):
     assert f"--port {port}" in out and f"Dasbor tersedia di http://127.0.0.1:{port}/" in out
 
 
+@pytest.mark.site
 def test_serve_fails_when_the_server_stops_by_itself(tmp_path):
     repo = repo_copy(tmp_path)
     add_guide(repo, "# Panduan X\n\nLihat [halaman yang hilang](tidak-ada.md).\n")  # strict: MkDocs aborts

@@ -17,6 +17,8 @@ from generator.check.validate import validate
 from generator.check.versions import version_changes
 from generator.plan import fingerprint
 
+pytestmark = pytest.mark.git
+
 TODAY = "2026-11-28"
 
 
@@ -167,7 +169,7 @@ def test_a_signed_cycle_keeps_its_recorded_calendar_and_a_change_is_reported(exa
     from generator.plan import archive
     from generator.plan.derive import derive
     from generator.plan.status import cycle_status
-    from generator.site.build import generate
+    from generator.site.generate import generate
 
     day = dt.date(2026, 11, 28)
     assert run(example_git, "sign", "2027", str(scan(tmp_path, "a.pdf", "v1")), "--date", "2026-11-27",

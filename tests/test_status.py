@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import copy_example, git
+from support.cycles import add_cycle, add_recorded_2025
 
 from generator.check.validate import validate
 from generator.plan.derive import derive
@@ -55,6 +56,7 @@ def submit(repo: Path, stash: Path, unit: str, author: str, merger: str, when: s
     git(repo, "merge", "-q", "--no-ff", "-m", f"Merge form {unit}", f"form-{unit}", who=merger, when=when)
 
 
+@pytest.mark.git
 def test_a_unit_counts_as_submitted_on_its_merge_date(pr_repo, tmp_path):
     stash = tmp_path / "forms"
     submit(pr_repo, stash, "sekretariat", "Operator Sekretariat", "Kasubbag Perencanaan", "2026-11-06T15:00:00+08:00")
@@ -72,6 +74,7 @@ def test_a_unit_counts_as_submitted_on_its_merge_date(pr_repo, tmp_path):
     assert any(w.startswith("2 unit belum menyerahkan Form RKT") for w in st.warnings)
 
 
+@pytest.mark.git
 def test_a_unit_that_never_submits_makes_step_4_late(pr_repo, tmp_path):
     stash = tmp_path / "forms"
     for unit, day in (("sekretariat", "06"), ("ppik", "09"), ("mpk", "12")):
@@ -87,6 +90,7 @@ def test_a_unit_that_never_submits_makes_step_4_late(pr_repo, tmp_path):
     assert st.slip == 14
 
 
+@pytest.mark.git
 def test_the_last_form_completes_steps_4_and_5(pr_repo, tmp_path):
     stash = tmp_path / "forms"
     shutil.copy(Path(__file__).parent / "examples/valid/unit-terakhir-menyerahkan/cycles/2027/forms/psdm.yaml",
@@ -104,6 +108,7 @@ def test_the_last_form_completes_steps_4_and_5(pr_repo, tmp_path):
     assert st.missing_units == ()
 
 
+@pytest.mark.git
 def test_shallow_clone_takes_dates_from_the_forms(pr_repo, tmp_path):
     stash = tmp_path / "forms"
     submit(pr_repo, stash, "ppik", "Operator PPIK", "Kasubbag Perencanaan", "2026-11-20T10:00:00+08:00")
@@ -166,23 +171,6 @@ def test_skipped_and_late_finished_steps(example):
 
 
 # --- the cycle's place in time: scheduled (start in the future) and recorded after the fact ---
-
-def add_cycle(repo: Path, year: int, start: str, extra: str = "") -> None:
-    folder = repo / f"cycles/{year}"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "cycle.yaml").write_text(
-        f"# yaml-language-server: $schema=../../schemas/cycle.schema.json\n"
-        f"tahun: {year}\nmulai: {start}\n{extra}unit_wajib: [sekretariat, ppik, mpk, psdm]\nperistiwa: []\n")
-
-
-def add_recorded_2025(repo: Path) -> None:
-    """The 2025 archive: no event log, one form filled long after the SOP's deadline."""
-    add_cycle(repo, 2025, "2024-11-04", "dicatat_kemudian: true\n")
-    (repo / "cycles/2025/forms").mkdir()
-    text = (repo / "cycles/2026/forms/psdm.yaml").read_text()
-    (repo / "cycles/2025/forms/psdm.yaml").write_text(
-        text.replace("tahun: 2026", "tahun: 2025").replace("tanggal: 2025-11-10", "tanggal: 2024-12-20"))
-
 
 def test_a_cycle_starting_in_the_future_is_scheduled_and_never_late(example):
     add_cycle(example, 2028, "2027-11-01")

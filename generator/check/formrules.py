@@ -1,10 +1,10 @@
 """The rules about one form, as data: what `rkt validate` and the "Isi Form RKT" page share.
 
-`rules.py` checks a form against the reference data (Renstra codes, the cycle's units and
+`rules/` checks a form against the reference data (Renstra codes, the cycle's units and
 pagu, today's date); the page checks the same while the user types. So that the two never
 drift apart, everything the page needs to judge a form comes from here at build time:
 
-* `MESSAGES`: the Indonesian message templates; `rules.py` formats the same templates;
+* `MESSAGES`: the Indonesian message templates; `rules/` formats the same templates;
 * `RULES`: which lists hold unique codes, which codes must start with their parent's code,
   which fields refer to the Renstra, where the date and the pagu are checked. The page's
   engine (docs/js/isi-form.js) knows only these generic kinds of rule;
@@ -28,14 +28,15 @@ from zoneinfo import ZoneInfo
 
 from generator.core.model import CycleFolder, Repository
 from generator.core.problems import Problem
-from generator.source import load
+from generator.source import load, screen
 
 EMPTY_CHOICES = "(belum ada)"
 
 MESSAGES: Mapping[str, str] = {
     "duplikat": "{apa} '{kode}' sudah dipakai sebelumnya; setiap {apa} harus unik",
     "sasaran_tidak_ada": "sasaran '{kode}' tidak ada di Renstra; pilih salah satu: {pilihan}",
-    "indikator_tidak_ada": "indikator '{kode}' tidak ada pada sasaran {sasaran} di Renstra; pilih salah satu: {pilihan}",
+    "indikator_tidak_ada": ("indikator '{kode}' tidak ada pada sasaran {sasaran} di Renstra; "
+                            "pilih salah satu: {pilihan}"),
     "kegiatan_salah_program": ("kode kegiatan '{kode}' tidak diawali kode programnya '{induk}'; "
                                "pindahkan kegiatan ini ke program yang benar atau perbaiki kodenya"),
     "sub_salah_kegiatan": ("kode sub kegiatan '{kode}' tidak diawali kode kegiatannya '{induk}'; "
@@ -154,8 +155,8 @@ def reader() -> dict:
         "maks_byte": load.MAX_BYTES,
         "maks_tingkat": load.MAX_DEPTH,
         "maks_digit": load.MAX_INT_DIGITS,
-        "karakter_ditolak": load._REFUSED,
-        "kosong": sorted(load._NULLS),
+        "karakter_ditolak": screen.REFUSED,
+        "kosong": sorted(load.NULLS),
     }
 
 

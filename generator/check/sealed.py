@@ -18,6 +18,9 @@ Without a base (`signed_problems`): the newest verified signed version's
 content fingerprint (`sidik_isi`) must still match the content compiled from
 today's data, unless the cycle is reopened; and `menggantikan` names an
 earlier version.
+
+What differs in a cycle's inputs is found by changes.py; that a Renstra code keeps its
+meaning across a revision (RKT308, RKT309) is revisions.py's.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
-from generator.core.model import BUILDERS, At, CycleFolder, Repository, Sop, Step
-from generator.core.problems import WARNING, Path, Problem
+from generator.check.changes import sealed_changes
+from generator.check.revisions import renstra_revisions
+from generator.core.model import CycleFolder, Repository, Sop, Step
+from generator.core.problems import Problem
 from generator.plan import fingerprint
 from generator.plan.compile import compile_rkt
 from generator.plan.sealing import archive_step, is_reopened, last_archiving, reopening
@@ -43,8 +47,6 @@ if TYPE_CHECKING:
 _CYCLE = re.compile(r"cycles/[0-9]{4}/cycle\.yaml")
 _SIGNED = re.compile(r"cycles/[0-9]{4}/signed/[^/]+")
 _SIGNED_META = re.compile(r"cycles/([0-9]{4})/signed/rkt-[0-9]{4}-v[0-9]{1,2}\.yaml")
-_FORM = re.compile(r"cycles/[0-9]{4}/forms/[a-z][a-z0-9-]{0,39}\.yaml")  # as validate.py places forms
-_SHARED = ("cycles/renstra.yaml", "cycles/agency.yaml")  # reference files every cycle compiles from
 
 
 def _event_label(e: object) -> str:
@@ -142,50 +144,6 @@ def _archive_file_problems(root: FsPath, rel: str, raw: bytes, head_files: set[s
     return []
 
 
-# --- a code keeps its meaning --------------------------------------------------
-
-def _words(text: object) -> str:
-    return " ".join(str(text).split()).casefold() if text is not None else ""
-
-
-def renstra_revisions(root: FsPath, listing: list[Blob], repo: Repository) -> Iterator[Problem]:
-    """Forms refer to Renstra indicators by code. When a revision keeps a code but rewrites
-    the indicator (RKT308) or its satuan (RKT309), every form that refers to the code now
-    promises something else without anyone having agreed to it: warn, naming the forms.
-    A form whose `uraian` already records the new text was agreed against it."""
-    blob = next((b for b in listing if b.path == "cycles/renstra.yaml"), None)
-    if blob is None or repo.renstra is None:
-        return
-    doc = load_bytes(read_blobs(root, [blob.oid])[blob.oid], blob.path).document
-    objectives = doc.data.get("sasaran") if doc is not None and isinstance(doc.data, dict) else None
-    before = {i["kode"]: i for o in objectives if isinstance(o, dict) and isinstance(o.get("indikator"), list)
-              for i in o["indikator"] if isinstance(i, dict) and isinstance(i.get("kode"), str)} \
-        if isinstance(objectives, list) else {}
-    entries = [(f.at.file, t) for c in repo.cycles for f in c.forms for row in f.performance for t in row.indicators]
-    for _, ind in repo.renstra.indicators():
-        old = before.get(ind.code)
-        if old is None:
-            continue
-        if _words(old.get("uraian")) != _words(ind.description):
-            forms = sorted({file for file, t in entries if t.indicator == ind.code
-                            and _words(t.description) != _words(ind.description)})
-            if forms:
-                yield Problem(ind.at.file, "RKT308",
-                              f"uraian indikator {ind.code} diubah dari '{old.get('uraian')}' menjadi "
-                              f"'{ind.description}' dengan kode yang sama, jadi target di {', '.join(forms)} kini "
-                              f"berlaku untuk rumusan baru tanpa disepakati. Bila maknanya berubah, beri indikator "
-                              f"baru kode baru; bila hanya perbaikan penulisan, periksa target form tersebut",
-                              path=ind.at.path + ("uraian",), severity=WARNING)
-        if _words(old.get("satuan")) != _words(ind.unit_of_measure):
-            forms = sorted({file for file, t in entries if t.indicator == ind.code})
-            if forms:
-                yield Problem(ind.at.file, "RKT309",
-                              f"satuan indikator {ind.code} diubah dari '{old.get('satuan') or '-'}' menjadi "
-                              f"'{ind.unit_of_measure or '-'}' dengan kode yang sama; target di {', '.join(forms)} "
-                              f"ditulis dengan satuan lama. Periksa dan sesuaikan targetnya",
-                              path=ind.at.path + (("satuan",) if ind.unit_of_measure else ()), severity=WARNING)
-
-
 # --- the schedule is history ------------------------------------------------
 
 def _from_git(data: Mapping) -> bool:
@@ -227,7 +185,9 @@ def _sealed_at(blobs: list[Blob], contents: Mapping[str, bytes]) -> dict[int, in
     out: dict[int, int] = {}
     for rel, raw in by_path.items():
         m = _SIGNED_META.fullmatch(rel)
-        doc = load_bytes(raw, rel).document if m else None
+        if m is None:
+            continue
+        doc = load_bytes(raw, rel).document
         data = doc.data if doc is not None else None
         if not isinstance(data, dict) or not isinstance(data.get("versi"), int):
             continue
@@ -277,119 +237,6 @@ def _sealed_problems(root: FsPath, listing: list[Blob], year: int, version: int,
             for c in sealed_changes(root, listing, folder, head, repo, schemas, skip)]
 
 
-@dataclass(frozen=True)
-class Change:
-    """One input of a signed cycle that differs from a revision."""
-
-    file: str
-    code: str  # RKT305 cycle.yaml, RKT306 a form, RKT307 a shared file's effect on the content
-    what: str  # Indonesian
-    path: Path = ()
-
-
-def sealed_changes(root: FsPath, listing: list[Blob], folder: CycleFolder, head: Mapping[str, Document],
-                   repo: Repository, schemas: SchemaSet, skip: set[str] = frozenset({"peristiwa"})) -> list[Change]:
-    """What differs between a revision (`listing`: its tree) and the working tree in the
-    inputs of one cycle: cycle.yaml fields (but `skip`), its forms, and the effect of the
-    shared files on its compiled content."""
-    cycle_rel, prefix = f"{folder.folder}/cycle.yaml", f"{folder.folder}/forms/"
-    wanted = [b for b in listing if b.path == cycle_rel or b.path.startswith(prefix) or b.path in _SHARED]
-    blobs = read_blobs(root, sorted({b.oid for b in wanted}))
-    raw = {b.path: blobs[b.oid] for b in wanted}
-    old = {rel: load_bytes(raw[rel], rel).document for rel in (cycle_rel, *_SHARED) if rel in raw}
-    changes: list[Change] = []
-    before, after = old.get(cycle_rel), head.get(cycle_rel)
-    if before is not None and after is not None and isinstance(before.data, dict) and isinstance(after.data, dict):
-        for key in [k for k in before.data if k not in skip] + [k for k in after.data if k not in before.data
-                                                                 and k not in skip]:
-            if before.data.get(key) != after.data.get(key):
-                changes.append(Change(cycle_rel, "RKT305", f"isian '{key}' diubah: "
-                                      f"{_value(before.data.get(key))} menjadi {_value(after.data.get(key))}", (key,)))
-    old_forms = {rel for rel in raw if rel.startswith(prefix) and _FORM.fullmatch(rel)}
-    new_forms = {rel for rel in folder.files if rel.startswith(prefix) and _FORM.fullmatch(rel)}
-    for rel in sorted(old_forms | new_forms):
-        if rel not in new_forms:
-            changes.append(Change(rel, "RKT306", f"form {rel} dihapus"))
-        elif rel not in old_forms:
-            changes.append(Change(rel, "RKT306", f"form {rel} ditambahkan"))
-        elif rel in head and not _same_bytes(root, rel, raw[rel]):
-            before_form = load_bytes(raw[rel], rel).document
-            if before_form is not None and before_form.data != head[rel].data:  # comments may change
-                where, was, now = _first_difference(before_form.data, head[rel].data)
-                changes.append(Change(rel, "RKT306", f"isi form diubah ({_label(where)}: {_value(was)} menjadi "
-                                      f"{_value(now)})", where))
-    for rel in _SHARED:
-        change = _shared_change(rel, old.get(rel), head.get(rel), folder, repo, schemas)
-        if change is not None:
-            changes.append(change)
-    return changes
-
-
-def _same_bytes(root: FsPath, rel: str, raw: bytes) -> bool:
-    """The file on disk is byte for byte the old one (the common case: nothing to parse)."""
-    try:
-        return (root / rel).read_bytes() == raw
-    except OSError:
-        return False
-
-
-def _shared_change(rel: str, before: Document | None, after: Document | None, folder: CycleFolder,
-                   repo: Repository, schemas: SchemaSet) -> Change | None:
-    """The effect of a change to renstra.yaml or agency.yaml on one cycle's compiled content:
-    the content compiled with the old file against the content compiled with today's."""
-    if before is None or after is None or before.data == after.data or folder.cycle is None:
-        return None
-    if repo.agency is None or repo.renstra is None:
-        return None
-    kind = rel.rsplit("/", 1)[1].removesuffix(".yaml")
-    if any(True for _ in schemas.check(kind, before.data, rel)):
-        return None  # the old file no longer fits today's schema: nothing to compare with
-    parts = {"agency": repo.agency, "renstra": repo.renstra}
-    now = fingerprint.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
-    parts[kind] = BUILDERS[kind](before.data, At(rel))
-    then = fingerprint.content(compile_rkt(folder, parts["agency"], parts["renstra"]))
-    if now == then:
-        return None
-    then_rows = {r["indikator"]: r for r in then["kinerja"]}
-    now_rows = {r["indikator"]: r for r in now["kinerja"]}
-    codes = sorted(c for c in then_rows.keys() | now_rows.keys() if then_rows.get(c) != now_rows.get(c))
-    path: Path = ()
-    if kind == "renstra" and codes:
-        path = next((ind.at.path for _, ind in repo.renstra.indicators() if ind.code == codes[0]), ())
-    what = f"indikator {', '.join(codes)}" if codes else "isi program dan kegiatan"
-    return Change(rel, "RKT307", f"perubahan berkas ini mengubah isi RKT {folder.year} ({what})", path)
-
-
-def _first_difference(old: object, new: object, path: Path = ()) -> tuple[Path, object, object]:
-    """Where two parsed documents first differ, and the two values there."""
-    if isinstance(old, dict) and isinstance(new, dict):
-        for key in list(old) + [k for k in new if k not in old]:
-            if key not in old or key not in new:
-                return path + (key,), old.get(key), new.get(key)
-            if old[key] != new[key]:
-                return _first_difference(old[key], new[key], path + (key,))
-    elif isinstance(old, list) and isinstance(new, list):
-        for i, (a, b) in enumerate(zip(old, new)):
-            if a != b:
-                return _first_difference(a, b, path + (i,))
-        n = min(len(old), len(new))
-        return path + (n,), old[n] if n < len(old) else None, new[n] if n < len(new) else None
-    return path, old, new
-
-
-def _label(path: Path) -> str:
-    return " > ".join(str(p + 1) if isinstance(p, int) else p for p in path) or "seluruh isi"
-
-
-def _value(value: object) -> str:
-    if value is None:
-        return "kosong"
-    if isinstance(value, (dict, list)):
-        return "(bagian lain)"
-    text = str(value)
-    return repr(text[:60] + ("…" if len(text) > 60 else "")) if isinstance(value, str) else text
-
-
 # --- without a base: the newest signed version still matches the data --------
 
 def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document],
@@ -399,38 +246,49 @@ def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document]
     An error, not a warning: the site would otherwise show as signed and final a plan
     that nobody signed."""
     problems: list[Problem] = []
-    archive = archive_step(repo.sop)
     for folder in repo.cycles:
-        numbers = {v.version for v in folder.signed}
-        for v in folder.signed:
-            if v.replaces is not None and (v.replaces >= v.version or v.replaces not in numbers):
-                problems.append(Problem(v.at.file, "RKT217",
-                                        f"versi {v.version} menggantikan versi {v.replaces}, padahal yang dapat "
-                                        f"digantikan hanya versi sebelumnya yang ada di folder ini",
-                                        path=("menggantikan",)))
-        verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
-        if not verified or folder.cycle is None or repo.agency is None or repo.renstra is None:
-            continue
-        newest = max(verified, key=lambda v: v.version)
-        if newest.content_fingerprint is None:
-            continue  # signed before fingerprints were recorded: `--base` still guards it
-        if archive is not None and is_reopened([e.step for e in folder.cycle.events], archive):
-            continue  # a revision is under way; its end is a new signed version
-        now = fingerprint.fingerprint(compile_rkt(folder, repo.agency, repo.renstra))
-        if now == newest.content_fingerprint:
-            continue
-        try:
-            changed = sealed_changes(root, tree(root, newest.commit), folder, head, repo, schemas)
-        except GitError:
-            changed = []
-        files = sorted({c.file for c in changed})
-        listed = f"; berkas yang berubah sejak commit {newest.commit[:12]}: {', '.join(files)}" if files else ""
-        problems.append(Problem(
-            newest.at.file, "RKT219",
-            f"isi RKT {folder.year} yang dihitung dari data hari ini (sidik isi {now[:16]}) tidak sama dengan "
-            f"versi {newest.version} yang ditandatangani (sidik isi {newest.content_fingerprint[:16]}){listed}. "
-            f"{_final(folder.year, newest.version, repo.sop)}",
-            path=("sidik_isi",)))
+        problems.extend(_replaces_problems(folder))
+        drift = _content_drift(root, folder, repo, head, schemas)
+        if drift is not None:
+            problems.append(drift)
     return problems
 
 
+def _replaces_problems(folder: CycleFolder) -> Iterator[Problem]:
+    numbers = {v.version for v in folder.signed}
+    for v in folder.signed:
+        if v.replaces is not None and (v.replaces >= v.version or v.replaces not in numbers):
+            yield Problem(v.at.file, "RKT217",
+                          f"versi {v.version} menggantikan versi {v.replaces}, padahal yang dapat "
+                          f"digantikan hanya versi sebelumnya yang ada di folder ini",
+                          path=("menggantikan",))
+
+
+def _content_drift(root: FsPath, folder: CycleFolder, repo: Repository, head: Mapping[str, Document],
+                   schemas: SchemaSet) -> Problem | None:
+    """The newest verified signed version no longer matches the content compiled today, naming
+    the files changed since its commit; None while it matches or a revision is under way."""
+    verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
+    if not verified or folder.cycle is None or repo.agency is None or repo.renstra is None:
+        return None
+    newest = max(verified, key=lambda v: v.version)
+    if newest.content_fingerprint is None:
+        return None  # signed before fingerprints were recorded: `--base` still guards it
+    archive = archive_step(repo.sop)
+    if archive is not None and is_reopened([e.step for e in folder.cycle.events], archive):
+        return None  # a revision is under way; its end is a new signed version
+    now = fingerprint.fingerprint(compile_rkt(folder, repo.agency, repo.renstra))
+    if now == newest.content_fingerprint:
+        return None
+    try:
+        changed = sealed_changes(root, tree(root, newest.commit), folder, head, repo, schemas)
+    except GitError:
+        changed = []
+    files = sorted({c.file for c in changed})
+    listed = f"; berkas yang berubah sejak commit {newest.commit[:12]}: {', '.join(files)}" if files else ""
+    return Problem(
+        newest.at.file, "RKT219",
+        f"isi RKT {folder.year} yang dihitung dari data hari ini (sidik isi {now[:16]}) tidak sama dengan "
+        f"versi {newest.version} yang ditandatangani (sidik isi {newest.content_fingerprint[:16]}){listed}. "
+        f"{_final(folder.year, newest.version, repo.sop)}",
+        path=("sidik_isi",))

@@ -3,7 +3,7 @@
 The I/O edge of validation: find the files under `cycles/`, read and parse
 them, check each against its schema, build the model from the valid ones and
 collect the facts the rules need about files on disk (scan hashes). The rules
-themselves (`rules.py`, `history.py`) are pure functions of what is gathered
+themselves (`rules/`, `sealed.py`) are pure functions of what is gathered
 here. Nothing stops at the first bad file.
 """
 
@@ -149,7 +149,7 @@ def _logo_facts(root: FsPath, agency):
     try:
         return replace(agency, logo_data=read_no_follow(root / DATA / agency.logo, rules.LOGO_MAX_BYTES + 1))
     except OSError:
-        return agency  # rules.py reports the missing file
+        return agency  # rules/agency.py reports the missing file
 
 
 @dataclass
@@ -211,7 +211,8 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
 
     def one(rel: str):
         doc = documents.get(rel)
-        return BUILDERS[kinds[rel]](doc.data, At(rel)) if doc else None
+        # schema-valid data is a mapping: every schema's top level is an object
+        return BUILDERS[kinds[rel]](doc.data, At(rel)) if doc and isinstance(doc.data, dict) else None
 
     years: dict[str, list[str]] = {}
     for rel in files:

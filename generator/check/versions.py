@@ -52,7 +52,7 @@ def version_changes(root: Path, folders) -> dict[tuple[int, int], list[str] | No
         for v in versions:
             if v.commit not in contents:
                 contents[v.commit] = content_at(root, v.commit, folder.year)
-        for prev, cur in zip(versions, versions[1:]):
+        for prev, cur in zip(versions, versions[1:], strict=False):
             old, new = contents[prev.commit], contents[cur.commit]
             out[(folder.year, cur.version)] = diff(old, new) if old is not None and new is not None else None
     return out

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from generator.check import report
 from generator.check.validate import validate
+from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_cycle
-from generator.commands.sign import _printed_commit, metadata_yaml, read_scan
+from generator.commands.sign import metadata_yaml, printed_commit, read_scan
 from generator.documents import pk
 from generator.plan import fingerprint
 from generator.plan.derive import derive
@@ -23,31 +24,31 @@ from generator.source import atomic
 
 
 def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
-                   today: dt.date | None) -> tuple[str, int]:
+                   today: dt.date | None) -> Outcome:
     checked = valid_cycle(root, year, today)
-    if isinstance(checked[0], str):
+    if isinstance(checked, Outcome):
         return checked
-    result, day, folder = checked
-    repo = result.repository
-    rkt = derive(root, result.repository, day).compiled[year]
+    folder, repo = checked.folder, checked.repo
+    rkt = derive(root, checked.result.repository, checked.today).compiled[year]
     made = pk.agreement(folder, repo.agency, rkt, repo.sop)
     if isinstance(made, str):
-        return f"rkt: Perjanjian Kinerja {year} tidak dapat diarsipkan: {made}\n", 1
-    commit = _printed_commit(root, year)
-    if isinstance(commit, tuple):
+        return Outcome.failed(f"rkt: Perjanjian Kinerja {year} tidak dapat diarsipkan: {made}\n", 1)
+    commit = printed_commit(root, year)
+    if isinstance(commit, Outcome):
         return commit
-    data = read_scan(scan, date, day)
-    if isinstance(data, tuple):
+    data = read_scan(scan, date, checked.today)
+    if isinstance(data, Outcome):
         return data
     version = max((v.version for v in folder.agreements), default=0) + 1
     signed_dir = root / folder.folder / "signed"
     pdf_path, meta_path = signed_dir / f"pk-{year}-v{version}.pdf", signed_dir / f"pk-{year}-v{version}.yaml"
     if pdf_path.exists() or meta_path.exists():
-        return f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1
+        return Outcome.failed(f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1)
     head = made.rkt.signer  # pihak pertama: the head who signed the plan the PK is made from
+    sha256 = hashlib.sha256(data).hexdigest()
     meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(),
             "penandatangan": {"pegawai": head.person, "jabatan": head.position, "nama": head.name, "nip": head.nip},
-            "berkas": pdf_path.name, "sha256": hashlib.sha256(data).hexdigest(), "commit": commit,
+            "berkas": pdf_path.name, "sha256": sha256, "commit": commit,
             "sidik_isi": fingerprint.fingerprint(rkt), "catatan": note,
             "menggantikan": version - 1 if version > 1 else None}
     text = metadata_yaml(meta).replace(f"RKT Tahun {year}", f"Perjanjian Kinerja Tahun {year}", 1)
@@ -57,7 +58,7 @@ def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str |
     if not after.ok:
         pdf_path.unlink()
         meta_path.unlink()
-        return report.text(list(after.problems), after.files_checked) + "Pengarsipan dibatalkan.\n", 1
-    return (f"Perjanjian Kinerja {year} versi {version} diarsipkan: {pdf_path.relative_to(root)} "
-            f"(SHA-256 {meta['sha256'][:16]}…; pihak pertama {head.name}).\n"
-            f"Ajukan perubahan ini sebagai pull request.\n"), 0
+        return Outcome.failed(report.text(list(after.problems), after.files_checked) + "Pengarsipan dibatalkan.\n", 1)
+    return Outcome.done(f"Perjanjian Kinerja {year} versi {version} diarsipkan: {pdf_path.relative_to(root)} "
+                        f"(SHA-256 {sha256[:16]}…; pihak pertama {head.name}).\n"
+                        f"Ajukan perubahan ini sebagai pull request.\n")

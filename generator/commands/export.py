@@ -6,60 +6,61 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository, write_out
+from generator.core.model import ValidRepository
 from generator.documents import export, pk
 from generator.plan import fingerprint
-from generator.plan.derive import derive
-from generator.site.build import BuildError
+from generator.plan.derive import BuildError, Derived, derive
 from generator.source import gitrepo
 
 
 def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None,
-                document: str = "rkt") -> tuple[str, int]:
+                document: str = "rkt") -> Outcome:
     if document == "pk" and fmt_name not in pk.FORMATS:
-        return f"rkt: Perjanjian Kinerja dibuat sebagai {' atau '.join(pk.FORMATS)}, bukan {fmt_name}\n", 2
+        return Outcome.failed(f"rkt: Perjanjian Kinerja dibuat sebagai {' atau '.join(pk.FORMATS)}, bukan "
+                              f"{fmt_name}\n", 2)
     checked = valid_repository(root, today)
-    if isinstance(checked, str):
-        return checked, 1
-    result, day = checked
+    if isinstance(checked, Outcome):
+        return checked
     try:
-        d = derive(root, result.repository, day)
+        d = derive(root, checked.result.repository, checked.today)
     except BuildError as exc:
-        return f"rkt: {exc}\n", 1
+        return Outcome.failed(f"rkt: {exc}\n", 1)
     if year not in d.compiled:
         years = ", ".join(str(y) for y in sorted(d.compiled)) or "belum ada"
-        return f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2
+        return Outcome.failed(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2)
     rkt = d.compiled[year]
     source = export.Source(gitrepo.source_commit(root, year), fingerprint.fingerprint(rkt))
     if document == "pk":
-        return _agreement(d, year, fmt_name, out, result.repository.agency, result.repository.sop, source)
-    data = export.render(fmt_name, rkt, result.repository.agency, source, day)
+        return _agreement(d, year, fmt_name, out, checked.repo, source)
+    data = export.render(fmt_name, rkt, checked.repo.agency, source, checked.today)
     target = out or Path(f"rkt-{year}.{fmt_name}")
     failed = write_out(target, data)
     if failed:
-        return failed, 2
+        return Outcome.failed(failed, 2)
     missing = f" Perhatian: {len(rkt.missing)} unit belum menyerahkan form." if rkt.missing else ""
     dirty = ""
     if source.commit == gitrepo.UNCOMMITTED:
         dirty = (f"\nPerhatian: ada perubahan yang belum di-commit pada data RKT {year}; cetakan ini menulis "
                  f"'{gitrepo.UNCOMMITTED}' sebagai sumbernya. Untuk dokumen yang akan ditandatangani, commit "
                  f"perubahannya terlebih dahulu, lalu ekspor ulang.")
-    return (f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]})."
-            .replace(",", ".") + f"{missing}{dirty}\n"), 0
+    return Outcome.done(f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]})."
+                        .replace(",", ".") + f"{missing}{dirty}\n")
 
 
-def _agreement(d, year: int, fmt_name: str, out: Path | None, agency, sop,
-               source: export.Source) -> tuple[str, int]:
+def _agreement(d: Derived, year: int, fmt_name: str, out: Path | None, repo: ValidRepository,
+               source: export.Source) -> Outcome:
     """The Perjanjian Kinerja of `year`, or why it cannot be made yet (exit code 1)."""
     folder = next(c for c in d.folders if c.year == year)
-    made = pk.agreement(folder, agency, d.compiled[year], sop)
+    made = pk.agreement(folder, repo.agency, d.compiled[year], repo.sop)
     if isinstance(made, str):
-        return f"rkt: Perjanjian Kinerja {year} tidak dibuat: {made}\n", 1
-    data = pk.render(fmt_name, made, agency, source)
+        return Outcome.failed(f"rkt: Perjanjian Kinerja {year} tidak dibuat: {made}\n", 1)
+    data = pk.render(fmt_name, made, repo.agency, source)
     target = out or Path(pk.file_name(year, fmt_name))
     failed = write_out(target, data)
     if failed:
-        return failed, 2
+        return Outcome.failed(failed, 2)
     size = f"{len(data):,}".replace(",", ".")
-    return (f"Perjanjian Kinerja {year} ditulis ke {target} ({size} byte; dari RKT {year} versi "
-            f"{made.rkt.version} yang ditandatangani).\n"), 0
+    return Outcome.done(f"Perjanjian Kinerja {year} ditulis ke {target} ({size} byte; dari RKT {year} versi "
+                        f"{made.rkt.version} yang ditandatangani).\n")

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.check import report
+from generator.commands.outcome import Outcome
 from generator.commands.preconditions import new_folder_refusal
 from generator.core.calendar import DEFAULT_TIMEZONE
 from generator.core.calendar import today as today_in
@@ -16,12 +17,13 @@ from generator.source import atomic
 _ALLOWED = frozenset({".git"})
 
 
-def _refusal(target: Path) -> str | None:
+def refusal(target: Path) -> str | None:
+    """Why no new repository can be written into `target`, or None."""
     return new_folder_refusal(target, "rkt init", _ALLOWED)
 
 
-def _write_all(target: Path, files: dict[str, bytes]) -> str | None:
-    """Create every file (never overwriting); on failure remove what this call created."""
+def write_all(target: Path, files: dict[str, bytes]) -> str | None:
+    """Create every file (never overwriting); on failure remove what this call created and say why."""
     made_dirs = {parent for rel in files for parent in (target / rel).parents if not parent.exists()}
     written: list[Path] = []
     path = target
@@ -47,39 +49,49 @@ def _write_all(target: Path, files: dict[str, bytes]) -> str | None:
 
 
 def init(target: Path, name: str | None, government: str | None, city: str | None, maintainer: str,
-         today: dt.date | None) -> tuple[str, int]:
+         today: dt.date | None) -> Outcome:
+    from generator.check.placeholders import unfilled
     from generator.check.validate import validate
     from generator.scaffold import init as new_repo
 
     maintainer = maintainer.strip().removeprefix("@")
     identity = new_repo.Identity(name, government, city, maintainer)
-    for flag, value in (("--nama", name), ("--pemerintah", government), ("--kota", city)):
-        problem = new_repo.flag_problem(flag, value)
-        if problem:
-            return f"rkt: {problem}\n", 2
-    problem = new_repo.github_problem(maintainer)
+    problem = _flags_problem(name, government, city) or new_repo.github_problem(maintainer)
     if problem:
-        return f"rkt: {problem}\n", 2
-    refused = _refusal(target)
+        return Outcome.failed(f"rkt: {problem}\n", 2)
+    refused = refusal(target)
     if refused:
-        return refused, 2
+        return Outcome.failed(refused, 2)
     day = today_in(DEFAULT_TIMEZONE, today)
     try:
         files = new_repo.files(identity, day.year)
     except new_repo.InitError as exc:
-        return f"rkt: {exc}\n", 2
-    failure = _write_all(target, files)
+        return Outcome.failed(f"rkt: {exc}\n", 2)
+    failure = write_all(target, files)
     if failure:
-        return failure, 2
+        return Outcome.failed(failure, 2)
     result = validate(target, today=day)
     if not result.ok:  # a bug of ours: say so with the problems, the files stay for inspection
-        return (report.text(list(result.problems), result.files_checked) +
-                f"rkt: repositori baru di {target} belum lolos pemeriksaan; laporkan ke pengelola rkt-dashboard\n"), 3
-    left = new_repo.unfilled(result.repository.agency) + new_repo.unfilled(result.repository.renstra)
-    return (f"Repositori RKT baru dibuat di {target} ({len(files)} berkas); pemeriksaan data lolos.\n"
-            f"Masih ada {left} isian bertanda \"(isi ...)\". Langkah berikutnya:\n"
-            f"  1. Isi cycles/agency.yaml: instansi, pegawai (nama, NIP, jabatan), unit kerja, peran.\n"
-            f"  2. Isi cycles/renstra.yaml: tujuan, sasaran, indikator dan target Renstra.\n"
-            f"  3. Periksa cycles/sop.yaml; sesuaikan bila SOP instansi berbeda.\n"
-            f"  4. Buka siklus pertama: rkt -C {target} new-cycle TAHUN --start TTTT-BB-HH\n"
-            f"Panduan lengkap: {target / 'docs/panduan/mulai.md'}\n"), 0
+        return Outcome.failed(report.text(list(result.problems), result.files_checked) +
+                              f"rkt: repositori baru di {target} belum lolos pemeriksaan; laporkan ke pengelola "
+                              f"rkt-dashboard\n", 3)
+    left = unfilled(result.repository.agency) + unfilled(result.repository.renstra)
+    return Outcome.done(
+        f"Repositori RKT baru dibuat di {target} ({len(files)} berkas); pemeriksaan data lolos.\n"
+        f"Masih ada {left} isian bertanda \"(isi ...)\". Langkah berikutnya:\n"
+        f"  1. Isi cycles/agency.yaml: instansi, pegawai (nama, NIP, jabatan), unit kerja, peran.\n"
+        f"  2. Isi cycles/renstra.yaml: tujuan, sasaran, indikator dan target Renstra.\n"
+        f"  3. Periksa cycles/sop.yaml; sesuaikan bila SOP instansi berbeda.\n"
+        f"  4. Buka siklus pertama: rkt -C {target} new-cycle TAHUN --start TTTT-BB-HH\n"
+        f"Panduan lengkap: {target / 'docs/panduan/mulai.md'}\n")
+
+
+def _flags_problem(name: str | None, government: str | None, city: str | None) -> str | None:
+    """The first of --nama, --pemerintah, --kota that cannot go into agency.yaml, and why."""
+    from generator.scaffold.init import flag_problem
+
+    for flag, value in (("--nama", name), ("--pemerintah", government), ("--kota", city)):
+        problem = flag_problem(flag, value)
+        if problem:
+            return problem
+    return None

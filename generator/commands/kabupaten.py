@@ -7,51 +7,53 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.check import report
-from generator.commands.init import _refusal, _write_all
+from generator.commands.init import refusal, write_all
+from generator.commands.outcome import Outcome
 
 
-def init(target: Path, name: str | None) -> tuple[str, int]:
+def init(target: Path, name: str | None) -> Outcome:
     from generator.regency import init as regency_init
     from generator.scaffold.init import InitError, flag_problem
 
     problem = flag_problem("--nama", name)
     if problem:
-        return f"rkt: {problem}\n", 2
-    refused = _refusal(target)
+        return Outcome.failed(f"rkt: {problem}\n", 2)
+    refused = refusal(target)
     if refused:
-        return refused, 2
+        return Outcome.failed(refused, 2)
     try:
         files = regency_init.files(name)
     except InitError as exc:
-        return f"rkt: {exc}\n", 2
-    failure = _write_all(target, files)
+        return Outcome.failed(f"rkt: {exc}\n", 2)
+    failure = write_all(target, files)
     if failure:
-        return failure, 2
-    return (f"Repositori dasbor kabupaten dibuat di {target} ({len(files)} berkas). Langkah berikutnya:\n"
-            f"  1. Tulis setiap OPD di {target / 'kabupaten.yaml'}: kode, nama, alamat data/rkt.json dasbornya.\n"
-            f"  2. Bangun dasbor: rkt -C {target} kabupaten build\n"
-            f"  3. Unggah ke GitHub dan pilih GitHub Actions di Settings → Pages (lihat README.md).\n"), 0
+        return Outcome.failed(failure, 2)
+    return Outcome.done(
+        f"Repositori dasbor kabupaten dibuat di {target} ({len(files)} berkas). Langkah berikutnya:\n"
+        f"  1. Tulis setiap OPD di {target / 'kabupaten.yaml'}: kode, nama, alamat data/rkt.json dasbornya.\n"
+        f"  2. Bangun dasbor: rkt -C {target} kabupaten build\n"
+        f"  3. Unggah ke GitHub dan pilih GitHub Actions di Settings → Pages (lihat README.md).\n")
 
 
 def build(root: Path, today: dt.date | None, site: Path | None, force: bool, engine: str,
-          on_wait: Callable[[str], None] | None = None) -> tuple[str, int]:
+          on_wait: Callable[[str], None] | None = None) -> Outcome:
     from generator.regency.build import build as build_regency
     from generator.regency.config import FILE
     from generator.site.build import BuildError, SiteRefused
 
     if not (root / FILE).is_file():
-        return (f"rkt: kesalahan: {root} bukan repositori dasbor kabupaten ({FILE} tidak ada); buat dengan "
-                f"'rkt kabupaten init FOLDER', atau jalankan di folder repositori itu (-C FOLDER)\n"), 2
-
+        return Outcome.failed(f"rkt: kesalahan: {root} bukan repositori dasbor kabupaten ({FILE} tidak ada); buat "
+                              f"dengan 'rkt kabupaten init FOLDER', atau jalankan di folder repositori itu "
+                              f"(-C FOLDER)\n", 2)
     try:
         rep = build_regency(root, today=today, site=site, force=force, engine=engine, on_wait=on_wait)
     except SiteRefused as exc:
-        return f"rkt: kesalahan: {exc}\n", 2
+        return Outcome.failed(f"rkt: kesalahan: {exc}\n", 2)
     except BuildError as exc:
-        return f"rkt: {exc}\n", 1
+        return Outcome.failed(f"rkt: {exc}\n", 1)
     if rep.problems:
-        return (report.text(rep.problems, 1) +
-                "Dasbor kabupaten tidak dibangun karena kabupaten.yaml masih salah.\n"), 1
+        return Outcome.failed(report.text(rep.problems, 1) +
+                              "Dasbor kabupaten tidak dibangun karena kabupaten.yaml masih salah.\n", 1)
     lines = []
     for e in rep.entries:
         if e.warning:  # fetched text may be in the reason: shown, never acted on by the terminal
@@ -61,7 +63,7 @@ def build(root: Path, today: dt.date | None, site: Path | None, force: bool, eng
     if engine_report.unsafe:
         lines += [f"rkt: tidak aman: {f}" for f in engine_report.unsafe]
         lines.append("rkt: situs tidak diterbitkan karena pemeriksaan keamanan gagal; situs lama tidak diubah")
-        return "\n".join(lines) + "\n", 1
+        return Outcome.failed("\n".join(lines) + "\n", 1)
     lines += [f"Perhatian: {note}" for note in engine_report.notes]
     fresh = sum(1 for e in rep.entries if not e.stale)
     assert engine_report.site is not None
@@ -69,4 +71,4 @@ def build(root: Path, today: dt.date | None, site: Path | None, force: bool, eng
     lines.append(f"Dasbor kabupaten selesai dibangun (halaman {rep.seconds_pages:.1f} s + "
                  f"{engine_report.engine} {engine_report.seconds_engine:.1f} s): "
                  f"{(engine_report.site / 'index.html').resolve()}")
-    return "\n".join(lines) + "\n", 0
+    return Outcome.done("\n".join(lines) + "\n")

@@ -5,56 +5,56 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator.commands.outcome import Outcome
 from generator.commands.preconditions import check_written, valid_repository, valid_unit, write_new
-from generator.core.model import Repository
+from generator.core.model import ValidRepository
 
 
-def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> tuple[str, int]:
+def new_cycle(root: Path, year: int, start: dt.date, today: dt.date | None) -> Outcome:
     from generator.source.yamlwrite import cycle_yaml
 
     checked = valid_repository(root, today)
-    if isinstance(checked, str):
-        return checked, 1
-    result, day = checked
-    units = [u.code for u in result.repository.agency.units]
+    if isinstance(checked, Outcome):
+        return checked
+    units = [u.code for u in checked.repo.agency.units]
     rel = f"cycles/{year}/cycle.yaml"
     refused = write_new(root / rel, cycle_yaml(year, start.isoformat(), units))
     if refused:
-        return refused, 1
-    text, code = check_written(root, rel, today)
+        return Outcome.failed(refused, 1)
+    errors = check_written(root, rel, today)
     # the plan of a year already under way or past is an archive being recorded, most likely
     hint = (f"Catatan: RKT {year} sudah lewat. Bila siklus ini dicatat sebagai arsip, tambahkan baris "
             f"'dicatat_kemudian: true' di {rel} agar tidak dinilai terlambat atau diingatkan.\n"
-            if year < day.year else "")
-    return text + hint + f"Siklus {year} dibuat: {rel} (mulai {start.isoformat()}, {len(units)} unit wajib).\n", code
+            if year < checked.today.year else "")
+    return Outcome.said(f"{errors or ''}{hint}Siklus {year} dibuat: {rel} (mulai {start.isoformat()}, "
+                        f"{len(units)} unit wajib).\n", 1 if errors else 0)
 
 
-def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> tuple[str, int]:
+def new_form(root: Path, year: int, unit: str, today: dt.date | None) -> Outcome:
     from generator.plan import prefill
     from generator.source.yamlwrite import form_yaml
 
     checked = valid_unit(root, unit, today)
-    if isinstance(checked[0], str):
+    if isinstance(checked, Outcome):
         return checked
-    result, _, u = checked
-    repo = result.repository
-    refused = _without_cycle(repo, year, unit)
+    refused = _without_cycle(checked.repo, year, unit)
     if refused:
-        return refused, 2
-    data, notes = prefill.new_form(repo, year, unit)
+        return Outcome.failed(refused, 2)
+    data, notes = prefill.new_form(checked.result.repository, year, unit)
     rel = f"cycles/{year}/forms/{unit}.yaml"
-    refused = write_new(root / rel, form_yaml(data, f"Form RKT Tahun {year} {u.name}.", explain=True))
+    refused = write_new(root / rel, form_yaml(data, f"Form RKT Tahun {year} {checked.unit.name}.", explain=True))
     if refused:
-        return refused, 1
-    text, code = check_written(root, rel, today)
+        return Outcome.failed(refused, 1)
+    errors = check_written(root, rel, today)
     notes_text = "".join(f"Catatan: {n}\n" for n in notes)
-    return text + notes_text + f"Form dibuat: {rel}. Periksa dan lengkapi isinya, lalu ajukan pull request.\n", code
+    return Outcome.said(f"{errors or ''}{notes_text}Form dibuat: {rel}. Periksa dan lengkapi isinya, lalu ajukan "
+                        f"pull request.\n", 1 if errors else 0)
 
 
-def _without_cycle(repo: Repository, year: int, unit: str) -> str | None:
+def _without_cycle(repo: ValidRepository, year: int, unit: str) -> str | None:
     """Why a form for `unit` cannot belong to `year`: no cycle that year, or not a required unit."""
     folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)
-    if folder is None:
+    if folder is None or folder.cycle is None:
         return (f"rkt: siklus {year} belum ada (cycles/{year}/cycle.yaml); form tidak dibuat. Buat siklusnya "
                 f"lebih dulu: rkt new-cycle {year} --start TTTT-BB-HH\n")
     if unit not in folder.cycle.required_units:

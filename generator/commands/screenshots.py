@@ -1,6 +1,6 @@
 """Screenshots of the dashboard for the guides (docs/panduan/gambar/), reproducible:
 
-    make screenshots        (or: python -m generator.scaffold.screenshots)
+    make screenshots        (or: python -m generator.commands.screenshots)
 
 Builds the example site for a fixed date into a temporary folder, serves it on
 127.0.0.1 and photographs it with Debian's headless Chromium (chromium-driver).
@@ -42,7 +42,7 @@ def main() -> int:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    from generator.commands.sign import sign
+    from generator.commands.demo import signer
     from generator.scaffold import demo
     from generator.site.build import build
 
@@ -54,7 +54,7 @@ def main() -> int:
     try:
         # the pictures show the example as it happens: a Git history of merged pull requests
         example = tmp / "contoh"
-        demo.create(example, sign, TODAY)
+        demo.create(example, signer, TODAY)
         report = build(example, today=TODAY, site=example / "site")
         if report.site is None:
             print("Dasbor tidak dapat dibangun; jalankan 'rkt validate'.", file=sys.stderr)

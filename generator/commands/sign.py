@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check import report
 from generator.check.validate import validate
-from generator.commands.preconditions import valid_cycle
+from generator.commands.outcome import Outcome
+from generator.commands.preconditions import ValidCycle, valid_cycle
+from generator.core.model import Agency, Person, ValidRepository
 from generator.core.problems import os_reason
 from generator.plan import archive, fingerprint
 from generator.plan.derive import derive
@@ -16,16 +20,16 @@ from generator.source import atomic, gitrepo
 MAX_SCAN = 50 * 1024 * 1024
 
 
-def read_scan(scan: Path, date: dt.date, day: dt.date) -> bytes | tuple[str, int]:
-    """The bytes of a signed scan, or why it cannot be archived (message, exit code)."""
+def read_scan(scan: Path, date: dt.date, day: dt.date) -> bytes | Outcome:
+    """The bytes of a signed scan, or why it cannot be archived."""
     try:
         data = scan.read_bytes()
     except OSError as exc:
-        return f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2
+        return Outcome.failed(f"rkt: berkas {scan} tidak dapat dibaca ({os_reason(exc)})\n", 2)
     if len(data) > MAX_SCAN or not is_pdf(data):
-        return f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1
+        return Outcome.failed(f"rkt: {scan} bukan berkas PDF yang utuh; pindai ulang dan simpan sebagai PDF\n", 1)
     if date > day:
-        return f"rkt: tanggal tanda tangan {date.isoformat()} ada di masa depan\n", 2
+        return Outcome.failed(f"rkt: tanggal tanda tangan {date.isoformat()} ada di masa depan\n", 2)
     return data
 
 
@@ -35,60 +39,96 @@ def is_pdf(data: bytes) -> bool:
             (b"startxref" in data[-4096:] or b"/XRef" in data))
 
 
-def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
-         today: dt.date | None) -> tuple[str, int]:
-    from generator.source.yamlwrite import event_yaml
+@dataclass(frozen=True)
+class _Parties:
+    """Who signs, who archives, and the two SOP steps `rkt sign` records."""
 
-    checked = valid_cycle(root, year, today)
-    if isinstance(checked[0], str):
-        return checked
-    result, day, folder = checked
-    repo = result.repository
-    commit = _printed_commit(root, year)
-    if isinstance(commit, tuple):
-        return commit
-    data = read_scan(scan, date, day)
-    if isinstance(data, tuple):
-        return data
+    signer: Person
+    recorder: str  # person code
+    sign_step: int
+    archive_step: int
+
+
+def _parties(repo: ValidRepository, role: str) -> _Parties | Outcome:
     agency, sop = repo.agency, repo.sop
     r = agency.role(role)
     if r is None:
-        return f"rkt: peran '{role}' tidak ada di cycles/agency.yaml\n", 2
-    signer = agency.person(agency.head) if agency.head in r.members else agency.person(r.members[0])
+        return Outcome.failed(f"rkt: peran '{role}' tidak ada di cycles/agency.yaml\n", 2)
+    signer = _staff(agency, agency.head if agency.head in r.members else r.members[0])
     archive_step = next(s for s in sop.steps if s.evidence == "arsip")
     sign_step = sop.steps[[s.number for s in sop.steps].index(archive_step.number) - 1]
     recorder_role = agency.role(archive_step.executor)
     recorder = recorder_role.members[0] if recorder_role else signer.code
+    return _Parties(signer, recorder, sign_step.number, archive_step.number)
+
+
+def _staff(agency: Agency, code: str) -> Person:
+    person = agency.person(code)
+    assert person is not None, code  # a valid agency.yaml names only its staff as head and members (RKT201)
+    return person
+
+
+def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
+         today: dt.date | None) -> Outcome:
+    checked = valid_cycle(root, year, today)
+    if isinstance(checked, Outcome):
+        return checked
+    commit = printed_commit(root, year)
+    if isinstance(commit, Outcome):
+        return commit
+    data = read_scan(scan, date, checked.today)
+    if isinstance(data, Outcome):
+        return data
+    parties = _parties(checked.repo, role)
+    if isinstance(parties, Outcome):
+        return parties
+    folder = checked.folder
     version = max((v.version for v in folder.signed), default=0) + 1
     signed_dir = root / folder.folder / "signed"
     pdf_path, meta_path = signed_dir / f"rkt-{year}-v{version}.pdf", signed_dir / f"rkt-{year}-v{version}.yaml"
     if pdf_path.exists() or meta_path.exists():
-        return f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1
-    import hashlib
-
-    d = derive(root, result.repository, day)
-    meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(),
-            "penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
-                              "nip": signer.nip},
-            "berkas": pdf_path.name, "sha256": hashlib.sha256(data).hexdigest(), "commit": commit,
-            "sidik_isi": fingerprint.fingerprint(d.compiled[year]), "catatan": note,
-            "menggantikan": version - 1 if version > 1 else None,
-            "kalender": archive.calendar_record(d.cal, folder, sop, max(day, date))}
-    events = ""
-    last = folder.cycle.events[-1] if folder.cycle.events else None
-    if not (last and last.step == sign_step.number and last.decision == "ya"):
-        events += event_yaml({"langkah": sign_step.number, "tanggal": date.isoformat(), "oleh": signer.code,
-                              "keputusan": "ya", "catatan": f"RKT Tahun {year} versi {version} ditandatangani"})
-    events += event_yaml({"langkah": archive_step.number, "tanggal": max(day, date).isoformat(), "oleh": recorder,
-                          "catatan": f"Pindaian diarsipkan (signed/{pdf_path.name})"})
+        return Outcome.failed(f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1)
+    sha256 = hashlib.sha256(data).hexdigest()
+    meta = _metadata(root, checked, parties.signer, version, date, note, commit) | {
+        "berkas": pdf_path.name, "sha256": sha256}
     cycle_path = root / folder.folder / "cycle.yaml"
     failed = _write_checked(root, today, {pdf_path: data, meta_path: metadata_yaml(meta).encode("utf-8")},
-                            cycle_path, events)
+                            cycle_path, _events(checked, parties, version, date, pdf_path.name))
     if failed:
-        return failed, 1
-    return (f"Versi {version} RKT {year} diarsipkan: {pdf_path.relative_to(root)} (SHA-256 {meta['sha256'][:16]}…), "
-            f"penanda tangan: {signer.name}; langkah {sign_step.number} dan {archive_step.number} dicatat di "
-            f"{cycle_path.relative_to(root)}. Ajukan perubahan ini sebagai pull request.\n"), 0
+        return Outcome.failed(failed, 1)
+    return Outcome.done(
+        f"Versi {version} RKT {year} diarsipkan: {pdf_path.relative_to(root)} (SHA-256 {sha256[:16]}…), "
+        f"penanda tangan: {parties.signer.name}; langkah {parties.sign_step} dan {parties.archive_step} dicatat di "
+        f"{cycle_path.relative_to(root)}. Ajukan perubahan ini sebagai pull request.\n")
+
+
+def _metadata(root: Path, checked: ValidCycle, signer: Person, version: int, date: dt.date, note: str | None,
+              commit: str) -> dict:
+    """The signed version's metadata, but for the scan's name and hash (`berkas`, `sha256`)."""
+    year, day = checked.folder.year, checked.today
+    d = derive(root, checked.result.repository, day)
+    return {"tahun": year, "versi": version, "tanggal": date.isoformat(),
+            "penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
+                              "nip": signer.nip},
+            "commit": commit,
+            "sidik_isi": fingerprint.fingerprint(d.compiled[year]), "catatan": note,
+            "menggantikan": version - 1 if version > 1 else None,
+            "kalender": archive.calendar_record(d.cal, checked.folder, checked.repo.sop, max(day, date))}
+
+
+def _events(checked: ValidCycle, parties: _Parties, version: int, date: dt.date, scan_name: str) -> str:
+    """The events to append: the signing (unless the last event already records it) and the archiving."""
+    from generator.source.yamlwrite import event_yaml
+
+    year, day, cycle = checked.folder.year, checked.today, checked.cycle
+    events = ""
+    last = cycle.events[-1] if cycle.events else None
+    if not (last and last.step == parties.sign_step and last.decision == "ya"):
+        events += event_yaml({"langkah": parties.sign_step, "tanggal": date.isoformat(), "oleh": parties.signer.code,
+                              "keputusan": "ya", "catatan": f"RKT Tahun {year} versi {version} ditandatangani"})
+    events += event_yaml({"langkah": parties.archive_step, "tanggal": max(day, date).isoformat(),
+                          "oleh": parties.recorder, "catatan": f"Pindaian diarsipkan (signed/{scan_name})"})
+    return events
 
 
 def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, bytes], cycle_path: Path,
@@ -112,8 +152,8 @@ def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, byte
     return None
 
 
-def _printed_commit(root: Path, year: int) -> str | tuple[str, int]:
-    """The full id of the commit that holds what was printed for signing, or (message, exit code).
+def printed_commit(root: Path, year: int) -> str | Outcome:
+    """The full id of the commit that holds what was printed for signing, or why there is none.
 
     The metadata names a commit so that anyone can rebuild the signed content from
     it: with uncommitted changes to the plan's inputs no commit holds that content."""
@@ -122,13 +162,15 @@ def _printed_commit(root: Path, year: int) -> str | tuple[str, int]:
     try:
         git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
     except GitError:
-        return "rkt: perintah ini memerlukan repositori Git (untuk mencatat commit yang dicetak)\n", 2
+        return Outcome.failed("rkt: perintah ini memerlukan repositori Git (untuk mencatat commit yang dicetak)\n", 2)
     dirty = gitrepo.uncommitted(root, year)
     if dirty:
-        shown = "".join(f"  {p}\n" for p in dirty[:20]) + (f"  … dan {len(dirty) - 20} lagi\n" if len(dirty) > 20 else "")
-        return (f"rkt: data RKT {year} punya perubahan yang belum di-commit:\n{shown}"
-                f"Yang ditandatangani harus sama dengan isi sebuah commit. Commit perubahan itu (atau batalkan), "
-                f"cetak ulang dengan 'rkt export {year} --format pdf' bila isinya berubah, lalu jalankan lagi.\n"), 1
+        shown = "".join(f"  {p}\n" for p in dirty[:20]) + (f"  … dan {len(dirty) - 20} lagi\n" if len(dirty) > 20
+                                                            else "")
+        return Outcome.failed(
+            f"rkt: data RKT {year} punya perubahan yang belum di-commit:\n{shown}"
+            f"Yang ditandatangani harus sama dengan isi sebuah commit. Commit perubahan itu (atau batalkan), "
+            f"cetak ulang dengan 'rkt export {year} --format pdf' bila isinya berubah, lalu jalankan lagi.\n", 1)
     return gitrepo.last_commit(root, year, abbrev=False) or git(root, "rev-parse", "HEAD").decode().strip()
 
 

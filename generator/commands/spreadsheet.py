@@ -5,28 +5,31 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.check import report
 from generator.check.validate import Result, validate
-from generator.commands.preconditions import valid_unit, write_out
+from generator.commands.outcome import Outcome
+from generator.commands.preconditions import ValidUnit, valid_unit, write_out
 from generator.source import atomic
 
+if TYPE_CHECKING:
+    from generator.spreadsheets.excel import CellProblem
 
-def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | None) -> tuple[str, int]:
+
+def form_template(root: Path, year: int, unit: str, out: Path, today: dt.date | None) -> Outcome:
     from generator.plan import prefill
     from generator.spreadsheets import excel
 
     checked = valid_unit(root, unit, today)
-    if isinstance(checked[0], str):
+    if isinstance(checked, Outcome):
         return checked
-    result, _, u = checked
-    repo = result.repository
-    data, current = prefill.start(repo, year, unit)
-    failed = write_out(out, excel.template(data, repo.renstra, u.name))
+    data, current = prefill.start(checked.result.repository, year, unit)
+    failed = write_out(out, excel.template(data, checked.repo.renstra, checked.unit.name))
     if failed:
-        return failed, 2
+        return Outcome.failed(failed, 2)
     source = "isi form saat ini" if current else "Renstra dan program tahun lalu"
-    return f"Templat Form RKT {year} {u.name} ditulis ke {out} (terisi dari {source}).\n", 0
+    return Outcome.done(f"Templat Form RKT {year} {checked.unit.name} ditulis ke {out} (terisi dari {source}).\n")
 
 
 def _as_form(root: Path, result: Result, rel: str, data: dict, reading, today: dt.date) -> list:
@@ -38,12 +41,12 @@ def _as_form(root: Path, result: Result, rel: str, data: dict, reading, today: d
     required key with its type (a refused cell holds a placeholder), which is all the model
     builder relies on."""
     from generator.check import rules
-    from generator.core.model import BUILDERS, At
+    from generator.core.model import At, build_form
     from generator.source.schema import SchemaSet
     from generator.spreadsheets.excel import at_cells
 
     found = list(SchemaSet.load(root / "schemas").check("form", data, rel))
-    form = BUILDERS["form"](data, At(rel))
+    form = build_form(data, At(rel))
     repo = result.repository
     cycles = tuple(dataclasses.replace(c, forms=tuple(sorted(
         [f for f in c.forms if f.at.file != rel] + [form], key=lambda f: f.at.file)))
@@ -132,23 +135,49 @@ def _rupiah(n: int) -> str:
 
 
 def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None,
-                allow_empty: bool = False) -> tuple[str, int]:
+                allow_empty: bool = False) -> Outcome:
     """Read a filled template into the unit's form. Nothing is written unless the whole
     workbook is right; every problem of both sheets is reported at once."""
     from generator.source.yamlwrite import form_yaml, update_form
-    from generator.spreadsheets import excel
 
     checked = valid_unit(root, unit, today)
-    if isinstance(checked[0], str):
+    if isinstance(checked, Outcome):
         return checked
-    result, day, u = checked
-    repo = result.repository
-    if not any(c.year == year and c.cycle is not None for c in repo.cycles):
-        return f"rkt: siklus {year} belum ada; buat dengan 'rkt new-cycle {year} --start TTTT-BB-HH'\n", 2
+    if not any(c.year == year and c.cycle is not None for c in checked.repo.cycles):
+        return Outcome.failed(f"rkt: siklus {year} belum ada; buat dengan 'rkt new-cycle {year} --start "
+                              f"TTTT-BB-HH'\n", 2)
     rel = f"cycles/{year}/forms/{unit}.yaml"
-    doc = result.documents.get(rel)
+    doc = checked.result.documents.get(rel)
     old = doc.data if doc is not None and isinstance(doc.data, dict) else None
-    reading = excel.read(workbook, year, unit, repo.renstra, workbook.name)
+    data, problems = _workbook_form(root, checked, rel, old, workbook, year)
+    if problems or data is None:
+        problems.sort(key=lambda p: p.order)
+        lines = "".join(f"{p.where}: {p.message}\n" for p in problems)
+        return Outcome.failed(lines + f"{len(problems)} masalah di {workbook.name}; form tidak diimpor, tidak ada "
+                                      f"berkas yang diubah.\n", 1)
+    emptied = _emptied(old, data)
+    if emptied and not allow_empty:
+        return Outcome.failed(_emptied_refusal(workbook.name, emptied, rel, new=old is None), 1)
+    path = root / rel
+    before = path.read_bytes() if path.exists() else None
+    if before is not None and old is not None:
+        text = update_form(before.decode("utf-8-sig"), data, old)
+    else:
+        text = form_yaml(data, f"Form RKT Tahun {year} {checked.unit.name}.")
+    failed = _write_checked(root, rel, text, before, today)
+    if failed:
+        return Outcome.failed(failed, 1)
+    return Outcome.done(_imported(rel, workbook.name, data, old, updated=before is not None))
+
+
+def _workbook_form(root: Path, checked: ValidUnit, rel: str, old: dict | None, workbook: Path,
+                   year: int) -> tuple[dict | None, list[CellProblem]]:
+    """The form data the workbook holds, with what the workbook cannot say taken from the form it
+    replaces (its date and author, the notes of a template without them), and every problem of it:
+    the workbook's own, then those of the form it would make."""
+    from generator.spreadsheets import excel
+
+    reading = excel.read(workbook, year, checked.unit.code, checked.repo.renstra, workbook.name)
     problems = list(reading.problems)
     data = reading.data
     if data is not None:
@@ -157,43 +186,44 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
                 data[key] = old[key]
         if old is not None and not reading.has_notes:
             _keep_notes(data, old)
-        _record_descriptions(data, old, repo.renstra)
-        problems += _as_form(root, result, rel, data, reading, day)
-    if problems or data is None:
-        problems.sort(key=lambda p: p.order)
-        lines = "".join(f"{p.where}: {p.message}\n" for p in problems)
-        return lines + f"{len(problems)} masalah di {workbook.name}; form tidak diimpor, tidak ada berkas yang " \
-                       f"diubah.\n", 1
-    emptied = _emptied(old, data)
-    if emptied and not allow_empty:
-        sheets = " dan ".join(f"'{s}'" for s in emptied)
-        what = "form baru tanpa isi" if old is None else f"tabel {' dan '.join(s.lower() for s in emptied)} di {rel} " \
-                                                          f"menjadi kosong"
-        return (f"{workbook.name}: lembar {sheets} tidak berisi satu baris isian pun; impor ini akan membuat {what}. "
-                f"Periksa bahwa berkasnya benar (bukan templat kosong atau salinan yang barisnya hilang). "
-                f"Bila memang disengaja, jalankan lagi dengan --kosongkan.\nForm tidak diimpor; tidak ada berkas "
-                f"yang diubah.\n"), 1
+        _record_descriptions(data, old, checked.repo.renstra)
+        problems += _as_form(root, checked.result, rel, data, reading, checked.today)
+    return data, problems
+
+
+def _emptied_refusal(workbook: str, emptied: list[str], rel: str, new: bool) -> str:
+    """Why an import that leaves a table empty is refused without --kosongkan."""
+    sheets = " dan ".join(f"'{s}'" for s in emptied)
+    what = "form baru tanpa isi" if new else f"tabel {' dan '.join(s.lower() for s in emptied)} di {rel} menjadi kosong"
+    return (f"{workbook}: lembar {sheets} tidak berisi satu baris isian pun; impor ini akan membuat {what}. "
+            f"Periksa bahwa berkasnya benar (bukan templat kosong atau salinan yang barisnya hilang). "
+            f"Bila memang disengaja, jalankan lagi dengan --kosongkan.\nForm tidak diimpor; tidak ada berkas "
+            f"yang diubah.\n")
+
+
+def _write_checked(root: Path, rel: str, text: str, before: bytes | None, today: dt.date | None) -> str | None:
+    """Write the form, then validate: on an error in it, put back what was there and say why."""
     path = root / rel
-    before = path.read_bytes() if path.exists() else None
-    if before is not None and old is not None:
-        text = update_form(before.decode("utf-8-sig"), data, old)
-    else:
-        text = form_yaml(data, f"Form RKT Tahun {year} {u.name}.")
     atomic.replace(path, text)
     after = validate(root, today=today)  # the last word: exactly what `rkt validate` will say
     mine = [p for p in after.problems if p.file == rel and p.is_error]
-    if mine:
-        if before is None:
-            path.unlink()
-        else:
-            atomic.replace(path, before)
-        return report.text(mine, after.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n", 1
+    if not mine:
+        return None
+    if before is None:
+        path.unlink()
+    else:
+        atomic.replace(path, before)
+    return report.text(mine, after.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n"
+
+
+def _imported(rel: str, workbook: str, data: dict, old: dict | None, updated: bool) -> str:
+    """What an import that succeeded says: the form's size, and what it lost that the old form had."""
     subs = sum(len(_subs(k)) for p in data["program"] for k in _kegiatan(p))
-    verb = "diperbarui" if before is not None else "dibuat"
-    out = f"{rel} {verb} dari {workbook.name}: {len(data['program'])} program, {subs} sub kegiatan.\n"
+    verb = "diperbarui" if updated else "dibuat"
+    out = f"{rel} {verb} dari {workbook}: {len(data['program'])} program, {subs} sub kegiatan.\n"
     removed = _removed(old, data)
     if removed:
-        out += f"Dihapus dari form karena tidak ada lagi di {workbook.name} ({len(removed)}):\n"
+        out += f"Dihapus dari form karena tidak ada lagi di {workbook} ({len(removed)}):\n"
         out += "".join(f"  - {line}\n" for line in removed)
         out += "Periksa bahwa penghapusan ini memang disengaja.\n"
-    return out + "Ajukan perubahan ini sebagai pull request.\n", 0
+    return out + "Ajukan perubahan ini sebagai pull request.\n"

@@ -1,4 +1,6 @@
-"""`rkt status`: the Beranda summary in a terminal."""
+"""`rkt status`: the Beranda summary in a terminal.
+
+Everything it says goes to stdout, the refusals too: it is read on a screen, not parsed."""
 
 from __future__ import annotations
 
@@ -7,65 +9,87 @@ from pathlib import Path
 
 from generator.check import report
 from generator.check.validate import validate
+from generator.commands.outcome import Outcome
 from generator.core import fmt
 from generator.core.calendar import today as today_in
-from generator.core.model import Agency
-from generator.plan.derive import derive
+from generator.core.model import Agency, CycleFolder
+from generator.plan.derive import BuildError, Derived, derive
 from generator.plan.status import DICATAT, DIJADWALKAN, PHASE_LABELS, SELESAI, STATE_LABELS, CycleStatus, who_must_act
-from generator.site.build import BuildError
+
+NO_CYCLE = ("Belum ada siklus RKT. Buat siklus pertama dengan 'rkt new-cycle TAHUN --start TTTT-BB-HH' "
+            "(lihat Panduan: Mulai dengan data sendiri).\n")
 
 
-def status(root: Path, year: int | None, today: dt.date | None) -> tuple[str, int]:
+def status(root: Path, year: int | None, today: dt.date | None) -> Outcome:
     result = validate(root, today=today)
     if not result.ok:
-        return report.text(list(result.problems), result.files_checked), 1
+        return Outcome(report.text(list(result.problems), result.files_checked), code=1)
     repo = result.repository
     day = today_in(repo.agency.timezone if repo.agency else "Asia/Makassar", today)
     try:
         d = derive(root, result.repository, day)
     except BuildError as exc:
-        return report.visible(f"rkt: {exc}\n", lines=True), 1
+        return Outcome(report.visible(f"rkt: {exc}\n", lines=True), code=1)
     if not d.folders:
-        return ("Belum ada siklus RKT. Buat siklus pertama dengan 'rkt new-cycle TAHUN --start TTTT-BB-HH' "
-                "(lihat Panduan: Mulai dengan data sendiri).\n"), 0
-    if year is None:
-        running = [c for c in d.folders if not d.statuses[c.year].finished]
-        folder = min(running, key=lambda c: c.year) if running else d.folders[0]
-    else:
-        folder = next((c for c in d.folders if c.year == year), None)
-        if folder is None:
-            years = ", ".join(str(c.year) for c in d.folders)
-            return f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2
-    st = d.statuses[folder.year]
-    lanes = {ln.code: ln.name for ln in repo.sop.lanes}
+        return Outcome(NO_CYCLE)
+    folder = _shown(d, year)
+    if folder is None:
+        years = ", ".join(str(c.year) for c in d.folders)
+        return Outcome(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", code=2)
+    # names and warnings come from the data: shown as text, never as terminal commands
+    return Outcome(report.visible(screen(d, folder.year), lines=True))
+
+
+def _shown(d: Derived, year: int | None) -> CycleFolder | None:
+    """The cycle of `year`; without one, the earliest cycle still running, else the newest."""
+    if year is not None:
+        return next((c for c in d.folders if c.year == year), None)
+    running = [c for c in d.folders if not d.statuses[c.year].finished]
+    return min(running, key=lambda c: c.year) if running else d.folders[0]
+
+
+def screen(d: Derived, year: int) -> str:
+    """The terminal screen of the cycle of `year`: its phase, the steps table, the forms received,
+    who must act now, and its warnings."""
+    st = d.statuses[year]
     phase = PHASE_LABELS[st.phase] + (f", mulai {fmt.date_id(st.start)}" if st.phase == DIJADWALKAN else "")
-    lines = [f"RKT {folder.year} — {phase} (keadaan per {fmt.date_id(day)})"]
+    lines = [f"RKT {year} — {phase} (keadaan per {fmt.date_id(d.today)})"]
     if st.phase == DICATAT:
         lines.append("Siklus ini dicatat kemudian (arsip): keterlambatan tidak dinilai.")
     lines.append("")
-    rows = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Perkiraan", "Status")]
+    lines += _steps_table(st, {ln.code: ln.name for ln in d.repo.sop.lanes})
+    lines.append("")
+    submitted = sum(1 for s in st.submissions if s.date)
+    lines.append(f"Form RKT masuk: {submitted} dari {len(st.submissions)} unit")
+    lines += _now(st, d.repo.agency)
+    if st.warnings:
+        lines.append("")
+        lines.append("Peringatan keterlambatan" if st.late or (st.forecast and st.forecast.behind) else "Perhatian")
+        lines += [f"  - {w}" for w in st.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _steps_table(st: CycleStatus, lanes: dict[str, str]) -> list[str]:
+    """One row per SOP step: who, deadline (the planned end before the cycle starts), done, forecast, state."""
+    rows: list[tuple[str, ...]] = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Perkiraan", "Status")]
     for s in st.steps:
         label = STATE_LABELS[s.state] + (f" {s.late_by} hari" if s.late_by else "")
         expected = st.forecast.step(s.step.number) if st.forecast else None
         rows.append((str(s.step.number), s.step.short, lanes.get(s.step.executor, s.step.executor),
                      fmt.date_short(s.deadline or (s.planned.end if st.phase == DIJADWALKAN else None)),
                      fmt.date_short(s.finished), fmt.date_short(expected.end if expected else None), label))
+    return _columns(rows)
+
+
+def _columns(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as aligned columns (the first right-aligned), a rule under the header."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
     for n, r in enumerate(rows):
         lines.append("  ".join(c.rjust(widths[i]) if i == 0 else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    lines.append("")
-    submitted = sum(1 for s in st.submissions if s.date)
-    lines.append(f"Form RKT masuk: {submitted} dari {len(st.submissions)} unit")
-    lines += _now(st, repo.agency)
-    if st.warnings:
-        lines.append("")
-        lines.append("Peringatan keterlambatan" if st.late or (st.forecast and st.forecast.behind) else "Perhatian")
-        lines += [f"  - {w}" for w in st.warnings]
-
-    # names and warnings come from the data: shown as text, never as terminal commands
-    return report.visible("\n".join(lines) + "\n", lines=True), 0
+    return lines
 
 
 def _now(st: CycleStatus, agency: Agency) -> list[str]:

@@ -10,11 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 ERROR = "error"
 WARNING = "warning"
 
 Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class At:
+    """Where a value of the model came from: its file and the JSON path inside it (what a
+    problem about it points at; `locate` turns the path into a line)."""
+
+    file: str
+    path: Path = ()
+
+    def __truediv__(self, part: str | int) -> At:
+        return At(self.file, self.path + (part,))
+
 
 # One line per code: what kind of problem it is (shown in the JSON output and
 # the developer docs). The message of each occurrence says what to do.
@@ -51,7 +65,7 @@ CODES: Mapping[str, str] = {
     "RKT107": "teks terlalu panjang atau kosong",
     "RKT108": "jumlah isian daftar tidak sesuai",
     "RKT190": "form masih draf (diunduh dari halaman Isi Form RKT sebelum lengkap)",
-    # cross-file rules (rules.py)
+    # cross-file rules (check/rules/)
     "RKT200": "rujukan ke unit yang tidak ada",
     "RKT201": "rujukan ke peran atau pegawai yang tidak ada",
     "RKT202": "rujukan ke langkah SOP yang tidak ada",
@@ -80,7 +94,7 @@ CODES: Mapping[str, str] = {
     "RKT225": "program atau kegiatan tanpa anggaran",
     "RKT226": "berkas logo tidak ada atau bukan gambar PNG/JPEG",
     "RKT227": "uraian indikator di form tidak sama lagi dengan Renstra (Renstra direvisi)",
-    # against a base revision (history.py)
+    # against a base revision (check/sealed.py, check/revisions.py)
     "RKT301": "catatan peristiwa lama diubah atau dihapus",
     "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",
     "RKT303": "tanggal mulai siklus diubah setelah peristiwa dicatat",
@@ -116,6 +130,16 @@ class Problem:
         return self.severity == ERROR
 
 
+class Mark(Protocol):
+    """A place in a YAML text, as libyaml marks it (0-based)."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
 class Positions:
     """Line/column of every key and value of one loaded document.
 
@@ -125,7 +149,7 @@ class Positions:
 
     __slots__ = ("marks",)
 
-    def __init__(self, marks: dict[Path, object]) -> None:
+    def __init__(self, marks: dict[Path, Mark]) -> None:
         self.marks = marks
 
     def find(self, path: Path) -> tuple[int, int]:
@@ -137,7 +161,7 @@ class Positions:
         mark = marks.get(p)
         if mark is None:
             return (1, 1)
-        return (mark.line + 1, mark.column + 1)  # type: ignore[attr-defined]
+        return (mark.line + 1, mark.column + 1)
 
 
 def locate(problems: Iterable[Problem], positions: Mapping[str, Positions]) -> list[Problem]:

@@ -45,7 +45,12 @@ def _budget(item: dict) -> int:
 
 
 def diff(old: dict, new: dict) -> list[str]:
-    """Changes from `old` to `new` (fingerprint.content shapes), in Indonesian, in a stable order."""
+    """Changes from `old` to `new` (fingerprint.content shapes), in Indonesian, in a stable order:
+    indicators, then program lines, then the units' totals."""
+    return _indicator_changes(old, new) + _program_changes(old, new) + _unit_totals(old, new)
+
+
+def _indicator_changes(old: dict, new: dict) -> list[str]:
     out: list[str] = []
     before = {r["indikator"]: r for r in old["kinerja"]}
     after = {r["indikator"]: r for r in new["kinerja"]}
@@ -56,6 +61,12 @@ def diff(old: dict, new: dict) -> list[str]:
     for code in sorted(before.keys() & after.keys()):
         if before[code]["target"] != after[code]["target"]:
             out.append(f"Target {code} ({after[code]['uraian']}): {before[code]['target']} → {after[code]['target']}.")
+    return out
+
+
+def _program_changes(old: dict, new: dict) -> list[str]:
+    """Program, kegiatan and sub kegiatan lines added or removed; the fields of a sub kegiatan changed."""
+    out: list[str] = []
     b, a = _subs(old), _subs(new)
     for key in sorted(a.keys() - b.keys()):
         item = a[key]
@@ -64,22 +75,34 @@ def diff(old: dict, new: dict) -> list[str]:
         item = b[key]
         out.append(f"{item['tingkat']} {key[1]} {item['nama']} dihapus ({key[0]}): {fmt.rupiah(_budget(item))}.")
     for key in sorted(a.keys() & b.keys()):
-        x, y = b[key], a[key]
-        if x["tingkat"] != "Sub kegiatan":
-            continue
-        for field, label in (("nama", "Nama"), ("indikator", "Indikator"), ("target", "Target"),
-                             ("satuan", "Satuan"), ("penanggung_jawab", "Penanggung jawab")):
-            if x.get(field) != y.get(field):
-                out.append(f"{label} {key[1]} ({key[0]}): {x.get(field) or '—'} → {y.get(field) or '—'}.")
-        if x["anggaran"] != y["anggaran"]:
-            out.append(f"Anggaran {key[1]} {y['nama']} ({key[0]}): {fmt.rupiah(x['anggaran'])} → "
-                       f"{fmt.rupiah(y['anggaran'])}.")
+        if b[key]["tingkat"] == "Sub kegiatan":
+            out += _sub_activity_changes(key, b[key], a[key])
+    return out
+
+
+_SUB_FIELDS = (("nama", "Nama"), ("indikator", "Indikator"), ("target", "Target"), ("satuan", "Satuan"),
+               ("penanggung_jawab", "Penanggung jawab"))
+
+
+def _sub_activity_changes(key: tuple[str, str], x: dict, y: dict) -> list[str]:
+    out: list[str] = []
+    for field, label in _SUB_FIELDS:
+        if x.get(field) != y.get(field):
+            out.append(f"{label} {key[1]} ({key[0]}): {x.get(field) or '—'} → {y.get(field) or '—'}.")
+    if x["anggaran"] != y["anggaran"]:
+        out.append(f"Anggaran {key[1]} {y['nama']} ({key[0]}): {fmt.rupiah(x['anggaran'])} → "
+                   f"{fmt.rupiah(y['anggaran'])}.")
+    return out
+
+
+def _unit_totals(old: dict, new: dict) -> list[str]:
+    out: list[str] = []
     units_before = {u["unit"]: sum(_budget(p) for p in u["program"]) for u in old["unit"]}
     units_after = {u["unit"]: sum(_budget(p) for p in u["program"]) for u in new["unit"]}
     for unit in sorted(units_before.keys() | units_after.keys()):
-        x, y = units_before.get(unit, 0), units_after.get(unit, 0)
-        if x != y:
-            out.append(f"Jumlah anggaran {unit}: {fmt.rupiah(x)} → {fmt.rupiah(y)}.")
+        total_before, total_after = units_before.get(unit, 0), units_after.get(unit, 0)
+        if total_before != total_after:
+            out.append(f"Jumlah anggaran {unit}: {fmt.rupiah(total_before)} → {fmt.rupiah(total_after)}.")
     return out
 
 

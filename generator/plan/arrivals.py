@@ -4,10 +4,21 @@ its date in the agency's time zone, who wrote it and who merged it (the evidence
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from generator.plan.status import Arrival
 from generator.source.gitrepo import GitError, git, is_shallow
+
+
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """When and how a file reached the main branch (from `git log --first-parent`)."""
+
+    date: dt.date
+    commit: str
+    submitted_by: str | None  # author of the change
+    approved_by: str | None  # who merged it
 
 
 def arrivals(root: FsPath, timezone: str, prefix: str = "cycles/") -> dict[str, Arrival]:
@@ -15,10 +26,7 @@ def arrivals(root: FsPath, timezone: str, prefix: str = "cycles/") -> dict[str, 
     that (last) added it, with its date in the agency's time zone, who wrote the
     change and who merged it. Empty without usable history (no git, shallow clone):
     callers then take dates from the files themselves."""
-    import datetime as dt
     from zoneinfo import ZoneInfo
-
-    from generator.plan.status import Arrival
 
     try:
         git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")

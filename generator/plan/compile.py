@@ -11,7 +11,7 @@
    never typed; a pagu stated on a program or kegiatan counts once.
 
 Several units may carry the same indicator. When their targets say the same thing it
-is printed once; when they differ, each is printed with its unit (and rules.py warns),
+is printed once; when they differ, each is printed with its unit (and check/rules warns),
 because choosing one of them would be inventing the agreement.
 """
 
@@ -44,16 +44,6 @@ class PerformanceRow:
     renstra: str | int | None  # the Renstra target for the plan year; None when the Renstra omits the year
     agreed: tuple[UnitTarget, ...]  # the units' targets, in unit order
     pending: tuple[str, ...]  # responsible units (codes) whose form is not in yet
-
-    # The names before agreed targets were compiled (published.py uses them): `target` is the
-    # Renstra's, `unit_targets` the units'. New code reads `renstra`, `agreed`, `target_text`.
-    @property
-    def target(self) -> str | int | None:
-        return self.renstra
-
-    @property
-    def unit_targets(self) -> tuple[tuple[str, str | int], ...]:
-        return tuple((t.unit, t.target) for t in self.agreed)
 
     def _read(self, typed: str | int) -> tgt.Target:
         return tgt.parse(typed, self.indicator.unit_of_measure)
@@ -311,7 +301,7 @@ def _performance(folder: CycleFolder, renstra: Renstra, units: tuple[UnitPlan, .
             for t in row.indicators:
                 agreed.setdefault(t.indicator, []).append(UnitTarget(plan.unit.code, plan.unit.short, t.target, t.at))
     # An indicator shared by several units is answered when one of them gives its target
-    # (rules.py warns when a submitted plan leaves one unanswered).
+    # (check/rules warns when a submitted plan leaves one unanswered).
     return tuple(PerformanceRow(obj, ind, ind.target(folder.year), tuple(agreed.get(ind.code, ())),
                                 tuple(u for u in required if u in ind.units and u not in submitted))
                  for obj, ind in renstra.indicators())

@@ -54,7 +54,7 @@ def new_form(repo: Repository, year: int, unit: str) -> tuple[dict, list[str]]:
             if target is None:
                 notes.append(f"Renstra tidak memuat target {year} untuk indikator {ind.code}; isi targetnya sendiri.")
                 continue
-            # the text it is agreed against: a later Renstra revision of it shows (rules.py RKT227)
+            # the text it is agreed against: a later Renstra revision of it shows (check/rules RKT227)
             rows.append({"kode": ind.code, "uraian": ind.description, "target": target})
         if rows:
             kinerja.append({"sasaran": obj.code, "indikator": rows})

@@ -15,18 +15,24 @@ stands, steps without a record are "tanpa catatan", and nothing is ever late.
 A running cycle carries its forecast (`forecast.py`: when it will end); a finished
 one, how far past its baseline it ended. `who_must_act` names the people a running
 cycle waits on, by role or, for missing forms, as the heads of the units.
+
+The parts: submissions.py (when each form counts as in), replay.py (what the event
+log and the evidence say about each step); this module judges the steps and the cycle.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from generator.core.calendar import WorkCalendar
 from generator.core.fmt import date_id
-from generator.core.model import Agency, Cycle, CycleFolder, Event, Form, Person, Sop, Step
+from generator.core.model import Agency, Cycle, CycleFolder, Person, Sop, Step
+from generator.plan.arrivals import Arrival
 from generator.plan.forecast import Forecast, forecast
+from generator.plan.replay import Rejection, Replay, apply_evidence, replay
+from generator.plan.submissions import Submission, submissions
 
 BELUM = "belum"
 BERJALAN = "berjalan"
@@ -57,16 +63,6 @@ PHASE_LABELS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Arrival:
-    """When and how a file reached the main branch (from `git log --first-parent`)."""
-
-    date: dt.date
-    commit: str
-    submitted_by: str | None  # author of the change
-    approved_by: str | None  # who merged it
-
-
-@dataclass(frozen=True, slots=True)
 class Planned:
     step: int
     start: dt.date
@@ -94,25 +90,6 @@ class StepStatus:
     @property
     def is_running(self) -> bool:
         return self.started is not None and self.finished is None and self.state != DILEWATI
-
-
-@dataclass(frozen=True, slots=True)
-class Submission:
-    unit: str
-    form: Form | None
-    date: dt.date | None
-    source: str  # "git" | "berkas" | ""
-    submitted_by: str | None
-    approved_by: str | None
-    commit: str | None
-    late_by: int  # working days after the step-4 deadline
-
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    event: Event
-    step: int
-    back_to: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,118 +147,13 @@ def baseline(sop: Sop, start: dt.date, cal: WorkCalendar) -> tuple[Planned, ...]
     return tuple(out)
 
 
-def submissions(folder: CycleFolder, arrivals: Mapping[str, Arrival], cal: WorkCalendar,
-                deadline: dt.date | None) -> tuple[Submission, ...]:
-    assert folder.cycle is not None
-    forms = {f.unit: f for f in folder.forms}
-    out = []
-    for unit in folder.cycle.required_units:
-        form = forms.get(unit)
-        arrival = arrivals.get(form.at.file) if form is not None else None
-        if form is None:
-            date, source = None, ""
-        elif folder.cycle.dates_from_git and arrival is not None:
-            date, source = arrival.date, "git"
-        else:
-            date, source = form.filled_on, "berkas"
-        late = cal.count(cal.next_workday(deadline), date) if date and deadline and date > deadline else 0
-        out.append(Submission(unit, form, date if form is not None else None, source,
-                              arrival.submitted_by if arrival and source == "git" else None,
-                              arrival.approved_by if arrival and source == "git" else None,
-                              arrival.commit if arrival and source == "git" else None, late))
-    return tuple(out)
-
-
-@dataclass
-class _Replay:
-    """What the event log says about each step (working state of `cycle_status`, never returned)."""
-
-    finished: dict[int, dt.date | None] = field(default_factory=dict)
-    restarts: dict[int, dt.date] = field(default_factory=dict)  # step sent back to -> latest rejection
-    times: dict[int, int] = field(default_factory=dict)
-    decision: dict[int, str | None] = field(default_factory=dict)
-    note: dict[int, str | None] = field(default_factory=dict)
-    skipped: set[int] = field(default_factory=set)
-    rejections: list[Rejection] = field(default_factory=list)
-    event_dates: dict[int, dt.date] = field(default_factory=dict)
-    reopened: bool = False
-
-
-def _replay(cycle: Cycle, steps: Mapping[int, Step]) -> _Replay:
-    """Replay the event log: completions, skips, rejections, reopening."""
-    r = _Replay()
-    # an event logged after the archiving of a signed version reopens the cycle: the
-    # revision goes through the SOP again and the cycle is not done until a new version
-    archived = False
-    for e in cycle.events:
-        step = steps.get(e.step)
-        if step is None:
-            continue
-        if step.evidence == "arsip":
-            archived, r.reopened = True, False
-        elif archived:
-            archived, r.reopened = False, True
-            for k in steps:
-                if k > e.step:
-                    r.finished[k] = None
-        r.note[e.step] = e.note
-        if e.skipped:
-            r.skipped.add(e.step)
-            r.finished[e.step] = e.date
-            continue
-        r.times[e.step] = r.times.get(e.step, 0) + 1
-        r.decision[e.step] = e.decision
-        r.event_dates[e.step] = e.date
-        r.finished[e.step] = e.date
-        if e.decision == "tidak" and step.on_reject is not None:
-            r.rejections.append(Rejection(e, e.step, step.on_reject))
-            r.restarts[step.on_reject] = e.date
-            for k in range(step.on_reject, e.step + 1):
-                r.finished[k] = None
-    return r
-
-
-def _apply_evidence(r: _Replay, folder: CycleFolder, step_list: list[Step], subs: tuple[Submission, ...]) -> None:
-    """Steps proven by files rather than events: forms on main, a verified signed scan."""
-    all_in = bool(subs) and all(s.date is not None for s in subs)
-    last_in = max((s.date for s in subs if s.date), default=None)
-    verified = [v for v in folder.signed if v.scan_exists and v.scan_sha256 == v.sha256]
-    for s in step_list:
-        if s.evidence == "form_unit":
-            r.finished[s.number] = last_in if all_in else None
-            r.times[s.number] = sum(1 for x in subs if x.date)
-        elif s.evidence == "form_lengkap":
-            own = r.event_dates.get(s.number)
-            r.finished[s.number] = (max(last_in, own) if own else last_in) if all_in else None
-            r.times[s.number] = 1 if all_in else 0
-        elif s.evidence == "arsip":
-            if verified and not r.reopened:
-                r.finished[s.number] = r.event_dates.get(s.number) or max(v.date for v in verified)
-                r.times[s.number] = len(verified)
-            else:
-                r.finished[s.number] = None
-
-
-def _step_status(s: Step, r: _Replay, step_list: list[Step], planned: Planned, start: dt.date,
+def _step_status(s: Step, r: Replay, step_list: list[Step], planned: Planned, start: dt.date,
                  cal: WorkCalendar, today: dt.date) -> StepStatus:
     """One step's state, dates and lateness from the replayed log and the evidence."""
     fin = r.finished.get(s.number)
     if s.number in r.skipped and fin is not None:
         return StepStatus(s, planned, DILEWATI, None, fin, None, 0, 0, 0, None, r.note.get(s.number))
-    prev = _previous_finish(step_list, s.number, r.finished, start, cal)
-    if s.number in r.restarts:
-        # sent back by a "tidak": this round began the working day after the rejection
-        started = cal.next_workday(r.restarts[s.number])
-    elif s.number == step_list[0].number:
-        started = cal.on_or_after(start)
-    else:
-        started = cal.next_workday(prev) if prev else None
-    if started is None and fin is not None:
-        started = fin
-    if started is not None and fin is not None and started > fin:
-        started = fin  # done together with the step before (e.g. the last form completes step 5)
-    if started is not None and started > today and fin is None:
-        started = None  # not begun yet (starts tomorrow)
+    started = _started(s, r, step_list, start, cal, today)
     deadline = cal.add(started, s.days) if started else None
     end = fin if fin is not None else today
     used = cal.count(started, end) if started else 0
@@ -298,6 +170,30 @@ def _step_status(s: Step, r: _Replay, step_list: list[Step], planned: Planned, s
                       r.times.get(s.number, 0), r.decision.get(s.number), r.note.get(s.number))
 
 
+def _started(s: Step, r: Replay, step_list: list[Step], start: dt.date, cal: WorkCalendar,
+             today: dt.date) -> dt.date | None:
+    """When the step's current round began: the cycle's start for the first step, the working day
+    after a rejection sent the cycle back to it, else the working day after the step before it
+    ended; None while it has not begun."""
+    fin = r.finished.get(s.number)
+    prev = _previous_finish(step_list, s.number, r.finished, start, cal)
+    started: dt.date | None
+    if s.number in r.restarts:
+        # sent back by a "tidak": this round began the working day after the rejection
+        started = cal.next_workday(r.restarts[s.number])
+    elif s.number == step_list[0].number:
+        started = cal.on_or_after(start)
+    else:
+        started = cal.next_workday(prev) if prev else None
+    if started is None and fin is not None:
+        started = fin
+    if started is not None and fin is not None and started > fin:
+        started = fin  # done together with the step before (e.g. the last form completes step 5)
+    if started is not None and started > today and fin is None:
+        started = None  # not begun yet (starts tomorrow)
+    return started
+
+
 def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.date,
                  arrivals: Mapping[str, Arrival] | None = None,
                  unit_names: Mapping[str, str] | None = None) -> CycleStatus:
@@ -305,7 +201,7 @@ def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.dat
     assert cycle is not None, "status needs a valid cycle.yaml"
     plan = {p.step: p for p in baseline(sop, cycle.start, cal)}
     step_list = list(sop.steps)
-    r = _replay(cycle, {s.number: s for s in step_list})
+    r = replay(cycle, {s.number: s for s in step_list})
 
     form_step = next((s for s in step_list if s.evidence == "form_unit"), None)
     form_deadline = None
@@ -315,7 +211,7 @@ def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.dat
         start = cal.next_workday(before) if before else None
         form_deadline = cal.add(start, form_step.days) if start else plan[form_step.number].end
     subs = submissions(folder, arrivals or {}, cal, form_deadline)
-    _apply_evidence(r, folder, step_list, subs)
+    apply_evidence(r, folder, step_list, subs)
 
     out = tuple(_step_status(s, r, step_list, plan[s.number], cycle.start, cal, today) for s in step_list)
     return _whole_cycle(cycle, today, out, subs, tuple(r.rejections), plan[step_list[-1].number].end, cal,

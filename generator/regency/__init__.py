@@ -5,8 +5,8 @@ regency repository lists the agencies in `kabupaten.yaml` (config.py);
 `rkt kabupaten build` fetches every agency's file in parallel (fetch.py),
 checks it against the published schema (data.py), falls back to the last good
 copy of an agency that cannot be reached or publishes invalid data
-(sources.py), renders the regency pages (pages.py) and builds the site with the
-same engine, checks and swap as `rkt build` (build.py). `rkt kabupaten init`
+(sources.py), renders the regency pages (pages/) and builds the site with the
+same engine, checks and swap as `rkt build` (build.py, through generator/site/publish.py). `rkt kabupaten init`
 writes a new regency repository (init.py).
 
 Fetched text is untrusted: it is escaped everywhere, never becomes a link, and

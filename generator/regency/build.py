@@ -1,5 +1,5 @@
 """`rkt kabupaten build`: gather, render, write docs/, then the same engine run, strict
-checks, safety scan and swap as `rkt build` (generator/site/build.py), so the regency
+checks, safety scan and swap as `rkt build` (`generator.site.publish`), so the regency
 site is held to exactly the agency sites' bar.
 """
 
@@ -15,9 +15,11 @@ from generator.core.calendar import today as today_in
 from generator.core.problems import Problem
 from generator.regency import config as config_mod
 from generator.regency import pages, sources
-from generator.regency.fetch import Limits
-from generator.site import build as agency_build
-from generator.site.safety import site_refusal
+from generator.regency.fetch import DEFAULT_LIMITS, Limits
+from generator.site.docs import DOCS, WriteStats, write
+from generator.site.engines import DEFAULT_ENGINE
+from generator.site.locks import locked
+from generator.site.publish import SITE, Publication, check_target, publish
 from generator.source import cache
 
 
@@ -25,8 +27,8 @@ from generator.source import cache
 class RegencyReport:
     problems: list[Problem] = field(default_factory=list)  # in kabupaten.yaml: nothing was built
     entries: tuple[sources.Entry, ...] = ()
-    stats: agency_build.WriteStats | None = None
-    engine: agency_build.BuildReport | None = None  # the engine run: site, unsafe findings, notes, time
+    stats: WriteStats | None = None
+    engine: Publication | None = None  # the engine run: site, unsafe findings, notes, time
     seconds_fetch: float = 0.0
     seconds_pages: float = 0.0
 
@@ -46,36 +48,25 @@ def generate(root: Path, config: config_mod.Config, day: dt.date, limits: Limits
 
 
 def build(root: Path, today: dt.date | None = None, site: Path | None = None, force: bool = False,
-          engine: str = agency_build.DEFAULT_ENGINE, on_wait: Callable[[str], None] | None = None,
-          limits: Limits = Limits(), run_engine: bool = True) -> RegencyReport:
+          engine: str = DEFAULT_ENGINE, on_wait: Callable[[str], None] | None = None,
+          limits: Limits = DEFAULT_LIMITS, run_engine: bool = True) -> RegencyReport:
     """Build the regency site of the repository at `root` into `site` (default site/).
 
     An agency that cannot be fetched or publishes invalid data never fails the build: it is
     shown with its last good data, marked stale. Only a broken kabupaten.yaml (reported as
     problems) or a site that fails the engine's strict checks (BuildError) stops it."""
     root = root.resolve()  # the engine runs inside it
-    target = (site or root / agency_build.SITE).resolve()
+    target = (site or root / SITE).resolve()
     if run_engine:
-        refused = site_refusal(root, target, force) or agency_build.engine_missing(engine)
-        if refused:
-            raise agency_build.SiteRefused(refused)
+        check_target(root, target, force, engine)
     config, problems = config_mod.load(root)
     if config is None:
         return RegencyReport(problems)
     day = today_in(config.timezone, today)
     report = RegencyReport()
-    with agency_build.locked(cache.folder(root) / "kabupaten.lock",
-                             "menunggu pembangunan lain di repositori ini selesai", on_wait):
+    with locked(cache.folder(root) / "kabupaten.lock", "menunggu pembangunan lain di repositori ini selesai", on_wait):
         files = generate(root, config, day, limits, report)
-        report.stats = agency_build.write(root / agency_build.DOCS, files, owned=pages.GENERATED)
-        if not run_engine:
-            return report
-        report.engine = agency_build.BuildReport(None, engine=engine)
-        with agency_build.locked(agency_build.site_lock(target), f"menunggu pembangunan lain ke {target} selesai",
-                                 on_wait):
-            refused = site_refusal(root, target, force)  # the folder may have changed while we waited
-            if refused:
-                raise agency_build.SiteRefused(refused)
-            epoch = agency_build.source_date_epoch(root, day, config.timezone)
-            agency_build._publish(root, report.engine, target, epoch)
+        report.stats = write(root / DOCS, files, owned=pages.GENERATED)
+        if run_engine:
+            report.engine = publish(root, target, engine, day, config.timezone, force, on_wait)
     return report

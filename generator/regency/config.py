@@ -17,7 +17,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from generator.core.problems import Problem, locate, sort_key
 from generator.source.load import load_file
-from generator.source.schema import _problems, python_schema
+from generator.source.schema import python_schema
+from generator.source.schemamessages import problems as schema_problems
 
 FILE = "kabupaten.yaml"
 SCHEMA = "kabupaten.schema.json"
@@ -93,24 +94,23 @@ def load(root: Path, schemas: Path = SCHEMAS) -> tuple[Config | None, list[Probl
     """The configuration, or None with every problem found."""
     loaded = load_file(root / FILE, FILE)
     if loaded.document is None:
-        problems = list(loaded.problems)
         if not (root / FILE).exists():
-            problems = [Problem(FILE, "RKT020", f"{FILE} tidak ada di {root}; buat repositori kabupaten dengan "
-                                "'rkt kabupaten init FOLDER', atau jalankan perintah ini di folder repositori itu",
-                                line=1, col=1)]
-        return None, problems
+            return None, [Problem(FILE, "RKT020", f"{FILE} tidak ada di {root}; buat repositori kabupaten dengan "
+                                  "'rkt kabupaten init FOLDER', atau jalankan perintah ini di folder repositori itu",
+                                  line=1, col=1)]
+        return None, list(loaded.problems)
     data = loaded.document.data
     problems: list[Problem] = []
     seen: set[Problem] = set()
     for error in _validator(schemas).iter_errors(data):
-        for p in _problems(error, FILE):
+        for p in schema_problems(error, FILE):
             if p not in seen:
                 seen.add(p)
                 problems.append(p)
-    if not problems:
+    if not problems and isinstance(data, dict):  # the schema admits only a mapping
         problems += _cross_checks(data)
     problems = sorted(locate(problems, {FILE: loaded.document.positions}), key=sort_key)
-    if problems:
+    if problems or not isinstance(data, dict):
         return None, problems
     return _build(data), []
 

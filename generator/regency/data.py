@@ -22,8 +22,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from generator.regency.config import SCHEMAS
 from generator.site.published import SCHEMA_FILE, SCHEMA_VERSION
-from generator.source.load import _BAD_DECODED  # one screen for every text rkt reads
-from generator.source.schema import _problems, compile_fast, python_schema
+from generator.source.schema import compile_fast, python_schema
+from generator.source.schemamessages import problems as schema_problems
+from generator.source.screen import BAD_DECODED  # one screen for every text rkt reads
 
 INVALID = "data tidak sah"
 
@@ -201,7 +202,7 @@ def _where(path) -> str:
 def _screen(node: object, path: tuple = ()) -> None:
     """Refuse text with control, bidi or invisible characters (they could disguise a name)."""
     if isinstance(node, str):
-        m = _BAD_DECODED.search(node)
+        m = BAD_DECODED.search(node)
         if m:
             raise Invalid(f"{_where(path)}: karakter tak terlihat U+{ord(m.group()):04X} tidak diizinkan")
     elif isinstance(node, dict):
@@ -234,7 +235,7 @@ def validate(data: object, folder: Path = SCHEMAS) -> dict:
     """`data` if it is valid published data, else `Invalid` naming the first problem."""
     version = data.get("versi_skema") if isinstance(data, dict) else None
     if isinstance(version, int) and version != SCHEMA_VERSION:
-        raise Invalid(f"versi skema {data['versi_skema']} tidak dikenal (alat ini membaca versi {SCHEMA_VERSION}); "
+        raise Invalid(f"versi skema {version} tidak dikenal (alat ini membaca versi {SCHEMA_VERSION}); "
                       f"perbarui alat rkt di repositori kabupaten")
     try:
         _fast(folder)(data)
@@ -245,9 +246,11 @@ def validate(data: object, folder: Path = SCHEMAS) -> dict:
         if not errors:  # the validators disagree (a bug of rkt): fail closed
             raise Invalid("tidak lolos pemeriksaan skema") from None
     for error in errors:
-        for problem in _problems(error, "data/rkt.json"):
+        for problem in schema_problems(error, "data/rkt.json"):
             where = f"{_where(problem.path)}: " if problem.path else ""
             raise Invalid(where + problem.message)
+    if not isinstance(data, dict):  # the schema admits only an object: fail closed all the same
+        raise Invalid("tidak lolos pemeriksaan skema")
     _screen(data)
     years = [c["tahun"] for c in data["siklus"]]
     if len(set(years)) != len(years):

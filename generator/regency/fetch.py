@@ -44,6 +44,9 @@ class Limits:
     workers: int = 16
 
 
+DEFAULT_LIMITS = Limits()  # frozen: one value shared by every default argument
+
+
 @dataclass(frozen=True)
 class Fetched:
     body: bytes | None
@@ -79,7 +82,8 @@ def _read_url(url: str, limits: Limits, until: float) -> bytes:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limits.max_bytes:
                 raise _Failure(_too_large(limits), retry=False)
-            chunks, size = [], 0
+            chunks: list[bytes] = []
+            size = 0
             while True:
                 if time.monotonic() > until:  # a server dripping bytes: socket timeouts never fire
                     raise _Failure(TIMEOUT, retry=True)
@@ -92,7 +96,8 @@ def _read_url(url: str, limits: Limits, until: float) -> bytes:
                 chunks.append(chunk)
     except urllib.error.HTTPError as exc:
         # 5xx, 408 and 429 pass; 404 and the like will not change within a minute
-        raise _Failure(f"{UNREACHABLE} (HTTP {exc.code})", retry=exc.code >= 500 or exc.code in (408, 429))
+        raise _Failure(f"{UNREACHABLE} (HTTP {exc.code})",
+                       retry=exc.code >= 500 or exc.code in (408, 429)) from None
     except urllib.error.URLError as exc:
         raise _network(exc.reason) from None
     except TimeoutError:
@@ -153,16 +158,15 @@ def fetch(source: str, base: Path, limits: Limits, deadline: float) -> Fetched:
         pause *= 2
 
 
-def fetch_all(sources: Mapping[str, str], base: Path, limits: Limits = Limits(),
-              then: Callable[[str, Fetched], T] | None = None) -> dict[str, T | Fetched]:
+def fetch_all(sources: Mapping[str, str], base: Path, limits: Limits,
+              then: Callable[[str, Fetched], T]) -> dict[str, T]:
     """Every source at once (key -> address), each result under its key; never raises for a source.
     `then(key, fetched)` runs in the worker as soon as that source is in (checking one file
     overlaps with waiting for the slow ones); its result is kept instead of the Fetched."""
     deadline = time.monotonic() + limits.total
 
-    def one(key: str, source: str):
-        got = fetch(source, base, limits, deadline)
-        return then(key, got) if then is not None else got
+    def one(key: str, source: str) -> T:
+        return then(key, fetch(source, base, limits, deadline))
 
     if not sources:
         return {}

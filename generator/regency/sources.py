@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.regency import data as published
 from generator.regency.config import Agency, Config
-from generator.regency.fetch import Fetched, Limits, fetch_all
+from generator.regency.fetch import DEFAULT_LIMITS, Fetched, Limits, fetch_all
 from generator.source import atomic, cache
 
 LAST_GOOD = ("kabupaten", "terakhir")
@@ -103,7 +103,7 @@ def entry(agency: Agency, got: Fetched, folder: Path, today: dt.date) -> Entry:
     return Entry(agency, last, False, reason, fetched_on)
 
 
-def gather(root: Path, config: Config, today: dt.date, limits: Limits = Limits()) -> tuple[Entry, ...]:
+def gather(root: Path, config: Config, today: dt.date, limits: Limits = DEFAULT_LIMITS) -> tuple[Entry, ...]:
     """Every agency of `config`, in its order, fetched in parallel."""
     folder = last_good_folder(root)
     agencies = {a.code: a for a in config.agencies}

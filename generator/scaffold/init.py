@@ -10,8 +10,9 @@ here: `cycles/agency.yaml` and `cycles/renstra.yaml` with placeholders, the
 SOP copied from the seed SOP, `mkdocs.yml` with the agency's name, a README.
 
 A placeholder is valid data that says what to put there: every one starts
-with "(isi ", so `unfilled` can count what is left and no placeholder can pass
-for real data (in particular no NIP is invented: see rules.NIP_PLACEHOLDER).
+with "(isi ", so `check.placeholders.unfilled` can count what is left and no
+placeholder can pass for real data (in particular no NIP is invented: see
+rules.NIP_PLACEHOLDER).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ TOOL = Path(__file__).resolve().parents[2]
 TREES = ("generator", "schemas", "requirements", "docs/panduan", "docs/css", "docs/js", "docs/vendor",
          ".github/workflows")
 FILES = ("Makefile", "pyproject.toml", ".gitignore", ".gitattributes")
-OPTIONAL_FILES = (".github/pull_request_template.md", "VENDORED.md")
+OPTIONAL_FILES = (".github/pull_request_template.md",)
 # Never copied: the example data (cycles/<year>/, agency, Renstra), tests, benchmarks,
 # the tool's CI entry (.ci/) and .github/CODEOWNERS (it names the example's people; the
 # agency's own is written from its new agency.yaml).
@@ -340,6 +341,6 @@ def _codeowners(agency_text: str) -> str:
     from generator.source.load import load_bytes
 
     doc = load_bytes(agency_text.encode("utf-8"), "cycles/agency.yaml").document
-    if doc is None:
+    if doc is None or not isinstance(doc.data, dict):
         raise InitError("agency.yaml baru tidak dapat dibaca; laporkan ke pengelola rkt-dashboard")
     return codeowners.render(build_agency(doc.data, At("cycles/agency.yaml")))

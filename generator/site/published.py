@@ -19,11 +19,11 @@ import json
 from typing import TYPE_CHECKING
 
 from generator import __version__
-from generator.plan.compile import CompiledRkt, PerformanceRow
 from generator.core.model import Agency, CycleFolder, Repository, Sop
+from generator.plan.compile import CompiledRkt, PerformanceRow
 from generator.plan.status import CycleStatus, who_must_act
 
-if TYPE_CHECKING:  # build imports this module
+if TYPE_CHECKING:  # the regency reads this module's constants without deriving anything
     from generator.plan.derive import Derived
 
 PATH = "data/rkt.json"  # under docs/, so the site engine copies it beside the pages
@@ -32,7 +32,7 @@ SCHEMA_FILE = f"data-rkt.v{SCHEMA_VERSION}.schema.json"
 TOOL = "rkt-dashboard"
 
 
-def published(repo: Repository, d: "Derived") -> dict:
+def published(repo: Repository, d: Derived) -> dict:
     """The whole file as plain data."""
     agency = repo.agency
     assert agency is not None and repo.sop is not None

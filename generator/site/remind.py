@@ -50,7 +50,8 @@ def markdown(status: CycleStatus, agency: Agency, sop: Sop, site_hint: str = "")
         lines.append("**Langkah yang terlambat**")
         lines.append("")
         for s in status.late:
-            lines.append(f"- Langkah {s.step.number} ({s.step.short}), pelaksana {lanes.get(s.step.executor, s.step.executor)}: "
+            executor = lanes.get(s.step.executor, s.step.executor)
+            lines.append(f"- Langkah {s.step.number} ({s.step.short}), pelaksana {executor}: "
                          f"terlambat {s.late_by} hari kerja (tenggat {fmt.date_id(s.deadline)}, waktu SOP "
                          f"{s.step.days_written}).")
         lines.append("")

@@ -30,11 +30,37 @@ _EXTERNAL = re.compile(r"^\s*(?!data:)(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 _CSS_URL = re.compile(r"""(?:@import\s+|url\()\s*['"]?\s*((?!data:)(?:[a-z][a-z0-9+.-]*:|//)[^'")\s]*)""", re.I)
 
 
+_LOADING_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed")
+_LOADING_RELS = ("icon", "preload", "modulepreload")
+
+
+def _loaded_url(tag: str, values: dict[str, str]) -> str | None:
+    """The URL of the resource this tag makes the page load, or None when it loads none."""
+    rel = values.get("rel", "")
+    if (tag in _LOADING_TAGS and "src" in values) or (tag == "link" and ("stylesheet" in rel or rel in _LOADING_RELS)):
+        return values.get("src") or values.get("href", "")
+    return None
+
+
+def _content_findings(tag: str, values: dict[str, str], where: str) -> list[str]:
+    """What this tag, inside the page content, may not be or carry."""
+    findings = [f"{where}: elemen <{tag}> di dalam isi halaman"] if tag in _BANNED_IN_CONTENT else []
+    for name, value in values.items():
+        if name.startswith("on"):
+            findings.append(f"{where}: atribut {name} di dalam isi halaman")
+        if name == "style":
+            findings.append(f"{where}: atribut style di dalam isi halaman")
+        if name in _URL_ATTRS and _BAD_SCHEME.match(value):
+            findings.append(f"{where}: tautan {value[:40]!r} di dalam isi halaman")
+    return findings
+
+
 class _Scanner(HTMLParser):
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
         self.page = page
         self.depth = 0  # inside <article>
+        self.json_data = False  # inside the form page's data
         self.findings: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -46,27 +72,14 @@ class _Scanner(HTMLParser):
             self.json_data = True  # inert data for the form page; its text is checked in handle_data
             return
         # resources loaded by the page, anywhere on it
-        loads = (tag in ("script", "img", "iframe", "source", "audio", "video", "embed")
-                 and "src" in values) or (tag == "link" and "stylesheet" in values.get("rel", "")
-                                          or tag == "link" and values.get("rel", "") in ("icon", "preload", "modulepreload"))
-        if loads:
-            url = values.get("src") or values.get("href", "")
-            if _EXTERNAL.match(url):
-                self.findings.append(f"{where}: memuat sumber dari luar situs: {url}")
-        if not self.depth:
-            return
-        if tag in _BANNED_IN_CONTENT:
-            self.findings.append(f"{where}: elemen <{tag}> di dalam isi halaman")
-        for name, value in values.items():
-            if name.startswith("on"):
-                self.findings.append(f"{where}: atribut {name} di dalam isi halaman")
-            if name == "style":
-                self.findings.append(f"{where}: atribut style di dalam isi halaman")
-            if name in _URL_ATTRS and _BAD_SCHEME.match(value):
-                self.findings.append(f"{where}: tautan {value[:40]!r} di dalam isi halaman")
+        url = _loaded_url(tag, values)
+        if url is not None and _EXTERNAL.match(url):
+            self.findings.append(f"{where}: memuat sumber dari luar situs: {url}")
+        if self.depth:
+            self.findings += _content_findings(tag, values, where)
 
     def handle_data(self, data: str) -> None:
-        if getattr(self, "json_data", False) and "<" in data:
+        if self.json_data and "<" in data:
             self.findings.append(f"{self.page}:{self.getpos()[0]}: data form memuat '<'")
 
     def handle_endtag(self, tag: str) -> None:

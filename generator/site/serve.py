@@ -24,9 +24,11 @@ import time
 import uuid
 from pathlib import Path
 
-from generator.source import cache
 from generator.check import report
-from generator.site.build import DEFAULT_ENGINE, ENGINE_NAMES, BuildError, build, engine_missing, zensical_config
+from generator.plan.derive import BuildError
+from generator.site.build import build
+from generator.site.engines import DEFAULT_ENGINE, ENGINE_NAMES, engine_missing, zensical_config
+from generator.source import cache
 
 
 def snapshot(root: Path) -> tuple:

@@ -55,7 +55,7 @@ def library_versions() -> tuple[str, ...]:
     tinycss2 and fontTools, and a list someone forgets to extend is a stale cache waiting
     to happen. Listing folders costs about a millisecond; reading every METADATA file 50.
     """
-    found = set()
+    found: set[str] = set()
     for base in _site_package_dirs():
         try:
             names = os.listdir(base)

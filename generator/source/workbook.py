@@ -37,7 +37,7 @@ def inert_append(ws, values: list, looks: object = None) -> list:
     if not isinstance(looks, list):
         looks = [looks] * len(values)
     cells = []
-    for value, look in zip(values, looks):
+    for value, look in zip(values, looks, strict=False):
         cell = Cell(ws, value=_OOXML_ESCAPE.sub("_x005F_", value) if isinstance(value, str) else value,
                     style_array=look)
         if isinstance(value, str) and value.startswith(FORMULA_START):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import re
 
+from generator.source.yamlcomments import Single, insert_item, pop_tail, put_tail, remove_item
+
 _PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _RISKY_START = set("-?:,[]{}#&*!|>'\"%@`")
 _RESERVED = {"", "~", "null", "true", "false"}
@@ -87,37 +89,49 @@ def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = F
     if data.get("penyusun") is not None:
         out.append(f"penyusun: {scalar(data['penyusun'])}\n")
     out.append(f"\n{KINERJA_COMMENT}\n")
-    if not data["kinerja"]:
-        out.append("kinerja: []\n")
-    else:
-        out.append("kinerja:\n")
-        for row in data["kinerja"]:
-            out.append(f"  - sasaran: {row['sasaran']}\n    indikator:\n")
-            for ind in row["indikator"]:
-                out.append(f"      - kode: {ind['kode']}\n")
-                if ind.get("uraian"):  # the Renstra's text when the form was made (schema order: after kode)
-                    out.append(f"        uraian: {scalar(ind['uraian'])}\n")
-                out.append(f"        target: {scalar(ind['target'])}\n")
-                if ind.get("catatan"):
-                    out.append(f"        catatan: {scalar(ind['catatan'])}\n")
+    out.append(_performance_yaml(data["kinerja"]))
     out.append(f"\n{PROGRAM_COMMENT}\n")
-    if not data["program"]:
-        out.append("program: []\n")
-        return "".join(out)
-    out.append("program:\n")
-    for p in data["program"]:
+    out.append(_programs_yaml(data["program"]))
+    return "".join(out)
+
+
+def _performance_yaml(rows: list) -> str:
+    if not rows:
+        return "kinerja: []\n"
+    out = ["kinerja:\n"]
+    for row in rows:
+        out.append(f"  - sasaran: {row['sasaran']}\n    indikator:\n")
+        for ind in row["indikator"]:
+            out.append(f"      - kode: {ind['kode']}\n")
+            if ind.get("uraian"):  # the Renstra's text when the form was made (schema order: after kode)
+                out.append(f"        uraian: {scalar(ind['uraian'])}\n")
+            out.append(f"        target: {scalar(ind['target'])}\n")
+            if ind.get("catatan"):
+                out.append(f"        catatan: {scalar(ind['catatan'])}\n")
+    return "".join(out)
+
+
+def _programs_yaml(programs: list) -> str:
+    if not programs:
+        return "program: []\n"
+    out = ["program:\n"]
+    for p in programs:
         # a pagu stated on a program or kegiatan may stand without the detail below it
         out.append(_level_head(p, "  ") + ("    kegiatan:\n" if p.get("kegiatan") else ""))
         for k in p.get("kegiatan", ()):
             out.append(_level_head(k, "      ") + ("        sub_kegiatan:\n" if k.get("sub_kegiatan") else ""))
-            for s in k.get("sub_kegiatan", ()):
-                out.append(f"          - kode: {code(s['kode'])}\n            nama: {scalar(s['nama'])}\n"
-                           f"            indikator: {scalar(s['indikator'])}\n            target: {scalar(s['target'])}\n")
-                if s.get("satuan") is not None:
-                    out.append(f"            satuan: {scalar(s['satuan'])}\n")
-                out.append(f"            anggaran: {s['anggaran']}\n"
-                           f"            penanggung_jawab: {scalar(s['penanggung_jawab'])}\n")
+            out += [_sub_activity_yaml(s) for s in k.get("sub_kegiatan", ())]
     return "".join(out)
+
+
+def _sub_activity_yaml(s: dict) -> str:
+    indent = " " * 12
+    lines = [f"          - kode: {code(s['kode'])}\n", f"{indent}nama: {scalar(s['nama'])}\n",
+             f"{indent}indikator: {scalar(s['indikator'])}\n", f"{indent}target: {scalar(s['target'])}\n"]
+    if s.get("satuan") is not None:
+        lines.append(f"{indent}satuan: {scalar(s['satuan'])}\n")
+    lines.append(f"{indent}anggaran: {s['anggaran']}\n{indent}penanggung_jawab: {scalar(s['penanggung_jawab'])}\n")
+    return "".join(lines)
 
 
 def cycle_yaml(year: int, start: str, units: list[str]) -> str:
@@ -180,7 +194,7 @@ def _same(old: object, new: object) -> bool:
     if isinstance(old, dict) and isinstance(new, dict):
         return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in old)
     if isinstance(old, list) and isinstance(new, list):
-        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new))
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
     if isinstance(old, (int, str)) and isinstance(new, (int, str)):
         return str(old) == str(new)
     return old == new
@@ -203,72 +217,9 @@ def _styled(value: object, key: str | None = None) -> object:
     return value
 
 
-class _Single:
-    """One key of a mapping seen as a mapping of its own, so that the comment after an empty
-    list (`program: []`) is found where ruamel keeps it: on that key of the parent."""
-
-    def __init__(self, parent, key) -> None:
-        self.parent, self.key = parent, key
-
-
-def _last_slot(node: object) -> tuple[object, object, int] | None:
-    """(collection, key, slot) of the comment token after the last scalar inside `node`: where
-    ruamel keeps the comment lines that follow the block, which belong to what comes next."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, _Single):
-        return node.parent, node.key, 2
-    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
-        key = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
-        child = node[key]
-        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child):
-            node = child
-            continue
-        return node, key, 2 if isinstance(node, CommentedMap) else 0
-    return None
-
-
-def _pop_tail(node: object) -> object:
-    """Take the comment lines that follow `node` (an end-of-line comment stays with its line)."""
-    from ruamel.yaml.tokens import CommentToken
-
-    slot = _last_slot(node)
-    if slot is None:
-        return None
-    owner, key, index = slot
-    entry = owner.ca.items.get(key)  # type: ignore[attr-defined]
-    token = entry[index] if entry and len(entry) > index else None
-    if token is None:
-        return None
-    value = token.value
-    if value.startswith("#"):  # "# eol\n<following lines>": keep the first line where it is
-        first, _, rest = value.partition("\n")
-        entry[index] = CommentToken(first + "\n", token.start_mark, token.end_mark)
-        return CommentToken("\n" + rest, token.start_mark, token.end_mark) if rest else None
-    entry[index] = None
-    return token
-
-
-def _put_tail(node: object, token: object) -> None:
-    """Hang comment lines after the last scalar inside `node` (after any end-of-line comment)."""
-    from ruamel.yaml.tokens import CommentToken
-
-    slot = _last_slot(node) if token is not None else None
-    if slot is None:
-        return
-    owner, key, index = slot
-    entry = owner.ca.items.setdefault(key, [None, None, None, None])  # type: ignore[attr-defined]
-    old = entry[index]
-    if old is None:
-        entry[index] = token
-    else:
-        joined = old.value + (token.value[1:] if token.value.startswith("\n") else token.value)
-        entry[index] = CommentToken(joined, old.start_mark, old.end_mark)
-
-
 def _merge_map(node, old: dict, new: dict) -> None:
     """Make mapping `node` hold `new`, touching only the keys whose values changed."""
-    tail = _pop_tail(node)
+    tail = pop_tail(node)
     for key in [k for k in node if k not in new]:
         del node[key]
     for key, value in new.items():
@@ -280,7 +231,7 @@ def _merge_map(node, old: dict, new: dict) -> None:
             continue
         else:
             _merge_value(node, key, old.get(key), value)
-    _put_tail(node, tail)
+    put_tail(node, tail)
 
 
 def _merge_value(parent, key, old: object, new: object) -> None:
@@ -296,75 +247,19 @@ def _merge_value(parent, key, old: object, new: object) -> None:
         parent[key] = _styled(new, key if isinstance(key, str) else None)
 
 
-def _take_head(parent, key) -> object:
-    """Take the comment lines between `key:` and the first item of its list."""
-    entry = parent.ca.items.get(key)
-    tokens = entry[3] if entry and len(entry) > 3 else None
-    if not tokens:
-        return None
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    entry[3] = None
-    parent[key].ca.comment = None
-    column = tokens[0].column
-    return CommentToken("\n" + " " * column + "".join(t.value for t in tokens), CommentMark(column))
-
-
-def _set_head(parent, key, token) -> None:
-    """Put comment lines (a tail token: a newline, then indented lines) above the first item."""
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    text = token.value.lstrip("\n") if token is not None else ""
-    if not text.strip():
-        return
-    column = len(text) - len(text.lstrip(" "))
-    head = CommentToken(text.lstrip(" "), CommentMark(column))
-    entry = parent.ca.items.setdefault(key, [None, None, None, None])
-    while len(entry) < 4:
-        entry.append(None)
-    entry[3] = [head]
-    parent[key].ca.comment = [None, [head]]
-
-
-def _remove(parent, key, index: int) -> object:
-    """Take an item out of `parent[key]`; the comment above the next item stays above it, the
-    comment above the removed item goes with it."""
-    seq = parent[key]
-    tail = _pop_tail(seq[index])
-    if index > 0:
-        _pop_tail(seq[index - 1])
-        _put_tail(seq[index - 1], tail)
-    else:
-        _take_head(parent, key)
-        _set_head(parent, key, tail)
-    item = seq[index]
-    del seq[index]
-    return item
-
-
-def _insert(parent, key, index: int, item: object) -> None:
-    """Put an item into `parent[key]`; the comment above the item it displaces stays above that one."""
-    seq = parent[key]
-    head = _pop_tail(seq[index - 1]) if index > 0 else _take_head(parent, key)
-    seq.insert(index, item)
-    _put_tail(seq[index], head)
-
-
 def _merge_seq(parent, key, old: list, new: list, ident: str) -> None:
     """Make list `parent[key]` hold `new`, matching items by their code: unchanged items keep
     their lines and comments, new ones are inserted where they belong, missing ones removed."""
     node = parent[key]
     if node.fa.flow_style() and new:
         node.fa.set_block_style()  # `program: []` that gains items
-    tail = _pop_tail(node) if len(node) else _pop_tail(_Single(parent, key))
+    tail = pop_tail(node) if len(node) else pop_tail(Single(parent, key))
     olds = list(old)
     wanted = [x.get(ident) for x in new]
     for index in reversed(range(len(olds))):
         code = olds[index].get(ident)
         if code not in wanted or [x.get(ident) for x in olds].count(code) > wanted.count(code):
-            _remove(parent, key, index)
+            remove_item(parent, key, index)
             del olds[index]
     for index, item in enumerate(new):
         code = item.get(ident)
@@ -374,17 +269,17 @@ def _merge_seq(parent, key, old: list, new: list, ident: str) -> None:
             continue
         later = next((j for j in range(index + 1, len(olds)) if olds[j].get(ident) == code), None)
         if later is None:
-            _insert(parent, key, index, _styled(item))
+            insert_item(parent, key, index, _styled(item))
             olds.insert(index, item)
             continue
-        moved = _remove(parent, key, later)  # a row moved up in the workbook
-        _insert(parent, key, index, moved)
+        moved = remove_item(parent, key, later)  # a row moved up in the workbook
+        insert_item(parent, key, index, moved)
         olds.insert(index, olds.pop(later))
         if not _same(olds[index], item):
             _merge_value(node, index, olds[index], item)
     if not len(node):
         node.fa.set_flow_style()  # an emptied list is written `key: []`, its comment after it
-    _put_tail(node if len(node) else _Single(parent, key), tail)
+    put_tail(node if len(node) else Single(parent, key), tail)
 
 
 def update_form(text: str, data: dict, old: dict | None = None) -> str:

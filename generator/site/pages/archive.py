@@ -1,0 +1,64 @@
+"""The archive page: every signed RKT version and Perjanjian Kinerja, its scan checked against its
+fingerprint, and what changed between versions."""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.core import fmt
+from generator.core.model import SignedVersion
+from generator.plan.compile import group_nip
+from generator.site.pages.context import Context
+from generator.site.pages.markup import DATA_PAGE, Html, esc, front, table
+
+
+def page_archive(ctx: Context) -> str:
+    page = "arsip.md"
+    out = [front("Arsip", ["arsip"], extra=DATA_PAGE), "# Arsip RKT bertanda tangan\n\n",
+           "Setiap versi RKT yang ditandatangani Kepala Badan, dengan pindaiannya. Setiap kali dasbor dibangun, "
+           "pindaian diperiksa ulang terhadap sidik jarinya (SHA-256): “Cocok” berarti berkasnya tidak berubah "
+           "sejak ditandatangani.\n\n"]
+    versions: list[SignedVersion] = sorted((v for c in ctx.cycles for v in c.signed),
+                                           key=lambda v: (-v.year, -v.version))
+    if not versions:
+        out.append("Belum ada versi bertanda tangan.\n")
+        return "".join(out)
+    out.append(_signed_table(page, versions, "Versi bertanda tangan") + "\n\n")
+    agreements = sorted((v for c in ctx.cycles for v in c.agreements), key=lambda v: (-v.year, -v.version))
+    if agreements:  # the Perjanjian Kinerja made from a signed RKT, archived the same way
+        out.append("## Perjanjian Kinerja bertanda tangan\n\n"
+                   + _signed_table(page, agreements, "Perjanjian Kinerja bertanda tangan") + "\n\n")
+    out.append("## Perubahan antarversi\n\n")
+    for v in versions:
+        out.append(f'<h3 class="rkt-version">RKT {v.year} versi {v.version}</h3>\n\n')
+        if v.version == 1:
+            out.append("<p>Versi pertama.</p>\n\n")
+            continue
+        changes = ctx.changes.get((v.year, v.version))
+        if changes is None:
+            out.append("<p>Perubahan tidak dapat dihitung: isi pada commit sumber salah satu versi tidak tersedia "
+                       "di repositori ini.</p>\n\n")
+        elif not changes:
+            out.append(f"<p>Isi sama dengan versi {v.version - 1}.</p>\n\n")
+        else:
+            items = "".join(f"<li>{esc(c)}</li>" for c in changes)
+            out.append(f"<p>Dibandingkan dengan versi {v.version - 1}:</p><ul>{items}</ul>\n\n")
+    return "".join(out)
+
+
+def _signed_table(page: str, versions: list[SignedVersion], label: str) -> Html:
+    rows = []
+    for v in versions:
+        ok = v.scan_exists and v.scan_sha256 == v.sha256
+        check = Html('<span class="rkt-badge rkt-selesai">Cocok</span>' if ok else
+                     '<span class="rkt-badge rkt-terlambat">Tidak cocok</span>')
+        href = posixpath.relpath(f"unduh/{v.scan}", posixpath.dirname(page) or ".")
+        scan = Html(f'<a href="{esc(href)}">{esc(v.scan)}</a>') if ok else esc(v.scan)
+        # the fingerprint and the source commit are for whoever audits the archive: folded away
+        details = Html(f'<details class="rkt-rincian"><summary>rincian</summary>'
+                       f'<p>SHA-256: <code class="rkt-hash">{esc(v.sha256)}</code></p>'
+                       f"<p>Commit sumber: <code>{esc(v.commit[:12])}</code></p></details>")
+        rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP. {group_nip(v.signer.nip)}",
+                     Html(check + details), scan, v.note or "—"])
+    return table(["Tahun", "Versi", "Tanggal", "Penandatangan", "Pemeriksaan", "Pindaian", "Catatan"], rows,
+                 numeric=(0, 1), label=label, stack="m")

@@ -1,0 +1,84 @@
+"""The pages of the cycles: their list, and each cycle's steps, timeline, forms and events."""
+
+from __future__ import annotations
+
+from generator.core import fmt
+from generator.core.model import CycleFolder
+from generator.plan.status import BELUM, DICATAT, DIJADWALKAN, SELESAI, TANPA_CATATAN, CycleStatus
+from generator.site.pages.context import Context
+from generator.site.pages.markup import DATA_PAGE, Html, chart, esc, front, link, table
+from generator.site.pages.progress import (
+    badge,
+    cycle_list,
+    phase_note,
+    step_table,
+    summary_cards,
+    timeliness,
+)
+
+
+def page_cycles_index(ctx: Context) -> str:
+    page = "siklus/index.md"
+    return front("Siklus") + "# Siklus RKT\n\n" + cycle_list(ctx, page)
+
+
+def page_cycle(ctx: Context, folder: CycleFolder) -> str:
+    page = f"siklus/{folder.year}.md"
+    st = ctx.statuses[folder.year]
+    assert folder.cycle is not None
+    tags = [str(folder.year), st.phase] + (["terlambat"] if st.late else [])
+    out = [front(f"Siklus {folder.year}", tags, extra=DATA_PAGE), f"# Siklus RKT {folder.year}\n\n",
+           f'<p class="rkt-lead">Mulai {esc(fmt.date_id(folder.cycle.start))} · jadwal dasar selesai '
+           f"{esc(fmt.date_id(st.baseline_end))} · keadaan per {esc(fmt.date_id(ctx.today))}</p>\n\n",
+           phase_note(ctx, st), summary_cards(ctx, folder, st) + "\n\n",
+           timeliness(st),
+           "## Linimasa\n\n",
+           chart(ctx, page, f"siklus-{folder.year}", f"Linimasa siklus {folder.year}: jadwal dasar, pelaksanaan"
+                 + (" dan perkiraan" if st.forecast else "")) + "\n\n",
+           "## Langkah\n\n", step_table(ctx, st, full=True) + "\n\n"]
+    if st.rejections:
+        out.append("## Putaran revisi\n\n")
+        rows = [[i, fmt.date_short(r.event.date), f"Langkah {r.step}", f"Kembali ke langkah {r.back_to}",
+                 ctx.person_name(r.event.by), r.event.note or "—"] for i, r in enumerate(st.rejections, start=1)]
+        out.append(table(["Putaran", "Tanggal", "Keputusan tidak", "Tindak lanjut", "Oleh", "Catatan"], rows,
+                         numeric=(0,), label=f"Putaran revisi siklus {folder.year}") + "\n\n")
+    out += ["## Form RKT unit\n\n", submission_table(ctx, st) + "\n\n",
+            link(page, f"rkt/{folder.year}.md", f"Lihat RKT {folder.year} hasil kompilasi") + "\n\n",
+            "## Catatan peristiwa\n\n", event_table(ctx, folder) + "\n"]
+    return "".join(out)
+
+
+def submission_table(ctx: Context, status: CycleStatus) -> Html:
+    rows = []
+    for sub in status.submissions:
+        if status.phase == DICATAT:  # an archive: recorded or not, never judged on time
+            state = badge(SELESAI if sub.date else TANPA_CATATAN)
+        elif sub.date is None and status.phase == DIJADWALKAN:
+            state = badge(BELUM)
+        elif sub.date is None:
+            state = Html('<span class="rkt-badge rkt-terlambat">Belum menyerahkan</span>')
+        elif sub.late_by:
+            state = Html(f'<span class="rkt-badge rkt-terlambat">Terlambat {sub.late_by} hari</span>')
+        else:
+            state = Html('<span class="rkt-badge rkt-selesai">Tepat waktu</span>')
+        source = {"git": "merge di Git", "berkas": "isian form"}.get(sub.source, "—")
+        budget = fmt.rupiah(sub.form.budget) if sub.form else "—"
+        rows.append([ctx.unit_name(sub.unit), state, fmt.date_short(sub.date), source,
+                     sub.submitted_by or "—", sub.approved_by or "—", budget])
+    return table(["Unit", "Status", "Diserahkan", "Sumber tanggal", "Diajukan oleh", "Disetujui oleh",
+                  "Anggaran"], rows, numeric=(6,), label=f"Form RKT unit siklus {status.year}", stack="l")
+
+
+def event_table(ctx: Context, folder: CycleFolder) -> Html:
+    assert folder.cycle is not None
+    steps = {s.number: s for s in ctx.sop.steps}
+    rows = []
+    for e in folder.cycle.events:
+        step = steps.get(e.step)
+        decision = {"ya": "Ya", "tidak": "Tidak"}.get(e.decision or "", "—")
+        if e.skipped:
+            decision = "Dilewati"
+        rows.append([fmt.date_short(e.date), f"{e.step}. {step.short if step else ''}", ctx.person_name(e.by),
+                     ctx.unit_name(e.unit) if e.unit else "—", decision, e.note or "—", e.evidence or "—"])
+    return table(["Tanggal", "Langkah", "Oleh", "Unit", "Keputusan", "Catatan", "Bukti"], rows,
+                 label=f"Catatan peristiwa siklus {folder.cycle.year}")

@@ -1,0 +1,28 @@
+"""The "Isi Form RKT" page: a mount point for the browser form and the data it works from."""
+
+from __future__ import annotations
+
+from generator.site.pages.markup import front
+
+
+def json_for_html(data: object) -> str:
+    """JSON that can sit inside <script type="application/json">: no '<', '>' or '&' as such."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_form(form_data: dict) -> str:
+    """The "Isi Form RKT" page: a mount point, the embedded data, and a fallback without JavaScript."""
+    return (front("Isi Form RKT", ["form"]) + "# Isi Form RKT\n\n"
+            "Isi Form RKT unit Anda langsung di halaman ini. Isian diperiksa dengan aturan yang sama seperti "
+            "pemeriksaan di GitHub, dan disimpan sebagai draf di peramban ini setiap kali Anda mengetik: bila halaman "
+            "tertutup, isian muncul lagi saat halaman ini dibuka kembali. Form yang belum selesai dapat diunduh "
+            "sebagai draf dan dilanjutkan di perangkat lain. Tidak ada data yang dikirim ke mana pun sampai Anda "
+            "sendiri memilih **Ajukan ke GitHub** atau mengunduh berkasnya. Lihat juga Panduan: "
+            "*Isi Form RKT lewat situs*.\n\n"
+            '<div id="rkt-isi-form" class="rkt-isi-form"><p>Memuat form…</p>'
+            "<noscript><p>Halaman ini memerlukan JavaScript. Tanpa JavaScript, isi form lewat editor web GitHub "
+            "atau templat Excel (lihat Panduan).</p></noscript></div>\n\n"
+            f'<script type="application/json" id="rkt-form-data">{json_for_html(form_data)}</script>\n')

@@ -1,0 +1,215 @@
+"""Where a cycle stands, in the pieces Beranda and the cycle page share: the state badges, the
+timeliness box, the table of SOP steps, the summary cards or "now" panel, and the list of cycles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.core import fmt
+from generator.core.model import CycleFolder
+from generator.plan.status import (
+    BERJALAN,
+    DICATAT,
+    DIJADWALKAN,
+    DILEWATI,
+    SELESAI,
+    STATE_LABELS,
+    CycleStatus,
+    StepStatus,
+    who_must_act,
+)
+from generator.site.pages.context import Context
+from generator.site.pages.markup import Html, esc, link, table
+
+
+def badge(state: str, late_by: int = 0, finished: bool = False) -> Html:
+    label = STATE_LABELS[state]
+    if state == "terlambat":
+        label = f"Terlambat {late_by} hari" + (" (selesai)" if finished else "")
+    return Html(f'<span class="rkt-badge rkt-{state}">{esc(label)}</span>')
+
+
+def warnings_box(status: CycleStatus) -> Html:
+    """What is late and what it costs, in words a reader takes in without help. The title says what
+    the box is ("Tepat Waktu", the SOP's own word for its warning, reads as "on time")."""
+    items = "".join(f"<li>{esc(w)}</li>" for w in status.warnings)
+    if status.phase == SELESAI:
+        # a finished cycle is judged by when it ended, not by steps that no longer run
+        if status.ended_behind:
+            text = (f"Siklus selesai {fmt.date_id(status.ended)}, {status.ended_behind} hari kerja setelah jadwal "
+                    f"dasar ({fmt.date_id(status.baseline_end)}).")
+            return Html(f'<div class="admonition warning"><p class="admonition-title">Selesai terlambat</p>'
+                        f"<p>{esc(text)}</p>{f'<ul>{items}</ul>' if items else ''}</div>")
+        text = f"Siklus selesai {fmt.date_id(status.ended)}, sesuai jadwal dasar ({fmt.date_id(status.baseline_end)})."
+        return Html(f'<div class="admonition success"><p class="admonition-title">Selesai tepat waktu</p>'
+                    f"<p>{esc(text)}</p>{f'<ul>{items}</ul>' if items else ''}</div>")
+    if not status.warnings:
+        return Html('<div class="admonition success"><p class="admonition-title">Sesuai jadwal</p>'
+                    '<p>Tidak ada langkah yang terlambat.</p></div>')
+    late = bool(status.late or status.slip or (status.forecast and status.forecast.behind))
+    title = "Peringatan keterlambatan" if late else "Perhatian"
+    return Html(f'<div class="admonition warning"><p class="admonition-title">{title}</p><ul>{items}</ul></div>')
+
+
+def step_table(ctx: Context, status: CycleStatus, full: bool) -> Html:
+    """The SOP's steps with their status. `full` (the cycle page): every date, the phone shows it as
+    cards; otherwise (Beranda) one short row per step that fits a phone, its dates in one cell."""
+    rows, classes = [], []
+    for s in status.steps:
+        expected = status.forecast.step(s.step.number) if status.forecast else None
+        if full:
+            rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), s.step.days_written,
+                         fmt.date_range(s.planned.start, s.planned.end), _done_cell(s), fmt.date_short(s.deadline),
+                         fmt.date_range(expected.start, expected.end) if expected else "—",
+                         s.days_used or "—", _state_cell(s)])
+        else:
+            rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), _dates_cell(status, s),
+                         _state_cell(s)])
+        classes.append(f"rkt-row-{s.state}")
+    if full:
+        headers = ["No", "Langkah", "Pelaksana", "Waktu SOP", "Jadwal dasar", "Pelaksanaan", "Tenggat", "Perkiraan",
+                   "Hari kerja", "Status"]
+        return table(headers, rows, numeric=(0, 8), row_classes=classes, hide_small=(3, 4, 8),
+                     nowrap=(6,), label=f"Langkah SOP siklus {status.year}", stack="l")
+    return table(["No", "Langkah", "Pelaksana", "Tanggal", "Status"], rows, numeric=(0,),
+                 row_classes=classes, hide_small=(2,), label=f"Langkah SOP siklus {status.year}", stack=None)
+
+
+def _done_cell(s: StepStatus) -> str:
+    """When a step was carried out: its first to its last day, or since when it runs."""
+    if s.state == DILEWATI:
+        return "dilewati"
+    if s.finished is not None:
+        return fmt.date_range(min(s.started or s.finished, s.finished), s.finished)
+    return f"sejak {fmt.date_short(s.started)}" if s.started else "—"
+
+
+def _dates_cell(status: CycleStatus, s: StepStatus) -> Html:
+    """A step's dates in words: when it was done, or its SOP deadline and the forecast's date for it."""
+    if s.state == DILEWATI:
+        return Html("dilewati")
+    if s.finished is not None:
+        return esc(f"selesai {fmt.date_short(s.finished)}")
+    if status.phase == DIJADWALKAN:
+        return esc(f"jadwal {fmt.date_short(s.planned.end)}")  # nothing has started: the baseline is all there is
+    expected = status.forecast.step(s.step.number) if status.forecast else None
+    parts = [f"tenggat {fmt.date_short(s.deadline)}"] if s.deadline else []
+    if expected is not None and expected.end != s.deadline:
+        parts.append(f"perkiraan {fmt.date_short(expected.end)}")
+    return Html("<br>".join(esc(p) for p in parts)) if parts else Html("—")
+
+
+def _state_cell(s: StepStatus) -> Html:
+    cell = badge(s.state, s.late_by, s.finished is not None)
+    if s.times_done > 1 and s.step.evidence == "peristiwa":
+        cell = Html(cell + f' <span class="rkt-note">{s.times_done}×</span>')
+    return cell
+
+
+def phase_note(ctx: Context, st: CycleStatus) -> str:
+    """What a cycle that is not simply running means for the reader."""
+    if st.phase == DIJADWALKAN:
+        days = ctx.cal.count(ctx.today + dt.timedelta(days=1), st.start) if st.start else 0
+        text = (f"Siklus ini dimulai {fmt.date_id(st.start)} ({days} hari kerja lagi). Belum ada langkah yang "
+                f"berjalan, jadi belum ada yang terlambat; tanggal langkah di bawah adalah jadwal dasar menurut SOP.")
+        return (f'<div class="admonition info"><p class="admonition-title">Dijadwalkan</p><p>{esc(text)}</p>'
+                f"</div>\n\n")
+    if st.phase == DICATAT:
+        return ('<div class="admonition info"><p class="admonition-title">Dicatat kemudian</p>'
+                "<p>Siklus ini dicatat setelah selesai (arsip). Yang ditampilkan hanya yang tercatat: form unit, "
+                "peristiwa dan versi bertanda tangan; keterlambatan tidak dinilai.</p></div>\n\n")
+    return ""
+
+
+def timeliness(st: CycleStatus) -> str:
+    """The timeliness box, where timeliness means something: not for an archive, and for a
+    cycle not yet started only when it has a warning (missing holiday data)."""
+    if st.phase == DICATAT or (st.phase == DIJADWALKAN and not st.warnings):
+        return ""
+    return warnings_box(st) + "\n\n"
+
+
+def summary_cards(ctx: Context, folder: CycleFolder, st: CycleStatus) -> Html:
+    if st.phase == BERJALAN:
+        return now_panel(ctx, st)
+    if st.phase == DIJADWALKAN:
+        cards = [("Dimulai", fmt.date_id(st.start)), ("Jadwal dasar selesai", fmt.date_id(st.baseline_end)),
+                 ("Unit wajib", f"{len(st.submissions)} unit")]
+        return _cards(cards)
+    done = sum(1 for s in st.steps if s.finished is not None or s.state == DILEWATI)
+    if st.phase == DICATAT:
+        recorded = sum(1 for s in st.submissions if s.date)
+        return _cards([("Langkah tercatat", f"{done} dari {len(st.steps)}"),
+                       ("Form RKT tercatat", f"{recorded} dari {len(st.submissions)} unit"),
+                       ("Versi bertanda tangan", str(len(folder.signed)))])
+    verdict = (f"{st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind else "tepat waktu")
+    return _cards([("Selesai pada", f"{fmt.date_id(st.ended)} ({verdict})"),
+                   ("Jadwal dasar selesai", fmt.date_id(st.baseline_end)),
+                   ("Versi bertanda tangan", str(len(folder.signed))),
+                   ("Putaran revisi", str(len(st.rejections)))])
+
+
+def now_panel(ctx: Context, st: CycleStatus) -> Html:
+    """A running cycle in four answers: the step it waits on, who must act (name and jabatan), which
+    units have not submitted, and the forecast finish against the baseline. Every figure comes from
+    the same status and forecast, so no two of them can disagree."""
+    rows: list[tuple[str, Html]] = []
+    current = st.current
+    if current is not None:
+        head = esc(f"Langkah {current.step.number} dari {len(st.steps)}: {current.step.short}")
+        if current.deadline is not None:  # (how late it is, the badge says)
+            when = f"tenggat {fmt.date_id(current.deadline)}"
+        else:
+            expected = st.forecast.step(current.step.number) if st.forecast else None
+            when = f"dimulai {fmt.date_id(expected.start)}" if expected else ""
+        rows.append(("Langkah sekarang", Html(f"<strong>{head}</strong> {_state_cell(current)}"
+                                               + (f"<br>{esc(when)}" if when else ""))))
+    actors = who_must_act(st, ctx.agency)
+    if actors:
+        people = "".join(f"<li><strong>{esc(a.person.name)}</strong><br>{esc(a.person.position)}</li>"
+                         for a in actors)
+        rows.append(("Harus bertindak sekarang", Html(f'<ul class="rkt-people">{people}</ul>')))
+    elif current is not None:
+        rows.append(("Harus bertindak sekarang", esc(ctx.lane_name(current.step.executor))))
+    forms_due = any(s.step.evidence == "form_unit" and s.started is not None for s in st.steps)
+    if st.missing_units and forms_due:  # before the forms' step nobody is missing yet
+        submitted = sum(1 for s in st.submissions if s.date)
+        rows.append(("Belum menyerahkan Form RKT", Html(
+            f"<strong>{esc(', '.join(_unit_short(ctx, u) for u in st.missing_units))}</strong> "
+            f"({submitted} dari {len(st.submissions)} unit sudah menyerahkan)")))
+    if st.forecast is not None:
+        f = st.forecast
+        versus = (f"{f.behind} hari kerja setelah jadwal dasar ({fmt.date_id(st.baseline_end)})" if f.behind
+                  else f"sesuai jadwal dasar ({fmt.date_id(st.baseline_end)})")
+        rows.append(("Perkiraan selesai", Html(f"<strong>{esc(fmt.date_id(f.finish))}</strong><br>{esc(versus)}")))
+    body = "".join(f'<div class="rkt-now-row"><dt>{esc(k)}</dt><dd>{v}</dd></div>' for k, v in rows)
+    return Html(f'<dl class="rkt-now">{body}</dl>')
+
+
+def _unit_short(ctx: Context, code: str) -> str:
+    unit = ctx.agency.unit(code)
+    return unit.short if unit else code
+
+
+def _cards(cards: list[tuple[str, str]]) -> Html:
+    body = "".join(f'<div class="rkt-card"><div class="rkt-card-label">{esc(k)}</div>'
+                   f'<div class="rkt-card-value">{esc(v)}</div></div>' for k, v in cards)
+    return Html(f'<div class="rkt-cards">{body}</div>')
+
+
+def cycle_list(ctx: Context, page: str) -> str:
+    lines = []
+    for c in ctx.cycles:
+        st = ctx.statuses[c.year]
+        if st.phase == SELESAI:
+            state = f"selesai {fmt.date_id(st.ended)}, " + (
+                f"{st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind else "tepat waktu")
+        elif st.phase == BERJALAN and st.forecast is not None:
+            state = (f"berjalan, {len(st.late)} langkah terlambat, perkiraan selesai "
+                     f"{fmt.date_id(st.forecast.finish)}")
+        else:
+            state = {DIJADWALKAN: f"dijadwalkan, mulai {fmt.date_id(st.start)}",
+                     DICATAT: "dicatat kemudian"}.get(st.phase, "berjalan")
+        lines.append(f"- {link(page, f'siklus/{c.year}.md', f'Siklus {c.year}')} ({state}) · "
+                     f"{link(page, f'rkt/{c.year}.md', f'RKT {c.year}')}")
+    return "\n".join(lines) + "\n" if lines else "Belum ada siklus RKT.\n"

@@ -1,0 +1,15 @@
+"""The `rkt` command line as a separate process, as a person runs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from support.repos import ROOT
+
+
+def rkt(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`rkt -C repo args...` with this run's Python, from the project's folder."""
+    return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True,
+                          text=True, cwd=ROOT, env=env)
