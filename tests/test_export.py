@@ -76,7 +76,7 @@ def test_pdf_pages_grow_with_the_rows(tmp_path):
     text = path.read_text()
     block = text[text.index("          - kode: \"5.03.01.2.01.0001\""):text.index("          - kode: \"5.03.01.2.01.0002\"")]
     extra = "".join(block.replace("0001\"", f"{n:04d}\"").replace("anggaran: 88400000", "anggaran: 1000")
-                    for n in range(100, 160))
+                    for n in range(100, 260))
     path.write_text(text.replace(block, block + extra))
     agency, small = compiled(ROOT)
     _, big = compiled(repo)

@@ -22,9 +22,9 @@ from packaging.utils import canonicalize_name
 LOCK = ROOT / "requirements/lock.txt"
 LIGHT = ROOT / "requirements/validate.txt"
 # what only the dashboard, the PDF and the spreadsheets need: never in the light install
-SITE_ONLY = {"mkdocs-material", "mkdocs", "matplotlib", "holidays", "babel", "weasyprint", "openpyxl",
+SITE_ONLY = {"mkdocs-material", "mkdocs", "matplotlib", "holidays", "babel", "typst", "openpyxl",
              "ruamel-yaml", "numpy", "pillow"}
-HEAVY_MODULES = ("mkdocs", "material", "matplotlib", "holidays", "babel", "weasyprint", "openpyxl", "ruamel",
+HEAVY_MODULES = ("mkdocs", "material", "matplotlib", "holidays", "babel", "typst", "openpyxl", "ruamel",
                  "numpy", "PIL", "jinja2", "markdown")
 
 

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from support.examples import EXAMPLES, apply
 
 from generator.check.validate import validate
-from generator.documents import export
+from generator.documents import export, typeset
 from generator.plan import fingerprint
 from generator.plan.derive import derive
 from generator.site import pages as render
@@ -302,12 +302,13 @@ def test_an_unsigned_plan_leaves_the_date_blank_in_the_year_it_is_prepared_not_t
 
 def test_the_logo_is_embedded_never_fetched(signed):
     agency, rkt = plan(signed)
-    document = export.rkt_html(rkt, agency, export.Source("", "0" * 64))
-    assert "src='data:image/png;base64," in document and "http" not in document.split("<body>")[1]
-    reader = PdfReader(io.BytesIO(export.to_pdf(document)))
+    src = export.Source("", "0" * 64)
+    document = export.rkt_document(rkt, agency, src)
+    assert document.logo == agency.logo_data  # the bytes of cycles/logo.png travel with the document
+    reader = PdfReader(io.BytesIO(typeset.to_pdf(document)))
     assert [img.name for img in reader.pages[0].images]  # the image is in the file itself
     without = dataclasses.replace(agency, logo=None, logo_data=None)
-    assert "<img" not in export.rkt_html(rkt, without, export.Source("", "0" * 64))
+    assert not PdfReader(io.BytesIO(typeset.to_pdf(export.rkt_document(rkt, without, src)))).pages[0].images
 
 
 # --- the trend reads targets the way the plan writes them ------------------------------------
@@ -330,8 +331,11 @@ def test_the_example_repository_still_prints(tmp_path):
     assert_rows_in_order(text, ["DRAF", "2 Meningkatnya kompetensi ASN Indeks Profesionalitas ASN indeks belum diisi"])
 
 
-def test_printing_fetches_nothing(tmp_path):
-    """A document that named an outside address would still print without asking for it."""
+
+
+def test_typed_text_is_printed_as_written_never_obeyed(tmp_path):
+    """Text from the data reaches the PDF as text: Typst markup in it (a read of a system file, an
+    image from an address, a link, bold) is printed character for character and nothing is fetched."""
     import functools
     import http.server
     import threading
@@ -351,8 +355,16 @@ def test_printing_fetches_nothing(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         port = server.server_address[1]
-        data = export.to_pdf(f"<html><body><img src='http://127.0.0.1:{port}/logo.png'>"
-                             f"<link rel=stylesheet href='http://127.0.0.1:{port}/a.css'><p>isi</p></body></html>")
+        hostile = (f'#read("/etc/hostname") #image("http://127.0.0.1:{port}/logo.png") '
+                   f'#link("http://127.0.0.1:{port}/")[klik] *tebal* $x^2$ <label> \\ // komentar')
+        document = typeset.Document("uji", hostile, (typeset.Text("para", hostile), typeset.Table(
+            (typeset.Column("No", "right", "auto"), typeset.Column("Sasaran")),
+            (typeset.Row((typeset.Cell("1"), typeset.Cell(hostile))),))))
+        data = typeset.to_pdf(document)
     finally:
         server.shutdown()
-    assert data.startswith(b"%PDF") and asked == []
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert text.count(" ".join(hostile.split())) == 3  # paragraph, table cell and footer, as typed
+    assert asked == [] and not reader.pages[0].images
+    assert b"/URI" not in data  # no link in the file

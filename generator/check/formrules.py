@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
+from generator.core import target as tgt
 from generator.core.model import CycleFolder, Repository
 from generator.core.problems import Problem
 from generator.source import load, screen
@@ -52,6 +53,10 @@ MESSAGES: Mapping[str, str] = {
     "unit_tidak_wajib": ("unit '{unit}' tidak termasuk unit_wajib siklus {tahun}; "
                          "tambahkan ke unit_wajib di {berkas} atau hapus form ini"),
     "draf": "form ini masih draf; lengkapi lalu hapus baris 'draf: true'",
+    "tanpa_satuan_persen": ("target {target} tanpa satuan: tulis \"{target}%\" atau isi satuan indikator {kode} "
+                            "di {berkas}"),
+    "tanpa_satuan": ("target {target} tanpa satuan: isi satuan indikator {kode} di {berkas}, atau tulis satuannya "
+                     "sesudah angka di target (misalnya \"{target} dokumen\")"),
 }
 
 # The key that marks a downloaded draft. The schema does not know it, so a draft never passes.
@@ -66,6 +71,24 @@ def message(name: str, **values: object) -> str:
 def choices(codes) -> str:
     codes = list(codes)
     return ", ".join(codes) if codes else EMPTY_CHOICES
+
+
+BARE_CODE = "RKT229"
+RENSTRA_FILE = "cycles/renstra.yaml"
+
+
+def bare_number(typed: str | int | None, satuan: str | None, description: str, kode: str) -> str | None:
+    """The warning for an indicator's target that is a bare number ("90", 90) while the indicator
+    has no `satuan`: 90 what? None when the target or the indicator says its unit (or is no
+    number; a dotted number gets RKT222 first)."""
+    if typed is None or satuan:
+        return None
+    t = tgt.parse(typed, None)
+    if t.kind != tgt.NUMBER or t.dotted or t.value is None:
+        return None
+    text = " ".join(str(typed).split())
+    name = "tanpa_satuan_persen" if description.strip().casefold().startswith("persentase") else "tanpa_satuan"
+    return message(name, target=text, kode=kode, berkas=RENSTRA_FILE)
 
 
 def rupiah(n: int) -> str:

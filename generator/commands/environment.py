@@ -1,5 +1,5 @@
-"""What this computer lacks when a command fails on it: a library, a system library (Pango for
-the PDFs), disk space, permission. Said in Indonesian with what to install or free, so that
+"""What this computer lacks when a command fails on it: a library, a system library, disk
+space, permission. Said in Indonesian with what to install or free, so that
 such a failure is not reported as a bug of rkt."""
 
 from __future__ import annotations
@@ -18,18 +18,9 @@ def environment(exc: BaseException) -> str | None:
     if not isinstance(exc, OSError):
         return None
     library = re.search(r"cannot load library '([^']+)'", str(exc))
-    if library:  # how WeasyPrint (cffi) fails without Pango and GObject
-        return _missing_library(library.group(1))
+    if library:  # how a library loaded through cffi fails without its system part
+        return (f"pustaka sistem '{library.group(1)}' tidak ditemukan; pasang pustaka itu, lalu jalankan lagi")
     return _os_advice(exc)
-
-
-def _missing_library(name: str) -> str:
-    pdf = any(part in name.lower() for part in ("pango", "gobject", "harfbuzz", "fontconfig", "glib"))
-    return (f"pustaka sistem '{name}' tidak ditemukan" +
-            (". Berkas PDF dibuat dengan WeasyPrint, yang memerlukan Pango: pasang dengan 'apt-get install "
-             "libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core' (Debian/Ubuntu) atau ikuti petunjuk "
-             "pemasangan WeasyPrint untuk Windows/macOS, lalu jalankan lagi" if pdf else
-             "; pasang pustaka itu, lalu jalankan lagi"))
 
 
 def _os_advice(exc: OSError) -> str | None:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.check import report
-from generator.check.validate import validate
+from generator.check.rules.placeholders import CODE as PLACEHOLDER_CODE
+from generator.check.rules.placeholders import printed_placeholders
+from generator.check.validate import Result, validate
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import ValidCycle, valid_cycle
 from generator.core.model import Agency, Person, ValidRepository
@@ -73,7 +75,7 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
     checked = valid_cycle(root, year, today)
     if isinstance(checked, Outcome):
         return checked
-    commit = printed_commit(root, year)
+    commit = printed_commit(root, year, checked.result)
     if isinstance(commit, Outcome):
         return commit
     data = read_scan(scan, date, checked.today)
@@ -148,17 +150,25 @@ def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, byte
         for path in new_files:
             path.unlink()
         atomic.replace(cycle_path, before)
-        return report.text(list(after.problems), after.files_checked) + "Penandatanganan dibatalkan.\n"
+        names = ", ".join(str(path.relative_to(root)) for path in new_files)
+        return (report.text(list(after.problems), after.files_checked) +
+                f"Penandatanganan dibatalkan: masalah di atas ditemukan pada isi yang akan ditulis; {names} tidak "
+                f"disimpan dan {cycle_path.relative_to(root)} dikembalikan seperti semula.\n")
     return None
 
 
-def printed_commit(root: Path, year: int) -> str | Outcome:
-    """The full id of the commit that holds what was printed for signing, or why there is none.
+def printed_commit(root: Path, year: int, result: Result | None = None) -> str | Outcome:
+    """The full id of the commit that holds what was printed for signing, or why there is none
+    (or why what was printed cannot be signed: it still shows placeholders of `rkt init`).
 
     The metadata names a commit so that anyone can rebuild the signed content from
-    it: with uncommitted changes to the plan's inputs no commit holds that content."""
+    it: with uncommitted changes to the plan's inputs no commit holds that content.
+    `result` is the repository's verdict when the caller has it (validated again otherwise)."""
     from generator.source.gitrepo import GitError, git
 
+    refused = unfilled_refusal(result if result is not None else validate(root), year)
+    if refused is not None:
+        return refused
     try:
         git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
     except GitError:
@@ -172,6 +182,24 @@ def printed_commit(root: Path, year: int) -> str | Outcome:
             f"Yang ditandatangani harus sama dengan isi sebuah commit. Commit perubahan itu (atau batalkan), "
             f"cetak ulang dengan 'rkt export {year} --format pdf' bila isinya berubah, lalu jalankan lagi.\n", 1)
     return gitrepo.last_commit(root, year, abbrev=False) or git(root, "rev-parse", "HEAD").decode().strip()
+
+
+def unfilled_refusal(result: Result, year: int) -> Outcome | None:
+    """Why a document may not be signed while it prints placeholders of `rkt init`
+    (RKT228: each with its file and line), or None when none remains. Nothing is written."""
+    lines = {(p.file, p.path): p.line for p in result.problems if p.code == PLACEHOLDER_CODE}
+    found = sorted(((u.at.file, lines.get((u.at.file, u.at.path), 0)), u.label, u.value)
+                   for u in printed_placeholders(result.repository))
+    if not found:
+        return None
+    shown = "".join(f"  {file}:{line}: {label} masih \"{value}\"\n" for (file, line), label, value in found)
+    return Outcome.failed(
+        f"rkt: penandatanganan {year} tidak dicatat: dokumen yang ditandatangani akan memuat isian contoh dari "
+        f"'rkt init' yang belum diganti:\n{shown}"
+        f"Ganti setiap isian itu dengan data sebenarnya, periksa dengan 'rkt validate', commit, cetak ulang "
+        f"dokumennya dengan 'rkt export {year} --format pdf' (Perjanjian Kinerja: dengan --document pk) dan "
+        f"mintakan tanda tangan pada cetakan baru itu, lalu jalankan lagi. Tidak ada berkas yang ditulis atau "
+        f"diubah.\n", 1)
 
 
 def metadata_yaml(meta: dict) -> str:

@@ -94,6 +94,8 @@ CODES: Mapping[str, str] = {
     "RKT225": "program atau kegiatan tanpa anggaran",
     "RKT226": "berkas logo tidak ada atau bukan gambar PNG/JPEG",
     "RKT227": "uraian indikator di form tidak sama lagi dengan Renstra (Renstra direvisi)",
+    "RKT228": "isian contoh \"(isi ...)\" dari rkt init yang tercetak pada RKT atau Perjanjian Kinerja belum diganti",
+    "RKT229": "target indikator berupa angka tanpa satuan (tidak di target, tidak di satuan indikator)",
     # against a base revision (check/sealed.py, check/revisions.py)
     "RKT301": "catatan peristiwa lama diubah atau dihapus",
     "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",

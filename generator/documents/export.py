@@ -9,7 +9,7 @@ become a live formula in Excel or LibreOffice (see `generator.source.workbook.in
 and `rkt_csv`).
 
 The names of the format modules are re-exported here for the callers that import them from
-this module (`export.Source`, `export.to_pdf`, ...).
+this module (`export.Source`, `export.rkt_document`, ...).
 """
 
 from __future__ import annotations
@@ -19,17 +19,17 @@ import json
 from pathlib import Path
 
 from generator.core.model import Agency
-from generator.documents.printing import spanned_table, to_pdf
+from generator.documents import typeset
 from generator.documents.provenance import Source
 from generator.documents.rkt_csv import CSV_HEADERS, CSV_PERFORMANCE_HEADERS, to_csv
-from generator.documents.rkt_pdf import place_date, rkt_html
+from generator.documents.rkt_pdf import place_date, rkt_document
 from generator.documents.rkt_xlsx import to_xlsx
 from generator.documents.sheets import RUPIAH_FORMAT
 from generator.plan.compile import CompiledRkt
 from generator.plan.fingerprint import content
 
 __all__ = ["CSV_HEADERS", "CSV_PERFORMANCE_HEADERS", "FORMATS", "RUPIAH_FORMAT", "Source", "place_date", "render",
-           "rkt_html", "spanned_table", "to_csv", "to_pdf", "to_xlsx"]
+           "rkt_document", "to_csv", "to_xlsx"]
 
 FORMATS = ("pdf", "xlsx", "csv")
 
@@ -40,8 +40,9 @@ def render(fmt_name: str, rkt: CompiledRkt, agency: Agency, source: Source, toda
     and, through `cache.key`, by the code that draws it (a fixed writer must never be
     bypassed by a file an older one made)."""
     if fmt_name == "pdf":  # the signature's place and date come from the plan, never from `today`
-        key = rkt_html(rkt, agency, source)
-        make = lambda: to_pdf(key)  # noqa: E731
+        document = rkt_document(rkt, agency, source)
+        key = typeset.cache_key(document)
+        make = lambda: typeset.to_pdf(document)  # noqa: E731
     elif fmt_name == "xlsx":
         key = json.dumps([content(rkt), agency.name, agency.government, [u.unit.name for u in rkt.units],
                           source.commit, source.fingerprint], sort_keys=True, default=str)

@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 
 from generator.core.model import Agency, CycleFolder, Sop
-from generator.documents.pk_pdf import to_html
+from generator.documents import typeset
+from generator.documents.pk_pdf import pk_document
 from generator.documents.pk_xlsx import to_xlsx
-from generator.documents.printing import to_pdf
 from generator.documents.provenance import Source
 from generator.plan.agreement import Agreement, IkuGroup, Party, ProgramLine, agreement, content
 from generator.plan.compile import CompiledRkt
@@ -35,8 +35,8 @@ def render(fmt_name: str, pk: Agreement, agency: Agency, source: Source, cache: 
 
     date_text = fmt.date_id(pk.date) if pk.date else None
     if fmt_name == "pdf":
-        document = to_html(pk, agency, source, date_text, fmt.number)
-        return caches.through(cache, "pk-pdf", (document,), lambda: to_pdf(document), ".pdf")
+        document = pk_document(pk, agency, source, date_text, fmt.number)
+        return caches.through(cache, "pk-pdf", (typeset.cache_key(document),), lambda: typeset.to_pdf(document), ".pdf")
     key = json.dumps([content(pk), source.commit, source.fingerprint], sort_keys=True, default=str)
     return caches.through(cache, "pk-xlsx", (key,), lambda: to_xlsx(pk, source, date_text), ".xlsx")
 

@@ -251,8 +251,8 @@ panduan [Mulai dengan data sendiri](docs/panduan/mulai.md).
 ## Perintah sehari-hari
 
 Di Debian 12 atau Ubuntu 24.04 (juga WSL di Windows), pasang dulu sekali:
-`sudo apt install make git python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core`
-(Linux lain dan macOS: Python 3.11 atau lebih baru, Git, `make`, Pango). Perintah pertama menyiapkan
+`sudo apt install make git python3-venv`
+(Linux lain dan macOS: Python 3.11 atau lebih baru, Git, `make`). Perintah pertama menyiapkan
 `.venv` dari `requirements/lock.txt` (sekitar 30 detik, perlu internet ke PyPI).
 
 ```

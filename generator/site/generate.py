@@ -48,8 +48,7 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
     with parallel.Batch() as batch:
         _charts(d, cache_obj, files, chart_paths)
         _downloads(root, d, cache_dir / "exports" if cache_dir else None, files)
-        batch.start(preload=[lib for suffix, lib in ((".pdf", "weasyprint"), (".xlsx", "openpyxl"))
-                             if batch.pending(suffix)])
+        batch.start(preload=["openpyxl"] if batch.pending(".xlsx") else [])
         # the pages need only the charts' names: rendered while the workers draw and print
         _pages(root, result, d, chart_paths, files)
         files = batch.finish(files)

@@ -1,7 +1,7 @@
 """Every cache of rkt, under one rule: an entry's key is the hash of everything its
 output depends on. That is the caller's inputs (data, settings, the date) plus,
 always, the source of the `generator` package and the versions of every installed
-library, so an upgrade of matplotlib, WeasyPrint, MkDocs, holidays, Babel or of rkt
+library, so an upgrade of matplotlib, Typst, MkDocs, holidays, Babel or of rkt
 itself can never serve a stale chart, export or page.
 
 The caches live in `.rkt-cache/` at the repository root, out of the way of the
@@ -51,8 +51,8 @@ def _site_package_dirs() -> list[str]:
 def library_versions() -> tuple[str, ...]:
     """Every installed distribution as `name-version` (the names of their metadata folders).
 
-    All of them rather than a hand-kept list: the PDF alone depends on WeasyPrint, pydyf,
-    tinycss2 and fontTools, and a list someone forgets to extend is a stale cache waiting
+    All of them rather than a hand-kept list: the PDF alone depends on Typst and on
+    matplotlib's fonts, and a list someone forgets to extend is a stale cache waiting
     to happen. Listing folders costs about a millisecond; reading every METADATA file 50.
     """
     found: set[str] = set()

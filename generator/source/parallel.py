@@ -50,6 +50,10 @@ def _run(index: int) -> bytes:
     return _current.makes[index]()
 
 
+# outputs made in this process even when workers run (see `start`)
+IN_PROCESS = frozenset({".pdf"})
+
+
 def _fork_context():
     """The fork start method, where it exists and no other thread could hold a lock the child needs."""
     if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
@@ -116,9 +120,11 @@ class Batch:
             except (AttributeError, OSError, ValueError):
                 pass
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        # PDFs (WeasyPrint) take longest: first, so that the last one does not start at the end
-        for index in sorted(range(len(self.makes)), key=lambda i: self.suffixes[i] != ".pdf"):
-            self._futures[index] = self._pool.submit(_run, index)
+        # PDFs are set in this process (by `finish`): Typst keeps a thread pool of its own, which a
+        # forked child inherits the locks of but not the threads, and one document takes ~0.05 s
+        for index in range(len(self.makes)):
+            if self.suffixes[index] not in IN_PROCESS:
+                self._futures[index] = self._pool.submit(_run, index)
 
     def finish(self, files: dict[str, bytes]) -> dict[str, bytes]:
         """`files` with every placeholder replaced by its output; each output stored in the cache."""

@@ -16,19 +16,21 @@ from collections.abc import Callable, Iterator
 
 from generator.check.rules.agency import LOGO_MAX_BYTES, NIP_PLACEHOLDER, agency_rules, nip_problem
 from generator.check.rules.cycles import cycle_rules
+from generator.check.rules.placeholders import placeholder_rules
 from generator.check.rules.renstra import renstra_rules
 from generator.check.rules.sop import sop_rules
 from generator.core.model import Repository
 from generator.core.problems import Problem
 
 __all__ = ["LOGO_MAX_BYTES", "NIP_PLACEHOLDER", "RULES", "agency_rules", "check", "cycle_rules", "nip_problem",
-           "renstra_rules", "sop_rules"]
+           "placeholder_rules", "renstra_rules", "sop_rules"]
 
 RULES: tuple[Callable[[Repository, dt.date, set[str]], Iterator[Problem]], ...] = (
     agency_rules,
     sop_rules,
     renstra_rules,
     cycle_rules,
+    placeholder_rules,
 )
 
 

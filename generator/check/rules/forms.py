@@ -43,6 +43,9 @@ def _renstra_codes(renstra: Renstra, f: Form) -> Iterator[Problem]:
                     "indikator_tidak_ada", kode=t.indicator, sasaran=obj.code, pilihan=choices(codes)))
             ind = next((i for i in obj.indicators if i.code == t.indicator), None)
             yield from dotted(t.target, ind.unit_of_measure if ind else None, t.at / "target")
+            bare = ind and formrules.bare_number(t.target, ind.unit_of_measure, ind.description, ind.code)
+            if bare:
+                yield problem(t.at / "target", formrules.BARE_CODE, bare, severity=WARNING)
 
 
 def _program_codes(f: Form) -> Iterator[Problem]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from generator.check import formrules
 from generator.check.rules.common import choices, dotted, duplicates, problem
 from generator.core.model import Indicator, Objective, Renstra, Repository
 from generator.core.problems import WARNING, Problem
@@ -42,6 +43,9 @@ def _indicator_rules(r: Renstra, o: Objective, ind: Indicator, units: set[str] |
             yield problem(ind.at / "target" / str(y), "RKT216",
                           f"target tahun {y} di luar periode Renstra {r.first_year}-{r.last_year}")
         yield from dotted(typed, ind.unit_of_measure, ind.at / "target" / str(y))
+        bare = formrules.bare_number(typed, ind.unit_of_measure, ind.description, ind.code)
+        if bare:
+            yield problem(ind.at / "target" / str(y), formrules.BARE_CODE, bare, severity=WARNING)
     if units is not None:
         for i, u in enumerate(ind.units):
             if u not in units:
