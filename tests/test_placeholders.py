@@ -182,3 +182,31 @@ def test_sign_of_the_perjanjian_kinerja_refuses_an_atasan_placeholder(tmp_path):
             in proc.stderr)
     assert tree(repo) == before
     assert git(repo, "status", "--porcelain") == ""
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@pytest.mark.git
+def test_a_printed_placeholder_is_marked_belum_diisi_and_the_document_draf(tmp_path):
+    """Nothing unfinished on paper: the export prints a visible BELUM DIISI where "(isi ...)" is
+    left, never the placeholder itself, and marks the whole document DRAF with the count."""
+    repo = init_with_cycle(tmp_path)
+    out = tmp_path / "rkt-2027.pdf"
+    proc = rkt(repo, "export", "2027", "--format", "pdf", "--out", str(out), "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = pdf_text(out)
+    assert "(isi" not in text
+    assert text.count("BELUM DIISI") >= 5  # kop (government, agency, address), the head's name and NIP, ...
+    assert "DRAF. Dokumen ini belum dapat ditandatangani:" in text and "isian masih BELUM DIISI" in text
+    assert "NIP. BELUM DIISI" in text
+
+    fill(repo)
+    proc = rkt(repo, "export", "2027", "--format", "pdf", "--out", str(out), "--today", "2026-11-28")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = pdf_text(out)
+    assert "BELUM DIISI" not in text and "belum dapat ditandatangani" not in text
+    assert "Meningkatnya derajat kesehatan masyarakat" in text

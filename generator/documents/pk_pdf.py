@@ -8,6 +8,7 @@ from generator.core.model import Agency
 from generator.documents import typeset as ts
 from generator.documents.provenance import Source
 from generator.documents.rkt_pdf import columns, kop, spanned_rows
+from generator.documents.unfilled import mark_unfilled
 from generator.plan.agreement import Agreement, Party
 
 STATEMENT_OPENING = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
@@ -66,5 +67,5 @@ def pk_document(pk: Agreement, agency: Agency, source: Source, date_text: str | 
         ts.Text("title", f"LAMPIRAN PERJANJIAN KINERJA TAHUN {pk.year}"),
         ts.Text("subtitle", f"{pk.agency.upper()}\n{pk.government.replace('Pemerintah ', '').upper()}"),
         *lampiran, ts.Table(last.columns, last.rows, sign))
-    return ts.Document(f"Perjanjian Kinerja {pk.year}", footer, blocks, font_size=10, margin=(18, 18, 20, 22),
-                       logo=agency.logo_data or None)
+    return mark_unfilled(ts.Document(f"Perjanjian Kinerja {pk.year}", footer, blocks, font_size=10,
+                                     margin=(18, 18, 20, 22), logo=agency.logo_data or None))

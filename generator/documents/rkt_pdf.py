@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from generator.core.model import Agency
 from generator.documents import typeset as ts
 from generator.documents.provenance import Source
+from generator.documents.unfilled import mark_unfilled
 from generator.plan.compile import DRAFT, CompiledRkt, Signature, UnitPlan, plan_rows
 
 # a target is short and read as one piece: it never wraps ("76 point", not "76" over "point")
@@ -124,6 +125,6 @@ def rkt_document(rkt: CompiledRkt, agency: Agency, source: Source, override: str
         blocks += _programs(rkt, number)
     signature = (signature_block(rkt.signature, override or place_date(rkt.signature))
                  if rkt.signature is not None else None)
-    return ts.Document(f"RKT {rkt.year}", footer, _with_signature(blocks, signature), landscape=True,
-                       font_size=8.5, margin=(14, 12, 18, 12), draft=rkt.draft, draft_mark=DRAFT,
-                       logo=agency.logo_data or None)
+    return mark_unfilled(ts.Document(f"RKT {rkt.year}", footer, _with_signature(blocks, signature), landscape=True,
+                                     font_size=8.5, margin=(14, 12, 18, 12), draft=rkt.draft, draft_mark=DRAFT,
+                                     logo=agency.logo_data or None))

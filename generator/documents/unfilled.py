@@ -1,0 +1,51 @@
+"""A document meant for signing never prints a placeholder: every "(isi ...)" that `rkt init`
+left and nobody replaced is printed as a visible BELUM DIISI, and the document is marked DRAF
+with a note saying why (`rkt validate` names each one with its file and line, RKT228; `rkt
+sign` refuses while any remains)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from generator.check.rules.placeholders import PLACEHOLDER
+from generator.documents import typeset as ts
+from generator.plan.compile import DRAFT
+
+UNFILLED = "BELUM DIISI"
+_FOUND = re.compile(re.escape(PLACEHOLDER) + r"[^)]*\)")
+
+
+def _rewrite(value: object, fix: Callable[[str], str]) -> object:
+    """`value` with `fix` applied to every text in it (blocks, rows and cells are frozen dataclasses)."""
+    if isinstance(value, str):
+        return fix(value)
+    if isinstance(value, tuple):
+        return tuple(_rewrite(v, fix) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: _rewrite(getattr(value, f.name), fix)
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
+
+
+def mark_unfilled(doc: ts.Document) -> ts.Document:
+    """`doc` with every placeholder printed as BELUM DIISI, marked DRAF with a note; `doc` itself
+    when it has none."""
+    count = 0
+
+    def fix(text: str) -> str:
+        nonlocal count
+        new, n = _FOUND.subn(UNFILLED, text)
+        count += n
+        return new
+
+    blocks = _rewrite(doc.blocks, fix)
+    assert isinstance(blocks, tuple)
+    if count == 0:
+        return doc
+    note = ts.Note(f"{DRAFT}.", f"Dokumen ini belum dapat ditandatangani: {count} isian masih {UNFILLED}, yaitu "
+                                f"isian contoh dari pembuatan repositori yang belum diganti dengan data "
+                                f"sebenarnya; pemeriksaan data menyebut berkas dan barisnya.")
+    at = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, ts.Text) and b.kind == "title"), 0)
+    return dataclasses.replace(doc, blocks=(*blocks[:at], note, *blocks[at:]), draft=True, draft_mark=DRAFT)
