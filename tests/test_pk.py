@@ -223,3 +223,20 @@ def test_a_signed_pk_must_be_named_as_one(example):
     (signed / "pk-2026-v1.yaml").write_text((signed / "rkt-2026-v1.yaml").read_text())  # names rkt-2026-v1.pdf
     problems = [(p.file, p.code) for p in validate(example, today=TODAY).problems if p.is_error]
     assert problems == [("cycles/2026/signed/pk-2026-v1.yaml", "RKT213")]
+
+
+def test_a_renstra_that_marks_no_iku_agrees_on_all_its_indicators(example, tmp_path):
+    """Marking key indicators is the agency's choice: with every indicator `iku: false` the PK prints
+    every indicator of the plan (nobody has to mark them all to get a PK row)."""
+    renstra = example / "cycles/renstra.yaml"
+    text = renstra.read_text(encoding="utf-8")
+    assert text.count("        iku: true\n") == 4
+    renstra.write_text(text.replace("        iku: true\n", "        iku: false\n"), encoding="utf-8")
+    out = tmp_path / "pk-2026.pdf"
+    proc = run(example, "export", "2026", "--document", "pk", "--format", "pdf", "--out", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lampiran = " ".join(flat(page.extract_text()) for page in PdfReader(out).pages[1:])
+    for row in ("1 Meningkatnya penerapan sistem merit dalam manajemen ASN Indeks Sistem Merit indeks 0,66",
+                "Persentase jabatan yang diisi sesuai standar kompetensi jabatan 84%",
+                "Jumlah dokumen perencanaan dan pelaporan kinerja yang disusun tepat waktu dokumen 5"):
+        assert row in lampiran, (row, lampiran)

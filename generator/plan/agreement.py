@@ -118,10 +118,9 @@ def agreement(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | 
     if superior is None:
         return ("cycles/agency.yaml belum memuat pihak kedua Perjanjian Kinerja: tambahkan 'atasan' dengan 'nama' "
                 "dan 'jabatan' di bawah 'instansi' (misalnya jabatan: Bupati Balangan), lalu jalankan lagi.")
-    groups = _iku_groups(rkt)
-    if not groups:
-        return ("Renstra belum menandai satu indikator pun sebagai Indikator Kinerja Utama: tulis 'iku: true' "
-                "pada indikator IKU di cycles/renstra.yaml, lalu jalankan lagi.")
+    # the PK prints the key indicators the Renstra marks (iku: true); a Renstra that marks none
+    # agrees on all of its indicators, as many agencies' PK does: nobody must mark them all to get rows
+    groups = _iku_groups(rkt) or _iku_groups(rkt, every=True)
     s = signed.signer
     person = agency.person(s.person) if s.person else None
     region = agency.government.replace("Pemerintah ", "")
@@ -149,11 +148,12 @@ def _with_region(position: str, region: str) -> str:
     return position if position.endswith(region) else f"{position} {region}"
 
 
-def _iku_groups(rkt: CompiledRkt) -> tuple[IkuGroup, ...]:
-    """The key indicators of the plan, numbered per sasaran (sasaran without one are left out)."""
+def _iku_groups(rkt: CompiledRkt, every: bool = False) -> tuple[IkuGroup, ...]:
+    """The key indicators of the plan (`every`: all of its indicators), numbered per sasaran
+    (sasaran without one are left out)."""
     out: list[IkuGroup] = []
     for g in rkt.groups:
-        rows = tuple(r for r in g.rows if r.indicator.is_iku)
+        rows = tuple(r for r in g.rows if every or r.indicator.is_iku)
         if rows:
             out.append(IkuGroup(len(out) + 1, g.objective.description, rows))
     return tuple(out)
