@@ -307,6 +307,8 @@ def test_printing_the_rkt_page_gives_the_document(server, driver):
         assert chrome not in whole, chrome
     signed = [p for p in pages if "NIP" in p]
     assert len(signed) == 1 and "Drs. H. Ahmad Fauzi, M.Si." in signed[0] and "Kepala Badan" in signed[0]
+    # never alone on its page: the last rows of the last table are printed with it
+    assert "Jumlah Rp" in signed[0], signed[0][:300]
 
 
 # --- honest trends ------------------------------------------------------------------
