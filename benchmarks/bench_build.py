@@ -85,8 +85,8 @@ def main() -> int:
               f"{'all finished' if args.finished else 'the last one running'}, today {today} ({load_average()})",
               flush=True)
         generate = [sys.executable, "-c", GENERATE, str(repo), today]
-        # the engine exactly as generator.site.build.mkdocs_build runs it (its environment included)
-        mkdocs = [sys.executable, "-c", "import sys; from pathlib import Path; from generator.site.build import "
+        # the engine exactly as generator.site.engines.mkdocs_build runs it (its environment included)
+        mkdocs = [sys.executable, "-c", "import sys; from pathlib import Path; from generator.site.engines import "
                   "mkdocs_build; p = mkdocs_build(Path(sys.argv[1]), '1800000000', Path(sys.argv[2])); "
                   "sys.stderr.write(p.stderr[-3000:]); sys.exit(p.returncode)", str(repo), str(site)]
         first, again, engine, before = [], [], [], []

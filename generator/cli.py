@@ -37,7 +37,7 @@ _ARGPARSE_ID = {
 }
 argparse._ = lambda s: _ARGPARSE_ID.get(s, s)  # type: ignore[attr-defined]
 
-# build.ENGINES and build.DEFAULT_ENGINE, spelled out so that `rkt --help` does not import the
+# engines.ENGINES and engines.DEFAULT_ENGINE, spelled out so that `rkt --help` does not import the
 # build (tests keep them equal); switching the default engine is a change of both
 ENGINES = ("mkdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"

@@ -4,21 +4,12 @@ warning naming the file, the line and the fix (RKT229), as the dotted decimal is
 from __future__ import annotations
 
 from conftest import TODAY
+from support.problems import edit, problems
 
 from generator.check import formrules
 from generator.check.validate import validate
 
 PERCENT_FIX = 'target 97 tanpa satuan: tulis "97%" atau isi satuan indikator SS3.2 di cycles/renstra.yaml'
-
-
-def problems(repo, code: str) -> list[tuple[str, int, str, str]]:
-    return [(p.file, p.line, p.severity, p.message) for p in validate(repo, today=TODAY).problems if p.code == code]
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
 
 
 def drop_percent_unit_of_ss32(repo) -> None:

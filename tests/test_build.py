@@ -17,7 +17,8 @@ from support.html import text_of
 from support.repos import add_guide, repo_copy, site_copy, tree
 
 from generator.check.validate import validate
-from generator.site.build import SiteRefused, build
+from generator.site.build import build
+from generator.site.publish import SiteRefused
 
 pytestmark = pytest.mark.git
 

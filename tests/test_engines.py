@@ -22,11 +22,11 @@ from support.repos import add_guide, repo_copy
 from generator import cli
 from generator.check.validate import validate
 from generator.core import fmt
-from generator.plan.derive import derive
+from generator.plan.derive import BuildError, derive
 
 # Not skipped without Zensical: it is in the lock file's site extra, so `make install` always has it.
 from generator.site import engines
-from generator.site.build import BuildError, build
+from generator.site.build import build
 from generator.site.safety import scan_site
 
 pytestmark = pytest.mark.git

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
+from support.problems import edit, problems
 
 from generator.check.rules import nip_problem as _nip_problem
 from generator.check.validate import validate
@@ -86,16 +87,6 @@ def test_nip_plausibility(nip, ok):
 
 
 # --- real documents: targets, pagu at any level, the units' plan -------------------------
-
-def problems(repo, code: str) -> list[tuple[str, int, str, str]]:
-    return [(p.file, p.line, p.severity, p.message) for p in validate(repo, today=TODAY).problems if p.code == code]
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
-
 
 def test_a_dotted_decimal_is_a_warning_naming_file_line_and_the_fix(example):
     edit(example / "cycles/renstra.yaml", '          2027: "0,70"', '          2027: "0.70"')

@@ -13,14 +13,13 @@ import hashlib
 from pathlib import Path
 
 from generator.check import report
-from generator.check.validate import validate
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_cycle
 from generator.commands.sign import metadata_yaml, printed_commit, read_scan
-from generator.documents import pk
 from generator.plan import fingerprint
+from generator.plan.agreement import agreement
 from generator.plan.derive import derive
-from generator.source import atomic
 
 
 def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
@@ -30,10 +29,10 @@ def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str |
         return checked
     folder, repo = checked.folder, checked.repo
     rkt = derive(root, checked.result.repository, checked.today).compiled[year]
-    made = pk.agreement(folder, repo.agency, rkt, repo.sop)
+    made = agreement(folder, repo.agency, rkt, repo.sop)
     if isinstance(made, str):
         return Outcome.failed(f"rkt: Perjanjian Kinerja {year} tidak dapat diarsipkan: {made}\n", 1)
-    commit = printed_commit(root, year)
+    commit = printed_commit(root, year, checked.result)
     if isinstance(commit, Outcome):
         return commit
     data = read_scan(scan, date, checked.today)
@@ -52,13 +51,10 @@ def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str |
             "sidik_isi": fingerprint.fingerprint(rkt), "catatan": note,
             "menggantikan": version - 1 if version > 1 else None}
     text = metadata_yaml(meta).replace(f"RKT Tahun {year}", f"Perjanjian Kinerja Tahun {year}", 1)
-    atomic.create(pdf_path, data)
-    atomic.create(meta_path, text.encode("utf-8"))
-    after = validate(root, today=today)
-    if not after.ok:
-        pdf_path.unlink()
-        meta_path.unlink()
-        return Outcome.failed(report.text(list(after.problems), after.files_checked) + "Pengarsipan dibatalkan.\n", 1)
+    undone = write_checked(root, {pdf_path: data, meta_path: text.encode("utf-8")}, today)
+    if undone is not None:
+        return Outcome.failed(report.text(list(undone.result.problems), undone.result.files_checked) +
+                              "Pengarsipan dibatalkan.\n", 1)
     return Outcome.done(f"Perjanjian Kinerja {year} versi {version} diarsipkan: {pdf_path.relative_to(root)} "
                         f"(SHA-256 {sha256[:16]}…; pihak pertama {head.name}).\n"
                         f"Ajukan perubahan ini sebagai pull request.\n")

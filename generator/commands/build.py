@@ -8,7 +8,9 @@ from pathlib import Path
 
 from generator.check import report
 from generator.commands.outcome import Outcome
-from generator.site.build import BuildError, BuildReport, SiteRefused, build
+from generator.plan.derive import BuildError
+from generator.site.build import BuildReport, build
+from generator.site.publish import SiteRefused
 
 
 def build_site(root: Path, today: dt.date | None, site: Path | None, force: bool, engine: str,

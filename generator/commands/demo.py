@@ -20,8 +20,11 @@ def signer(root: Path, year: int, scan: Path, date: dt.date, role: str, note: st
 
 
 def demo(target: Path, today: dt.date | None, engine: str) -> Outcome:
+    from generator.plan.derive import BuildError
     from generator.scaffold import demo as replay
-    from generator.site.build import BuildError, SiteRefused, build, engine_missing
+    from generator.site.build import build
+    from generator.site.engines import engine_missing
+    from generator.site.publish import SiteRefused
 
     refused = new_folder_refusal(target, "rkt demo") or (f"rkt: {engine_missing(engine)}\n"
                                                          if engine_missing(engine) else None)

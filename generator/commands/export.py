@@ -11,6 +11,7 @@ from generator.commands.preconditions import valid_repository, write_out
 from generator.core.model import ValidRepository
 from generator.documents import export, pk
 from generator.plan import fingerprint
+from generator.plan.agreement import agreement
 from generator.plan.derive import BuildError, Derived, derive
 from generator.source import gitrepo
 
@@ -53,7 +54,7 @@ def _agreement(d: Derived, year: int, fmt_name: str, out: Path | None, repo: Val
                source: export.Source) -> Outcome:
     """The Perjanjian Kinerja of `year`, or why it cannot be made yet (exit code 1)."""
     folder = next(c for c in d.folders if c.year == year)
-    made = pk.agreement(folder, repo.agency, d.compiled[year], repo.sop)
+    made = agreement(folder, repo.agency, d.compiled[year], repo.sop)
     if isinstance(made, str):
         return Outcome.failed(f"rkt: Perjanjian Kinerja {year} tidak dibuat: {made}\n", 1)
     data = pk.render(fmt_name, made, repo.agency, source)

@@ -50,7 +50,7 @@ def write_all(target: Path, files: dict[str, bytes]) -> str | None:
 
 def init(target: Path, name: str | None, government: str | None, city: str | None, maintainer: str,
          today: dt.date | None) -> Outcome:
-    from generator.check.placeholders import unfilled
+    from generator.check.rules.placeholders import unfilled
     from generator.check.validate import validate
     from generator.scaffold import init as new_repo
 

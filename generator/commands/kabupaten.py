@@ -37,9 +37,10 @@ def init(target: Path, name: str | None) -> Outcome:
 
 def build(root: Path, today: dt.date | None, site: Path | None, force: bool, engine: str,
           on_wait: Callable[[str], None] | None = None) -> Outcome:
+    from generator.plan.derive import BuildError
     from generator.regency.build import build as build_regency
     from generator.regency.config import FILE
-    from generator.site.build import BuildError, SiteRefused
+    from generator.site.publish import SiteRefused
 
     if not (root / FILE).is_file():
         return Outcome.failed(f"rkt: kesalahan: {root} bukan repositori dasbor kabupaten ({FILE} tidak ada); buat "

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from generator.check import report
 from generator.check.validate import Result, validate
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository, write_out
-from generator.source import atomic
 
 RENSTRA = "cycles/renstra.yaml"
 
@@ -117,16 +117,10 @@ def _imported(workbook: str, data: dict, generated: Sequence[str], changes: list
 def _write_checked(root: Path, before: Result, text: str, today: dt.date | None) -> str | None:
     """Write renstra.yaml, then validate: on an error in it, or a new error elsewhere (a form
     referring to a removed indicator), put the old file back and say why."""
-    path = root / RENSTRA
-    old = path.read_bytes() if path.exists() else None
     known = {(p.file, p.code, p.message) for p in before.problems if p.is_error and p.file != RENSTRA}
-    atomic.replace(path, text)
-    after = validate(root, today=today)
-    new = [p for p in after.problems if p.is_error and (p.file == RENSTRA or (p.file, p.code, p.message) not in known)]
-    if not new:
+    undone = write_checked(root, {root / RENSTRA: text}, today,
+                           lambda p: p.is_error and (p.file == RENSTRA or (p.file, p.code, p.message) not in known))
+    if undone is None:
         return None
-    if old is None:
-        path.unlink()
-    else:
-        atomic.replace(path, old)
-    return report.text(new, after.files_checked) + "Renstra tidak diimpor; berkas lama tidak diubah.\n"
+    return (report.text(undone.blamed, undone.result.files_checked) +
+            "Renstra tidak diimpor; berkas lama tidak diubah.\n")

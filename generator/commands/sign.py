@@ -10,14 +10,15 @@ from pathlib import Path
 from generator.check import report
 from generator.check.rules.placeholders import CODE as PLACEHOLDER_CODE
 from generator.check.rules.placeholders import printed_placeholders
-from generator.check.validate import Result, validate
+from generator.check.validate import Result
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import ValidCycle, valid_cycle
 from generator.core.model import Agency, Person, ValidRepository
 from generator.core.problems import os_reason
 from generator.plan import archive, fingerprint
 from generator.plan.derive import derive
-from generator.source import atomic, gitrepo
+from generator.source import gitrepo
 
 MAX_SCAN = 50 * 1024 * 1024
 
@@ -142,31 +143,25 @@ def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, byte
     if appended is None:
         return ("rkt: 'peristiwa' bukan bagian terakhir cycle.yaml, jadi catatan tidak dapat ditambahkan dengan "
                 "aman; pindahkan 'peristiwa' ke akhir berkas\n")
-    for path, content in new_files.items():
-        atomic.create(path, content)
-    atomic.replace(cycle_path, appended)
-    after = validate(root, today=today)
-    if not after.ok:
-        for path in new_files:
-            path.unlink()
-        atomic.replace(cycle_path, before)
+    undone = write_checked(root, {**new_files, cycle_path: appended}, today)
+    if undone is not None:
         names = ", ".join(str(path.relative_to(root)) for path in new_files)
-        return (report.text(list(after.problems), after.files_checked) +
+        return (report.text(list(undone.result.problems), undone.result.files_checked) +
                 f"Penandatanganan dibatalkan: masalah di atas ditemukan pada isi yang akan ditulis; {names} tidak "
                 f"disimpan dan {cycle_path.relative_to(root)} dikembalikan seperti semula.\n")
     return None
 
 
-def printed_commit(root: Path, year: int, result: Result | None = None) -> str | Outcome:
+def printed_commit(root: Path, year: int, result: Result) -> str | Outcome:
     """The full id of the commit that holds what was printed for signing, or why there is none
     (or why what was printed cannot be signed: it still shows placeholders of `rkt init`).
 
     The metadata names a commit so that anyone can rebuild the signed content from
     it: with uncommitted changes to the plan's inputs no commit holds that content.
-    `result` is the repository's verdict when the caller has it (validated again otherwise)."""
+    `result` is the caller's verdict on the repository as it is now."""
     from generator.source.gitrepo import GitError, git
 
-    refused = unfilled_refusal(result if result is not None else validate(root), year)
+    refused = unfilled_refusal(result, year)
     if refused is not None:
         return refused
     try:

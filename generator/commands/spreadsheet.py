@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.check import report
-from generator.check.validate import Result, validate
+from generator.check.validate import Result
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import ValidUnit, valid_unit, write_out
-from generator.source import atomic
 
 if TYPE_CHECKING:
     from generator.spreadsheets.excel import CellProblem
@@ -164,7 +164,7 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
         text = update_form(before.decode("utf-8-sig"), data, old)
     else:
         text = form_yaml(data, f"Form RKT Tahun {year} {checked.unit.name}.")
-    failed = _write_checked(root, rel, text, before, today)
+    failed = _write_checked(root, rel, text, today)
     if failed:
         return Outcome.failed(failed, 1)
     return Outcome.done(_imported(rel, workbook.name, data, old, updated=before is not None))
@@ -201,19 +201,12 @@ def _emptied_refusal(workbook: str, emptied: list[str], rel: str, new: bool) -> 
             f"yang diubah.\n")
 
 
-def _write_checked(root: Path, rel: str, text: str, before: bytes | None, today: dt.date | None) -> str | None:
+def _write_checked(root: Path, rel: str, text: str, today: dt.date | None) -> str | None:
     """Write the form, then validate: on an error in it, put back what was there and say why."""
-    path = root / rel
-    atomic.replace(path, text)
-    after = validate(root, today=today)  # the last word: exactly what `rkt validate` will say
-    mine = [p for p in after.problems if p.file == rel and p.is_error]
-    if not mine:
+    undone = write_checked(root, {root / rel: text}, today, lambda p: p.file == rel and p.is_error)
+    if undone is None:
         return None
-    if before is None:
-        path.unlink()
-    else:
-        atomic.replace(path, before)
-    return report.text(mine, after.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n"
+    return report.text(undone.blamed, undone.result.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n"
 
 
 def _imported(rel: str, workbook: str, data: dict, old: dict | None, updated: bool) -> str:

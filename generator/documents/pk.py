@@ -2,8 +2,7 @@
 as XLSX (`pk_xlsx`), made through `render`, and the PK files the site offers for a cycle.
 
 The PK itself (who signs, which indicators and programs, when it can be made at all) is plan
-state: `generator.plan.agreement`; `agreement` and the model's types are re-exported here for
-the callers that import them from this module.
+state: `generator.plan.agreement`.
 """
 
 from __future__ import annotations
@@ -16,10 +15,8 @@ from generator.documents import typeset
 from generator.documents.pk_pdf import pk_document
 from generator.documents.pk_xlsx import to_xlsx
 from generator.documents.provenance import Source
-from generator.plan.agreement import Agreement, IkuGroup, Party, ProgramLine, agreement, content
+from generator.plan.agreement import Agreement, agreement, content
 from generator.plan.compile import CompiledRkt
-
-__all__ = ["FORMATS", "Agreement", "IkuGroup", "Party", "ProgramLine", "agreement", "downloads", "file_name", "render"]
 
 FORMATS = ("pdf", "xlsx")
 

@@ -34,9 +34,6 @@ class Column:
 @dataclass(frozen=True)
 class Cell:
     text: str
-    rowspan: int = 1
-    colspan: int = 1
-    col: int | None = None  # the column it starts in, when rowspans before it leave gaps
     nowrap: bool = False
     bold: bool = False
     italic: bool = False  # a value not known yet ("belum diisi")

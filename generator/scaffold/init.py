@@ -10,7 +10,7 @@ here: `cycles/agency.yaml` and `cycles/renstra.yaml` with placeholders, the
 SOP copied from the seed SOP, `mkdocs.yml` with the agency's name, a README.
 
 A placeholder is valid data that says what to put there: every one starts
-with "(isi ", so `check.placeholders.unfilled` can count what is left and no
+with "(isi ", so `check.rules.placeholders.unfilled` can count what is left and no
 placeholder can pass for real data (in particular no NIP is invented: see
 rules.NIP_PLACEHOLDER).
 """

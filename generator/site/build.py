@@ -18,17 +18,12 @@ from pathlib import Path
 from generator.check.validate import Result, validate
 from generator.plan.derive import BuildError
 from generator.site.docs import DOCS, WriteStats, fingerprint, remember, unchanged_since_last_time, write
-from generator.site.engines import DEFAULT_ENGINE, ENGINES, engine_missing, mkdocs_build
+from generator.site.engines import DEFAULT_ENGINE
 from generator.site.generate import Generated, generate
 from generator.site.locks import locked
-from generator.site.publish import SITE, Publication, SiteRefused, check_target, publish
+from generator.site.publish import SITE, Publication, check_target, publish
 from generator.source import cache
 from generator.source.gitrepo import require_git
-
-# what other layers import from here; all but build and BuildReport are at home elsewhere (see the imports)
-__all__ = ["DEFAULT_ENGINE", "ENGINES", "SITE", "BuildError", "BuildReport", "SiteRefused", "build", "engine_missing",
-           "mkdocs_build"]
-
 
 @dataclass(frozen=True)
 class BuildReport:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.plan.agreement import agreement
 from generator.check import versions
 from generator.check.validate import Result
 from generator.core.model import CycleFolder, ValidRepository
@@ -122,11 +123,11 @@ def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, by
 def _agreement(c: CycleFolder, d: Derived, source: export.Source, exports: Path | None,
                files: dict[str, bytes]) -> None:
     """A finished cycle's next document: the Perjanjian Kinerja made from its signed RKT."""
-    agreement = pk.agreement(c, d.repo.agency, d.compiled[c.year], d.repo.sop)
-    if isinstance(agreement, str):  # why it cannot be made yet
+    made = agreement(c, d.repo.agency, d.compiled[c.year], d.repo.sop)
+    if isinstance(made, str):  # why it cannot be made yet
         return
     for fmt_name in pk.FORMATS:
-        files[f"unduh/{pk.file_name(c.year, fmt_name)}"] = pk.render(fmt_name, agreement, d.repo.agency, source,
+        files[f"unduh/{pk.file_name(c.year, fmt_name)}"] = pk.render(fmt_name, made, d.repo.agency, source,
                                                                      exports)
 
 

@@ -58,8 +58,7 @@ def _cycle_file_rules(repo: Repository, folder: CycleFolder, c: Cycle, units: se
         for i, u in enumerate(c.required_units):
             if u not in units:
                 yield problem(c.at / "unit_wajib" / i, "RKT200",
-                              f"unit '{u}' tidak ada di cycles/agency.yaml; "
-                              f"pilih salah satu: {choices(sorted(units))}")
+                              formrules.message("unit_tidak_ada", unit=u, pilihan=choices(sorted(units))))
     for u, _ in c.ceilings:
         if u not in c.required_units:
             yield problem(c.at / "pagu" / u, "RKT209", f"pagu untuk unit '{u}' yang tidak ada di unit_wajib")

@@ -2,10 +2,12 @@
 NIP placeholder) and nobody has replaced yet, in the places the RKT and the Perjanjian
 Kinerja print (the kop, the signature, the atasan, the Renstra's sasaran, indicators and
 targets). A warning for `rkt validate` (an agency fills its data step by step), a refusal
-for `rkt sign` (commands/sign.py), both from `printed_placeholders`."""
+for `rkt sign` (commands/sign.py), both from `printed_placeholders`; `unfilled` counts every
+placeholder left, printed or not."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +23,18 @@ CODE = "RKT228"
 
 def is_placeholder(value: object) -> bool:
     return isinstance(value, str) and (value.startswith(PLACEHOLDER) or value == NIP_PLACEHOLDER)
+
+
+def unfilled(obj: object) -> int:
+    """How many values of a model object (Agency, Renstra, ...) are still placeholders, printed
+    or not (the Beranda and `rkt init` count what is left to fill)."""
+    if isinstance(obj, str):
+        return 1 if is_placeholder(obj) else 0
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return sum(unfilled(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "at")
+    if isinstance(obj, (tuple, list)):
+        return sum(unfilled(x) for x in obj)
+    return 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,8 +50,7 @@ def _indicator_rules(r: Renstra, o: Objective, ind: Indicator, units: set[str] |
         for i, u in enumerate(ind.units):
             if u not in units:
                 yield problem(ind.at / "unit" / i, "RKT200",
-                              f"unit '{u}' tidak ada di cycles/agency.yaml; "
-                              f"pilih salah satu: {choices(sorted(units))}")
+                              formrules.message("unit_tidak_ada", unit=u, pilihan=choices(sorted(units))))
 
 
 def _forgotten_years(r: Renstra, repo: Repository) -> Iterator[Problem]:

@@ -36,7 +36,7 @@ def page_home(ctx: Context) -> str:
 
 def _first_steps(ctx: Context, page: str) -> str:
     """The Beranda of a repository without a cycle: what to do first, in order."""
-    from generator.check.placeholders import unfilled
+    from generator.check.rules.placeholders import unfilled
 
     def left(n: int) -> str:
         return f" Masih ada {n} isian bertanda “(isi ...)”." if n else ""
