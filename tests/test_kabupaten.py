@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import http.server
 import importlib.util
 import json
 import re
@@ -23,7 +22,7 @@ import pytest
 import yaml
 from conftest import ROOT
 from support.browser import requested_urls, viewport
-from support.http import serving
+from support.http import ClosingServer, QuietHandler, serving
 
 from generator.commands import codeowners, init, kabupaten, scaffold
 from generator.regency import data as regency_data
@@ -46,11 +45,6 @@ def text_of(page: Path) -> str:
     """The page's content as a reader sees it (without the menu and table of contents)."""
     text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", article(page))))
     return re.sub(r" ([:;,.)])", r"\1", text)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +73,7 @@ def agencies(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(agencies):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(agencies)))
+    httpd = ClosingServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(agencies)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
@@ -299,7 +293,7 @@ def test_fetch_reasons_timeout_size_and_status(tmp_path):
     (tmp_path / "besar.json").write_bytes(b"x" * 2000)
     got = fetch("besar.json", tmp_path, Limits(max_bytes=1000), _deadline(5))
     assert got.reason.startswith("terlalu besar")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    httpd = ClosingServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(tmp_path)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -47,14 +47,25 @@ def wait_for(predicate: Callable[[], Any], proc: subprocess.Popen, seconds: floa
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files without a log line per request (the test output stays readable)."""
 
+    # a connection opened and left idle (a browser's preconnect) ends instead of waiting forever
+    timeout = 2
+
     def log_message(self, *args: Any) -> None:
         pass
+
+
+class ClosingServer(http.server.ThreadingHTTPServer):
+    """A local server whose close waits for every request thread it started: a test leaves no
+    thread behind (the build's forked workers refuse to start beside another thread)."""
+
+    daemon_threads = False
+    block_on_close = True
 
 
 @contextlib.contextmanager
 def serving(folder: Path) -> Iterator[str]:
     """`folder` served on 127.0.0.1 at a free port, as a static host serves a built site: yields its address."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    httpd = ClosingServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
