@@ -121,13 +121,15 @@ def _add_site(sub) -> None:
                         description="Membuat RKT hasil kompilasi sebagai PDF (A4 mendatar, untuk ditandatangani), "
                                     "XLSX atau CSV; dengan --document pk, Perjanjian Kinerja Kepala Badan "
                                     "(PermenPAN-RB "
-                                    "53/2014) dari RKT tahun itu yang sudah ditandatangani, sebagai PDF atau XLSX.")
+                                    "53/2014) dari RKT tahun itu yang sudah ditandatangani, sebagai PDF atau XLSX; "
+                                    "sebelum RKT ditandatangani, sebagai DRAF (pk-TAHUN-draf.FORMAT).")
     ex.add_argument("year", type=int, metavar="TAHUN")
     ex.add_argument("--format", choices=("pdf", "xlsx", "csv"), default="pdf", help="bentuk berkas (bawaan: pdf)")
     ex.add_argument("--document", choices=("rkt", "pk"), default="rkt",
-                    help="dokumen: rkt (bawaan) atau pk (Perjanjian Kinerja, dari RKT bertanda tangan)")
+                    help="dokumen: rkt (bawaan) atau pk (Perjanjian Kinerja, dari RKT bertanda tangan; "
+                         "DRAF bila RKT belum ditandatangani)")
     ex.add_argument("--out", type=Path, metavar="BERKAS",
-                    help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT, atau pk-TAHUN.FORMAT)")
+                    help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT, pk-TAHUN.FORMAT atau pk-TAHUN-draf.FORMAT)")
     ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     ex.set_defaults(run=lambda a: command("export").export_year(a.repo, a.year, a.format, a.out, a.today,
                                                                 a.document))
@@ -136,10 +138,17 @@ def _add_site(sub) -> None:
 def _add_plan_files(sub) -> None:
     """New files of a cycle: its cycle.yaml, a unit's form, a signed scan."""
     nc = sub.add_parser("new-cycle", help="buat siklus RKT baru",
-                        description="Membuat cycles/TAHUN/cycle.yaml dengan semua unit sebagai unit wajib.")
+                        description="Membuat cycles/TAHUN/cycle.yaml dengan semua unit sebagai unit wajib. Siklus "
+                                    "yang berjalan memerlukan --start; RKT tahun yang sudah lewat yang dicatat "
+                                    "sebagai arsip dibuat dengan --dicatat-kemudian, tanpa tanggal mulai.")
     nc.add_argument("year", type=int, metavar="TAHUN")
-    nc.add_argument("--start", type=_date, required=True, metavar="TTTT-BB-HH", help="tanggal mulai siklus")
-    nc.set_defaults(run=lambda a: command("scaffold").new_cycle(a.repo, a.year, a.start, None))
+    nc.add_argument("--start", type=_date, metavar="TTTT-BB-HH",
+                    help="tanggal mulai siklus (wajib, kecuali dengan --dicatat-kemudian)")
+    nc.add_argument("--dicatat-kemudian", "--arsip", dest="recorded", action="store_true",
+                    help="siklus yang sudah lewat, dicatat sebagai arsip: tanpa jadwal SOP, tidak dinilai terlambat "
+                         "dan tidak diingatkan; --start boleh tidak diisi")
+    nc.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    nc.set_defaults(run=lambda a: command("scaffold").new_cycle(a.repo, a.year, a.start, a.today, a.recorded))
 
     nf = sub.add_parser("new-form", help="buat Form RKT unit yang sudah terisi dari Renstra dan tahun lalu",
                         description="Membuat cycles/TAHUN/forms/UNIT.yaml berisi indikator Renstra unit itu dan "
@@ -160,9 +169,11 @@ def _add_plan_files(sub) -> None:
     sg.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     sg.add_argument("--document", choices=("rkt", "pk"), default="rkt",
                     help="dokumen yang dipindai: rkt (bawaan) atau pk (Perjanjian Kinerja, diarsipkan sebagai "
-                         "signed/pk-TAHUN-vN.pdf tanpa mencatat langkah SOP)")
+                         "signed/pk-TAHUN-vN.pdf tanpa mencatat langkah SOP; untuk tahun tanpa siklus RKT, "
+                         "hanya pindaian Perjanjian Kinerja itu yang diarsipkan)")
     sg.set_defaults(run=lambda a: (
-        command("agreement").sign_agreement(a.repo, a.year, a.scan, a.date, a.catatan, a.today) if a.document == "pk"
+        command("agreement").sign_agreement(a.repo, a.year, a.scan, a.date, a.catatan, a.today, a.by)
+        if a.document == "pk"
         else command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
 
 

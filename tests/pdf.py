@@ -6,6 +6,8 @@ file that PDF readers open and whose bytes never change between runs.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
@@ -39,3 +41,10 @@ def minimal_pdf(lines: list[str]) -> bytes:
         out += f"{off:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+def scan(tmp_path: Path, name: str, text: str) -> Path:
+    """A signed scan as a user would archive it: a one-page PDF named `name` saying `text`."""
+    path = tmp_path / name
+    path.write_bytes(minimal_pdf([text]))
+    return path

@@ -89,15 +89,15 @@ def test_optional_columns_appear_only_when_the_data_has_them(tmp_path):
 
 def test_a_pagu_counts_once_whether_stated_above_or_summed_below(tmp_path):
     rkt, _ = compiled(case(tmp_path, "rkt-banyak-indikator-per-sasaran"))
-    budgets = {u.unit.code: u.budget for u in rkt.units}
-    assert budgets == {"sekretariat": 0, "ppik": 300_000_000, "mpk": 200_000_000, "psdm": 0}
-    assert rkt.total_budget == 500_000_000
+    budgets = {u.unit.code: u.total for u in rkt.units}
+    assert budgets == {"sekretariat": None, "ppik": 300_000_000, "mpk": 200_000_000, "psdm": None}
+    assert rkt.total == 500_000_000
     assert [u.unit.code for u in rkt.program_units] == ["ppik", "mpk"]
     # a program that states the same amount as its kegiatan is not counted twice
     edit(tmp_path / "repo/cycles/2027/forms/ppik.yaml", '    nama: Program Kepegawaian Daerah\n',
          '    nama: Program Kepegawaian Daerah\n    anggaran: 300000000\n')
     again, _ = compiled(tmp_path / "repo")
-    assert again.total_budget == 500_000_000
+    assert again.total == 500_000_000
 
 
 def test_a_plan_of_targets_only_has_no_program_section(tmp_path):
@@ -106,7 +106,7 @@ def test_a_plan_of_targets_only_has_no_program_section(tmp_path):
         path = repo / f"cycles/2027/forms/{unit}.yaml"
         path.write_text(path.read_text().split("\nprogram:")[0] + "\nprogram: []\n")
     rkt, _ = compiled(repo)
-    assert not rkt.has_programs and rkt.program_units == () and rkt.total_budget == 0
+    assert not rkt.has_programs and rkt.program_units == () and rkt.total is None
 
 
 def test_the_signature_date_is_blank_in_the_year_the_plan_is_prepared(example):

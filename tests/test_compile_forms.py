@@ -42,7 +42,7 @@ def test_a_pagu_at_any_level_round_trips_through_the_writer_the_model_and_prefil
     assert list(SchemaSet.load(ROOT / "schemas").check("form", data, "f.yaml")) == []
     form = build_form(data, At("f.yaml"))
     assert [(p.amount, p.budget) for p in form.programs] == [(250_000_000, 250_000_000), (730_000_000, 730_000_000)]
-    assert form.budget == 980_000_000  # each pagu once, never beside its own children's sum
+    assert form.total == 980_000_000  # each pagu once, never beside its own children's sum
     assert prefill.form_data(form) == PAGU
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY, git
+from support.repos import commit
 
 from generator.check.validate import validate
 from generator.source.gitrepo import GitError
@@ -31,11 +32,6 @@ def errors(repo: Path, base: str = "main") -> list[tuple[str, int, str]]:
 
 def branch(repo: Path, name: str) -> None:
     git(repo, "checkout", "-q", "-b", name)
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 def test_appending_an_event_passes(example_git):

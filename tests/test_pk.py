@@ -13,6 +13,7 @@ from conftest import ROOT, copy_example, git
 from openpyxl import load_workbook
 from pdf import minimal_pdf
 from pypdf import PdfReader
+from support.text import edit, flat
 
 from generator.check.validate import validate
 from generator.documents import export
@@ -25,16 +26,6 @@ TODAY = dt.date(2026, 11, 28)
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args, "--today", "2026-11-28"],
                           capture_output=True, text=True, cwd=ROOT)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +51,7 @@ def test_statement_page_names_both_parties(pk_pages):
     assert "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini" in first
     assert "Pihak kedua akan memberikan supervisi" in first
     # signed in January of the plan year: the day is left blank for the pen
-    assert "Paringin, ........ Januari 2026" in first
+    assert "Paringin, .................... 2026" in first
     # pihak kedua on the left, pihak pertama on the right, their names on one line
     assert ("PIHAK KEDUA, PIHAK PERTAMA, Bupati Balangan Kepala Badan Kepegawaian dan Pengembangan Sumber Daya "
             "Manusia Kabupaten Balangan H. Ahmad Syarifuddin, S.H., M.H. Drs. H. Ahmad Fauzi, M.Si. "
@@ -80,9 +71,9 @@ def test_lampiran_lists_the_iku_per_sasaran_and_the_program_budgets(pk_pages):
         "yang diselesaikan tepat waktu 90%",
         "4 Meningkatnya akuntabilitas kinerja perangkat daerah Nilai SAKIP BKPSDM BB",
         "No Program Anggaran (Rp) Keterangan",
-        "1 5.03.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota 5.459.900.000 Sekretariat",
-        "2 5.03.02 Program Kepegawaian Daerah 2.150.000.000 PPIK, MPK, PSDM",
-        "3 5.04.02 Program Pengembangan Sumber Daya Manusia 460.500.000 PSDM",
+        "1 5.03.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota 5.459.900.000",
+        "2 5.03.02 Program Kepegawaian Daerah 2.150.000.000",
+        "3 5.04.02 Program Pengembangan Sumber Daya Manusia 460.500.000",
         "Jumlah 8.070.400.000",
         "PIHAK KEDUA,",
     ]
@@ -91,20 +82,25 @@ def test_lampiran_lists_the_iku_per_sasaran_and_the_program_budgets(pk_pages):
         found = lampiran.find(row, position)
         assert found >= 0, (row, lampiran[position:])
         position = found + len(row)
+    # Keterangan holds only what the agency typed, and it typed none (no units' names put there for it)
+    programs = lampiran[lampiran.find("No Program Anggaran (Rp) Keterangan"):lampiran.find("Jumlah 8.070.400.000")]
+    assert "Sekretariat" not in programs and "PSDM" not in programs
     # only the IKU: the other indicators of the Renstra are not part of the agreement
     assert "Persentase jabatan yang diisi" not in lampiran and "Jumlah dokumen perencanaan" not in lampiran
     # the total is the forms' total
     result = validate(ROOT, today=TODAY)
-    assert derive(ROOT, result.repository, TODAY).compiled[2026].total_budget == 8_070_400_000
+    assert derive(ROOT, result.repository, TODAY).compiled[2026].total == 8_070_400_000
 
 
-def test_unsigned_year_is_refused_and_nothing_is_written(example, tmp_path):
+def test_unsigned_year_gives_a_draft_pk(example, tmp_path):
+    """Before the RKT is signed the PK is made from the compiled plan, as a DRAF saying so
+    (tests/test_pk_draft.py has the details)."""
     out = tmp_path / "pk-2027.pdf"
     proc = run(example, "export", "2027", "--document", "pk", "--out", str(out))
-    assert proc.returncode == 1
-    assert "Perjanjian Kinerja 2027 tidak dibuat: RKT 2027 belum ditandatangani" in proc.stderr
-    assert "rkt sign 2027" in proc.stderr
-    assert not out.exists()
+    assert proc.returncode == 0, proc.stderr
+    assert "sebagai DRAF: disusun dari RKT 2027 yang belum ditandatangani" in proc.stdout
+    pages = [flat(page.extract_text()) for page in PdfReader(out).pages]
+    assert all("DRAF" in page for page in pages)
 
 
 def test_without_the_bupati_in_agency_yaml_the_pk_is_refused(example, tmp_path):
@@ -121,15 +117,18 @@ def test_csv_is_not_a_pk_format(example):
     assert proc.returncode == 2 and "pdf atau xlsx" in proc.stderr
 
 
-def test_a_plan_under_revision_gives_no_pk(example, tmp_path):
+def test_a_plan_under_revision_gives_a_draft_of_its_current_content(example, tmp_path):
     # the 2026 cycle reopened (a new step-8 event after the archiving) and a target changed
     cycle = example / "cycles/2026/cycle.yaml"
     cycle.write_text(cycle.read_text() + "  - langkah: 8\n    tanggal: 2026-02-02\n    oleh: staf-perencanaan-2\n"
                                          "    catatan: Revisi RKT setelah perubahan anggaran\n")
     edit(example / "cycles/2026/forms/sekretariat.yaml", "        target: BB\n", "        target: A\n")
     proc = run(example, "export", "2026", "--document", "pk", "--out", str(tmp_path / "pk.pdf"))
-    assert proc.returncode == 1
-    assert "isi RKT 2026 sedang direvisi (tidak sama lagi dengan versi 1 yang ditandatangani)" in proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    assert ("sebagai DRAF: disusun dari isi RKT 2026 saat ini, yang sedang direvisi (berbeda dari versi 1 yang "
+            "ditandatangani)") in proc.stdout
+    lampiran = flat(PdfReader(tmp_path / "pk.pdf").pages[1].extract_text())
+    assert "Nilai SAKIP BKPSDM A" in lampiran  # the revised target, not the signed one
 
 
 def test_xlsx_has_both_tables_with_merged_sasaran_and_rupiah_numbers(example, tmp_path):
@@ -159,13 +158,13 @@ def test_xlsx_has_both_tables_with_merged_sasaran_and_rupiah_numbers(example, tm
     assert {f"A{header + 2}:A{header + 3}", f"B{header + 2}:B{header + 3}"} <= merged
     programs = next(i for i, r in enumerate(rows) if r[:4] == ("No", "Program", "Anggaran (Rp)", "Keterangan"))
     assert [r[:4] for r in rows[programs + 1:programs + 5]] == [
-        (1, "5.03.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 5_459_900_000, "Sekretariat"),
-        (2, "5.03.02 Program Kepegawaian Daerah", 2_150_000_000, "PPIK, MPK, PSDM"),
-        (3, "5.04.02 Program Pengembangan Sumber Daya Manusia", 460_500_000, "PSDM"),
+        (1, "5.03.01 Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 5_459_900_000, None),
+        (2, "5.03.02 Program Kepegawaian Daerah", 2_150_000_000, None),
+        (3, "5.04.02 Program Pengembangan Sumber Daya Manusia", 460_500_000, None),
         (None, "Jumlah", 8_070_400_000, None),
     ]
     assert ws.cell(row=programs + 2, column=3).number_format == export.RUPIAH_FORMAT
-    assert any(r[3] == "Paringin, ........ Januari 2026" for r in rows)
+    assert any(r[3] == "Paringin, .................... 2026" for r in rows)
     # same data, same bytes
     again = tmp_path / "again.xlsx"
     assert run(example, "export", "2026", "--document", "pk", "--format", "xlsx", "--out", str(again)).returncode == 0
@@ -207,7 +206,10 @@ def test_a_signed_pk_is_archived_dated_listed_and_offered(tmp_path):
     page = files["rkt/2026.md"].decode()
     assert "[Perjanjian Kinerja (PDF)](../unduh/pk-2026.pdf)" in page
     assert "[Perjanjian Kinerja bertanda tangan versi 1](../unduh/pk-2026-v1.pdf)" in page
-    assert "unduh/pk-2027" not in files["rkt/2027.md"].decode() and "unduh/pk-2027.pdf" not in files
+    # the running 2027 cycle offers a DRAF of its PK, never one named as the PK to sign
+    assert "[Perjanjian Kinerja DRAF, belum untuk ditandatangani (PDF)](../unduh/pk-2027-draf.pdf)" in files[
+        "rkt/2027.md"].decode()
+    assert "unduh/pk-2027.pdf" not in files and files["unduh/pk-2027-draf.pdf"].startswith(b"%PDF-")
     # archived means final, as for the RKT's versions
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "PK 2026 ditandatangani")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pdf import minimal_pdf
 from support.cli import rkt
-from support.repos import git
+from support.repos import commit, git
 
 TODAY = "2026-11-28"
 INIT_FLAGS = ("--nama", "Dinas Kesehatan", "--pemerintah", "Pemerintah Kabupaten Contoh", "--kota", "Contoh",
@@ -85,11 +85,6 @@ def fill(repo: Path) -> None:
 def tree(repo: Path) -> dict[str, bytes]:
     return {p.relative_to(repo).as_posix(): p.read_bytes() for p in sorted(repo.rglob("*"))
             if p.is_file() and ".git" not in p.relative_to(repo).parts}
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 def init_with_cycle(tmp_path: Path) -> Path:

@@ -253,7 +253,8 @@ def test_a_page_of_targets_only_has_no_program_section_and_no_zero_total(tmp_pat
         path.write_text(path.read_text().split("\nprogram:")[0] + "\nprogram: []\n")
     page = pages_of(repo, tmp_path)["rkt/2027.md"]
     assert "## Tabel kinerja" in page
-    for absent in ("## Program", "Jumlah anggaran", "Rp 0", "DRAF"):
+    # the plan is complete: no DRAF on the RKT (the page still offers its PK as a DRAF until it is signed)
+    for absent in ("## Program", "Jumlah anggaran", "Rp 0", "DRAF: belum lengkap", "TAHUN 2027 (DRAF)"):
         assert absent not in page, absent
     text = " ".join(pdf_pages(printed(repo, "pdf")))
     assert "Tabel Kinerja" in text and "A. Tabel Kinerja" not in text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, git
+from support.text import edit
 
 from generator.source.load import load_file
 
@@ -23,12 +24,6 @@ def rkt(repo: Path, *args: str) -> subprocess.CompletedProcess:
     today = ["--today", "2026-11-28"] if args[0] == "validate" else []
     return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args, *today],
                           capture_output=True, text=True, cwd=ROOT)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def line_of(path: Path, text: str) -> int:

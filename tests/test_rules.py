@@ -105,12 +105,13 @@ def test_a_dot_before_three_digits_offers_both_readings(example):
     assert line == 36 and message.endswith('Tulis "1,500" bila pecahan, atau "1500" bila ribuan')
 
 
-def test_a_year_left_out_of_the_renstra_is_forgotten_unlike_a_dash(example):
+def test_a_year_left_out_of_the_renstra_is_an_error_once_its_cycle_exists(example):
     edit(example / "cycles/renstra.yaml", "          2027: 6\n", "")
     found = problems(example, "RKT221")
-    assert [(f, line, sev) for f, line, sev, _ in found] == [("cycles/renstra.yaml", 132, "warning")]
-    assert 'indikator SS4.3 belum memiliki target tahun 2027, padahal siklus 2027 ada' in found[0][3]
-    assert '2027: "-" bila memang tidak ada target tahun itu' in found[0][3]
+    assert [(f, line, sev) for f, line, sev, _ in found] == [("cycles/renstra.yaml", 132, "error")]
+    assert 'indikator SS4.3 belum memiliki target tahun 2027, padahal siklus RKT 2027 sudah ada' in found[0][3]
+    assert found[0][3].endswith('tulis target 2027 dari dokumen Renstra, atau "-" bila Renstra memang tidak '
+                                'menetapkan target tahun itu')
     edit(example / "cycles/renstra.yaml", "          2028: 6\n", '          2027: "-"\n          2028: 6\n')
     assert problems(example, "RKT221") == []
 

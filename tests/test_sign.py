@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, git
-from pdf import minimal_pdf
+from pdf import minimal_pdf, scan
+from support.repos import commit
 
 from generator.check import versions
 from generator.check.validate import validate
@@ -25,17 +26,6 @@ TODAY = "2026-11-28"
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True, text=True,
                           cwd=ROOT)
-
-
-def scan(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_bytes(minimal_pdf([text]))
-    return path
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 def reopen(repo: Path) -> None:

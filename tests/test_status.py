@@ -294,7 +294,9 @@ def test_rkt_status_and_remind_give_the_forecast_and_who_must_act(example):
     assert "Perkiraan selesai: 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)" in out
     assert "Peringatan keterlambatan" in out and "Tepat Waktu" not in out
     finished = rkt(example, "status", "2026", "--today", "2026-11-28").stdout
-    assert "Selesai: 4 Desember 2025, 1 hari kerja setelah jadwal dasar (3 Desember 2025)" in finished
+    # the finish is the signing; the archiving in the repository is said apart, and the SOP's verdict with it
+    assert ("Selesai: ditandatangani 3 Desember 2025, diarsipkan di repositori 4 Desember 2025; langkah terakhir SOP "
+            "selesai 1 hari kerja setelah jadwal dasar (3 Desember 2025)") in finished
     assert re.search(r"^11  Pengarsipan +Tim +4 Des 2025 +4 Des 2025 +— +Selesai$", finished, re.M), finished
     remind = rkt(example, "remind", "2027", "--today", "2026-11-28").stdout
     assert "**Perkiraan selesai:** 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)" in remind

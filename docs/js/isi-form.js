@@ -337,6 +337,16 @@
     });
   }
 
+  // whether a node's total is known: its own amount, or every item of its lists known (an
+  // amount left empty is unknown, never 0; a node with neither is unknown)
+  function complete(node, key) {
+    if (!isObject(node)) return false;
+    if (typeof node[key] === "number") return true;
+    var items = [];
+    Object.keys(node).forEach(function (k) { if (Array.isArray(node[k])) items = items.concat(node[k]); });
+    return items.length > 0 && items.every(function (child) { return complete(child, key); });
+  }
+
   function hasBudget(node, key) {
     if (!isObject(node)) return false;
     if (typeof node[key] === "number") return true;
@@ -413,13 +423,15 @@
           if (!budgeted.length) return;
           var total = 0;
           budgeted.forEach(function (x) { total += budget(x, r.key); });
-          var values = { tingkat: r.what, kode: node.kode, anggaran: rupiah(node[r.key]), anak: r.child_what,
+          var values = { tingkat: r.what, kode: text(node.kode) ? node.kode : "'" + node.nama + "'",
+            anggaran: rupiah(node[r.key]), anak: r.child_what,
             jumlah: rupiah(total), selisih: rupiah(Math.abs(node[r.key] - total)),
             rincian: budgeted.map(function (x) { return x.kode + " " + rupiah(budget(x, r.key)); }).join(", ") };
           var at = l.path.concat([i, r.key]);
           var reads = [at];
           node[r.child].forEach(function (x, j) { budgetPaths(x, r.key, at.slice(0, -1).concat([r.child, j]), reads); });
-          if (budgeted.length === node[r.child].length && total !== node[r.key]) out.push([at, values, null, reads]);
+          var known = node[r.child].every(function (x) { return complete(x, r.key); });
+          if (known && total !== node[r.key]) out.push([at, values, null, reads]);
           else if (total > node[r.key]) out.push([at, values, r.message_less, reads]);
         });
       });
@@ -929,11 +941,19 @@
     announce("Berkas " + name + " tidak dapat dimuat.", true);
   }
 
+  // a total as shown: the amount when every part is known; else "belum ada anggaran", with what
+  // is filled in so far clearly labelled as such (never a partial sum shown as the total)
+  function totalText(node, key) {
+    if (complete(node, key)) return rupiah(budget(node, key));
+    return hasBudget(node, key) ? "belum ada anggaran (sebagian; yang sudah diisi " + rupiah(budget(node, key)) + ")"
+      : "belum ada anggaran";
+  }
+
   function totals(d) {
     if (!PAGU) return;
     (Array.isArray(d[PAGU.list]) ? d[PAGU.list] : []).forEach(function (p, i) {
       var node = document.getElementById("t-" + pathId([PAGU.list, i]).slice(2));
-      if (node) node.textContent = "Jumlah anggaran " + (schemaAt([PAGU.list, 0]).title || "").toLowerCase() + ": " + rupiah(budget(p, PAGU.key));
+      if (node) node.textContent = "Jumlah anggaran " + (schemaAt([PAGU.list, 0]).title || "").toLowerCase() + ": " + totalText(p, PAGU.key);
     });
     [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-rupiah"), function (node) {
       var v = get(d, JSON.parse(document.getElementById(node.id.slice(0, -3)).dataset.path));
@@ -941,10 +961,14 @@
     });
     var total = unitTotal(d, PAGU);
     var pagu = cycle.pagu[d.unit];
-    var line = "Jumlah anggaran unit: " + rupiah(total);
+    var unitNode = {};
+    unitNode[PAGU.list] = Array.isArray(d[PAGU.list]) ? d[PAGU.list] : [];
+    var known = complete(unitNode, PAGU.key);
+    var line = "Jumlah anggaran unit: " + totalText(unitNode, PAGU.key);
     if (typeof pagu === "number") {
+      // what is filled in already past the pagu is past it whatever the rest; a remainder needs the whole
       line += total > pagu ? " dari pagu " + rupiah(pagu) + ": melebihi pagu " + rupiah(total - pagu)
-        : " dari pagu " + rupiah(pagu) + " (sisa " + rupiah(pagu - total) + ")";
+        : " dari pagu " + rupiah(pagu) + (known ? " (sisa " + rupiah(pagu - total) + ")" : "");
     }
     var node = document.getElementById("rkt-total");
     node.textContent = line;

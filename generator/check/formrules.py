@@ -204,7 +204,7 @@ def cycle_facts(repo: Repository, folder: CycleFolder, today: dt.date) -> dict:
     # later (the site may be a day old); the offset is taken at noon of `today`, deterministically
     offset = dt.datetime.combine(today, dt.time(12), ZoneInfo(repo.agency.timezone)).utcoffset()
     return {
-        "mulai": c.start.isoformat(),
+        "mulai": c.start.isoformat() if c.start is not None else None,  # none when recorded afterwards
         "hari_ini": today.isoformat(),
         "utc_offset_menit": int(offset.total_seconds() // 60) if offset is not None else 0,
         "pagu": dict(c.ceilings),

@@ -152,12 +152,14 @@ def _from_git(data: Mapping) -> bool:
 
 
 def schedule_problems(file: str, old: object, new: object, finished: bool) -> Iterator[Problem]:
-    """A cycle's start date once events exist, and where its form dates come from once
-    it is finished, are part of what was recorded: moving either rewrites lateness
-    and dates that were already shown and signed."""
+    """A cycle's start date once events exist (unless it was recorded afterwards, when no
+    schedule was computed from it), and where its form dates come from once it is finished,
+    are part of what was recorded: moving either rewrites lateness and dates that were
+    already shown and signed."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return
-    if old.get("peristiwa") and new.get("mulai") != old.get("mulai"):
+    # a cycle recorded afterwards was never judged against its start: its start may be dropped or corrected
+    if old.get("peristiwa") and new.get("mulai") != old.get("mulai") and old.get("dicatat_kemudian") is not True:
         yield Problem(file, "RKT303",
                       f"tanggal mulai diubah dari {old.get('mulai')} menjadi {new.get('mulai') or 'kosong'} padahal "
                       f"peristiwa siklus ini sudah dicatat; jadwal dasar dan keterlambatan yang sudah tercatat akan "

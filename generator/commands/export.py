@@ -1,5 +1,6 @@
 """`rkt export`: the compiled RKT of one year as PDF, XLSX or CSV; or (`--document pk`) the
-Perjanjian Kinerja made from its signed version, as PDF or XLSX."""
+Perjanjian Kinerja made from its signed version, as PDF or XLSX (a DRAF, made from the
+compiled plan, while the RKT is not signed as it is now)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from pathlib import Path
 
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository, write_out
-from generator.core.model import ValidRepository
+from generator.core.model import CycleFolder, ValidRepository
 from generator.documents import export, pk
 from generator.plan import fingerprint
 from generator.plan.agreement import agreement
+from generator.plan.compile import DRAFT
 from generator.plan.derive import BuildError, Derived, derive
 from generator.source import gitrepo
 
@@ -29,6 +31,11 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
     except BuildError as exc:
         return Outcome.failed(f"rkt: {exc}\n", 1)
     if year not in d.compiled:
+        only = next((c for c in checked.repo.cycles if c.year == year and c.agreement_only), None)
+        if only is not None:  # nothing to make a PK from: the signed scan is what there is
+            scans = ", ".join(v.scan_path for v in sorted(only.agreements, key=lambda v: v.version))
+            return Outcome.failed(f"rkt: tahun {year} tidak memiliki siklus RKT; hanya Perjanjian Kinerja bertanda "
+                                  f"tangan yang diarsipkan: {scans}\n", 2)
         years = ", ".join(str(y) for y in sorted(d.compiled)) or "belum ada"
         return Outcome.failed(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2)
     rkt = d.compiled[year]
@@ -52,16 +59,36 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
 
 def _agreement(d: Derived, year: int, fmt_name: str, out: Path | None, repo: ValidRepository,
                source: export.Source) -> Outcome:
-    """The Perjanjian Kinerja of `year`, or why it cannot be made yet (exit code 1)."""
+    """The Perjanjian Kinerja of `year` (a DRAF before its RKT is signed), or why it cannot be made
+    (exit code 1)."""
     folder = next(c for c in d.folders if c.year == year)
     made = agreement(folder, repo.agency, d.compiled[year], repo.sop)
     if isinstance(made, str):
         return Outcome.failed(f"rkt: Perjanjian Kinerja {year} tidak dibuat: {made}\n", 1)
     data = pk.render(fmt_name, made, repo.agency, source)
-    target = out or Path(pk.file_name(year, fmt_name))
+    target = out or Path(pk.file_name(year, fmt_name, made.draft is not None))
     failed = write_out(target, data)
     if failed:
         return Outcome.failed(failed, 2)
     size = f"{len(data):,}".replace(",", ".")
-    return Outcome.done(f"Perjanjian Kinerja {year} ditulis ke {target} ({size} byte; dari RKT {year} versi "
-                        f"{made.rkt.version} yang ditandatangani).\n")
+    if made.rkt is not None:
+        return Outcome.done(f"Perjanjian Kinerja {year} ditulis ke {target} ({size} byte; dari RKT {year} versi "
+                            f"{made.rkt.version} yang ditandatangani).\n")
+    return Outcome.done(f"Perjanjian Kinerja {year} ditulis ke {target} ({size} byte) sebagai {DRAFT}: {made.draft}\n"
+                        f"Tanggal tanda tangan dibiarkan kosong; draf ini bukan untuk ditandatangani."
+                        f"{_signed(folder)}\n")
+
+
+def _signed(folder: CycleFolder) -> str:
+    """For an RKT under revision: the signed PK that stands meanwhile (its archived scan), or that
+    none is archived; the PK of the signed version is not made again from an older content."""
+    signed = max((v.version for v in folder.signed), default=None)
+    if signed is None:
+        return ""
+    scans = [v for v in folder.agreements if v.scan_exists and v.scan_sha256 == v.sha256]
+    if not scans:
+        return (f"\nPerjanjian Kinerja dari RKT {folder.year} versi {signed} yang ditandatangani tidak dibuat ulang, "
+                f"dan pindaiannya belum diarsipkan.")
+    newest = max(scans, key=lambda v: v.version)
+    return (f"\nPerjanjian Kinerja bertanda tangan yang berlaku sampai revisi ditandatangani: {newest.scan_path} "
+            f"(versi {newest.version}, ditandatangani {newest.date.isoformat()}).")

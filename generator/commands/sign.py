@@ -9,11 +9,11 @@ from pathlib import Path
 
 from generator.check import report
 from generator.check.rules.placeholders import CODE as PLACEHOLDER_CODE
-from generator.check.rules.placeholders import printed_placeholders
+from generator.check.rules.placeholders import is_placeholder, printed_placeholders
 from generator.check.validate import Result
 from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
-from generator.commands.preconditions import ValidCycle, valid_cycle
+from generator.commands.preconditions import Valid, ValidCycle, valid_cycle
 from generator.core.model import Agency, Person, ValidRepository
 from generator.core.problems import os_reason
 from generator.plan import archive, fingerprint
@@ -63,6 +63,27 @@ def _parties(repo: ValidRepository, role: str) -> _Parties | Outcome:
     recorder_role = agency.role(archive_step.executor)
     recorder = recorder_role.members[0] if recorder_role else signer.code
     return _Parties(signer, recorder, sign_step.number, archive_step.number)
+
+
+def signer_of(checked: Valid, year: int, role: str) -> Person | Outcome:
+    """Who signs for `role` (as `rkt sign` chooses: the head when a member, else the first member),
+    or why that cannot be recorded: an unknown role, or a name, NIP or jabatan still an "(isi ...)"
+    of `rkt init` (each with its line). For a document signed outside this repository."""
+    parties = _parties(checked.repo, role)
+    if isinstance(parties, Outcome):
+        return parties
+    person = parties.signer
+    lines = {(p.file, p.path): p.line for p in checked.result.problems if p.code == PLACEHOLDER_CODE}
+    left = [(person.at / key, label, value) for key, label, value in
+            (("nama", "nama", person.name), ("nip", "NIP", person.nip), ("jabatan", "jabatan", person.position))
+            if is_placeholder(value)]
+    if not left:
+        return person
+    shown = "".join(f"  {at.file}:{lines.get((at.file, at.path), 0)}: {label} pegawai '{person.code}' masih "
+                    f"\"{value}\"\n" for at, label, value in left)
+    return Outcome.failed(f"rkt: penanda tangan dokumen {year} tidak dapat dicatat: datanya masih isian contoh dari "
+                          f"'rkt init':\n{shown}Ganti dengan data sebenarnya, lalu jalankan lagi. Tidak ada berkas "
+                          f"yang ditulis.\n", 1)
 
 
 def _staff(agency: Agency, code: str) -> Person:
@@ -129,8 +150,11 @@ def _events(checked: ValidCycle, parties: _Parties, version: int, date: dt.date,
     if not (last and last.step == parties.sign_step and last.decision == "ya"):
         events += event_yaml({"langkah": parties.sign_step, "tanggal": date.isoformat(), "oleh": parties.signer.code,
                               "keputusan": "ya", "catatan": f"RKT Tahun {year} versi {version} ditandatangani"})
+    # the archiving is the day the scan reaches the repository (today), never the signing day moved:
+    # the cycle's finish is the signing, recorded above
     events += event_yaml({"langkah": parties.archive_step, "tanggal": max(day, date).isoformat(),
-                          "oleh": parties.recorder, "catatan": f"Pindaian diarsipkan (signed/{scan_name})"})
+                          "oleh": parties.recorder,
+                          "catatan": f"Pindaian diarsipkan di repositori (signed/{scan_name})"})
     return events
 
 

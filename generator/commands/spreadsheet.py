@@ -12,6 +12,7 @@ from generator.check.validate import Result
 from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import ValidUnit, valid_unit, write_out
+from generator.core.model import NO_BUDGET, program_key
 
 if TYPE_CHECKING:
     from generator.spreadsheets.excel import CellProblem
@@ -99,21 +100,28 @@ def _removed(old: dict | None, data: dict) -> list[str]:
     for row in old.get("kinerja", []):
         lines += [f"indikator {t['kode']} (sasaran {row['sasaran']}, target {t['target']})"
                   for t in row["indikator"] if (row["sasaran"], t["kode"]) not in kept]
-    programs = {p["kode"] for p in data["program"]}
-    activities = {k["kode"] for p in data["program"] for k in _kegiatan(p)}
-    subs = {s["kode"] for p in data["program"] for k in _kegiatan(p) for s in _subs(k)}
-    for p in old.get("program", []):
-        if p["kode"] not in programs:
+    return lines + _removed_programs(old.get("program", []), data["program"])
+
+
+def _removed_programs(old: list[dict], new: list[dict]) -> list[str]:
+    """The program lines of `old` that `new` no longer has: a program with all below it, else a
+    kegiatan with all below it, else a sub kegiatan, each with its amount."""
+    # a program may have no code: it is then the same program by its name (as the PK merges them)
+    programs = {program_key(p.get("kode"), p["nama"]) for p in new}
+    activities = {k["kode"] for p in new for k in _kegiatan(p)}
+    subs = {s["kode"] for p in new for k in _kegiatan(p) for s in _subs(k)}
+    lines = []
+    for p in old:
+        if program_key(p.get("kode"), p["nama"]) not in programs:
             n = sum(len(_subs(k)) for k in _kegiatan(p))
-            lines.append(f"program {p['kode']} {p['nama']}{_pagu(p)} beserta {len(_kegiatan(p))} kegiatan dan {n} "
-                         f"sub kegiatannya")
+            label = f"{p['kode']} {p['nama']}" if p.get("kode") else p["nama"]
+            lines.append(f"program {label}{_pagu(p)} beserta {len(_kegiatan(p))} kegiatan dan {n} sub kegiatannya")
             continue
         for k in _kegiatan(p):
             if k["kode"] not in activities:
                 lines.append(f"kegiatan {k['kode']} {k['nama']}{_pagu(k)} beserta {len(_subs(k))} sub kegiatannya")
                 continue
-            lines += [f"sub kegiatan {s['kode']} {s['nama']} (anggaran {_rupiah(s['anggaran'])})"
-                      for s in _subs(k) if s["kode"] not in subs]
+            lines += [f"sub kegiatan {s['kode']} {s['nama']} ({_amount(s)})" for s in _subs(k) if s["kode"] not in subs]
     return lines
 
 
@@ -127,11 +135,14 @@ def _subs(activity: dict) -> list:
 
 
 def _pagu(item: dict) -> str:
-    return f" (anggaran {_rupiah(item['anggaran'])})" if "anggaran" in item else ""
+    """A program's or kegiatan's pagu when one is stated (its detail below is listed apart)."""
+    return f" ({_amount(item)})" if "anggaran" in item else ""
 
 
-def _rupiah(n: int) -> str:
-    return "Rp " + f"{n:,}".replace(",", ".")
+def _amount(item: dict) -> str:
+    """"anggaran Rp 150.000.000", or "belum ada anggaran" when the amount is not given (never Rp 0)."""
+    n = item.get("anggaran")
+    return NO_BUDGET if n is None else "anggaran Rp " + f"{n:,}".replace(",", ".")
 
 
 def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None,

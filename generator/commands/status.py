@@ -55,12 +55,12 @@ def screen(d: Derived, year: int) -> str:
     phase = PHASE_LABELS[st.phase] + (f", mulai {fmt.date_id(st.start)}" if st.phase == DIJADWALKAN else "")
     lines = [f"RKT {year} — {phase} (keadaan per {fmt.date_id(d.today)})"]
     if st.phase == DICATAT:
-        lines.append("Siklus ini dicatat kemudian (arsip): keterlambatan tidak dinilai.")
+        lines.append("Siklus ini dicatat kemudian (arsip): tidak ada jadwal SOP, tenggat, perkiraan atau "
+                     "keterlambatan; yang tampil hanya tanggal yang tercatat.")
     lines.append("")
     lines += _steps_table(st, {ln.code: ln.name for ln in d.repo.sop.lanes})
     lines.append("")
-    submitted = sum(1 for s in st.submissions if s.date)
-    lines.append(f"Form RKT masuk: {submitted} dari {len(st.submissions)} unit")
+    lines.append(f"Form RKT masuk: {st.forms_in} dari {len(st.submissions)} unit")
     lines += _now(st, d.repo.agency)
     if st.warnings:
         lines.append("")
@@ -70,13 +70,20 @@ def screen(d: Derived, year: int) -> str:
 
 
 def _steps_table(st: CycleStatus, lanes: dict[str, str]) -> list[str]:
-    """One row per SOP step: who, deadline (the planned end before the cycle starts), done, forecast, state."""
+    """One row per SOP step: who, deadline (the planned end before the cycle starts), done, forecast, state.
+    A cycle recorded afterwards has no schedule: who, the date recorded, state."""
+    if st.phase == DICATAT:
+        recorded: list[tuple[str, ...]] = [("No", "Langkah", "Pelaksana", "Tanggal tercatat", "Status")]
+        recorded += [(str(s.step.number), s.step.short, lanes.get(s.step.executor, s.step.executor),
+                      fmt.date_short(s.finished), STATE_LABELS[s.state]) for s in st.steps]
+        return _columns(recorded)
     rows: list[tuple[str, ...]] = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Perkiraan", "Status")]
     for s in st.steps:
         label = STATE_LABELS[s.state] + (f" {s.late_by} hari" if s.late_by else "")
         expected = st.forecast.step(s.step.number) if st.forecast else None
+        planned = s.planned.end if s.planned is not None and st.phase == DIJADWALKAN else None
         rows.append((str(s.step.number), s.step.short, lanes.get(s.step.executor, s.step.executor),
-                     fmt.date_short(s.deadline or (s.planned.end if st.phase == DIJADWALKAN else None)),
+                     fmt.date_short(s.deadline or planned),
                      fmt.date_short(s.finished), fmt.date_short(expected.end if expected else None), label))
     return _columns(rows)
 
@@ -106,6 +113,16 @@ def _now(st: CycleStatus, agency: Agency) -> list[str]:
         versus = f"{f.behind} hari kerja setelah jadwal dasar" if f.behind else "sesuai jadwal dasar"
         lines.append(f"Perkiraan selesai: {fmt.date_id(f.finish)}, {versus} ({fmt.date_id(st.baseline_end)})")
     if st.phase == SELESAI and st.ended is not None:
-        versus = f"{st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind else "sesuai jadwal dasar"
-        lines.append(f"Selesai: {fmt.date_id(st.ended)}, {versus} ({fmt.date_id(st.baseline_end)})")
+        versus = (f"langkah terakhir SOP selesai {st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind
+                  else "seluruh langkah SOP selesai sesuai jadwal dasar")
+        lines.append(f"Selesai: {_finish(st)}; {versus} ({fmt.date_id(st.baseline_end)})")
+    if st.phase == DICATAT:
+        lines.append(f"Selesai: {_finish(st)}")
     return lines
+
+
+def _finish(st: CycleStatus) -> str:
+    """The finish (the day the RKT was signed), then, apart, the archiving in the repository."""
+    head = (f"ditandatangani {fmt.date_id(st.signed_on)}" if st.signed_on
+            else fmt.date_id(st.finished_on) if st.finished_on else "tanggal tanda tangan tidak tercatat")
+    return head + (f", diarsipkan di repositori {fmt.date_id(st.archived_on)}" if st.archived_on else "")

@@ -81,15 +81,15 @@ def build_sop(d: dict, at: At) -> Sop:
 
 
 def build_renstra(d: dict, at: At) -> Renstra:
-    goals = tuple(Goal(g["kode"], g["uraian"], at / "tujuan" / i) for i, g in enumerate(d["tujuan"]))
+    goals = tuple(Goal(g["kode"], g["uraian"], at / "tujuan" / i) for i, g in enumerate(d.get("tujuan", ())))
     objectives = []
     for i, s in enumerate(d["sasaran"]):
         sat = at / "sasaran" / i
         indicators = tuple(
-            Indicator(x["kode"], x["uraian"], x.get("satuan"), x["iku"], x.get("formula"), tuple(x["unit"]),
-                      tuple((int(y), t) for y, t in x["target"].items()), sat / "indikator" / j)
+            Indicator(x["kode"], x["uraian"], x.get("satuan"), x.get("iku", False), x.get("formula"), tuple(x["unit"]),
+                      tuple((int(y), t) for y, t in x.get("target", {}).items()), sat / "indikator" / j)
             for j, x in enumerate(s["indikator"]))
-        objectives.append(Objective(s["kode"], s["tujuan"], s["uraian"], indicators, sat))
+        objectives.append(Objective(s["kode"], s.get("tujuan"), s["uraian"], indicators, sat))
     return Renstra(d["judul"], bool(d.get("contoh", False)), d.get("dasar"), d["periode"]["mulai"],
                    d["periode"]["selesai"], goals, tuple(objectives), at)
 
@@ -102,7 +102,8 @@ def build_cycle(d: dict, at: At) -> Cycle:
         for i, e in enumerate(d["peristiwa"]))
     recorded = d.get("dicatat_kemudian", False)
     # a recorded cycle's Git dates are those of the recording, not of the submissions
-    return Cycle(d["tahun"], dt.date.fromisoformat(d["mulai"]), tuple(d["unit_wajib"]),
+    start = dt.date.fromisoformat(d["mulai"]) if "mulai" in d else None  # optional when recorded afterwards
+    return Cycle(d["tahun"], start, tuple(d["unit_wajib"]),
                  tuple((d.get("pagu") or {}).items()), events, at, d.get("tanggal_dari_git", not recorded), recorded)
 
 
@@ -121,11 +122,11 @@ def build_form(d: dict, at: At) -> Form:
             kat = pat / "kegiatan" / j
             subs = tuple(
                 SubActivity(s["kode"], s["nama"], s["indikator"], s["target"], s.get("satuan"),
-                            s["anggaran"], s["penanggung_jawab"], kat / "sub_kegiatan" / m)
+                            s.get("anggaran"), s["penanggung_jawab"], kat / "sub_kegiatan" / m)
                 for m, s in enumerate(k.get("sub_kegiatan", ())))
             activities.append(Activity(k["kode"], k["nama"], k.get("indikator"), k.get("target"), subs, kat,
                                        k.get("anggaran")))
-        programs.append(Program(p["kode"], p["nama"], p.get("indikator"), p.get("target"),
+        programs.append(Program(p.get("kode"), p["nama"], p.get("indikator"), p.get("target"),
                                 tuple(activities), pat, p.get("anggaran")))
     return Form(d["tahun"], d["unit"], _date(d.get("tanggal")), d.get("penyusun"), performance,
                 tuple(programs), at)
@@ -135,7 +136,7 @@ def build_signed(d: dict, at: At) -> SignedVersion:
     s = d["penandatangan"]
     return SignedVersion(d["tahun"], d["versi"], dt.date.fromisoformat(d["tanggal"]),
                          Signer(s.get("pegawai"), s["jabatan"], s["nama"], s["nip"]),
-                         d["berkas"], d["sha256"], d["commit"], d.get("sidik_isi"), d.get("catatan"), at,
+                         d["berkas"], d["sha256"], d.get("commit", ""), d.get("sidik_isi"), d.get("catatan"), at,
                          replaces=d.get("menggantikan"), calendar=_recorded_calendar(d.get("kalender")))
 
 

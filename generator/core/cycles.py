@@ -26,7 +26,7 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class Cycle:
     year: int
-    start: dt.date
+    start: dt.date | None  # `mulai`; None only for a cycle recorded after the fact without a known start
     required_units: tuple[str, ...]
     ceilings: tuple[tuple[str, int], ...]  # (unit, pagu)
     events: tuple[Event, ...]
@@ -61,19 +61,43 @@ class SubActivity:
     indicator: str
     target: str | int
     unit_of_measure: str | None
-    budget: int
+    budget: int | None  # `anggaran`; None when not given (unknown, never 0)
     responsible: str
     at: At
 
     @property
     def has_budget(self) -> bool:
-        return True  # `anggaran` is required on a sub kegiatan
+        return self.budget is not None
+
+    @property
+    def known_budget(self) -> int:
+        return self.budget or 0
 
 
 # A pagu may be stated at any level: a program's or kegiatan's `anggaran` when the detail
-# below it is not known yet. A node's budget is its own amount when stated, else the sum of
-# its children: totals never count a stated amount and its children twice (check/rules checks
-# that a stated amount equals its children's sum when both are there).
+# below it is not known yet, and a sub kegiatan may have no `anggaran` yet. A node's budget is
+# its own amount when stated, else the sum of its children when every child's is known, else
+# unknown (None): a total over parts some of which are unknown is unknown, never a partial sum
+# printed as if it were the total. `has_budget` says whether any amount is stated at or below
+# the node, `known_budget` what those amounts already add up to (a lower bound the rules use).
+# Totals never count a stated amount and its children twice (check/rules checks that a
+# stated amount equals its children's sum when all are known, and is never less than it).
+
+NO_BUDGET = "belum ada anggaran"  # an unknown amount or total, as every output prints it (never "Rp 0")
+
+
+def program_key(code: str | None, name: str) -> str:
+    """What names a program across units and versions: its code, else its name (spacing and case aside)."""
+    return code or " ".join(name.split()).casefold()
+
+
+def _total(amount: int | None, children: tuple) -> int | None:
+    if amount is not None:
+        return amount
+    if not children or any(c.budget is None for c in children):
+        return None
+    return sum(c.budget for c in children)
+
 
 @dataclass(frozen=True, slots=True)
 class Activity:
@@ -91,16 +115,20 @@ class Activity:
 
     @property
     def has_budget(self) -> bool:
-        return self.amount is not None or bool(self.subs)
+        return self.amount is not None or any(s.has_budget for s in self.subs)
 
     @property
-    def budget(self) -> int:
-        return self.amount if self.amount is not None else sum(s.budget for s in self.subs)
+    def budget(self) -> int | None:
+        return _total(self.amount, self.subs)
+
+    @property
+    def known_budget(self) -> int:
+        return self.amount if self.amount is not None else sum(s.known_budget for s in self.subs)
 
 
 @dataclass(frozen=True, slots=True)
 class Program:
-    code: str
+    code: str | None  # real tables often list a program without its code
     name: str
     indicator: str | None
     target: str | int | None
@@ -117,8 +145,22 @@ class Program:
         return self.amount is not None or any(a.has_budget for a in self.activities)
 
     @property
-    def budget(self) -> int:
-        return self.amount if self.amount is not None else sum(a.budget for a in self.activities)
+    def budget(self) -> int | None:
+        return _total(self.amount, self.activities)
+
+    @property
+    def known_budget(self) -> int:
+        return self.amount if self.amount is not None else sum(a.known_budget for a in self.activities)
+
+    @property
+    def label(self) -> str:
+        """"5.03.02 Program Kepegawaian Daerah", or the name alone when it has no code."""
+        return f"{self.code} {self.name}" if self.code else self.name
+
+    @property
+    def key(self) -> str:
+        """What names the program across units: its code, else its name (spacing and case aside)."""
+        return program_key(self.code, self.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +174,15 @@ class Form:
     at: At
 
     @property
-    def budget(self) -> int:
-        return sum(p.budget for p in self.programs)
+    def total(self) -> int | None:
+        """The form's total budget; None when a part of it is unknown (or it has no program)."""
+        return _total(None, self.programs)
+
+    @property
+    def known_budget(self) -> int:
+        """The amounts known so far (0 when none): a lower bound for the rules (the unit's
+        ceiling), never a total to print (that is `total`)."""
+        return sum(p.known_budget for p in self.programs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +212,8 @@ class SignedVersion:
     signer: Signer
     scan: str  # file name beside the metadata
     sha256: str
+    # the commit whose content was printed for signing; "" for a Perjanjian Kinerja archived
+    # without its RKT (`CycleFolder.agreement_only`): no commit of this repository printed it
     commit: str
     content_fingerprint: str | None
     note: str | None
@@ -188,3 +239,10 @@ class CycleFolder:
     files: tuple[str, ...] = field(default=())  # every file present, for evidence links
     # signed Perjanjian Kinerja scans (signed/pk-<year>-v<n>), kept apart from the RKT's versions
     agreements: tuple[SignedVersion, ...] = field(default=())
+
+    @property
+    def agreement_only(self) -> bool:
+        """A year of which only the signed Perjanjian Kinerja is archived (an agency that has its
+        signed PK but not that year's RKT): signed/pk-<year>-v<n> files and nothing else, no cycle."""
+        prefix = f"{self.folder}/signed/pk-"
+        return bool(self.files) and all(f.startswith(prefix) for f in self.files)

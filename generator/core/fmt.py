@@ -7,6 +7,8 @@ import datetime as dt
 from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
+from generator.core.cycles import NO_BUDGET
+
 LOCALE = "id_ID"
 # Babel's symbols for the locale; whole numbers are then grouped by Python, which
 # is ~40x faster than format_decimal on the thousands of amounts of a compiled RKT
@@ -31,9 +33,9 @@ def number(n: int | float) -> str:
     return format_decimal(n, locale=LOCALE)
 
 
-def rupiah(n: int) -> str:
-    """Rp 1.500.000.000"""
-    return f"Rp {number(n)}"
+def rupiah(n: int | None) -> str:
+    """Rp 1.500.000.000; "belum ada anggaran" for an unknown amount or total (None), never "Rp 0"."""
+    return NO_BUDGET if n is None else f"Rp {number(n)}"
 
 
 def percent(part: int, whole: int) -> str:

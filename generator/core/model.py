@@ -24,6 +24,7 @@ from generator.core.builders import (
     build_sop,
 )
 from generator.core.cycles import (
+    NO_BUDGET,
     Activity,
     Cycle,
     CycleFolder,
@@ -36,6 +37,7 @@ from generator.core.cycles import (
     Signer,
     SubActivity,
     TargetRow,
+    program_key,
 )
 from generator.core.problems import At
 from generator.core.reference import (
@@ -55,10 +57,11 @@ from generator.core.reference import (
 )
 
 __all__ = [
-    "BUILDERS", "Activity", "Agency", "At", "Cycle", "CycleFolder", "DayOverride", "Event", "Form", "Goal",
+    "BUILDERS", "NO_BUDGET", "Activity", "Agency", "At", "Cycle", "CycleFolder", "DayOverride", "Event", "Form", "Goal",
     "Indicator", "Lane", "Objective", "Official", "PerformanceRow", "Person", "Program", "RecordedCalendar",
     "Renstra", "Repository", "Role", "SignedVersion", "Signer", "Sop", "Step", "SubActivity", "TargetRow", "Unit",
     "ValidRepository", "build_agency", "build_cycle", "build_form", "build_renstra", "build_signed", "build_sop",
+    "program_key",
 ]
 
 

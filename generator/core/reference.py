@@ -169,7 +169,7 @@ class Indicator:
 @dataclass(frozen=True, slots=True)
 class Objective:
     code: str
-    goal: str
+    goal: str | None  # the tujuan's code; None where the Renstra lists the sasaran without one
     description: str
     indicators: tuple[Indicator, ...]
     at: At

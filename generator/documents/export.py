@@ -20,11 +20,11 @@ from pathlib import Path
 
 from generator.core.model import Agency
 from generator.documents import typeset
+from generator.documents.book import RUPIAH_FORMAT
 from generator.documents.provenance import Source
 from generator.documents.rkt_csv import CSV_HEADERS, CSV_PERFORMANCE_HEADERS, to_csv
 from generator.documents.rkt_pdf import place_date, rkt_document
 from generator.documents.rkt_xlsx import to_xlsx
-from generator.documents.sheets import RUPIAH_FORMAT
 from generator.plan.compile import CompiledRkt
 from generator.plan.fingerprint import content
 

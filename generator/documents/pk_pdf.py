@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.core.model import Agency
 from generator.documents import typeset as ts
 from generator.documents.provenance import Source
-from generator.documents.rkt_pdf import columns, kop, spanned_rows
+from generator.documents.rkt_pdf import amount, columns, kop, spanned_rows
 from generator.documents.unfilled import mark_unfilled
 from generator.plan.agreement import Agreement, Party
 
@@ -41,19 +41,16 @@ def signatures(pk: Agreement, date_text: str | None) -> ts.Signatures:
 
 
 def _programs(pk: Agreement, number) -> ts.Table:
-    rows = [ts.Row((ts.Cell(str(p.number), nowrap=True), ts.Cell(f"{p.code} {p.name}"),
-                    ts.Cell("belum diisi" if p.budget is None else number(p.budget), nowrap=True,
-                            italic=p.budget is None), ts.Cell(p.note)))
+    rows = [ts.Row((ts.Cell(str(p.number), nowrap=True), ts.Cell(p.label), amount(p.budget, number), ts.Cell(p.note)))
             for p in pk.programs]
-    rows.append(ts.Row((ts.Cell(""), ts.Cell("Jumlah"), ts.Cell(number(pk.total_budget), nowrap=True), ts.Cell("")),
-                       "total"))
+    rows.append(ts.Row((ts.Cell(""), ts.Cell("Jumlah"), amount(pk.total_budget, number), ts.Cell("")), "total"))
     return ts.Table((ts.Column("No", "right", "auto"), ts.Column("Program", width="3fr"),
                      ts.Column("Anggaran (Rp)", "right", "auto"), ts.Column("Keterangan", width="2fr")), tuple(rows))
 
 
 def pk_document(pk: Agreement, agency: Agency, source: Source, date_text: str | None, number) -> ts.Document:
     """The document to sign. `date_text`: the signing date in words; `number`: how amounts are written."""
-    footer = f"{source.label} · RKT {pk.year} versi {pk.rkt.version}, sidik isi {source.fingerprint[:16]}"
+    footer = f"{source.label} · {pk.made_from}, sidik isi {source.fingerprint[:16]}"
     sign = signatures(pk, date_text)
     headers = pk.headers()
     performance = ts.Table(columns(headers), spanned_rows(headers, (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from generator.documents.unfilled import replaced
 from generator.plan.compile import CompiledRkt, plan_rows
 from generator.source.workbook import FORMULA_START
 
@@ -24,8 +25,11 @@ def _csv_text(value: object) -> object:
     """A text that a spreadsheet would read as a formula gets a leading apostrophe
     (the OWASP rule for CSV: a CSV file has no cell types to say "this is text").
     A lone "-" (the documents' "no target this year") is no formula in any spreadsheet
-    and stays as printed."""
-    if isinstance(value, str) and value != "-" and value.startswith(FORMULA_START):
+    and stays as printed. A placeholder that `rkt init` left is written BELUM DIISI."""
+    if not isinstance(value, str):
+        return value
+    value = replaced(value)[0]
+    if value != "-" and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -14,7 +14,7 @@ from generator.core.model import Agency
 from generator.documents import typeset as ts
 from generator.documents.provenance import Source
 from generator.documents.unfilled import mark_unfilled
-from generator.plan.compile import DRAFT, CompiledRkt, Signature, UnitPlan, plan_rows
+from generator.plan.compile import DRAFT, NO_BUDGET, CompiledRkt, Signature, UnitPlan, plan_rows
 
 # a target is short and read as one piece: it never wraps ("76 point", not "76" over "point")
 _NOWRAP = {"No", "Satuan", "Target", "Target Renstra"}
@@ -49,11 +49,16 @@ def spanned_rows(headers: list[str], groups: Iterable[tuple[int, str, list[tuple
     return tuple(rows)
 
 
+def amount(value: int | None, number) -> ts.Cell:
+    """An amount cell: the number, or "belum ada anggaran" (set apart) when it is unknown, never 0."""
+    return ts.Cell(NO_BUDGET if value is None else number(value), nowrap=value is not None, italic=value is None)
+
+
 def signature_block(s: Signature, place_date: str) -> ts.Signature:
     return ts.Signature((place_date, s.position, s.region), s.name, tuple(x for x in (s.rank, s.nip_line) if x))
 
 
-def _unit_table(plan: UnitPlan, heading: str, detail: bool, number) -> ts.Table:
+def _unit_table(plan: UnitPlan, heading: str, detail: bool, number, total_label: str) -> ts.Table:
     cols = [ts.Column("No", "right", "auto"), ts.Column(heading, width="4fr")]
     if detail:
         cols += [ts.Column("Indikator Kinerja", width="3fr"), ts.Column("Target Kinerja", width="auto")]
@@ -62,29 +67,37 @@ def _unit_table(plan: UnitPlan, heading: str, detail: bool, number) -> ts.Table:
     assert plan.form is not None
     for row in plan_rows(plan.form):
         style, indent = _LEVEL[row.level]
-        cells = [ts.Cell(str(row.number or ""), nowrap=True), ts.Cell(f"{row.code} {row.name}", indent=indent)]
+        cells = [ts.Cell(str(row.number or ""), nowrap=True), ts.Cell(row.label, indent=indent)]
         if detail:
             cells += [ts.Cell(row.indicator or ""), ts.Cell(row.target_text or "", nowrap=True)]
-        cells.append(ts.Cell("" if row.budget is None else number(row.budget), nowrap=True))
+        cells.append(amount(row.budget, number) if row.unknown_budget else
+                     ts.Cell("" if row.budget is None else number(row.budget), nowrap=True))
         rows.append(ts.Row(tuple(cells), style))
     blanks = [ts.Cell(""), ts.Cell("")] if detail else []
-    rows.append(ts.Row((ts.Cell(""), ts.Cell(f"Jumlah {plan.unit.name}"), *blanks,
-                        ts.Cell(number(plan.budget), nowrap=True)), "total"))
+    rows.append(ts.Row((ts.Cell(""), ts.Cell(total_label), *blanks,
+                        amount(plan.total, number)), "total"))
     return ts.Table(tuple(cols), tuple(rows))
 
 
 def _programs(rkt: CompiledRkt, number) -> list[ts.Block]:
     out: list[ts.Block] = [ts.Text("heading", f"B. {rkt.program_title}")]
+    # a plan of one unit is the agency's own table: no unit heading, no per-unit budget table
+    # (its "Jumlah" is the whole), nothing the agency's source document does not have
+    single = len(rkt.units) == 1
     for plan in rkt.program_units:
-        out.append(ts.Text("heading", plan.unit.name))
+        if not single:
+            out.append(ts.Text("heading", plan.unit.name))
         if plan.form is None:
             out.append(ts.Text("para", "Form RKT unit ini belum diserahkan."))
         else:
-            out.append(_unit_table(plan, rkt.program_heading, rkt.shows_program_indicator, number))
+            out.append(_unit_table(plan, rkt.program_heading, rkt.shows_program_indicator, number,
+                                   "Jumlah" if single else f"Jumlah {plan.unit.name}"))
+    if single:
+        return out
     out.append(ts.Text("heading", "C. Jumlah Anggaran"))
-    rows = [ts.Row((ts.Cell(p.unit.name), ts.Cell(number(p.budget) if p.form else "belum diserahkan", nowrap=True)))
+    rows = [ts.Row((ts.Cell(p.unit.name), amount(p.total, number) if p.form else ts.Cell("belum diserahkan")))
             for p in rkt.program_units]
-    rows.append(ts.Row((ts.Cell("Jumlah seluruhnya"), ts.Cell(number(rkt.total_budget), nowrap=True)), "total"))
+    rows.append(ts.Row((ts.Cell("Jumlah seluruhnya"), amount(rkt.total, number)), "total"))
     out.append(ts.Table((ts.Column("Unit", width="3fr"), ts.Column("Anggaran (Rp)", "right", "auto")), tuple(rows)))
     return out
 

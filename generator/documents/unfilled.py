@@ -6,15 +6,41 @@ sign` refuses while any remains)."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
-from generator.check.rules.placeholders import PLACEHOLDER
+from generator.check.rules.placeholders import WITHIN
 from generator.documents import typeset as ts
+from generator.documents.book import Book
 from generator.plan.compile import DRAFT
 
 UNFILLED = "BELUM DIISI"
-_FOUND = re.compile(re.escape(PLACEHOLDER) + r"[^)]*\)")
+
+
+def replaced(text: str) -> tuple[str, int]:
+    """`text` with every placeholder in it written BELUM DIISI, and how many there were."""
+    if "(" not in text:
+        return text, 0
+    return WITHIN.subn(UNFILLED, text)
+
+
+def draft_note(count: int) -> str:
+    """Why a document with `count` placeholders cannot be signed (after "DRAF.")."""
+    return (f"Dokumen ini belum dapat ditandatangani: {count} isian masih {UNFILLED}, yaitu isian contoh dari "
+            f"pembuatan repositori yang belum diganti dengan data sebenarnya; pemeriksaan data menyebut berkas "
+            f"dan barisnya.")
+
+
+def mark_book(book: Book) -> int:
+    """Every placeholder in a workbook's cells written BELUM DIISI, the cell marked (bold red on
+    yellow); how many there were."""
+    count = 0
+    for sheet in book.sheets:
+        for row, column, value in sheet.texts():
+            text, n = replaced(value)
+            if n:
+                sheet.set(row, column, text, "unfilled")
+                count += n
+    return count
 
 
 def _rewrite(value: object, fix: Callable[[str], str]) -> object:
@@ -36,7 +62,7 @@ def mark_unfilled(doc: ts.Document) -> ts.Document:
 
     def fix(text: str) -> str:
         nonlocal count
-        new, n = _FOUND.subn(UNFILLED, text)
+        new, n = replaced(text)
         count += n
         return new
 
@@ -44,8 +70,6 @@ def mark_unfilled(doc: ts.Document) -> ts.Document:
     assert isinstance(blocks, tuple)
     if count == 0:
         return doc
-    note = ts.Note(f"{DRAFT}.", f"Dokumen ini belum dapat ditandatangani: {count} isian masih {UNFILLED}, yaitu "
-                                f"isian contoh dari pembuatan repositori yang belum diganti dengan data "
-                                f"sebenarnya; pemeriksaan data menyebut berkas dan barisnya.")
+    note = ts.Note(f"{DRAFT}.", draft_note(count))
     at = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, ts.Text) and b.kind == "title"), 0)
     return dataclasses.replace(doc, blocks=(*blocks[:at], note, *blocks[at:]), draft=True, draft_mark=DRAFT)

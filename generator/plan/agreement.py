@@ -5,8 +5,11 @@ the one above him (for a Kepala Badan, the Bupati), in the format of PermenPAN-R
 53/2014: pihak pertama and pihak kedua, the key indicators (IKU) and their targets,
 numbered per sasaran, and the programs with their budgets.
 
-The PK is made only from a plan that was signed and has not changed since (the
+The PK to sign is made from a plan that was signed and has not changed since (the
 signed version's content fingerprint is today's): it promises what the head signed.
+Before that (the RKT not signed yet, or changed since its signed version) the PK is a
+DRAF made from the compiled plan as it is, saying so (`Agreement.draft`), with its date
+line left blank: it shows what the PK will say, and is never the one to sign.
 Its targets are the ones the units agreed in their forms (as the compiled RKT prints
 them); its program budgets are the forms' totals per program. The date is the signed
 PK's once one is archived (`signed/pk-<year>-v<n>`), else a blank day in January of
@@ -20,12 +23,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from generator.core.model import Agency, CycleFolder, SignedVersion, Sop
+from generator.core.model import Agency, CycleFolder, Program, SignedVersion, Sop
 from generator.plan import fingerprint, sealing
-from generator.plan.compile import CompiledRkt, PerformanceRow, group_nip
+from generator.plan.compile import DRAFT, CompiledRkt, PerformanceRow, group_nip
 
 PERFORMANCE_HEADERS = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
-_MONTH = "Januari"  # signed at most one month after the DPA, which is approved by the end of December
+_DAY_MONTH = "...................."  # an unsigned PK's day and month, left to the pen (never assumed)
+_BLANK_DATE = "...................................."  # a draft's day, month and year, left to the pen
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +57,21 @@ class IkuGroup:
 @dataclass(frozen=True, slots=True)
 class ProgramLine:
     number: int
-    code: str
+    code: str | None  # a program may have no code
     name: str
-    budget: int | None  # the forms' total for the program; None when no form states an amount
+    budget: int | None  # the forms' total for the program; None when a unit's amount for it is unknown
     units: tuple[str, ...]  # short names of the units that carry the program
 
     @property
     def note(self) -> str:
-        return ", ".join(self.units)
+        """The Keterangan column: only what the agency typed for it, and no form has a place to
+        type it yet, so it stays empty (the units' short names printed there once were a value
+        no published PK has)."""
+        return ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}" if self.code else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,18 +86,38 @@ class Agreement:
     programs: tuple[ProgramLine, ...]
     place: str
     date: dt.date | None  # the archived signed PK's date; None: a blank day in January of the year
-    rkt: SignedVersion  # the signed RKT version it is made from
+    rkt: SignedVersion | None  # the signed RKT version it is made from; None for a draft
     shows_unit_of_measure: bool  # a Satuan column, when a target does not carry its unit itself
+    draft: str | None = None  # a DRAF: what it was made from ("disusun dari RKT ... yang belum ditandatangani. ...")
 
     @property
-    def total_budget(self) -> int:
+    def total_budget(self) -> int | None:
+        """The programs' total; None when one of them is unknown (or there is no program)."""
+        if not self.programs or any(p.budget is None for p in self.programs):
+            return None
         return sum(p.budget or 0 for p in self.programs)
 
+    @property
+    def draft_line(self) -> str | None:
+        """"DRAF - disusun dari RKT 2027 yang belum ditandatangani. ...": the note a draft prints."""
+        return f"{DRAFT} - {self.draft}" if self.draft else None
+
+    @property
+    def made_from(self) -> str:
+        """What the PK was made from, as its footer names it: "RKT 2026 versi 1", or the draft's state."""
+        if self.rkt is None:
+            return f"{DRAFT} dari isi RKT {self.year} saat ini, belum ditandatangani"
+        return f"RKT {self.year} versi {self.rkt.version}"
+
     def place_date(self, date_text: str | None = None) -> str:
-        """`date_text` is the signing date in words (fmt.date_id; Babel stays out of this module)."""
+        """`date_text` is the signing date in words (fmt.date_id; Babel stays out of this module).
+        A draft's date line is blank, to be written by hand: it is not signed yet, nor known when."""
         if self.date is not None and date_text:
             return f"{self.place}, {date_text}"
-        return f"{self.place}, ........ {_MONTH} {self.year}"
+        if self.draft is not None:
+            return f"{self.place}, {_BLANK_DATE}"
+        # the year is the plan's: a PK is signed in its own year, after the DPA (PermenPAN-RB 53/2014)
+        return f"{self.place}, {_DAY_MONTH} {self.year}"
 
     def headers(self) -> list[str]:
         return PERFORMANCE_HEADERS[:3] + (["Satuan"] if self.shows_unit_of_measure else []) + ["Target"]
@@ -102,8 +133,9 @@ def newest_verified(versions: tuple[SignedVersion, ...]) -> SignedVersion | None
     return max(verified, key=lambda v: v.version, default=None)
 
 
-def agreement(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | None) -> Agreement | str:
-    """The PK of `folder`'s year, or why it cannot be made yet (Indonesian, for the user)."""
+def unsigned(folder: CycleFolder, rkt: CompiledRkt, sop: Sop | None) -> str | None:
+    """Why the PK of `folder`'s year cannot be the one to sign yet (its RKT is not signed, or its
+    content changed since the signed version), Indonesian for the user; None when it can."""
     year = folder.year
     signed = newest_verified(folder.signed)
     if signed is None:
@@ -114,6 +146,28 @@ def agreement(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | 
         return (f"isi RKT {year} sedang direvisi (tidak sama lagi dengan versi {signed.version} yang "
                 f"ditandatangani), jadi Perjanjian Kinerja belum dapat disusun. Buat setelah versi revisinya "
                 f"ditandatangani dan diarsipkan dengan 'rkt sign'.")
+    return None
+
+
+def draft_note(folder: CycleFolder, rkt: CompiledRkt) -> str:
+    """What a DRAF PK was made from, printed under its title after "DRAF - "."""
+    year, signed = folder.year, newest_verified(folder.signed)
+    if signed is None:
+        state = f"disusun dari RKT {year} yang belum ditandatangani"
+    else:
+        state = (f"disusun dari isi RKT {year} saat ini, yang sedang direvisi (berbeda dari versi "
+                 f"{signed.version} yang ditandatangani)")
+    if rkt.missing:
+        state += f"; Form RKT belum diserahkan: {', '.join(u.name for u in rkt.missing)}"
+    return (f"{state}. Perjanjian Kinerja untuk ditandatangani dicetak setelah RKT {year} ditandatangani dan "
+            f"diarsipkan.")
+
+
+def agreement(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | None) -> Agreement | str:
+    """The PK of `folder`'s year (a DRAF while its RKT is not signed as it is now), or why it cannot
+    be made (Indonesian, for the user)."""
+    draft = draft_note(folder, rkt) if unsigned(folder, rkt, sop) else None
+    signed = None if draft else newest_verified(folder.signed)
     superior = agency.superior
     if superior is None:
         return ("cycles/agency.yaml belum memuat pihak kedua Perjanjian Kinerja: tambahkan 'atasan' dengan 'nama' "
@@ -121,16 +175,29 @@ def agreement(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | 
     # the PK prints the key indicators the Renstra marks (iku: true); a Renstra that marks none
     # agrees on all of its indicators, as many agencies' PK does: nobody must mark them all to get rows
     groups = _iku_groups(rkt) or _iku_groups(rkt, every=True)
-    s = signed.signer
-    person = agency.person(s.person) if s.person else None
     region = agency.government.replace("Pemerintah ", "")
-    first = Party("PIHAK PERTAMA", s.name, _with_region(s.position, region), person.rank if person else None, s.nip)
+    first = _first_party(agency, signed, region)
+    if first is None:
+        return "cycles/agency.yaml tidak menyebut kepala instansi (pihak pertama): isi 'kepala' di bawah 'instansi'."
     second = Party("PIHAK KEDUA", superior.name, superior.position, superior.rank, superior.nip)
-    pk_signed = newest_verified(folder.agreements)
+    pk_signed = newest_verified(folder.agreements) if signed else None  # a draft is not signed: no date
     rows = [r for g in groups for r in g.rows]
-    return Agreement(year, agency.government, agency.name, agency.address, first, second, groups, _programs(rkt),
-                     agency.city, pk_signed.date if pk_signed else None, signed,
-                     any(r.indicator.unit_of_measure and not r.unit_in_target for r in rows))
+    return Agreement(folder.year, agency.government, agency.name, agency.address, first, second, groups,
+                     _programs(rkt), agency.city, pk_signed.date if pk_signed else None, signed,
+                     any(r.indicator.unit_of_measure and not r.unit_in_target for r in rows), draft)
+
+
+def _first_party(agency: Agency, signed: SignedVersion | None, region: str) -> Party | None:
+    """Pihak pertama: the head who signed the plan the PK is made from; for a draft, the head now."""
+    if signed is not None:
+        s = signed.signer
+        person = agency.person(s.person) if s.person else None
+        return Party("PIHAK PERTAMA", s.name, _with_region(s.position, region), person.rank if person else None,
+                     s.nip)
+    head = agency.person(agency.head)
+    if head is None:
+        return None
+    return Party("PIHAK PERTAMA", head.name, _with_region(head.position, region), head.rank, head.nip)
 
 
 def _revised(signed: SignedVersion, folder: CycleFolder, rkt: CompiledRkt, sop: Sop | None) -> bool:
@@ -160,22 +227,26 @@ def _iku_groups(rkt: CompiledRkt, every: bool = False) -> tuple[IkuGroup, ...]:
 
 
 def _programs(rkt: CompiledRkt) -> tuple[ProgramLine, ...]:
-    """Every program of the plan once (several units may carry one), with the units' total."""
+    """Every program of the plan once (several units may carry one: the same code, or the same
+    name when it has none), with the units' total, unknown when one unit's amount is."""
     order: list[str] = []
-    names: dict[str, str] = {}
-    budgets: dict[str, int | None] = {}
+    first: dict[str, Program] = {}
+    budgets: dict[str, list[int | None]] = {}
     units: dict[str, list[str]] = {}
     for plan in rkt.units:
         for p in plan.form.programs if plan.form else ():
-            if p.code not in names:
-                order.append(p.code)
-                names[p.code], budgets[p.code], units[p.code] = p.name, None, []
-            if p.has_budget:
-                budgets[p.code] = (budgets[p.code] or 0) + p.budget
-            if plan.unit.short not in units[p.code]:
-                units[p.code].append(plan.unit.short)
-    return tuple(ProgramLine(n, code, names[code], budgets[code], tuple(units[code]))
-                 for n, code in enumerate(order, start=1))
+            if p.key not in first:
+                order.append(p.key)
+                first[p.key], budgets[p.key], units[p.key] = p, [], []
+            budgets[p.key].append(p.budget)
+            if plan.unit.short not in units[p.key]:
+                units[p.key].append(plan.unit.short)
+    return tuple(ProgramLine(n, first[key].code, first[key].name, _sum(budgets[key]), tuple(units[key]))
+                 for n, key in enumerate(order, start=1))
+
+
+def _sum(amounts: list[int | None]) -> int | None:
+    return None if None in amounts else sum(a for a in amounts if a is not None)
 
 
 def content(pk: Agreement) -> dict:
@@ -186,4 +257,4 @@ def content(pk: Agreement) -> dict:
             "kolom": pk.headers(),
             "program": [[p.number, p.code, p.name, p.budget, p.note] for p in pk.programs],
             "tempat": pk.place, "tanggal": pk.date.isoformat() if pk.date else None,
-            "rkt": [pk.rkt.version, pk.rkt.sha256]}
+            "rkt": [pk.rkt.version, pk.rkt.sha256] if pk.rkt else None, **({"draf": pk.draft} if pk.draft else {})}

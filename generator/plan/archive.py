@@ -19,16 +19,18 @@ from types import MappingProxyType
 
 from generator.core import fmt
 from generator.core.calendar import WorkCalendar
-from generator.core.model import CycleFolder, RecordedCalendar, SignedVersion, Sop
+from generator.core.model import CycleFolder, RecordedCalendar, SignedVersion, Sop, program_key
 from generator.plan.sealing import archive_step, is_reopened
 from generator.plan.status import baseline
 
 
 def _subs(content: dict) -> dict[tuple[str, str], dict]:
+    """Every program line by (unit, key): a program by its code, else by its name (it may have no
+    code, as in agreement.py); a kegiatan and a sub kegiatan by their code."""
     out = {}
     for unit in content["unit"]:
         for p in unit["program"]:
-            out[(unit["unit"], p["kode"])] = {**p, "tingkat": "Program"}
+            out[(unit["unit"], program_key(p.get("kode"), p["nama"]))] = {**p, "tingkat": "Program"}
             for k in p["kegiatan"]:
                 out[(unit["unit"], k["kode"])] = {**k, "tingkat": "Kegiatan"}
                 for s in k["sub_kegiatan"]:
@@ -36,12 +38,22 @@ def _subs(content: dict) -> dict[tuple[str, str], dict]:
     return out
 
 
-def _budget(item: dict) -> int:
+def _label(item: dict) -> str:
+    """"5.03.02 Program Kepegawaian Daerah", or the name alone for a program without a code."""
+    return f"{item['kode']} {item['nama']}" if item.get("kode") else item["nama"]
+
+
+def _budget(item: dict) -> int | None:
+    """A line's amount: stated, else the sum of the lines below it when every one is known; None
+    (unknown, printed "belum ada anggaran") when an amount is not given or there is none below."""
     if "anggaran" in item:
-        return item["anggaran"]
-    if "sub_kegiatan" in item:
-        return sum(s["anggaran"] for s in item["sub_kegiatan"])
-    return sum(_budget(k) for k in item.get("kegiatan", []))
+        return item["anggaran"]  # None: a sub kegiatan whose amount is not given yet
+    return _sum([_budget(child) for child in item.get("sub_kegiatan", item.get("kegiatan", []))])
+
+
+def _sum(amounts: list[int | None]) -> int | None:
+    """A total over parts: unknown when a part is unknown or there is no part, never a partial sum."""
+    return None if not amounts or None in amounts else sum(a for a in amounts if a is not None)
 
 
 def diff(old: dict, new: dict) -> list[str]:
@@ -70,14 +82,25 @@ def _program_changes(old: dict, new: dict) -> list[str]:
     b, a = _subs(old), _subs(new)
     for key in sorted(a.keys() - b.keys()):
         item = a[key]
-        out.append(f"{item['tingkat']} {key[1]} {item['nama']} ditambahkan ({key[0]}): {fmt.rupiah(_budget(item))}.")
+        out.append(f"{item['tingkat']} {_label(item)} ditambahkan ({key[0]}): {fmt.rupiah(_budget(item))}.")
     for key in sorted(b.keys() - a.keys()):
         item = b[key]
-        out.append(f"{item['tingkat']} {key[1]} {item['nama']} dihapus ({key[0]}): {fmt.rupiah(_budget(item))}.")
+        out.append(f"{item['tingkat']} {_label(item)} dihapus ({key[0]}): {fmt.rupiah(_budget(item))}.")
     for key in sorted(a.keys() & b.keys()):
         if b[key]["tingkat"] == "Sub kegiatan":
             out += _sub_activity_changes(key, b[key], a[key])
+        else:
+            out += _pagu_change(key, b[key], a[key])
     return out
+
+
+def _pagu_change(key: tuple[str, str], x: dict, y: dict) -> list[str]:
+    """A pagu stated on a program or kegiatan that changed (or was stated, or dropped for detail that
+    says otherwise); a change below it shows on the line that changed and in the unit's total."""
+    if ("anggaran" not in x and "anggaran" not in y) or _budget(x) == _budget(y):
+        return []
+    return [f"Anggaran {y['tingkat'].lower()} {_label(y)} ({key[0]}): {fmt.rupiah(_budget(x))} → "
+            f"{fmt.rupiah(_budget(y))}."]
 
 
 _SUB_FIELDS = (("nama", "Nama"), ("indikator", "Indikator"), ("target", "Target"), ("satuan", "Satuan"),
@@ -89,18 +112,20 @@ def _sub_activity_changes(key: tuple[str, str], x: dict, y: dict) -> list[str]:
     for field, label in _SUB_FIELDS:
         if x.get(field) != y.get(field):
             out.append(f"{label} {key[1]} ({key[0]}): {x.get(field) or '—'} → {y.get(field) or '—'}.")
-    if x["anggaran"] != y["anggaran"]:
-        out.append(f"Anggaran {key[1]} {y['nama']} ({key[0]}): {fmt.rupiah(x['anggaran'])} → "
-                   f"{fmt.rupiah(y['anggaran'])}.")
+    if x.get("anggaran") != y.get("anggaran"):  # None: not given yet, "belum ada anggaran"
+        out.append(f"Anggaran {key[1]} {y['nama']} ({key[0]}): {fmt.rupiah(x.get('anggaran'))} → "
+                   f"{fmt.rupiah(y.get('anggaran'))}.")
     return out
 
 
 def _unit_totals(old: dict, new: dict) -> list[str]:
     out: list[str] = []
-    units_before = {u["unit"]: sum(_budget(p) for p in u["program"]) for u in old["unit"]}
-    units_after = {u["unit"]: sum(_budget(p) for p in u["program"]) for u in new["unit"]}
+    # a unit's total is unknown (None) when one of its amounts is, when it has no program, or when
+    # its form was not in that version: "belum ada anggaran", never Rp 0
+    units_before = {u["unit"]: _sum([_budget(p) for p in u["program"]]) for u in old["unit"]}
+    units_after = {u["unit"]: _sum([_budget(p) for p in u["program"]]) for u in new["unit"]}
     for unit in sorted(units_before.keys() | units_after.keys()):
-        total_before, total_after = units_before.get(unit, 0), units_after.get(unit, 0)
+        total_before, total_after = units_before.get(unit), units_after.get(unit)
         if total_before != total_after:
             out.append(f"Jumlah anggaran {unit}: {fmt.rupiah(total_before)} → {fmt.rupiah(total_after)}.")
     return out
@@ -117,9 +142,12 @@ def calendar_record(cal: WorkCalendar, folder: CycleFolder, sop: Sop, last_date:
     from importlib.metadata import version
 
     assert folder.cycle is not None
-    first = folder.cycle.start
-    dates = [last_date, baseline(sop, first, cal)[-1].end] + [e.date for e in folder.cycle.events]
-    last = max(dates) + MARGIN
+    events = [e.date for e in folder.cycle.events]
+    start = folder.cycle.start
+    # a cycle recorded afterwards may have no start (and no schedule): from what it recorded
+    first = start if start is not None else min([last_date, *events])
+    schedule = [baseline(sop, start, cal)[-1].end] if start is not None and not folder.cycle.recorded else []
+    last = max([last_date, *schedule, *events]) + MARGIN
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     record: dict = {"holidays": version("holidays"), "dari": first.isoformat(), "sampai": last.isoformat(),
                     "libur": [d.isoformat() for d in days if d.weekday() < 5 and not cal.is_workday(d)]}

@@ -8,7 +8,9 @@
    plan with a required unit missing is a draft.
 2. Per unit: Program / Kegiatan / Sub Kegiatan | Indikator | Target | Anggaran,
    with totals per kegiatan, program, unit and overall. Totals are derived,
-   never typed; a pagu stated on a program or kegiatan counts once.
+   never typed; a pagu stated on a program or kegiatan counts once. An amount not
+   given is unknown, never 0, and a total over parts some of which are unknown is
+   unknown: it prints as NO_BUDGET ("belum ada anggaran"), never as a partial sum.
 
 Several units may carry the same indicator. When their targets say the same thing it
 is printed once; when they differ, each is printed with its unit (and check/rules warns),
@@ -22,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.core import target as tgt
+from generator.core.model import NO_BUDGET as NO_BUDGET  # "belum ada anggaran", as every output prints it
 from generator.core.model import Agency, At, CycleFolder, Form, Indicator, Objective, Renstra, SignedVersion, Unit
 
 NOT_FILLED = "belum diisi"
@@ -123,8 +126,14 @@ class UnitPlan:
     form: Form | None
 
     @property
-    def budget(self) -> int:
-        return self.form.budget if self.form else 0
+    def total(self) -> int | None:
+        """The unit's total budget; None when its form is not in or a part of it is unknown."""
+        return self.form.total if self.form else None
+
+    @property
+    def known_budget(self) -> int:
+        """The amounts known so far (0 when none): a lower bound, never a total to print (`total`)."""
+        return self.form.known_budget if self.form else 0
 
     @property
     def has_programs(self) -> bool:
@@ -137,7 +146,7 @@ class PlanRow:
 
     level: str  # Program | Kegiatan | Sub Kegiatan
     number: int | None  # programs are numbered within the unit
-    code: str
+    code: str | None  # a program may have no code
     name: str
     indicator: str
     target: str | int | None
@@ -145,6 +154,17 @@ class PlanRow:
     budget: int | None  # stated, or derived from the children; None when neither is there
     responsible: str
     stated: bool = False  # the amount was typed on this line (a pagu), not summed from below
+    covered: bool = False  # a pagu stated above this line counts for it (its own amount may stay empty)
+
+    @property
+    def unknown_budget(self) -> bool:
+        """Whether the Anggaran cell says "belum ada anggaran" (empty under a pagu stated above)."""
+        return self.budget is None and not self.covered
+
+    @property
+    def label(self) -> str:
+        """"5.03.02 Program Kepegawaian Daerah", or the name alone without a code."""
+        return f"{self.code} {self.name}" if self.code else self.name
 
     @property
     def target_text(self) -> str:
@@ -157,13 +177,14 @@ class PlanRow:
 def plan_rows(form: Form) -> Iterator[PlanRow]:
     for i, p in enumerate(form.programs, start=1):
         yield PlanRow("Program", i, p.code, p.name, p.indicator or "", p.target, None,
-                      p.budget if p.has_budget else None, "", p.amount is not None)
+                      p.budget, "", p.amount is not None)
         for k in p.activities:
             yield PlanRow("Kegiatan", None, k.code, k.name, k.indicator or "", k.target, None,
-                          k.budget if k.has_budget else None, "", k.amount is not None)
+                          k.budget, "", k.amount is not None, p.amount is not None)
             for s in k.subs:
                 yield PlanRow("Sub Kegiatan", None, s.code, s.name, s.indicator, s.target, s.unit_of_measure,
-                              s.budget, s.responsible, True)
+                              s.budget, s.responsible, s.budget is not None,
+                              p.amount is not None or k.amount is not None)
 
 
 def group_nip(nip: str) -> str:
@@ -205,8 +226,18 @@ class CompiledRkt:
     signature: Signature | None = None  # None when agency.yaml names no head
 
     @property
-    def total_budget(self) -> int:
-        return sum(u.budget for u in self.units)
+    def total(self) -> int | None:
+        """The plan's total budget over the units the program section lists; None when one of
+        them is unknown (a form not in yet, an amount not given) or there is none."""
+        totals = [u.total for u in self.program_units]
+        if not totals or None in totals:
+            return None
+        return sum(t for t in totals if t is not None)
+
+    @property
+    def known_budget(self) -> int:
+        """The amounts known so far (0 when none): a lower bound, never a total to print (`total`)."""
+        return sum(u.known_budget for u in self.units)
 
     @property
     def missing(self) -> tuple[Unit, ...]:
@@ -315,11 +346,13 @@ def _signature(folder: CycleFolder, agency: Agency) -> Signature | None:
     if signed is not None:
         s = signed.signer
         person = agency.person(s.person) if s.person else None
-        return Signature(agency.city, signed.date, folder.cycle.start.year, s.position, region, s.name,
+        return Signature(agency.city, signed.date, signed.date.year, s.position, region, s.name,
                          person.rank if person else None, s.nip)
     if head is None:
         return None
-    return Signature(agency.city, None, folder.cycle.start.year, head.position, region, head.name, head.rank,
+    # the year the RKT is prepared: its cycle's start, else (recorded afterwards without one) the year before
+    year = folder.cycle.start.year if folder.cycle.start is not None else folder.year - 1
+    return Signature(agency.city, None, year, head.position, region, head.name, head.rank,
                      head.nip)
 
 

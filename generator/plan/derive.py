@@ -42,7 +42,8 @@ def derive(root: Path, repository: Repository, today: dt.date) -> Derived:
     years = {today.year}
     for c in folders:
         assert c.cycle is not None
-        years.update(range(c.cycle.start.year, c.year + 1))
+        # a cycle recorded afterwards may have no start: its year and the one before it
+        years.update(range(c.cycle.start.year if c.cycle.start else c.year - 1, c.year + 1))
     extra_off = {d.date: d.note for d in repo.agency.extra_holidays}
     cal = work_calendar(sorted(years), extra_off, [d.date for d in repo.agency.extra_workdays])
     arrived = git_arrivals(root, repo.agency.timezone)

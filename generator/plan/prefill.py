@@ -1,7 +1,9 @@
 """What a new form starts with: the Renstra indicators the unit answers for, with the
 Renstra target for the year, and last year's programs of the unit, where a program or
 kegiatan that measures a Renstra indicator takes that indicator's target for the year
-(never last year's, silently). Pure functions."""
+(never last year's, silently). Last year's amounts are not carried over: a pagu is this
+year's DPA's, so every `anggaran` starts empty ("belum ada anggaran" on paper) with a note
+naming last year's amounts for reference. Pure functions."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ def form_data(form: Form) -> dict:
             {**_head(k), **({"sub_kegiatan": [
                 {"kode": s.code, "nama": s.name, "indikator": s.indicator, "target": s.target,
                  **({"satuan": s.unit_of_measure} if s.unit_of_measure else {}),
-                 "anggaran": s.budget, "penanggung_jawab": s.responsible}
+                 **({"anggaran": s.budget} if s.budget is not None else {}), "penanggung_jawab": s.responsible}
                 for s in k.subs]} if k.subs else {})}
             for k in p.activities]} if p.activities else {})}
         for p in form.programs]
@@ -35,7 +37,8 @@ def form_data(form: Form) -> dict:
 def _head(node: Program | Activity) -> dict:
     """What a program and a kegiatan share; optional keys only when given (an empty list of
     children is left out, as the file would have it)."""
-    return {"kode": node.code, "nama": node.name, **({"indikator": node.indicator} if node.indicator else {}),
+    return {**({"kode": node.code} if node.code else {}), "nama": node.name,
+            **({"indikator": node.indicator} if node.indicator else {}),
             **({"target": node.target} if node.target is not None else {}),
             **({"anggaran": node.amount} if node.amount is not None else {})}
 
@@ -58,14 +61,54 @@ def new_form(repo: Repository, year: int, unit: str) -> tuple[dict, list[str]]:
             rows.append({"kode": ind.code, "uraian": ind.description, "target": target})
         if rows:
             kinerja.append({"sasaran": obj.code, "indikator": rows})
-    last = next((f for c in repo.cycles if c.year == year - 1 for f in c.forms if f.unit == unit), None)
+    last = _last_form(repo, year, unit)
     programs = form_data(last)["program"] if last else []
     if last is None:
         notes.append(f"Tidak ada form {unit} tahun {year - 1}; tabel program dimulai kosong.")
     else:
         notes += retarget(programs, repo.renstra, year)
         notes.append(f"Target lain pada tabel program disalin dari form {year - 1}; perbarui untuk {year}.")
+        note = budget_note(last, year)
+        if note:
+            _drop_amounts(programs)
+            notes.append(note)
     return {"tahun": year, "unit": unit, "kinerja": kinerja, "program": programs}, notes
+
+
+def budget_note(last: Form, year: int) -> str | None:
+    """Why the copied program table has no amounts, and last year's for reference; None when
+    last year's form had none."""
+    if not any(p.has_budget for p in last.programs):
+        return None
+    total = last.total
+    known = (f"jumlah anggaran form {year - 1}: {_rupiah(total)}" if total is not None else
+             f"anggaran form {year - 1} yang sudah diisi: {_rupiah(last.known_budget)}, sebagian belum ada")
+    return (f"Anggaran tidak disalin dari form {year - 1}: isi 'anggaran' dari DPA/pagu tahun {year}. "
+            f"Sebagai pembanding saja, {known}.")
+
+
+def carried_budget_note(repo: Repository, year: int, unit: str) -> str | None:
+    """The note a new form of `unit` for `year` carries about the amounts it does not copy."""
+    last = _last_form(repo, year, unit)
+    return budget_note(last, year) if last is not None else None
+
+
+def _last_form(repo: Repository, year: int, unit: str) -> Form | None:
+    return next((f for c in repo.cycles if c.year == year - 1 for f in c.forms if f.unit == unit), None)
+
+
+def _rupiah(n: int) -> str:
+    return "Rp " + f"{n:,}".replace(",", ".")
+
+
+def _drop_amounts(programs: list[dict]) -> None:
+    """Every `anggaran` of a copied program table removed, in place."""
+    for p in programs:
+        p.pop("anggaran", None)
+        for k in p.get("kegiatan", ()):
+            k.pop("anggaran", None)
+            for s in k.get("sub_kegiatan", ()):
+                s.pop("anggaran", None)
 
 
 def _by_description(renstra: Renstra) -> dict[str, Indicator]:
@@ -94,12 +137,16 @@ def retarget(programs: list[dict], renstra: Renstra, year: int) -> list[str]:
             old, new = item.get("target"), ind.target(year)
             if new is None:
                 notes.append(f"Renstra tidak memuat target {year} untuk indikator {ind.code}; target {level} "
-                             f"{item['kode']} masih target form {year - 1} ({old if old is not None else '-'}).")
+                             f"{_named(item)} masih target form {year - 1} ({old if old is not None else '-'}).")
             elif old is None or str(old) != str(new):
                 item["target"] = new
                 was = f"form {year - 1} memakai {old}" if old is not None else f"form {year - 1} tanpa target"
-                notes.append(f"Target {level} {item['kode']} diambil dari Renstra {year} ({ind.code}: {new}); {was}.")
+                notes.append(f"Target {level} {_named(item)} diambil dari Renstra {year} ({ind.code}: {new}); {was}.")
     return notes
+
+
+def _named(item: dict) -> str:
+    return item.get("kode") or f"'{item['nama']}'"
 
 
 def start(repo: Repository, year: int, unit: str) -> tuple[dict, Form | None]:

@@ -11,7 +11,11 @@ counts a revision round.
 The cycle as a whole is dijadwalkan until its first working day (nothing can be
 late or missing yet), then berjalan, and selesai when every step is done; a
 cycle recorded after the fact (`dicatat_kemudian`) is dicatat: what was recorded
-stands, steps without a record are "tanpa catatan", and nothing is ever late.
+stands, steps without a record are "tanpa catatan", and no SOP schedule is computed for
+it (its start date is optional): no baseline, deadline, forecast or lateness.
+A cycle's finish is the day its RKT was signed (the signing step, the one before the
+archiving step); the archiving into the repository (`rkt sign`, possibly years later for
+a recorded cycle) is a date of its own, never the finish.
 A running cycle carries its forecast (`forecast.py`: when it will end); a finished
 one, how far past its baseline it ended. `who_must_act` names the people a running
 cycle waits on, by role or, for missing forms, as the heads of the units.
@@ -72,7 +76,7 @@ class Planned:
 @dataclass(frozen=True, slots=True)
 class StepStatus:
     step: Step
-    planned: Planned
+    planned: Planned | None  # None for a cycle recorded after the fact: it has no SOP schedule
     state: str
     started: dt.date | None
     finished: dt.date | None
@@ -99,14 +103,16 @@ class CycleStatus:
     steps: tuple[StepStatus, ...]
     submissions: tuple[Submission, ...]
     rejections: tuple[Rejection, ...]
-    baseline_end: dt.date
+    baseline_end: dt.date | None  # None for a cycle recorded after the fact
     slip: int  # working days the cycle is behind its baseline (0 if not)
     warnings: tuple[str, ...]
     phase: str = BERJALAN  # DIJADWALKAN | BERJALAN | SELESAI | DICATAT
     start: dt.date | None = None  # the cycle's start date (the first working day on or after it)
     forecast: Forecast | None = None  # only while the cycle runs
-    ended: dt.date | None = None  # a finished cycle: the day its last step was done
+    ended: dt.date | None = None  # a finished cycle (not a recorded one): the day its last step was done
     ended_behind: int = 0  # working days that day lies past the baseline's end
+    signed_on: dt.date | None = None  # a finished cycle: the day its RKT was signed, its finish date
+    archived_on: dt.date | None = None  # the day the signed scan was archived in the repository
 
     @property
     def current(self) -> StepStatus | None:
@@ -121,11 +127,23 @@ class CycleStatus:
         return self.phase in (SELESAI, DICATAT)
 
     @property
+    def finished_on(self) -> dt.date | None:
+        """The finish date a reader is shown: the day the RKT was signed, else (no signing step
+        recorded) the day the last step was done; never the archiving into the repository."""
+        return self.signed_on or self.ended
+
+    @property
+    def forms_in(self) -> int:
+        """How many required units' forms are in (`Submission.received`): the one count that
+        Beranda, `rkt status` and the published data give."""
+        return sum(1 for s in self.submissions if s.received)
+
+    @property
     def missing_units(self) -> tuple[str, ...]:
         # nobody can be missing from a cycle that has not started, nor from an archive
         if self.phase in (DIJADWALKAN, DICATAT):
             return ()
-        return tuple(s.unit for s in self.submissions if s.date is None)
+        return tuple(s.unit for s in self.submissions if not s.received)
 
     @property
     def running(self) -> tuple[StepStatus, ...]:
@@ -176,7 +194,7 @@ def _started(s: Step, r: Replay, step_list: list[Step], start: dt.date, cal: Wor
     after a rejection sent the cycle back to it, else the working day after the step before it
     ended; None while it has not begun."""
     fin = r.finished.get(s.number)
-    prev = _previous_finish(step_list, s.number, r.finished, start, cal)
+    prev = _previous_finish(step_list, s.number, r.finished)
     started: dt.date | None
     if s.number in r.restarts:
         # sent back by a "tidak": this round began the working day after the rejection
@@ -199,35 +217,70 @@ def cycle_status(folder: CycleFolder, sop: Sop, cal: WorkCalendar, today: dt.dat
                  unit_names: Mapping[str, str] | None = None) -> CycleStatus:
     cycle = folder.cycle
     assert cycle is not None, "status needs a valid cycle.yaml"
-    plan = {p.step: p for p in baseline(sop, cycle.start, cal)}
     step_list = list(sop.steps)
     r = replay(cycle, {s.number: s for s in step_list})
+    if cycle.recorded:
+        return _recorded_cycle(folder, cycle, step_list, r, arrivals or {}, cal, today)
+    start = cycle.start
+    assert start is not None, "the schema requires `mulai` of a cycle not recorded after the fact"
+    plan = {p.step: p for p in baseline(sop, start, cal)}
 
     form_step = next((s for s in step_list if s.evidence == "form_unit"), None)
     form_deadline = None
     if form_step is not None:
         # the forms' deadline counts from the end of the step before it
-        before = _previous_finish(step_list, form_step.number, r.finished, cycle.start, cal)
-        start = cal.next_workday(before) if before else None
-        form_deadline = cal.add(start, form_step.days) if start else plan[form_step.number].end
+        before = _previous_finish(step_list, form_step.number, r.finished)
+        first = cal.next_workday(before) if before else None
+        form_deadline = cal.add(first, form_step.days) if first else plan[form_step.number].end
     subs = submissions(folder, arrivals or {}, cal, form_deadline)
     apply_evidence(r, folder, step_list, subs)
 
-    out = tuple(_step_status(s, r, step_list, plan[s.number], cycle.start, cal, today) for s in step_list)
-    return _whole_cycle(cycle, today, out, subs, tuple(r.rejections), plan[step_list[-1].number].end, cal,
+    out = tuple(_step_status(s, r, step_list, plan[s.number], start, cal, today) for s in step_list)
+    return _whole_cycle(cycle, start, today, out, subs, tuple(r.rejections), plan[step_list[-1].number].end, cal,
                         unit_names or {})
 
 
-def _whole_cycle(cycle: Cycle, today: dt.date, steps: tuple[StepStatus, ...], subs: tuple[Submission, ...],
-                 rejections: tuple[Rejection, ...], baseline_end: dt.date, cal: WorkCalendar,
-                 names: Mapping[str, str]) -> CycleStatus:
+def _recorded_cycle(folder: CycleFolder, cycle: Cycle, step_list: list[Step], r: Replay,
+                    arrivals: Mapping[str, Arrival], cal: WorkCalendar, today: dt.date) -> CycleStatus:
+    """An archive recorded after the fact: what was recorded stands, no SOP schedule is computed
+    (no baseline, deadline, forecast or lateness), whether or not it has a start date."""
+    subs = submissions(folder, arrivals, cal, None)
+    apply_evidence(r, folder, step_list, subs)
+    steps = tuple(_recorded_step(s, r) for s in step_list)
+    signed_on, archived_on = _signing_dates(steps)
+    return CycleStatus(cycle.year, today, steps, subs, tuple(r.rejections), None, 0, (), DICATAT, cycle.start,
+                       signed_on=signed_on, archived_on=archived_on)
+
+
+def _recorded_step(s: Step, r: Replay) -> StepStatus:
+    """A step of a recorded cycle: done on the day something shows it, else "tanpa catatan"."""
+    fin = r.finished.get(s.number)
+    if fin is None:
+        state = TANPA_CATATAN
+    else:
+        state = DILEWATI if s.number in r.skipped else SELESAI
+    return StepStatus(s, None, state, None, fin, None, 0, 0, r.times.get(s.number, 0) if fin else 0,
+                      r.decision.get(s.number), r.note.get(s.number))
+
+
+def _signing_dates(steps: tuple[StepStatus, ...]) -> tuple[dt.date | None, dt.date | None]:
+    """(signed, archived): when the signing step (the one before the archiving step) and the
+    archiving step were done, as far as they were."""
+    numbers = [s.step.number for s in steps]
+    archive = next((s for s in steps if s.step.evidence == "arsip"), None)
+    if archive is None:
+        return None, None
+    index = numbers.index(archive.step.number)
+    signing = steps[index - 1] if index > 0 else None
+    signed = signing.finished if signing is not None and signing.state != DILEWATI else None
+    return signed, archive.finished
+
+
+def _whole_cycle(cycle: Cycle, start: dt.date, today: dt.date, steps: tuple[StepStatus, ...],
+                 subs: tuple[Submission, ...], rejections: tuple[Rejection, ...], baseline_end: dt.date,
+                 cal: WorkCalendar, names: Mapping[str, str]) -> CycleStatus:
     """The cycle as a whole from its steps: its phase, how far it slipped, its warnings."""
-    first_day = cal.on_or_after(cycle.start)
-    if cycle.recorded:
-        # an archive: what was recorded stands, nothing is judged against the SOP's time
-        return CycleStatus(cycle.year, today, tuple(_as_recorded(x) for x in steps),
-                           tuple(replace(x, late_by=0) for x in subs), rejections, baseline_end, 0, (),
-                           DICATAT, first_day)
+    first_day = cal.on_or_after(start)
     if first_day > today:
         phase = DIJADWALKAN
     elif all(x.finished is not None or x.state == DILEWATI for x in steps):
@@ -236,29 +289,20 @@ def _whole_cycle(cycle: Cycle, today: dt.date, steps: tuple[StepStatus, ...], su
         phase = BERJALAN
     current = next((x for x in steps if x.finished is None and x.state != DILEWATI), None)
     slip = 0
-    if current is not None and today > current.planned.end:
+    if current is not None and current.planned is not None and today > current.planned.end:
         slip = cal.count(cal.next_workday(current.planned.end), today)
     result = CycleStatus(cycle.year, today, steps, subs, rejections, baseline_end, slip, (), phase, first_day)
     if phase == BERJALAN:
-        result = replace(result, forecast=forecast(steps, today, cycle.start, baseline_end, cal))
+        result = replace(result, forecast=forecast(steps, today, start, baseline_end, cal))
     elif phase == SELESAI:
         ended = max(x.finished for x in steps if x.finished is not None)
         behind = cal.count(cal.next_workday(baseline_end), ended) if ended > baseline_end else 0
-        result = replace(result, ended=ended, ended_behind=behind)
-    return replace(result, warnings=tuple(_warnings(result, cal, cycle.start, names)))
+        signed_on, archived_on = _signing_dates(steps)
+        result = replace(result, ended=ended, ended_behind=behind, signed_on=signed_on, archived_on=archived_on)
+    return replace(result, warnings=tuple(_warnings(result, cal, start, names)))
 
 
-def _as_recorded(s: StepStatus) -> StepStatus:
-    """A step of a cycle recorded after the fact: done when something shows it, else "tanpa catatan"."""
-    if s.state == DILEWATI:
-        return s
-    if s.finished is None:
-        return replace(s, state=TANPA_CATATAN, started=None, deadline=None, days_used=0, late_by=0)
-    return replace(s, state=SELESAI, late_by=0)
-
-
-def _previous_finish(steps: list[Step], number: int, finished: dict[int, dt.date | None],
-                     start: dt.date, cal: WorkCalendar) -> dt.date | None:
+def _previous_finish(steps: list[Step], number: int, finished: dict[int, dt.date | None]) -> dt.date | None:
     index = next(i for i, s in enumerate(steps) if s.number == number)
     if index == 0:
         return None
@@ -278,7 +322,8 @@ def _warnings(status: CycleStatus, cal: WorkCalendar, start: dt.date, names: Map
     if status.forecast is not None and status.forecast.behind:
         out.append(f"Perkiraan selesai {date_id(status.forecast.finish)}, {status.forecast.behind} hari kerja setelah "
                    f"jadwal dasar ({date_id(status.baseline_end)}).")
-    years = {y for y in range(start.year, status.baseline_end.year + 1)} & cal.years_without_cuti
+    end = status.baseline_end or start
+    years = {y for y in range(start.year, end.year + 1)} & cal.years_without_cuti
     if years:
         out.append(f"Data cuti bersama tahun {', '.join(map(str, sorted(years)))} belum tersedia; tambahkan "
                    f"di cycles/agency.yaml (kalender: libur_tambahan) agar tenggat dihitung tepat.")

@@ -1,6 +1,8 @@
-"""When each required unit's form counts as in: the day it reached the main branch (the
-first-parent commit that brought it there), or the form's own `tanggal` when the cycle
-says its dates do not come from Git; and how many working days after the deadline."""
+"""When each required unit's form counts as in: it is in when it is in the repository
+(`Submission.received`, the one definition every count uses); it came in on the day it
+reached the main branch (the first-parent commit that brought it there), or on the form's
+own `tanggal` when the cycle says its dates do not come from Git; and how many working days
+after the deadline."""
 
 from __future__ import annotations
 
@@ -23,6 +25,12 @@ class Submission:
     approved_by: str | None
     commit: str | None
     late_by: int  # working days after the step-4 deadline
+
+    @property
+    def received(self) -> bool:
+        """The unit's form is in: it is in the repository, whether or not the day it came in is
+        known (a form recorded afterwards without its `tanggal`). Every count of forms in is of this."""
+        return self.form is not None
 
 
 def submissions(folder: CycleFolder, arrivals: Mapping[str, Arrival], cal: WorkCalendar,

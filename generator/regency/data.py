@@ -35,7 +35,7 @@ class Step:
     name: str
     executor: str
     state: str
-    planned_end: dt.date
+    planned_end: dt.date | None  # None: a cycle recorded afterwards has no SOP schedule
     started: dt.date | None
     finished: dt.date | None
     deadline: dt.date | None
@@ -71,7 +71,7 @@ class Objective:
 class UnitBudget:
     code: str
     name: str
-    budget: int
+    budget: int | None  # None: belum ada anggaran (a file published before this was possible has 0)
     submitted: bool
 
 
@@ -90,10 +90,10 @@ class Signed:
 @dataclass(frozen=True, slots=True)
 class Cycle:
     year: int
-    start: dt.date
+    start: dt.date | None  # None: recorded afterwards without a start date
     phase: str  # dijadwalkan | berjalan | selesai | dicatat
-    baseline_end: dt.date
-    forecast: dt.date | None
+    baseline_end: dt.date | None  # None: a cycle recorded afterwards has no SOP schedule
+    forecast: dt.date | None  # a finished cycle: the day its RKT was signed
     forecast_basis: str  # selesai | perkiraan | jadwal-dasar
     behind: int  # working days the forecast (or the real end) lies past the baseline's end
     slip: int
@@ -105,9 +105,11 @@ class Cycle:
     draft: bool
     objectives: tuple[Objective, ...]
     budgets: tuple[UnitBudget, ...]
-    total_budget: int
+    total_budget: int | None  # None: belum ada anggaran
     sub_activities: int
     signed: tuple[Signed, ...]
+    forms_in: int | None = None  # `form_masuk`, the agency's own count (None in files published before it)
+    archived: dt.date | None = None  # `diarsipkan`: the signed scan archived in the repository
 
     @property
     def finished(self) -> bool:
@@ -133,7 +135,10 @@ class Cycle:
 
     @property
     def submitted(self) -> int:
-        """Required units whose form is in (a scheduled cycle's missing list is empty by design)."""
+        """Required units whose form is in: the agency's own count (the one its Beranda and `rkt status`
+        give); from a file published before it, the units whose form is there."""
+        if self.forms_in is not None:
+            return self.forms_in
         return sum(1 for b in self.budgets if b.submitted)
 
     @property
@@ -268,11 +273,11 @@ def from_data(data: dict) -> Published:
     for c in data["siklus"]:
         rkt = c["rkt"]
         cycles.append(Cycle(
-            c["tahun"], dt.date.fromisoformat(c["mulai"]), c["fase"], dt.date.fromisoformat(c["jadwal_dasar_selesai"]),
+            c["tahun"], _d(c["mulai"]), c["fase"], _d(c["jadwal_dasar_selesai"]),
             _d(c["perkiraan_selesai"]), c["dasar_perkiraan"], c["perkiraan_tertinggal_hari_kerja"],
             c["tertinggal_hari_kerja"], c["putaran_revisi"],
             tuple(Step(s["nomor"], s["nama"], s["pelaksana"], s["status"],
-                       dt.date.fromisoformat(s["jadwal_dasar_selesai"]), _d(s["mulai"]), _d(s["selesai"]),
+                       _d(s["jadwal_dasar_selesai"]), _d(s["mulai"]), _d(s["selesai"]),
                        _d(s["tenggat"]), s["terlambat_hari_kerja"]) for s in c["langkah"]),
             tuple(Acting(a["langkah"], a["nama_langkah"], a["pelaksana"],
                          tuple((p["nama"], p["jabatan"]) for p in a["orang"])) for a in c["harus_bertindak"]),
@@ -284,7 +289,8 @@ def from_data(data: dict) -> Published:
             rkt["jumlah_anggaran"], rkt["jumlah_sub_kegiatan"],
             tuple(Signed(v["versi"], dt.date.fromisoformat(v["tanggal"]), v["penandatangan"]["nama"],
                          v["penandatangan"]["jabatan"], v["berkas"], v["sha256"], v["commit"], v["terverifikasi"])
-                  for v in c["versi_bertanda_tangan"])))
+                  for v in c["versi_bertanda_tangan"]),
+            c.get("form_masuk"), _d(c.get("diarsipkan"))))
     inst = data["instansi"]
     return Published(dt.date.fromisoformat(data["tanggal_data"]), inst["nama"], inst["singkatan"], inst["pemerintah"],
                      data["pembuat"]["versi"], tuple(sorted(cycles, key=lambda c: -c.year)))

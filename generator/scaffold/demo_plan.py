@@ -60,6 +60,19 @@ class _Planning:
     numbers: Iterator[int]  # pull request numbers, as GitHub gives them
 
 
+def opened(folder: CycleFolder, cycle: Cycle) -> dt.date:
+    """The day the demo opens a cycle: its start, or for a cycle recorded afterwards without one,
+    the first day it recorded (an event, a form's `tanggal` or a signature)."""
+    if cycle.start is not None:
+        return cycle.start
+    days = [e.date for e in cycle.events] + [f.filled_on for f in folder.forms if f.filled_on] + \
+        [v.date for v in folder.signed]
+    if not days:
+        raise DemoError(f"{folder.folder}/cycle.yaml: siklus tanpa tanggal mulai dan tanpa tanggal apa pun yang "
+                        f"tercatat")
+    return min(days)
+
+
 def plan(repo: Repository, today: dt.date) -> list[Step]:
     """Everything that happens in the demo repository up to `today`, in time order."""
     valid = repo.complete()
@@ -68,7 +81,7 @@ def plan(repo: Repository, today: dt.date) -> list[Step]:
     agency = valid.agency
     clock = Clock(ZoneInfo(agency.timezone))
     cycles = sorted(((c, c.cycle) for c in valid.cycles if c.cycle is not None), key=lambda fc: fc[0].year)
-    first = min((cycle.start for _, cycle in cycles), default=today)
+    first = min((opened(folder, cycle) for folder, cycle in cycles), default=today)
     years = range(first.year - 1, max([today.year, *(c.year for c, _ in cycles)]) + 1)
     cal = work_calendar(years, {d.date: d.note for d in agency.extra_holidays}, [d.date for d in agency.extra_workdays])
     # the repository is set up on the working day before the first cycle opens
@@ -164,7 +177,7 @@ def _opening(planning: _Planning, folder: CycleFolder, cycle: Cycle, header: str
     extra = sorted(p for p in (TOOL / folder.folder).rglob("*") if p.is_file() and
                    p.relative_to(TOOL / folder.folder).parts[0] not in ("forms", "signed", "cycle.yaml") and
                    p.relative_to(TOOL / folder.folder).as_posix() not in evidence)
-    return Commit(planning.clock.at(cycle.start, "open"), reviewer, f"Buka siklus RKT {folder.year}",
+    return Commit(planning.clock.at(opened(folder, cycle), "open"), reviewer, f"Buka siklus RKT {folder.year}",
                   (Change(path, (dates_from_git(header) + "peristiwa: []\n").encode("utf-8")),
                    *(Change(p.relative_to(TOOL).as_posix(), p.read_bytes()) for p in extra)))
 
@@ -202,7 +215,7 @@ def form_steps(planning: _Planning, folder: CycleFolder, cycle: Cycle, reviewer:
     """Each unit's form as a pull request, and the revision that the rejection asks for."""
     agency, cal, clock = planning.repo.agency, planning.cal, planning.clock
     steps: list[Step] = []
-    for form in sorted(folder.forms, key=lambda f: (f.filled_on or cycle.start, f.unit)):
+    for form in sorted(folder.forms, key=lambda f: (f.filled_on or opened(folder, cycle), f.unit)):
         rel = form.at.file
         if form.filled_on is None:
             raise DemoError(f"{rel}: form contoh tanpa 'tanggal'; tanggal pengajuannya tidak diketahui")

@@ -172,6 +172,8 @@ def renstra_yaml(first_year: int) -> str:
             "# tanda kutip dengan koma desimal, misalnya \"0,70\"; \"-\" berarti tidak ada target tahun itu.\n\n"
             f"judul: {scalar('(isi judul Renstra, misalnya Rencana Strategis ... Tahun 2025-2029)')}\n"
             f"periode:\n  mulai: {first_year}\n  selesai: {first_year + 4}\n\n"
+            "# Bagian tujuan boleh dihapus bila tabel Renstra mencantumkan sasaran tanpa tujuan di atasnya\n"
+            "# (hapus juga baris 'tujuan: T1' pada sasarannya).\n"
             "tujuan:\n"
             "  - kode: T1\n"
             f"    uraian: {scalar('(isi uraian tujuan)')}\n\n"
@@ -186,6 +188,8 @@ def renstra_yaml(first_year: int) -> str:
             "        iku: true\n"
             "        # kode unit yang bertanggung jawab atas indikator ini\n"
             "        unit: [sekretariat]\n"
+            "        # tahun yang targetnya tidak tercatat di Renstra boleh dihapus, kecuali tahun yang sudah\n"
+            "        # memiliki siklus RKT\n"
             "        target:\n" + targets)
 
 

@@ -59,7 +59,9 @@ def _unit_form(root: Path, repository: Repository, year: int, code: str, name: s
     if form is not None:
         header = yamlwrite.form_header((root / form.at.file).read_text(encoding="utf-8-sig"))
     else:
-        header = yamlwrite.form_header(yamlwrite.form_yaml(data, f"Form RKT Tahun {year} {name}.", explain=True))
+        remark = prefill.carried_budget_note(repository, year, code)  # last year's amounts are not copied
+        header = yamlwrite.form_header(yamlwrite.form_yaml(data, f"Form RKT Tahun {year} {name}.", explain=True,
+                                                           remarks=(remark,) if remark else ()))
     return {"kode": code, "nama": name, "ada": form is not None, "header": header, "data": data}
 
 

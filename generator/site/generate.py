@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.plan.agreement import agreement
 from generator.check import versions
 from generator.check.validate import Result
 from generator.core.model import CycleFolder, ValidRepository
@@ -86,9 +85,11 @@ def _chart_specs(repo: ValidRepository, d: Derived) -> Iterator[tuple[str, str, 
         tuple(FlowStep(s.number, s.short, lanes.get(s.executor, 0), s.on_reject) for s in repo.sop.steps))
     years = tuple(sorted(c.year for c in d.folders))
     units = repo.agency.units
+    # a unit's bar is its total, None (no bar) when unknown or the unit has no form that year;
+    # a year with a form missing or an amount not given is marked incomplete
     yield "tren-anggaran", "budget-trend", BudgetTrendSpec(years, tuple(u.short for u in units), tuple(
-        tuple(next((p.budget for p in d.compiled[y].units if p.unit.code == u.code), 0) for y in years)
-        for u in units), tuple(y for y in years if d.compiled[y].missing))
+        tuple(next((p.total for p in d.compiled[y].units if p.unit.code == u.code), None) for y in years)
+        for u in units), tuple(y for y in years if d.compiled[y].total is None))
     series = []
     for _, ind in repo.renstra.indicators():
         if not ind.is_iku:
@@ -103,8 +104,13 @@ def _chart_specs(repo: ValidRepository, d: Derived) -> Iterator[tuple[str, str, 
 # --- downloads ----------------------------------------------------------------
 
 def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, bytes]) -> None:
-    """Every cycle's RKT files, its verified signed scans and, once it is finished, its
-    Perjanjian Kinerja, into `files` under unduh/ (`exports`: the cache of rendered documents)."""
+    """Every cycle's RKT files, its verified signed scans and its Perjanjian Kinerja (a DRAF while
+    it runs), and the signed PK of a year that has nothing else, into `files` under unduh/
+    (`exports`: the cache of rendered documents)."""
+    for only in (c for c in d.repo.cycles if c.agreement_only):
+        for v in only.agreements:
+            if v.scan_exists and v.scan_sha256 == v.sha256:
+                files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
     for c in d.folders:
         source = export.Source(gitrepo.source_commit(root, c.year), content_fingerprint(d.compiled[c.year]))
         # the PDF is the document to be signed: made while a cycle runs; a finished cycle's
@@ -116,19 +122,19 @@ def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, by
         for v in c.signed + c.agreements:
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
-        if finished:
-            _agreement(c, d, source, exports, files)
+        _agreement(c, d, source, exports, files, finished)
 
 
 def _agreement(c: CycleFolder, d: Derived, source: export.Source, exports: Path | None,
-               files: dict[str, bytes]) -> None:
-    """A finished cycle's next document: the Perjanjian Kinerja made from its signed RKT."""
-    made = agreement(c, d.repo.agency, d.compiled[c.year], d.repo.sop)
-    if isinstance(made, str):  # why it cannot be made yet
+               files: dict[str, bytes], finished: bool) -> None:
+    """A cycle's next document: the Perjanjian Kinerja made from its signed RKT once the cycle is
+    finished, a DRAF of it while the cycle runs (`pk.offered`)."""
+    made = pk.offered(c, d.repo.agency, d.compiled[c.year], d.repo.sop, finished)
+    if made is None:
         return
     for fmt_name in pk.FORMATS:
-        files[f"unduh/{pk.file_name(c.year, fmt_name)}"] = pk.render(fmt_name, made, d.repo.agency, source,
-                                                                     exports)
+        files[f"unduh/{pk.file_name(c.year, fmt_name, made.draft is not None)}"] = pk.render(
+            fmt_name, made, d.repo.agency, source, exports)
 
 
 # --- pages --------------------------------------------------------------------
@@ -139,6 +145,7 @@ def _pages(root: Path, result: Result, d: Derived, chart_paths: dict[str, str], 
     files[published.PATH] = published.dumps(published.published(result.repository, d))
     changes = versions.version_changes(root, d.folders)
     ctx = render.Context(d.today, repo.agency, repo.sop, repo.renstra, d.folders, d.statuses, d.compiled,
-                         chart_paths, d.cal, changes, form_page_data(root, result.repository, d.folders, d.statuses))
+                         chart_paths, d.cal, changes, form_page_data(root, result.repository, d.folders, d.statuses),
+                         agreements_only=tuple(c for c in repo.cycles if c.agreement_only))
     for path, text in render.pages(ctx).items():
         files[path] = text.encode("utf-8")

@@ -61,9 +61,9 @@ def cycle(folder: CycleFolder, st: CycleStatus, rkt: CompiledRkt, agency: Agency
     lanes = {ln.code: ln.name for ln in sop.lanes}
     return {
         "tahun": folder.year,
-        "mulai": folder.cycle.start.isoformat(),
+        "mulai": _day(folder.cycle.start),
         "fase": st.phase,
-        "jadwal_dasar_selesai": st.baseline_end.isoformat(),
+        "jadwal_dasar_selesai": _day(st.baseline_end),
         "perkiraan_selesai": _day(finish),
         "dasar_perkiraan": basis,
         "perkiraan_tertinggal_hari_kerja": behind,
@@ -74,8 +74,8 @@ def cycle(folder: CycleFolder, st: CycleStatus, rkt: CompiledRkt, agency: Agency
             "nama": s.step.short,
             "pelaksana": lanes.get(s.step.executor, s.step.executor),
             "status": s.state,
-            "jadwal_dasar_mulai": s.planned.start.isoformat(),
-            "jadwal_dasar_selesai": s.planned.end.isoformat(),
+            "jadwal_dasar_mulai": _day(s.planned.start if s.planned else None),
+            "jadwal_dasar_selesai": _day(s.planned.end if s.planned else None),
             "mulai": _day(s.started),
             "selesai": _day(s.finished),
             "tenggat": _day(s.deadline),
@@ -84,6 +84,8 @@ def cycle(folder: CycleFolder, st: CycleStatus, rkt: CompiledRkt, agency: Agency
         } for s in st.steps],
         "harus_bertindak": acting(st, agency, lanes),
         "unit_wajib": len(st.submissions),
+        "form_masuk": st.forms_in,
+        "diarsipkan": _day(st.archived_on),
         "unit_belum": [{"kode": u, "nama": _unit_name(agency, u)} for u in st.missing_units],
         "rkt": compiled(rkt),
         "versi_bertanda_tangan": [{
@@ -99,13 +101,13 @@ def cycle(folder: CycleFolder, st: CycleStatus, rkt: CompiledRkt, agency: Agency
 
 
 def forecast(st: CycleStatus) -> tuple[dt.date | None, str, int]:
-    """(date, basis, working days past the baseline): when the cycle finished, or when it is
-    expected to. A cycle not yet started, or one without a forecast, has only the baseline's
-    end, and the file says so (`jadwal-dasar`) so no reader takes it for a prediction."""
-    if st.ended is not None:
-        return st.ended, "selesai", st.ended_behind
-    if st.finished:  # recorded after the fact: what was recorded, never judged against the SOP
-        return max((s.finished for s in st.steps if s.finished), default=None), "selesai", 0
+    """(date, basis, working days past the baseline): when the cycle finished (its RKT signed,
+    never its archiving into the repository), or when it is expected to. A cycle not yet started,
+    or one without a forecast, has only the baseline's end, and the file says so (`jadwal-dasar`)
+    so no reader takes it for a prediction. A cycle recorded afterwards has no schedule: only the
+    day it was signed, when that was recorded, and never a lateness."""
+    if st.finished:
+        return st.finished_on, "selesai", st.ended_behind
     if st.forecast is not None:
         return st.forecast.finish, "perkiraan", st.forecast.behind
     return st.baseline_end, "jadwal-dasar", 0
@@ -139,9 +141,11 @@ def compiled(rkt: CompiledRkt) -> dict:
     return {
         "draf": rkt.draft,
         "kinerja": list(objectives.values()),
-        "anggaran_unit": [{"kode": p.unit.code, "nama": p.unit.name, "anggaran": p.budget,
+        # null: no budget known (never 0); a unit with a form but no program has none to add
+        "anggaran_unit": [{"kode": p.unit.code, "nama": p.unit.name,
+                           "anggaran": p.total if p.has_programs else None,
                            "diserahkan": p.form is not None} for p in rkt.units],
-        "jumlah_anggaran": rkt.total_budget,
+        "jumlah_anggaran": rkt.total,
         "jumlah_sub_kegiatan": rkt.sub_activity_count,
     }
 

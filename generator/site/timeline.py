@@ -1,4 +1,6 @@
 """The cycle timeline chart: baseline bars, what happened, the forecast, and "today".
+A cycle recorded after the fact has no baseline: its chart marks the day each recorded
+step was done, and nothing else.
 
 One drawing for both variants, fed by a `TimelineLayout`: the desktop chart names
 each step beside its bars, the phone variant (a 360 px screen) above them, and
@@ -24,8 +26,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class TimelineRow:
     label: str
-    planned_start: str  # ISO dates: the spec must be plain, hashable data
-    planned_end: str
+    planned_start: str | None  # ISO dates: the spec must be plain, hashable data; None: no baseline
+    planned_end: str | None
     actual_start: str | None
     actual_end: str | None
     state: str
@@ -45,12 +47,20 @@ def timeline_spec(status: CycleStatus) -> TimelineSpec:
     rows = []
     for s in status.steps:
         forecast = _forecast_left(status, s)
-        rows.append(TimelineRow(f"{s.step.number}. {s.step.short}", s.planned.start.isoformat(),
-                                s.planned.end.isoformat(), s.started.isoformat() if s.started else None,
-                                s.finished.isoformat() if s.finished else None, s.state, *forecast))
+        rows.append(TimelineRow(f"{s.step.number}. {s.step.short}", _iso(s.planned.start if s.planned else None),
+                                _iso(s.planned.end if s.planned else None), _iso(s.started), _iso(s.finished),
+                                s.state, *forecast))
+    if status.baseline_end is None:  # recorded afterwards: only what was recorded
+        nothing = not any(r.actual_end for r in rows)
+        return TimelineSpec(f"Siklus RKT {status.year} (dicatat kemudian): tanggal yang tercatat",
+                            status.today.isoformat() if nothing else None, tuple(rows))
     return TimelineSpec(f"Siklus RKT {status.year}: jadwal dasar, pelaksanaan" +
                         (" dan perkiraan" if status.forecast else ""),
                         None if status.finished else status.today.isoformat(), tuple(rows))
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def _forecast_left(status: CycleStatus, s: StepStatus) -> tuple[str | None, str | None]:
@@ -93,6 +103,9 @@ PHONE = TimelineLayout(width=PHONE_WIDTH, row=0.62, top=0.75, bottom=1.15, left=
                        tick_steps=((35, 7), (120, 14)), tick_step_else=61, legend_columns=2, title_width=44)
 
 
+YEARS_SPAN = 400  # days: a longer chart is labelled by year
+
+
 def _day(s: str) -> float:
     return dt.date.fromisoformat(s).toordinal()
 
@@ -113,12 +126,16 @@ def _draw(spec: TimelineSpec, layout: TimelineLayout) -> str:
     fig, ax = subplots(figsize=(layout.width, height))
     fig.subplots_adjust(left=layout.left, right=layout.right, top=1 - layout.top / height,
                         bottom=layout.bottom / height)
-    dates = [_day(r.planned_start) for r in spec.rows] + [_day(r.planned_end) for r in spec.rows] \
+    dates = [_day(r.planned_start) for r in spec.rows if r.planned_start] \
+        + [_day(r.planned_end) for r in spec.rows if r.planned_end] \
         + [_day(r.actual_end) for r in spec.rows if r.actual_end] \
         + [_day(r.forecast_end) for r in spec.rows if r.forecast_end]
     today = _day(spec.today) if spec.today else max(dates)
     shown = dates + ([today] if spec.today is not None else [])
     lo, hi = min(shown) - 1, max(shown) + 2
+    if hi - lo > YEARS_SPAN:  # years: a day's margin is too thin to show the first and last marks whole
+        pad = (hi - lo) * 0.03
+        lo, hi = lo - pad, hi + pad
     for i, r in enumerate(spec.rows):
         _bars(ax, r, n - 1 - i, today, lo, layout)
     if spec.today is not None:
@@ -137,8 +154,12 @@ def _draw(spec: TimelineSpec, layout: TimelineLayout) -> str:
 def _bars(ax: Any, r: TimelineRow, y: int, today: float, lo: float, layout: TimelineLayout) -> None:
     """One step's row: its baseline, what was done (to today while it runs), what is forecast."""
     bar = layout.bar
-    ps, pe = _day(r.planned_start), _day(r.planned_end) + 1
-    ax.add_patch(Rectangle((ps, y - bar), pe - ps, 2 * bar, color=COLORS["baseline"], lw=0))
+    if r.planned_start and r.planned_end:
+        ps, pe = _day(r.planned_start), _day(r.planned_end) + 1
+        ax.add_patch(Rectangle((ps, y - bar), pe - ps, 2 * bar, color=COLORS["baseline"], lw=0))
+    if r.actual_end and not r.actual_start:  # recorded afterwards: the day it was done, a mark
+        ax.plot([_day(r.actual_end) + 0.5], [y], marker="D", markersize=7, color=COLORS.get(r.state, COLORS["selesai"]),
+                lw=0)
     if r.actual_start:
         a_s = _day(r.actual_start)
         a_e = _day(r.actual_end) + 1 if r.actual_end else today + 1
@@ -160,12 +181,17 @@ def _axes(ax: Any, spec: TimelineSpec, layout: TimelineLayout, lo: float, hi: fl
         ax.set_yticks(range(len(spec.rows)))
         ax.set_yticklabels([r.label for r in reversed(spec.rows)])
     span = hi - lo
-    step = next((days for longest, days in layout.tick_steps if span <= longest), layout.tick_step_else)
-    first = int(lo) + (7 - dt.date.fromordinal(int(lo)).weekday()) % 7 if step in (7, 14) else int(lo)
-    ticks = list(range(first, int(hi) + 1, step))
+    if span > YEARS_SPAN:  # years (a cycle archived long after it was signed): one tick each 1 January
+        ticks = [dt.date(y, 1, 1).toordinal() for y in range(dt.date.fromordinal(int(lo)).year + 1,
+                                                             dt.date.fromordinal(int(hi)).year + 1)]
+        labels = [str(dt.date.fromordinal(t).year) for t in ticks]
+    else:
+        step = next((days for longest, days in layout.tick_steps if span <= longest), layout.tick_step_else)
+        first = int(lo) + (7 - dt.date.fromordinal(int(lo)).weekday()) % 7 if step in (7, 14) else int(lo)
+        ticks = list(range(first, int(hi) + 1, step))
+        labels = [f"{dt.date.fromordinal(t).day} {MONTHS[dt.date.fromordinal(t).month - 1]}" for t in ticks]
     ax.set_xticks([t + 0.5 for t in ticks])
-    ax.set_xticklabels([f"{dt.date.fromordinal(t).day} {MONTHS[dt.date.fromordinal(t).month - 1]}" for t in ticks],
-                       rotation=0, fontsize=MIN_FONT)
+    ax.set_xticklabels(labels, rotation=0, fontsize=MIN_FONT)
     ax.tick_params(axis="y", labelsize=MIN_FONT)
     ax.grid(axis="x", color="#eceff1", lw=0.8)
     ax.set_axisbelow(True)
@@ -175,8 +201,11 @@ def _axes(ax: Any, spec: TimelineSpec, layout: TimelineLayout, lo: float, hi: fl
 
 def _legend(fig: Figure, spec: TimelineSpec, layout: TimelineLayout) -> None:
     """What each bar means, below the axis in the figure's bottom margin (kept free for it)."""
-    keys = ["baseline", "selesai", "berjalan", "terlambat"]
-    names = ["Jadwal dasar (SOP)", "Selesai", "Berjalan", "Terlambat"]
+    if not any(r.planned_start for r in spec.rows):  # recorded afterwards: no schedule, nothing late
+        keys, names = ["selesai"], ["Tercatat selesai"]
+    else:
+        keys = ["baseline", "selesai", "berjalan", "terlambat"]
+        names = ["Jadwal dasar (SOP)", "Selesai", "Berjalan", "Terlambat"]
     handles = [Rectangle((0, 0), 1, 1, color=COLORS[k]) for k in keys]
     if any(r.forecast_end for r in spec.rows):
         handles.append(Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=COLORS["forecast"], hatch="////"))

@@ -14,13 +14,14 @@ from generator.site.charts import COLORS, MIN_FONT, PHONE_WIDTH, subplots, svg
 class BudgetTrendSpec:
     years: tuple[int, ...]
     units: tuple[str, ...]  # short names
-    budgets: tuple[tuple[int, ...], ...]  # per unit, per year (Rupiah; 0 = no form)
-    incomplete: tuple[int, ...] = ()  # years whose plan still misses a unit's form
+    budgets: tuple[tuple[int | None, ...], ...]  # per unit, per year (Rupiah; None: no form or unknown, no bar)
+    incomplete: tuple[int, ...] = ()  # years whose total is unknown: a unit's form or an amount still missing
 
 
 def budget_trend(spec: BudgetTrendSpec, phone: bool = False) -> str:
     """Grouped bars: each unit's total budget per cycle, in billions of Rupiah, on an axis from zero.
-    A year still missing a unit's form is marked "belum lengkap" under its label."""
+    An unknown budget has no bar (never one of height 0); a year still missing a unit's form or an
+    amount is marked "belum lengkap" under its label."""
     height = 3.9 if phone else 3.6
     fig, ax = subplots(figsize=(PHONE_WIDTH if phone else 9, height))
     fig.subplots_adjust(left=0.17 if phone else 0.09, right=0.98 if phone else 0.99, top=1 - 0.45 / height,
@@ -29,8 +30,9 @@ def budget_trend(spec: BudgetTrendSpec, phone: bool = False) -> str:
     width = 0.8 / n
     palette = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#5d4037", "#455a64")
     for i, (unit, values) in enumerate(zip(spec.units, spec.budgets, strict=False)):
-        xs = [j + (i - (n - 1) / 2) * width for j in range(len(spec.years))]
-        ax.bar(xs, [v / 1e9 for v in values], width=width * 0.95, color=palette[i % len(palette)], label=unit)
+        known = [(j + (i - (n - 1) / 2) * width, v) for j, v in enumerate(values) if v is not None]
+        ax.bar([x for x, _ in known], [v / 1e9 for _, v in known], width=width * 0.95,
+               color=palette[i % len(palette)], label=unit)
     ax.set_ylim(bottom=0)  # bars are compared by their length: the axis starts at zero
     ax.set_xticks(range(len(spec.years)))
     ax.set_xticklabels([f"{y}\n(belum lengkap)" if y in spec.incomplete else str(y) for y in spec.years],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 
 from generator.source.yamlcomments import Single, insert_item, pop_tail, put_tail, remove_item
 
@@ -51,7 +52,8 @@ FIELD_HELP = (
     "  Setiap sub kegiatan: indikator, target (angka dengan 'satuan', atau teks seperti 5 Dokumen),",
     "  anggaran (angka Rupiah saja) dan penanggung_jawab (jabatan).",
     "  Bila rincian belum ada, pagu boleh ditulis sebagai 'anggaran' program atau kegiatan; bila rinciannya",
-    "  juga beranggaran, anggaran program/kegiatan harus sama dengan jumlahnya.",
+    "  juga beranggaran, anggaran program/kegiatan harus sama dengan jumlahnya. Anggaran yang belum ada",
+    "  dihapus saja barisnya (jangan diisi 0): dokumen mencetak 'belum ada anggaran'.",
     "  Target \"-\" berarti indikator itu memang tidak memiliki target tahun ini.",
     "  Pecahan dan persen di antara tanda kutip: \"0,70\", \"92%\". Indentasi dengan spasi, bukan Tab.",
 )
@@ -70,16 +72,21 @@ def form_header(text: str) -> str:
 def _level_head(item: dict, indent: str) -> str:
     """The lines a program and a kegiatan share: code, name, and the optional indicator and target."""
     inner = indent + "  "
-    lines = [f"{indent}- kode: {code(item['kode'])}\n", f"{inner}nama: {scalar(item['nama'])}\n"]
+    # a program may have no code: its name then opens the item
+    lines = ([f"{indent}- kode: {code(item['kode'])}\n", f"{inner}nama: {scalar(item['nama'])}\n"]
+             if item.get("kode") is not None else [f"{indent}- nama: {scalar(item['nama'])}\n"])
     lines += [f"{inner}{key}: {scalar(item[key])}\n" for key in ("indikator", "target", "anggaran")
               if item.get(key) is not None]
     return "".join(lines)
 
 
-def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = False) -> str:
-    """A Form RKT (schema-valid data) as text; `explain` adds a how-to comment for new files."""
+def form_yaml(data: dict, title: str, note: str | None = None, explain: bool = False,
+              remarks: tuple[str, ...] = ()) -> str:
+    """A Form RKT (schema-valid data) as text; `explain` adds a how-to comment for new files,
+    `remarks` comment paragraphs after the title (what the user must still fill in)."""
     out = [schema_line("form", 3), f"# {title}\n",
            f"# {note + ' ' if note else ''}Anggaran dalam Rupiah, tanpa titik pemisah ribuan.\n"]
+    out += [f"# {line}\n" for remark in remarks for line in textwrap.wrap(remark, 100)]
     if explain:
         out += [f"#{' ' + line if line else ''}\n" for line in FIELD_HELP]
     out.append("\n")
@@ -130,22 +137,34 @@ def _sub_activity_yaml(s: dict) -> str:
              f"{indent}indikator: {scalar(s['indikator'])}\n", f"{indent}target: {scalar(s['target'])}\n"]
     if s.get("satuan") is not None:
         lines.append(f"{indent}satuan: {scalar(s['satuan'])}\n")
-    lines.append(f"{indent}anggaran: {s['anggaran']}\n{indent}penanggung_jawab: {scalar(s['penanggung_jawab'])}\n")
+    if s.get("anggaran") is not None:  # an amount not known yet is left out, never written 0
+        lines.append(f"{indent}anggaran: {s['anggaran']}\n")
+    lines.append(f"{indent}penanggung_jawab: {scalar(s['penanggung_jawab'])}\n")
     return "".join(lines)
 
 
-def cycle_yaml(year: int, start: str, units: list[str]) -> str:
+def cycle_yaml(year: int, start: str | None, units: list[str], recorded: bool = False) -> str:
+    """A new cycle.yaml; `recorded`: a cycle recorded after the fact (`dicatat_kemudian`), whose
+    start is written only when it is known."""
+    if recorded:
+        head = ("# Siklus ini dicatat kemudian (arsip): tidak ada jadwal SOP yang dihitung, tidak dinilai\n"
+                "# terlambat dan tidak diingatkan. Tanggal form diambil dari isian 'tanggal' di tiap form.\n"
+                "dicatat_kemudian: true\n")
+        if start is not None:
+            head += f"# Hari pertama siklus (langkah 1 SOP), sebagaimana tercatat.\nmulai: {start}\n"
+    else:
+        head = (f"# Hari pertama siklus (langkah 1 SOP); tenggat tiap langkah dihitung dari tanggal ini.\n"
+                f"mulai: {start}\n")
+    example = start or f"{year - 1}-12-01"
     return (schema_line("cycle", 2) +
             f"# Siklus penyusunan RKT Tahun {year}.\n\n"
-            f"tahun: {year}\n"
-            f"# Hari pertama siklus (langkah 1 SOP); tenggat tiap langkah dihitung dari tanggal ini.\n"
-            f"mulai: {start}\n"
+            f"tahun: {year}\n" + head +
             f"# Unit yang wajib menyerahkan Form RKT.\n"
             f"unit_wajib: [{', '.join(units)}]\n"
             f"# Pagu indikatif per unit (Rupiah), bila sudah ada. Contoh:\n"
             f"# pagu:\n#   {units[0] if units else 'unit'}: 1000000000\n\n"
             f"# Catatan peristiwa: hanya boleh DITAMBAH di bagian bawah. Jangan ubah atau hapus catatan lama.\n"
-            f"# Contoh:\n#   - langkah: 1\n#     tanggal: {start}\n#     oleh: kaban\n"
+            f"# Contoh:\n#   - langkah: 1\n#     tanggal: {example}\n#     oleh: kaban\n"
             f"#     catatan: Disposisi kepada Kasubbag Perencanaan\n"
             f"peristiwa: []\n")
 

@@ -41,7 +41,7 @@ def programs(rows: list[Row], found: Found) -> list[dict]:
             continue
         elif level == "Kegiatan":
             program = out[parents["Program"][1]]
-            if not _under(entry["kode"], level, program["kode"], "Program"):
+            if "kode" in program and not _under(entry["kode"], level, program["kode"], "Program"):
                 found.add(PROGRAM, 2, n, f"kode kegiatan {entry['kode']} tidak diawali kode programnya "
                                          f"{program['kode']}")
             entry["sub_kegiatan"] = []
@@ -98,7 +98,8 @@ def _program_row(row: Row, level: str, found: Found) -> dict:
     """One Program, Kegiatan or Sub Kegiatan row as a form entry; every cell checked."""
     n = row.number
     _, code, nama, indikator, target, satuan, anggaran, pj = row.cells
-    entry: dict = {"kode": _code(code, level, n, found)}
+    # a program may be listed without its code (as many real tables do): the key is then left out
+    entry: dict = {} if level == "Program" and code.empty else {"kode": _code(code, level, n, found)}
     texts: dict[int, str] = {}
     for col, raw in ((3, nama), (4, indikator), (6, satuan), (8, pj)):
         texts[col], why = text_of(raw)
@@ -163,11 +164,13 @@ def _sub_row(entry: dict, texts: dict[int, str], value: str | int | None, anggar
         found.add(PROGRAM, 4, n, "indikator kinerja belum diisi")
     if value is None:
         found.add(PROGRAM, 5, n, "target kinerja belum diisi")
-    budget, why = budget_of(anggaran)
+    # an empty Anggaran cell is a budget not known yet: left out, never 0
+    budget, why = (None, None) if anggaran.empty else budget_of(anggaran)
     if why:
         found.add(PROGRAM, 7, n, why)
     if not texts[8]:
         found.add(PROGRAM, 8, n, "penanggung jawab belum diisi")
     entry.update({"indikator": texts[4] or PLACEHOLDER, "target": PLACEHOLDER if value is None else value,
                   **({"satuan": texts[6]} if texts[6] else {}),
-                  "anggaran": 0 if budget is None else budget, "penanggung_jawab": texts[8] or PLACEHOLDER})
+                  **({} if anggaran.empty else {"anggaran": 0 if budget is None else budget}),
+                  "penanggung_jawab": texts[8] or PLACEHOLDER})

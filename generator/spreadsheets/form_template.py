@@ -38,7 +38,9 @@ GUIDE_TEXT = [
     "2. Lembar 'Program': satu baris untuk setiap program, kegiatan dan sub kegiatan, berurutan:",
     "   baris Program, lalu baris-baris Kegiatan di bawahnya, lalu baris-baris Sub Kegiatan di bawah kegiatannya.",
     "   Pilih 'Tingkat' dari daftar. Kode ditulis lengkap sesuai nomenklatur Kepmendagri, misalnya 5.03.02.2.01.0001.",
-    "3. Anggaran diisi pada baris Sub Kegiatan, berupa angka tanpa 'Rp' dan tanpa titik.",
+    "   Kode Program boleh dikosongkan bila tabel sumbernya tidak mencantumkannya.",
+    "3. Anggaran diisi pada baris Sub Kegiatan, berupa angka tanpa 'Rp' dan tanpa titik. Bila anggarannya belum",
+    "   ada, kosongkan selnya (jangan isi 0): dokumen mencetak 'belum ada anggaran'.",
     "   Jumlah per kegiatan, program dan unit dihitung otomatis oleh sistem.",
     "   Bila rincian sub kegiatan belum ada, pagu boleh diisi pada baris Program atau Kegiatan (tanpa baris di",
     "   bawahnya). Bila baris di bawahnya juga beranggaran, anggaran Program/Kegiatan harus sama dengan jumlahnya.",
@@ -122,14 +124,14 @@ def _program_sheet(ws: Any, data: dict) -> None:
 
     header_row(ws, PROGRAM_HEADERS, [14, 20, 55, 50, 16, 12, 18, 36])
     for p in data["program"]:
-        inert_append(ws, ["Program", p["kode"], p["nama"], p.get("indikator", ""), blank(p.get("target")), "",
+        inert_append(ws, ["Program", p.get("kode", ""), p["nama"], p.get("indikator", ""), blank(p.get("target")), "",
                           p.get("anggaran"), ""])
         for k in p.get("kegiatan", ()):
             inert_append(ws, ["Kegiatan", k["kode"], k["nama"], k.get("indikator", ""), blank(k.get("target")), "",
                               k.get("anggaran"), ""])
             for s in k.get("sub_kegiatan", ()):
                 inert_append(ws, ["Sub Kegiatan", s["kode"], s["nama"], s["indikator"], s["target"],
-                                  s.get("satuan") or "", s["anggaran"], s["penanggung_jawab"]])
+                                  s.get("satuan") or "", s.get("anggaran"), s["penanggung_jawab"]])
     last = ws.max_row + EMPTY_ROWS
     levels = DataValidation(type="list", formula1=f"={LISTS}!$C$1:$C$3", allow_blank=True, showErrorMessage=True,
                             errorTitle="Tingkat", error="Pilih Program, Kegiatan atau Sub Kegiatan.")

@@ -49,6 +49,8 @@ def assign(goals: list[Node], old: Renstra | None) -> list[str]:
     known = _known(old)
     generated = []
     for node, level in nodes:  # parents first: an indicator's code continues its sasaran's
+        if level == 0 and not node.text:  # the sasaran listed without a tujuan: no tujuan to name
+            continue
         if node.code:
             node.final = node.code
             continue
@@ -95,12 +97,13 @@ def as_data(identity: dict, years: list[int], goals: list[Node], found: Found, e
     out["tujuan"] = []
     out["sasaran"] = []
     for g in goals:
-        here = ("tujuan", len(out["tujuan"]))
-        out["tujuan"].append({"kode": g.final, "uraian": g.text})
-        _places(found, here, g, 1)
+        if g.text:  # else the sasaran listed without a tujuan
+            here = ("tujuan", len(out["tujuan"]))
+            out["tujuan"].append({"kode": g.final, "uraian": g.text})
+            _places(found, here, g, 1)
         for o in g.children:
             here = ("sasaran", len(out["sasaran"]))
-            out["sasaran"].append({"kode": o.final, "tujuan": g.final, "uraian": o.text,
+            out["sasaran"].append({"kode": o.final, **({"tujuan": g.final} if g.text else {}), "uraian": o.text,
                                    "indikator": [_indicator_data(i) for i in o.children]})
             _places(found, here, o, 3)
             found.place(here + ("tujuan",), INDICATORS, 1, o.row)
@@ -148,13 +151,15 @@ def renstra_yaml(data: dict) -> str:
         out.append("contoh: true\n")
     if data.get("dasar"):
         out.append(f"dasar: {scalar(data['dasar'])}\n")
-    out.append(f"periode:\n  mulai: {data['periode']['mulai']}\n  selesai: {data['periode']['selesai']}\n\ntujuan:\n")
-    for g in data["tujuan"]:
-        out.append(f"  - kode: {scalar(g['kode'])}\n    uraian: {scalar(g['uraian'])}\n")
+    out.append(f"periode:\n  mulai: {data['periode']['mulai']}\n  selesai: {data['periode']['selesai']}\n")
+    if data.get("tujuan"):  # a Renstra may list its sasaran without tujuan
+        out.append("\ntujuan:\n")
+        for g in data["tujuan"]:
+            out.append(f"  - kode: {scalar(g['kode'])}\n    uraian: {scalar(g['uraian'])}\n")
     out.append("\nsasaran:\n")
     for o in data["sasaran"]:
-        out.append(f"  - kode: {scalar(o['kode'])}\n    tujuan: {scalar(o['tujuan'])}\n"
-                   f"    uraian: {scalar(o['uraian'])}\n    indikator:\n")
+        goal = f"    tujuan: {scalar(o['tujuan'])}\n" if "tujuan" in o else ""
+        out.append(f"  - kode: {scalar(o['kode'])}\n{goal}    uraian: {scalar(o['uraian'])}\n    indikator:\n")
         for i in o["indikator"]:
             out.append(f"      - kode: {scalar(i['kode'])}\n        uraian: {scalar(i['uraian'])}\n")
             if "satuan" in i:
@@ -162,6 +167,8 @@ def renstra_yaml(data: dict) -> str:
             out.append(f"        iku: {scalar(i['iku'])}\n")
             if "formula" in i:
                 out.append(f"        formula: {scalar(i['formula'])}\n")
-            out.append(f"        unit: [{', '.join(scalar(u) for u in i['unit'])}]\n        target:\n")
-            out += [f"          {year}: {scalar(value)}\n" for year, value in i["target"].items()]
+            out.append(f"        unit: [{', '.join(scalar(u) for u in i['unit'])}]\n")
+            if i["target"]:  # a year the Renstra does not record is simply not written
+                out.append("        target:\n")
+                out += [f"          {year}: {scalar(value)}\n" for year, value in i["target"].items()]
     return "".join(out)

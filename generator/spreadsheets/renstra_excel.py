@@ -4,8 +4,10 @@ number formats as shown, formulas refused), so the same promises hold: every pro
 its cell (`renstra.xlsx:Indikator!D7`) and all of them in one run.
 
 Tujuan and sasaran cells may be left empty (or merged) on the rows below their first:
-a row continues the one above. A target cell left empty is a forgotten target, "-" says
-there is none that year. Codes are assigned and the data is written by `renstra_data`.
+a row continues the one above. Sasaran listed without a tujuan (as many Renstra tables are)
+have their tujuan cells empty from the first row, or "-". A target cell left empty is a year
+the Renstra does not record (an error only once that year has a cycle: the rules say so),
+"-" says there is none that year. Codes are assigned and the data is written by `renstra_data`.
 """
 
 from __future__ import annotations
@@ -175,7 +177,7 @@ def _rows(rows: list[Row], years: list[int], agency: Agency, found: Found) -> li
     goal = objective = None
     for row in rows:
         n = row.number
-        goal = _level(found, row, _GOAL, goals, goal, None)
+        goal = _goal(found, row, goals, goal)
         objective = _level(found, row, _OBJECTIVE, objectives, objective, goal)
         indicator = _indicator(found, row, years, agency)
         if objective is None or indicator is None:
@@ -188,6 +190,19 @@ def _rows(rows: list[Row], years: list[int], agency: Agency, found: Found) -> li
         indicator.parent = objective
         objective.children.append(indicator)
     return list(goals.values())
+
+
+def _goal(found: Found, row: Row, seen: dict[str, Node], current: Node | None) -> Node | None:
+    """The tujuan a row belongs to; for a sasaran listed without one (tujuan cells empty from the
+    first row on, or "-"), the node without text that holds such sasaran."""
+    code, text = (text_of(row.cells[col - 1])[0] for col in (_GOAL.code_col, _GOAL.text_col))
+    if text.strip() != "-" and (text or code or current is not None):
+        return _level(found, row, _GOAL, seen, current, None)
+    for col in (_GOAL.code_col, _GOAL.text_col):  # a cell that cannot be read is still named
+        _text(found, row.cells[col - 1], col, row.number)
+    if code and code != "-":
+        found.add(INDICATORS, _GOAL.text_col, row.number, f"uraian tujuan {code} belum diisi")
+    return seen.setdefault("", Node("", row.number))
 
 
 def _level(found: Found, row: Row, level: _Level, seen: dict[str, Node], current: Node | None,
@@ -273,10 +288,7 @@ def _indicator(found: Found, row: Row, years: list[int], agency: Agency) -> Node
         value, why = target_of(c[col - 1])
         if why:
             found.add(INDICATORS, col, n, why)
-        elif value is None:
-            found.add(INDICATORS, col, n, f"target tahun {year} belum diisi; tulis '-' bila indikator ini memang "
-                                          f"tidak memiliki target tahun itu")
-        else:
+        elif value is not None:  # an empty cell: a year the Renstra does not record
             fields["target"][str(year)] = value
     if not text:
         found.add(INDICATORS, COL["Indikator Kinerja"], n, "uraian indikator kinerja belum diisi")

@@ -34,7 +34,8 @@ GUIDE_TEXT = [
     "1. Lembar 'Identitas': judul Renstra dan dasar penetapannya (peraturan atau keputusan kepala daerah).",
     "2. Lembar 'Indikator': satu baris untuk setiap indikator kinerja, dengan tujuan dan sasarannya.",
     "   Kolom Tujuan dan Sasaran boleh dikosongkan (atau digabung) pada baris di bawahnya: baris itu",
-    "   termasuk tujuan dan sasaran baris di atasnya.",
+    "   termasuk tujuan dan sasaran baris di atasnya. Sasaran yang dalam Renstra tidak berada di bawah tujuan:",
+    "   kosongkan kolom Tujuan (bila sejak baris pertama) atau tulis '-' di kolom Tujuan.",
     "   Kolom Kode boleh dikosongkan untuk tujuan, sasaran atau indikator baru: kode dibuat otomatis (T1, SS1,",
     "   SS1.1 ...). Kode yang sudah ada jangan diubah: Form RKT unit merujuk indikator dengan kodenya.",
     "3. Satuan boleh kosong bila satuannya sudah tertulis di target (\"100%\", \"85 point\").",
@@ -42,7 +43,8 @@ GUIDE_TEXT = [
     "4. IKU: pilih 'Ya' untuk Indikator Kinerja Utama, 'Tidak' (atau kosong) untuk yang lain.",
     "5. Unit Penanggung Jawab: kode atau singkatan unit dari cycles/agency.yaml, dipisah koma, misalnya: mpk, ppik.",
     "6. Satu kolom target untuk setiap tahun periode Renstra (judul kolom: tahunnya, misalnya 2027).",
-    "   Tulis '-' bila indikator memang tidak memiliki target pada tahun itu; sel kosong dianggap lupa diisi.",
+    "   Tulis '-' bila indikator memang tidak memiliki target pada tahun itu. Sel kosong berarti target tahun itu",
+    "   tidak tercatat: boleh, kecuali untuk tahun yang sudah memiliki siklus RKT.",
     "   Untuk periode Renstra baru, ganti judul kolom tahunnya (tahun berurutan, paling banyak 10).",
     "7. Kolom isian sudah berformat Teks agar Excel tidak mengubah isinya (0,70 tetap 0,70; 92% tetap 92%).",
     "   Pecahan ditulis dengan koma. Jangan memakai rumus (=...): ketik nilainya.",
@@ -93,9 +95,12 @@ def _indicator_sheet(ws: Any, renstra: Renstra) -> None:
     header_row(ws, FIXED_HEADERS + [str(y) for y in years], [11, 40, 12, 40, 13, 50, 11, 40, 7, 20] + [9] * len(years))
     goals = {g.code: g for g in renstra.goals}
     for o, i in renstra.indicators():
-        goal = goals.get(o.goal)
-        inert_append(ws, [o.goal, goal.description if goal else "", o.code, o.description, i.code, i.description,
-                          i.unit_of_measure or "", i.formula or "", YES if i.is_iku else NO, ", ".join(i.units),
+        goal = goals.get(o.goal) if o.goal else None
+        # a sasaran without a tujuan: its tujuan cells empty, or "-" where an empty one would continue a tujuan
+        no_goal = "-" if renstra.goals else ""
+        inert_append(ws, [o.goal or "", goal.description if goal else no_goal, o.code, o.description, i.code,
+                          i.description, i.unit_of_measure or "", i.formula or "", YES if i.is_iku else NO,
+                          ", ".join(i.units),
                           *("" if i.target(y) is None else i.target(y) for y in years)])
     last = ws.max_row + EMPTY_ROWS
     iku = DataValidation(type="list", formula1=f"={LISTS}!$A$1:$A$2", allow_blank=True, showErrorMessage=True,

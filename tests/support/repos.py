@@ -66,3 +66,9 @@ def add_guide(repo: Path, text: str) -> None:
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, to compare a folder before and after."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def commit(repo: Path, message: str) -> None:
+    """Everything in the working tree committed, as a user's `git add -A && git commit` would."""
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)

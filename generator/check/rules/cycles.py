@@ -22,7 +22,7 @@ def cycle_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[P
 
 def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: set[str]) -> Iterator[Problem]:
     cycle_rel = f"{folder.folder}/cycle.yaml"
-    if cycle_rel not in files:
+    if cycle_rel not in files and not folder.agreement_only:  # a year with only its signed PK needs no cycle
         yield Problem(cycle_rel, "RKT020",
                       f"folder {folder.folder} tidak memiliki cycle.yaml; buat dengan 'rkt new-cycle {folder.year}'",
                       line=1, col=1)
@@ -120,7 +120,7 @@ def _event_dates(e: Event, previous: Event | None, c: Cycle, today: dt.date) -> 
         yield problem(e.at / "tanggal", "RKT207",
                       f"tanggal {e.date.isoformat()} ada di masa depan (hari ini {today.isoformat()}); "
                       f"catat peristiwa setelah terjadi")
-    if e.date < c.start:
+    if c.start is not None and e.date < c.start:
         yield problem(e.at / "tanggal", "RKT218",
                       f"tanggal {e.date.isoformat()} sebelum siklus dimulai ({c.start.isoformat()})")
     if previous is not None and e.date < previous.date:

@@ -20,10 +20,11 @@ def form_rules(repo: Repository, folder: CycleFolder, f: Form) -> Iterator[Probl
     c = folder.cycle
     if c is not None:
         ceiling = c.ceiling(f.unit)
-        if ceiling is not None and f.budget > ceiling:
+        # what is known already exceeds the ceiling, whatever the amounts still unknown will be
+        if ceiling is not None and f.known_budget > ceiling:
             yield problem(f.at / "program", "RKT210", formrules.message(
-                "melebihi_pagu", jumlah=rupiah(f.budget), unit=f.unit, pagu=rupiah(ceiling),
-                selisih=rupiah(f.budget - ceiling)))
+                "melebihi_pagu", jumlah=rupiah(f.known_budget), unit=f.unit, pagu=rupiah(ceiling),
+                selisih=rupiah(f.known_budget - ceiling)))
 
 
 def _renstra_codes(renstra: Renstra, f: Form) -> Iterator[Problem]:
@@ -50,13 +51,13 @@ def _renstra_codes(renstra: Renstra, f: Form) -> Iterator[Problem]:
 
 def _program_codes(f: Form) -> Iterator[Problem]:
     """Program, kegiatan and sub kegiatan codes are unique and start with their parent's code."""
-    yield from duplicates(((p.code, p.at / "kode") for p in f.programs), "kode program")
+    yield from duplicates(((p.code, p.at / "kode") for p in f.programs if p.code), "kode program")
     yield from duplicates(((k.code, k.at / "kode") for p in f.programs for k in p.activities), "kode kegiatan")
     yield from duplicates(((s.code, s.at / "kode") for p in f.programs for k in p.activities for s in k.subs),
                           "kode sub kegiatan")
     for p in f.programs:
         for k in p.activities:
-            if not k.code.startswith(p.code + "."):
+            if p.code and not k.code.startswith(p.code + "."):  # a program without a code checks none
                 yield problem(k.at / "kode", "RKT204",
                               formrules.message("kegiatan_salah_program", kode=k.code, induk=p.code))
             for s in k.subs:
@@ -94,7 +95,8 @@ def _budget_rules(f: Form) -> Iterator[Problem]:
     """A pagu stated on a program or kegiatan and the amounts below it must agree: the
     parent equals the sum of its children when all of them have an amount, and is never
     less than what the children already add up to. A node without any amount is flagged,
-    as it would print as an empty line and count as nothing."""
+    as it would print as an empty line and count as nothing. An amount not given is unknown:
+    a stated amount is compared for equality only with children whose totals are all known."""
     for p in f.programs:
         yield from dotted(p.target, None, p.at / "target")
         nodes: list[tuple[Program | Activity, bool]] = [(p, False)]
@@ -110,18 +112,23 @@ def _node_budget(node: Program | Activity, covered: bool) -> Iterator[Problem]:
     level, child = _LEVEL[type(node)], _CHILD[type(node)]
     if not node.has_budget and not covered:
         yield problem(node.at, "RKT225",
-                      f"{level} {node.code} belum memiliki anggaran: isi 'anggaran' (pagu {level}), atau "
+                      f"{level} {_named(node)} belum memiliki anggaran: isi 'anggaran' (pagu {level}), atau "
                       f"rincian {child} beranggaran di bawahnya", severity=WARNING)
     if node.amount is None:
         return
     budgeted = [c for c in node.children if c.has_budget]
     if not budgeted:
         return
-    total = sum(c.budget for c in budgeted)
-    listed = ", ".join(f"{c.code} {rupiah(c.budget)}" for c in budgeted)
-    values = dict(tingkat=level, kode=node.code, anggaran=rupiah(node.amount), anak=child,
+    total = sum(c.known_budget for c in budgeted)
+    listed = ", ".join(f"{c.code} {rupiah(c.known_budget)}" for c in budgeted)
+    values = dict(tingkat=level, kode=_named(node), anggaran=rupiah(node.amount), anak=child,
                   jumlah=rupiah(total), rincian=listed, selisih=rupiah(abs(node.amount - total)))
-    if len(budgeted) == len(node.children) and total != node.amount:
+    if all(c.budget is not None for c in node.children) and total != node.amount:
         yield problem(node.at / "anggaran", "RKT220", formrules.message("anggaran_tidak_sama", **values))
     elif total > node.amount:
         yield problem(node.at / "anggaran", "RKT220", formrules.message("anggaran_kurang", **values))
+
+
+def _named(node: Program | Activity) -> str:
+    """How a message names a program or kegiatan: its code, or its name when it has none."""
+    return node.code or f"'{node.name}'"

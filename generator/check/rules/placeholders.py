@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ from generator.core.problems import WARNING, Problem
 
 PLACEHOLDER = "(isi "
 CODE = "RKT228"
+# a placeholder inside a printed text ("NIP. (isi NIP)"; the kop prints names in capitals)
+WITHIN = re.compile(re.escape(PLACEHOLDER) + r"[^)]*\)", re.IGNORECASE)
 
 
 def is_placeholder(value: object) -> bool:
@@ -28,13 +31,24 @@ def is_placeholder(value: object) -> bool:
 def unfilled(obj: object) -> int:
     """How many values of a model object (Agency, Renstra, ...) are still placeholders, printed
     or not (the Beranda and `rkt init` count what is left to fill)."""
+    return sum(1 for _ in found_in(obj))
+
+
+def found_in(obj: object, at: At | None = None) -> Iterator[tuple[str, At | None]]:
+    """Every placeholder among the values of a model object, with the place of the nearest
+    object that holds it (its file names where to fill it)."""
     if isinstance(obj, str):
-        return 1 if is_placeholder(obj) else 0
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return sum(unfilled(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "at")
-    if isinstance(obj, (tuple, list)):
-        return sum(unfilled(x) for x in obj)
-    return 0
+        if is_placeholder(obj):
+            yield obj, at
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        here = getattr(obj, "at", at)
+        here = here if isinstance(here, At) else at
+        for f in dataclasses.fields(obj):
+            if f.name != "at":
+                yield from found_in(getattr(obj, f.name), here)
+    elif isinstance(obj, (tuple, list)):
+        for x in obj:
+            yield from found_in(x, at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +62,15 @@ class Unfilled:
 
 def printed_placeholders(repo: Repository) -> Iterator[Unfilled]:
     """Every placeholder a printed RKT or Perjanjian Kinerja would show, in file order."""
-    if repo.agency is not None:
-        yield from _agency(repo.agency)
-    if repo.renstra is not None:
-        yield from _renstra(repo.renstra)
+    yield from printed(repo.agency, repo.renstra)
+
+
+def printed(agency: Agency | None, renstra: Renstra | None) -> Iterator[Unfilled]:
+    """`printed_placeholders` of an agency and its Renstra (what the dashboard's pages have)."""
+    if agency is not None:
+        yield from _agency(agency)
+    if renstra is not None:
+        yield from _renstra(renstra)
 
 
 def placeholder_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator[Problem]:

@@ -1,5 +1,6 @@
-"""Rules on renstra.yaml: its period, unique codes, indicators under their sasaran, targets
-inside the period, and years a cycle needs but the Renstra forgot."""
+"""Rules on renstra.yaml: its period, unique codes, indicators under their sasaran (and the
+tujuan a sasaran names, when it names one), targets inside the period, and years a cycle needs
+but the Renstra does not record."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def renstra_rules(repo: Repository, today: dt.date, files: set[str]) -> Iterator
     goals = [g.code for g in r.goals]
     units = {u.code for u in repo.agency.units} if repo.agency else None
     for o in r.objectives:
-        if o.goal not in goals:
+        if o.goal is not None and o.goal not in goals:
             yield problem(o.at / "tujuan", "RKT203",
                           f"tujuan '{o.goal}' tidak ada di Renstra; pilih salah satu: {choices(goals)}")
         for ind in o.indicators:
@@ -54,14 +55,16 @@ def _indicator_rules(r: Renstra, o: Objective, ind: Indicator, units: set[str] |
 
 
 def _forgotten_years(r: Renstra, repo: Repository) -> Iterator[Problem]:
-    """A year of the period without a target key, while a cycle of that year exists: forgotten,
-    unlike "-" (no target that year, said on purpose)."""
+    """A year of the period the Renstra does not record is allowed (many agencies record only
+    the years they plan), until a cycle of that year exists: its RKT needs the Renstra's target
+    (or "-", no target that year, said on purpose). Named at the indicator's targets (its code
+    when it has none; a workbook's cell of that year), with the year."""
     years = sorted(c.year for c in repo.cycles if c.cycle is not None and r.first_year <= c.year <= r.last_year)
     for _, ind in r.indicators():
         written = {y for y, _ in ind.targets}
         for year in years:
             if year not in written:
-                yield problem(ind.at / "target", "RKT221",
-                              f"indikator {ind.code} belum memiliki target tahun {year}, padahal siklus {year} ada; "
-                              f"tulis targetnya, atau {year}: \"-\" bila memang tidak ada target tahun itu",
-                              severity=WARNING)
+                yield problem(ind.at / "target" / str(year), "RKT221",  # the year's place: in the file, or the cell
+                              f"indikator {ind.code} belum memiliki target tahun {year}, padahal siklus RKT {year} "
+                              f"sudah ada; tulis target {year} dari dokumen Renstra, atau \"-\" bila Renstra memang "
+                              f"tidak menetapkan target tahun itu")

@@ -60,10 +60,10 @@ def _scan(v: SignedVersion) -> Iterator[Problem]:
 def _dates(v: SignedVersion, folder: CycleFolder, today: dt.date) -> Iterator[Problem]:
     if v.date > today:
         yield problem(v.at / "tanggal", "RKT207", f"tanggal tanda tangan {v.date.isoformat()} ada di masa depan")
-    if folder.cycle is not None and v.date < folder.cycle.start:
+    start = folder.cycle.start if folder.cycle is not None else None
+    if start is not None and v.date < start:
         yield problem(v.at / "tanggal", "RKT218",
-                      f"tanggal tanda tangan {v.date.isoformat()} sebelum siklus dimulai "
-                      f"({folder.cycle.start.isoformat()})")
+                      f"tanggal tanda tangan {v.date.isoformat()} sebelum siklus dimulai ({start.isoformat()})")
 
 
 def unlisted_scans(folder: CycleFolder) -> Iterator[Problem]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from generator.regency.pages.agency import page_agencies, page_agency
 from generator.regency.pages.home import page_home
+from generator.regency.pages.markup import mark_unfilled
 from generator.regency.pages.model import Site
 from generator.regency.pages.sources import page_sources
 from generator.regency.pages.year import page_year, page_years
@@ -33,4 +34,4 @@ def pages(site: Site) -> dict[str, str]:
         out[f"tahun/{y}.md"] = page_year(site, y)
     for e in site.entries:
         out[f"opd/{e.agency.code}.md"] = page_agency(site, e)
-    return out
+    return {path: mark_unfilled(page) for path, page in out.items()}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from generator.core import fmt
+from generator.plan.compile import NO_BUDGET
 from generator.regency.data import Cycle, Published
 from generator.regency.pages.describe import (
     PHASES,
     STATES,
     external_links,
+    finish_label,
     forecast_text,
     opd_link,
     signed_text,
@@ -53,7 +55,7 @@ def page_agency(site: Site, entry: Entry) -> str:
         out.append(_agency_cycle(page, entry, data, c))
     older = [c for c in data.cycles if c not in full]
     if older:
-        rows = [[c.year, status_badge(entry, c), forecast_text(c), signed_text(c), fmt.rupiah(c.total_budget)]
+        rows = [[c.year, status_badge(entry, c), forecast_text(c), signed_text(c), _rupiah(c.total_budget)]
                 for c in older]
         out.append("<h2>Siklus sebelumnya</h2>\n\n" +
                    card_table(["Tahun", "Status", "Selesai", "Ditandatangani", "Anggaran"], rows, numeric=(0, 4)) +
@@ -61,16 +63,21 @@ def page_agency(site: Site, entry: Entry) -> str:
     return "".join(out)
 
 
-def _agency_cycle(page: str, entry: Entry, data: Published, c: Cycle) -> str:
-    out = [f'<h2 id="rkt-{c.year}">RKT {c.year} {status_badge(entry, c)}</h2>\n\n']
-    facts = [("Fase", PHASES[c.phase]), ("Mulai", fmt.date_id(c.start)),
-             ("Jadwal dasar selesai", fmt.date_id(c.baseline_end)), ("Perkiraan selesai", forecast_text(c))]
-    if c.slip:
-        facts.append(("Tertinggal dari jadwal", f"{c.slip} hari kerja"))
-    if c.revisions:
-        facts.append(("Putaran revisi", f"{c.revisions}"))
+def _facts(c: Cycle) -> list[tuple[str, str]]:
+    """The cycle's dates and counts; a cycle recorded afterwards has no SOP schedule (no baseline),
+    and the archiving in the repository is a date apart from the finish."""
+    facts = [("Fase", PHASES[c.phase])] + ([("Mulai", fmt.date_id(c.start))] if c.start else [])
+    facts += [("Jadwal dasar selesai", fmt.date_id(c.baseline_end))] if c.baseline_end else []
+    facts.append((finish_label(c), forecast_text(c)))
+    facts += [("Diarsipkan di repositori", fmt.date_id(c.archived))] if c.archived else []
+    facts += [("Tertinggal dari jadwal", f"{c.slip} hari kerja")] if c.slip else []
+    facts += [("Putaran revisi", f"{c.revisions}")] if c.revisions else []
     facts.append(("Form unit", f"{c.submitted} dari {c.required} masuk"))
-    out.append(fact_cards(facts) + "\n\n")
+    return facts
+
+
+def _agency_cycle(page: str, entry: Entry, data: Published, c: Cycle) -> str:
+    out = [f'<h2 id="rkt-{c.year}">RKT {c.year} {status_badge(entry, c)}</h2>\n\n', fact_cards(_facts(c)) + "\n\n"]
     acting = who_acts(c, limit=20)
     if acting and c.phase == "berjalan":
         out.append('<div class="kab-acting"><p><strong>Harus bertindak</strong></p><ul>' +
@@ -112,8 +119,13 @@ def _agency_rkt(c: Cycle) -> str:
         out.append(f'<details class="kab-steps"><summary>Tabel kinerja ({len(rows)} indikator)</summary>'
                    + card_table(["Sasaran", "Indikator", "Satuan", "Target", "Target Renstra"], rows)
                    + "</details>\n\n")
-    rows = [[b.name, fmt.rupiah(b.budget) if b.submitted else "belum diserahkan"] for b in c.budgets]
-    rows.append([Html("<strong>Jumlah</strong>"), Html(f"<strong>{esc(fmt.rupiah(c.total_budget))}</strong>")])
+    rows = [[b.name, _rupiah(b.budget) if b.submitted else "belum diserahkan"] for b in c.budgets]
+    rows.append([Html("<strong>Jumlah</strong>"), Html(f"<strong>{esc(_rupiah(c.total_budget))}</strong>")])
     out.append(card_table(["Unit", "Anggaran"], rows, numeric=(1,),
                           row_classes=[None] * (len(rows) - 1) + ["kab-total"]) + "\n\n")
     return "".join(out)
+
+
+def _rupiah(value: int | None) -> str:
+    """Rp 1.500.000, or "belum ada anggaran" (never Rp 0 for an unknown)."""
+    return NO_BUDGET if value is None else fmt.rupiah(value)

@@ -48,10 +48,22 @@ def lateness_text(cycle: Cycle) -> str:
 
 
 def forecast_text(cycle: Cycle) -> str:
+    """When the cycle ends: a finished one, the day its RKT was signed (never its archiving in the
+    repository); a running one, its forecast; a cycle recorded afterwards is never judged on time."""
     if cycle.forecast is None:
         return "—"
+    if cycle.phase == "dicatat":
+        return f"{fmt.date_id(cycle.forecast)} (ditandatangani)"
+    if cycle.finished:
+        behind = f"; selesai {cycle.behind} hari kerja setelah jadwal dasar" if cycle.behind else ""
+        return f"{fmt.date_id(cycle.forecast)} (ditandatangani{behind})"
     behind = f", {cycle.behind} hari kerja setelah jadwal dasar" if cycle.behind else ""
     return f"{fmt.date_id(cycle.forecast)} ({BASIS[cycle.forecast_basis]}{behind})"
+
+
+def finish_label(cycle: Cycle) -> str:
+    """The name of the date `forecast_text` gives."""
+    return "Selesai" if cycle.finished else "Perkiraan selesai"
 
 
 def signed_text(cycle: Cycle) -> str:

@@ -11,6 +11,7 @@ from generator.regency.data import Cycle
 from generator.regency.pages.describe import (
     current_text,
     external_links,
+    finish_label,
     forecast_text,
     lateness_text,
     opd_link,
@@ -119,7 +120,7 @@ def _agency_cards(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
             if c.lateness:
                 facts.append(("Keterlambatan", lateness_text(c)))
             facts += [("Form unit", f"{c.submitted} dari {c.required} masuk"),
-                      ("Perkiraan selesai", forecast_text(c)), ("Ditandatangani", signed_text(c))]
+                      (finish_label(c), forecast_text(c)), ("Ditandatangani", signed_text(c))]
         if e.data is not None:
             facts.append(("Data per", fmt.date_id(e.data.as_of)))
         dl = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)

@@ -12,9 +12,15 @@ import json
 import re
 from collections.abc import Sequence
 
+from generator.check.rules.placeholders import WITHIN
+from generator.documents.unfilled import UNFILLED
 from generator.site.pages.markup import Html, esc
 
 _NUM = ' class="num"'  # a numeric header cell
+_TAG = re.compile(r"(<[^>]*>)")
+_UNFILLED_BADGE = ('<span class="kab-badge kab-terlambat" title="Belum diisi: data ini masih isian contoh dari '
+                   'pembuatan repositori, belum diganti dengan data sebenarnya di berkas sumbernya.">'
+                   f'{UNFILLED}</span>')
 _UNSAFE_TITLE = re.compile(r"[<>\"'`\\{}]")
 
 
@@ -23,6 +29,20 @@ def front(title: str) -> str:
     the theme prints titles without escaping (<title>, navigation), so markup characters go."""
     safe = re.sub(r"\s+", " ", _UNSAFE_TITLE.sub(" ", title.replace("&", " dan "))).strip() or "OPD"
     return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n---\n\n"
+
+
+def mark_unfilled(page: str) -> str:
+    """`page` with every "(isi ...)" placeholder that an agency's published data (or kabupaten.yaml)
+    still holds shown as a BELUM DIISI badge in the text, and as the plain words in the front matter's
+    title; tags and attributes are left as they are."""
+    if "(" not in page:
+        return page
+    head, body = ("", page)
+    if page.startswith("---\n") and "\n---\n" in page[4:]:
+        end = page.index("\n---\n", 4) + 5
+        head, body = WITHIN.sub(UNFILLED, page[:end]), page[end:]
+    parts = _TAG.split(body)
+    return head + "".join(p if p.startswith("<") else WITHIN.sub(_UNFILLED_BADGE, p) for p in parts)
 
 
 def anchor(href: str, text: str, cls: str | None = None) -> Html:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.core import fmt
+from generator.plan.compile import NO_BUDGET
 from generator.regency.data import Cycle
 from generator.regency.pages.describe import (
     current_text,
@@ -48,24 +49,40 @@ def _status_table(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
 
 
 def _budget_table(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
+    """Each agency's budget and share; an agency whose budget is unknown is shown as "belum ada
+    anggaran", with no share, and named below the table as not summed (never counted as 0)."""
     with_rkt = [(e, c) for e, c in pairs if c is not None]
-    total = sum(c.total_budget for _, c in with_rkt)
-    rows = []
-    for e, c in with_rkt:
-        state = "ditandatangani" if c.verified_signed else "draf (form belum lengkap)" if c.draft else "lengkap"
-        rows.append([opd_link(page, e), fmt.rupiah(c.total_budget), fmt.percent(c.total_budget, total), state,
-                     f"{sum(len(o.indicators) for o in c.objectives)}", f"{c.sub_activities}"])
-    rows.append([Html("<strong>Jumlah</strong>"), Html(f"<strong>{esc(fmt.rupiah(total))}</strong>"),
+    total = sum(c.total_budget or 0 for _, c in with_rkt)
+    rows = [_budget_row(page, e, c, total) for e, c in with_rkt]
+    unknown = [e for e, c in with_rkt if c.total_budget is None]
+    summed = len(with_rkt) - len(unknown)
+    rows.append([Html("<strong>Jumlah</strong>"),
+                 Html(f"<strong>{esc(fmt.rupiah(total) if summed else NO_BUDGET)}</strong>"),
                  "100%" if total else "—", f"{len(with_rkt)} OPD",
                  f"{sum(len(o.indicators) for _, c in with_rkt for o in c.objectives)}",
                  f"{sum(c.sub_activities for _, c in with_rkt)}"])
-    missing = [e for e, c in pairs if c is None]
-    note = ""
-    if missing:
-        names = ", ".join(e.agency.name for e in missing)
-        note = f'<p class="kab-note">{esc(f"Tanpa RKT tahun ini (tidak dijumlahkan): {names}")}</p>'
+    note = _budget_notes([e for e, c in pairs if c is None], unknown if summed else [], summed)
     return Html(card_table(["OPD", "Anggaran", "Porsi", "RKT", "Indikator", "Sub kegiatan"], rows,
                            numeric=(1, 2, 4, 5), row_classes=[None] * (len(rows) - 1) + ["kab-total"]) + note)
+
+
+def _budget_notes(missing: list[Entry], unknown: list[Entry], summed: int) -> str:
+    """Who the total leaves out: agencies without an RKT, and those whose budget is unknown."""
+    notes = []
+    if missing:
+        notes.append(f"Tanpa RKT tahun ini (tidak dijumlahkan): {', '.join(e.agency.name for e in missing)}")
+    if unknown:
+        notes.append(f"Jumlah di atas hanya dari {summed} OPD yang anggarannya sudah ada; belum ada anggaran "
+                     f"(tidak dijumlahkan): {', '.join(e.agency.name for e in unknown)}")
+    return "".join(f'<p class="kab-note">{esc(n)}</p>' for n in notes)
+
+
+def _budget_row(page: str, e: Entry, c: Cycle, total: int) -> list:
+    state = "ditandatangani" if c.verified_signed else "draf (form belum lengkap)" if c.draft else "lengkap"
+    budget = c.total_budget
+    return [opd_link(page, e), NO_BUDGET if budget is None else fmt.rupiah(budget),
+            "—" if budget is None else fmt.percent(budget, total), state,
+            f"{sum(len(o.indicators) for o in c.objectives)}", f"{c.sub_activities}"]
 
 
 def _goals(site: Site, page: str, pairs: list[tuple[Entry, Cycle | None]]) -> str:

@@ -18,6 +18,7 @@ from generator.site.pages.navigation import page_not_found, page_tags
 from generator.site.pages.rkt import page_rkt
 from generator.site.pages.sop import page_sop
 from generator.site.pages.trend import page_trend, target_number, trend_value
+from generator.site.pages.unfilled import marks
 
 # the names other modules and the tests use, besides `pages`
 __all__ = ["Context", "Html", "esc", "json_for_html", "pages", "table", "target_number", "trend_value"]
@@ -31,4 +32,6 @@ def pages(ctx: Context) -> dict[str, str]:
     for c in ctx.cycles:
         out[f"siklus/{c.year}.md"] = page_cycle(ctx, c)
         out[f"rkt/{c.year}.md"] = page_rkt(ctx, c)
-    return out
+    # a placeholder of `rkt init` shows as BELUM DIISI on every page (the form page embeds data, not text)
+    shown = marks(ctx.agency, ctx.renstra)
+    return {path: text if path == "isi-form.md" else shown.mark(text)[0] for path, text in out.items()}

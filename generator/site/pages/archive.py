@@ -1,5 +1,6 @@
-"""The archive page: every signed RKT version and Perjanjian Kinerja, its scan checked against its
-fingerprint, and what changed between versions."""
+"""The archive page: every signed RKT version and Perjanjian Kinerja (also of a year of which only
+the signed PK is archived), its scan checked against its fingerprint, and what changed between
+versions."""
 
 from __future__ import annotations
 
@@ -20,15 +21,35 @@ def page_archive(ctx: Context) -> str:
            "sejak ditandatangani.\n\n"]
     versions: list[SignedVersion] = sorted((v for c in ctx.cycles for v in c.signed),
                                            key=lambda v: (-v.year, -v.version))
-    if not versions:
+    # the Perjanjian Kinerja made from a signed RKT, archived the same way; and of a year whose
+    # signed PK is all the repository has of it
+    agreements = sorted((v for c in ctx.cycles + ctx.agreements_only for v in c.agreements),
+                        key=lambda v: (-v.year, -v.version))
+    if not versions and not agreements:
         out.append("Belum ada versi bertanda tangan.\n")
         return "".join(out)
-    out.append(_signed_table(page, versions, "Versi bertanda tangan") + "\n\n")
-    agreements = sorted((v for c in ctx.cycles for v in c.agreements), key=lambda v: (-v.year, -v.version))
-    if agreements:  # the Perjanjian Kinerja made from a signed RKT, archived the same way
-        out.append("## Perjanjian Kinerja bertanda tangan\n\n"
+    out.append(_signed_table(page, versions, "Versi bertanda tangan") + "\n\n" if versions else
+               "Belum ada versi RKT bertanda tangan.\n\n")
+    if agreements:
+        out.append("## Perjanjian Kinerja bertanda tangan\n\n" + _agreements_only(ctx)
                    + _signed_table(page, agreements, "Perjanjian Kinerja bertanda tangan") + "\n\n")
-    out.append("## Perubahan antarversi\n\n")
+    if versions:
+        out.append("## Perubahan antarversi\n\n" + _changes(ctx, versions))
+    return "".join(out)
+
+
+def _agreements_only(ctx: Context) -> str:
+    """The years of which only the signed PK is archived, said as such: no RKT, form or SOP step."""
+    if not ctx.agreements_only:
+        return ""
+    years = ", ".join(str(c.year) for c in sorted(ctx.agreements_only, key=lambda c: c.year))
+    return (f'<p class="rkt-pk-only">Tahun {esc(years)}: hanya Perjanjian Kinerja yang diarsipkan. RKT, Form RKT dan '
+            f"langkah SOP tahun itu tidak ada di repositori ini; pindaiannya tidak dicetak dari repositori ini, jadi "
+            f"tidak ada commit sumbernya.</p>\n\n")
+
+
+def _changes(ctx: Context, versions: list[SignedVersion]) -> str:
+    out = []
     for v in versions:
         out.append(f'<h3 class="rkt-version">RKT {v.year} versi {v.version}</h3>\n\n')
         if v.version == 1:
@@ -57,8 +78,14 @@ def _signed_table(page: str, versions: list[SignedVersion], label: str) -> Html:
         # the fingerprint and the source commit are for whoever audits the archive: folded away
         details = Html(f'<details class="rkt-rincian"><summary>rincian</summary>'
                        f'<p>SHA-256: <code class="rkt-hash">{esc(v.sha256)}</code></p>'
-                       f"<p>Commit sumber: <code>{esc(v.commit[:12])}</code></p></details>")
+                       f"<p>Commit sumber: {_commit(v)}</p></details>")
         rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP. {group_nip(v.signer.nip)}",
                      Html(check + details), scan, v.note or "—"])
     return table(["Tahun", "Versi", "Tanggal", "Penandatangan", "Pemeriksaan", "Pindaian", "Catatan"], rows,
                  numeric=(0, 1), label=label, stack="m")
+
+
+def _commit(v: SignedVersion) -> Html:
+    if v.commit:
+        return Html(f"<code>{esc(v.commit[:12])}</code>")
+    return Html("tidak ada (dicetak di luar repositori ini)")

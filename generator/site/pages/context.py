@@ -26,6 +26,8 @@ class Context:
     cal: WorkCalendar
     changes: dict = field(default_factory=dict)  # (year, version) -> list of changes, or None
     form_data: dict = field(default_factory=dict)  # what the "Isi Form RKT" page embeds
+    # years of which only the signed Perjanjian Kinerja is archived (no cycle): the Arsip lists them
+    agreements_only: tuple[CycleFolder, ...] = ()
 
     def lane_name(self, code: str) -> str:
         return next((ln.name for ln in self.sop.lanes if ln.code == code), code)

@@ -28,13 +28,13 @@ def page_cycle(ctx: Context, folder: CycleFolder) -> str:
     assert folder.cycle is not None
     tags = [str(folder.year), st.phase] + (["terlambat"] if st.late else [])
     out = [front(f"Siklus {folder.year}", tags, extra=DATA_PAGE), f"# Siklus RKT {folder.year}\n\n",
-           f'<p class="rkt-lead">Mulai {esc(fmt.date_id(folder.cycle.start))} · jadwal dasar selesai '
-           f"{esc(fmt.date_id(st.baseline_end))} · keadaan per {esc(fmt.date_id(ctx.today))}</p>\n\n",
+           f'<p class="rkt-lead">{esc(_lead(ctx, folder, st))}</p>\n\n',
            phase_note(ctx, st), summary_cards(ctx, folder, st) + "\n\n",
            timeliness(st),
            "## Linimasa\n\n",
-           chart(ctx, page, f"siklus-{folder.year}", f"Linimasa siklus {folder.year}: jadwal dasar, pelaksanaan"
-                 + (" dan perkiraan" if st.forecast else "")) + "\n\n",
+           chart(ctx, page, f"siklus-{folder.year}", f"Linimasa siklus {folder.year}: " + (
+               "tanggal yang tercatat" if st.phase == DICATAT else "jadwal dasar, pelaksanaan"
+               + (" dan perkiraan" if st.forecast else ""))) + "\n\n",
            "## Langkah\n\n", step_table(ctx, st, full=True) + "\n\n"]
     if st.rejections:
         out.append("## Putaran revisi\n\n")
@@ -48,21 +48,34 @@ def page_cycle(ctx: Context, folder: CycleFolder) -> str:
     return "".join(out)
 
 
+def _lead(ctx: Context, folder: CycleFolder, st: CycleStatus) -> str:
+    """The line under the title: the start and the baseline's end; for a cycle recorded afterwards,
+    the start only when it was recorded, and no schedule."""
+    assert folder.cycle is not None
+    today = f"keadaan per {fmt.date_id(ctx.today)}"
+    if st.phase == DICATAT:
+        start = f"mulai {fmt.date_id(folder.cycle.start)} · " if folder.cycle.start else ""
+        return f"Dicatat kemudian · {start}{today}"
+    return f"Mulai {fmt.date_id(folder.cycle.start)} · jadwal dasar selesai {fmt.date_id(st.baseline_end)} · {today}"
+
+
 def submission_table(ctx: Context, status: CycleStatus) -> Html:
     rows = []
     for sub in status.submissions:
         if status.phase == DICATAT:  # an archive: recorded or not, never judged on time
-            state = badge(SELESAI if sub.date else TANPA_CATATAN)
-        elif sub.date is None and status.phase == DIJADWALKAN:
+            state = badge(SELESAI if sub.received else TANPA_CATATAN)
+        elif not sub.received and status.phase == DIJADWALKAN:
             state = badge(BELUM)
-        elif sub.date is None:
+        elif not sub.received:
             state = Html('<span class="rkt-badge rkt-terlambat">Belum menyerahkan</span>')
+        elif sub.date is None:  # in, on a day nobody recorded
+            state = Html('<span class="rkt-badge rkt-selesai">Masuk, tanggal tidak tercatat</span>')
         elif sub.late_by:
             state = Html(f'<span class="rkt-badge rkt-terlambat">Terlambat {sub.late_by} hari</span>')
         else:
             state = Html('<span class="rkt-badge rkt-selesai">Tepat waktu</span>')
         source = {"git": "merge di Git", "berkas": "isian form"}.get(sub.source, "—")
-        budget = fmt.rupiah(sub.form.budget) if sub.form else "—"
+        budget = fmt.rupiah(sub.form.total) if sub.form else "—"  # "belum ada anggaran" when a part is unknown
         rows.append([ctx.unit_name(sub.unit), state, fmt.date_short(sub.date), source,
                      sub.submitted_by or "—", sub.approved_by or "—", budget])
     return table(["Unit", "Status", "Diserahkan", "Sumber tanggal", "Diajukan oleh", "Disetujui oleh",

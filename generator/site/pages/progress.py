@@ -34,13 +34,13 @@ def warnings_box(status: CycleStatus) -> Html:
     the box is ("Tepat Waktu", the SOP's own word for its warning, reads as "on time")."""
     items = "".join(f"<li>{esc(w)}</li>" for w in status.warnings)
     if status.phase == SELESAI:
-        # a finished cycle is judged by when it ended, not by steps that no longer run
+        # a finished cycle is judged by when its last step ended, not by steps that no longer run
         if status.ended_behind:
-            text = (f"Siklus selesai {fmt.date_id(status.ended)}, {status.ended_behind} hari kerja setelah jadwal "
-                    f"dasar ({fmt.date_id(status.baseline_end)}).")
+            text = (f"{finish_text(status)}: langkah terakhir SOP selesai {status.ended_behind} hari kerja setelah "
+                    f"jadwal dasar ({fmt.date_id(status.baseline_end)}).")
             return Html(f'<div class="admonition warning"><p class="admonition-title">Selesai terlambat</p>'
                         f"<p>{esc(text)}</p>{f'<ul>{items}</ul>' if items else ''}</div>")
-        text = f"Siklus selesai {fmt.date_id(status.ended)}, sesuai jadwal dasar ({fmt.date_id(status.baseline_end)})."
+        text = f"{finish_text(status)}: seluruh langkah SOP selesai sesuai jadwal dasar ({fmt.date_id(status.baseline_end)})."
         return Html(f'<div class="admonition success"><p class="admonition-title">Selesai tepat waktu</p>'
                     f"<p>{esc(text)}</p>{f'<ul>{items}</ul>' if items else ''}</div>")
     if not status.warnings:
@@ -51,13 +51,24 @@ def warnings_box(status: CycleStatus) -> Html:
     return Html(f'<div class="admonition warning"><p class="admonition-title">{title}</p><ul>{items}</ul></div>')
 
 
+def finish_text(st: CycleStatus) -> str:
+    """A finished cycle's finish (the day its RKT was signed) and, apart from it, the day the signed
+    scan was archived in the repository: "RKT ditandatangani 3 Desember 2025 dan diarsipkan di
+    repositori 4 Desember 2025"."""
+    head = (f"RKT ditandatangani {fmt.date_id(st.signed_on)}" if st.signed_on
+            else f"Siklus selesai {fmt.date_id(st.finished_on)}" if st.finished_on else "Tanggal tanda tangan tidak tercatat")
+    return head + (f" dan diarsipkan di repositori {fmt.date_id(st.archived_on)}" if st.archived_on else "")
+
+
 def step_table(ctx: Context, status: CycleStatus, full: bool) -> Html:
     """The SOP's steps with their status. `full` (the cycle page): every date, the phone shows it as
-    cards; otherwise (Beranda) one short row per step that fits a phone, its dates in one cell."""
+    cards; otherwise (Beranda) one short row per step that fits a phone, its dates in one cell.
+    A cycle recorded afterwards has no schedule: the short table, with the dates it recorded."""
     rows, classes = [], []
+    full = full and status.phase != DICATAT
     for s in status.steps:
         expected = status.forecast.step(s.step.number) if status.forecast else None
-        if full:
+        if full and s.planned is not None:
             rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), s.step.days_written,
                          fmt.date_range(s.planned.start, s.planned.end), _done_cell(s), fmt.date_short(s.deadline),
                          fmt.date_range(expected.start, expected.end) if expected else "—",
@@ -89,8 +100,10 @@ def _dates_cell(status: CycleStatus, s: StepStatus) -> Html:
     if s.state == DILEWATI:
         return Html("dilewati")
     if s.finished is not None:
+        if status.phase == DICATAT and s.step.evidence == "arsip":  # the repository's date, not the SOP's
+            return esc(f"diarsipkan di repositori {fmt.date_short(s.finished)}")
         return esc(f"selesai {fmt.date_short(s.finished)}")
-    if status.phase == DIJADWALKAN:
+    if status.phase == DIJADWALKAN and s.planned is not None:
         return esc(f"jadwal {fmt.date_short(s.planned.end)}")  # nothing has started: the baseline is all there is
     expected = status.forecast.step(s.step.number) if status.forecast else None
     parts = [f"tenggat {fmt.date_short(s.deadline)}"] if s.deadline else []
@@ -117,7 +130,8 @@ def phase_note(ctx: Context, st: CycleStatus) -> str:
     if st.phase == DICATAT:
         return ('<div class="admonition info"><p class="admonition-title">Dicatat kemudian</p>'
                 "<p>Siklus ini dicatat setelah selesai (arsip). Yang ditampilkan hanya yang tercatat: form unit, "
-                "peristiwa dan versi bertanda tangan; keterlambatan tidak dinilai.</p></div>\n\n")
+                "peristiwa dan versi bertanda tangan dengan tanggalnya; tidak ada jadwal SOP yang dihitung, jadi "
+                "tidak ada tenggat, perkiraan atau keterlambatan.</p></div>\n\n")
     return ""
 
 
@@ -137,14 +151,17 @@ def summary_cards(ctx: Context, folder: CycleFolder, st: CycleStatus) -> Html:
                  ("Unit wajib", f"{len(st.submissions)} unit")]
         return _cards(cards)
     done = sum(1 for s in st.steps if s.finished is not None or s.state == DILEWATI)
+    archived = [("Diarsipkan di repositori", fmt.date_id(st.archived_on))] if st.archived_on else []
     if st.phase == DICATAT:
-        recorded = sum(1 for s in st.submissions if s.date)
-        return _cards([("Langkah tercatat", f"{done} dari {len(st.steps)}"),
-                       ("Form RKT tercatat", f"{recorded} dari {len(st.submissions)} unit"),
+        return _cards([("Ditandatangani", fmt.date_id(st.signed_on) if st.signed_on else "tidak tercatat"),
+                       *archived,
+                       ("Langkah tercatat", f"{done} dari {len(st.steps)}"),
+                       ("Form RKT tercatat", f"{st.forms_in} dari {len(st.submissions)} unit"),
                        ("Versi bertanda tangan", str(len(folder.signed)))])
-    verdict = (f"{st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind else "tepat waktu")
-    return _cards([("Selesai pada", f"{fmt.date_id(st.ended)} ({verdict})"),
-                   ("Jadwal dasar selesai", fmt.date_id(st.baseline_end)),
+    verdict = (f"selesai {st.ended_behind} hari kerja setelahnya" if st.ended_behind else "selesai tepat waktu")
+    return _cards([("Ditandatangani" if st.signed_on else "Selesai pada", fmt.date_id(st.finished_on)),
+                   *archived,
+                   ("Jadwal dasar selesai", f"{fmt.date_id(st.baseline_end)} ({verdict})"),
                    ("Versi bertanda tangan", str(len(folder.signed))),
                    ("Putaran revisi", str(len(st.rejections)))])
 
@@ -173,10 +190,9 @@ def now_panel(ctx: Context, st: CycleStatus) -> Html:
         rows.append(("Harus bertindak sekarang", esc(ctx.lane_name(current.step.executor))))
     forms_due = any(s.step.evidence == "form_unit" and s.started is not None for s in st.steps)
     if st.missing_units and forms_due:  # before the forms' step nobody is missing yet
-        submitted = sum(1 for s in st.submissions if s.date)
         rows.append(("Belum menyerahkan Form RKT", Html(
             f"<strong>{esc(', '.join(_unit_short(ctx, u) for u in st.missing_units))}</strong> "
-            f"({submitted} dari {len(st.submissions)} unit sudah menyerahkan)")))
+            f"({st.forms_in} dari {len(st.submissions)} unit sudah menyerahkan)")))
     if st.forecast is not None:
         f = st.forecast
         versus = (f"{f.behind} hari kerja setelah jadwal dasar ({fmt.date_id(st.baseline_end)})" if f.behind
@@ -202,8 +218,12 @@ def cycle_list(ctx: Context, page: str) -> str:
     for c in ctx.cycles:
         st = ctx.statuses[c.year]
         if st.phase == SELESAI:
-            state = f"selesai {fmt.date_id(st.ended)}, " + (
-                f"{st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind else "tepat waktu")
+            finish = (f"ditandatangani {fmt.date_id(st.signed_on)}" if st.signed_on
+                      else f"selesai {fmt.date_id(st.finished_on)}")
+            state = f"{finish}, " + (f"selesai {st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind
+                                     else "tepat waktu")
+        elif st.phase == DICATAT and st.signed_on:
+            state = f"dicatat kemudian, ditandatangani {fmt.date_id(st.signed_on)}"
         elif st.phase == BERJALAN and st.forecast is not None:
             state = (f"berjalan, {len(st.late)} langkah terlambat, perkiraan selesai "
                      f"{fmt.date_id(st.forecast.finish)}")

@@ -6,9 +6,11 @@ from __future__ import annotations
 from generator.core import fmt
 from generator.core.model import CycleFolder, Form
 from generator.documents import pk
-from generator.plan.compile import DRAFT, CompiledRkt, Signature, plan_rows
+from generator.documents.unfilled import draft_note
+from generator.plan.compile import DRAFT, NO_BUDGET, CompiledRkt, Signature, UnitPlan, plan_rows
 from generator.site.pages.context import Context
 from generator.site.pages.markup import Html, esc, front, link, region, table
+from generator.site.pages.unfilled import marks
 
 
 def page_rkt(ctx: Context, folder: CycleFolder) -> str:
@@ -45,15 +47,25 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
                 out.append('<p class="rkt-missing-form">Form RKT unit ini belum diserahkan.</p>\n\n')
                 continue
             out.append(_program_table(plan.form, rkt) + "\n\n")
-        totals = [[p.unit.name, fmt.rupiah(p.budget) if p.form else "belum diserahkan",
-                   fmt.percent(p.budget, rkt.total_budget) if p.form else "—"] for p in rkt.program_units]
-        totals.append([Html("<strong>Jumlah</strong>"), Html(f"<strong>{esc(fmt.rupiah(rkt.total_budget))}</strong>"),
-                       "100%" if rkt.total_budget else "—"])
+        totals = [_unit_total(p, rkt.total) for p in rkt.program_units]
+        totals.append([Html("<strong>Jumlah</strong>"), Html(f"<strong>{esc(_rupiah(rkt.total))}</strong>"),
+                       "100%" if rkt.total else "—"])
         out.append("## Jumlah anggaran per unit\n\n")
         out.append(table(["Unit", "Anggaran", "Porsi"], totals, numeric=(1, 2)) + "\n\n")
     if rkt.signature is not None:
         out.append(_signature(rkt.signature))
-    return "".join(out)
+    text, unfilled = marks(a, ctx.renstra).mark("".join(out))
+    return _unfilled_draft(text, unfilled, rkt) if unfilled else text
+
+
+def _unfilled_draft(page: str, count: int, rkt: CompiledRkt) -> str:
+    """A page that shows BELUM DIISI is a DRAF, as the printed RKT would be: a note above the
+    document saying why, and DRAF in its title."""
+    note = (f'<div class="admonition warning rkt-draf rkt-draf-isian"><p class="admonition-title">{DRAFT}: belum '
+            f"dapat ditandatangani</p><p>{esc(draft_note(count))}</p></div>\n\n")
+    page = page.replace('<div class="rkt-doc">', note + '<div class="rkt-doc">', 1)
+    title = f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"
+    return page if rkt.draft else page.replace(f"{title}</p>", f"{title} ({DRAFT})</p>", 1)
 
 
 def _signature(s: Signature) -> str:
@@ -89,6 +101,19 @@ def performance_table(rkt: CompiledRkt) -> Html:
     return region("".join(out), "Tabel kinerja")
 
 
+def _rupiah(value: int | None) -> str:
+    """Rp 1.500.000, or "belum ada anggaran" for an unknown amount (never Rp 0)."""
+    return NO_BUDGET if value is None else fmt.rupiah(value)
+
+
+def _unit_total(plan: UnitPlan, total: int | None) -> list[object]:
+    """A unit's row of the budget summary: its amount and its share (a share of an unknown is none)."""
+    if plan.form is None:
+        return [plan.unit.name, "belum diserahkan", "—"]
+    known = plan.total is not None and total
+    return [plan.unit.name, _rupiah(plan.total), fmt.percent(plan.total or 0, total or 0) if known else "—"]
+
+
 _SITE_INDENT = {"Kegiatan": "rkt-l1", "Sub Kegiatan": "rkt-l2"}
 _SITE_ROW_CLASS = {"Program": "rkt-program", "Kegiatan": "rkt-kegiatan", "Sub Kegiatan": None}
 
@@ -99,13 +124,13 @@ def _program_table(form: Form, rkt: CompiledRkt) -> Html:
     classes: list[str | None] = []
     for row in plan_rows(form):
         if row.level == "Program":
-            label = Html(f"<strong>{esc(row.code)}</strong> {esc(row.name)}")
+            label = Html(f"<strong>{esc(row.code)}</strong> {esc(row.name)}" if row.code else esc(row.name))
         else:
-            label = Html(f'<span class="{_SITE_INDENT[row.level]}">{esc(row.code)} {esc(row.name)}</span>')
-        budget = "—" if row.budget is None else fmt.rupiah(row.budget)
+            label = Html(f'<span class="{_SITE_INDENT[row.level]}">{esc(row.label)}</span>')
+        budget = NO_BUDGET if row.unknown_budget else "—" if row.budget is None else fmt.rupiah(row.budget)
         rows.append([row.number or "", label, *([row.indicator, row.target_text] if detail else []), budget])
         classes.append(_SITE_ROW_CLASS[row.level])
-    total = Html(f"<strong>{esc(fmt.rupiah(form.budget))}</strong>")
+    total = Html(f"<strong>{esc(_rupiah(form.total))}</strong>")
     rows.append(["", Html("<strong>Jumlah</strong>"), *(["", ""] if detail else []), total])
     classes.append("rkt-total")
     headers = ["No", rkt.program_heading, *(["Indikator kinerja", "Target kinerja"] if detail else []),

@@ -54,10 +54,12 @@ def page_trend(ctx: Context) -> str:
         values = []
         for y in years:
             plan = next((p for p in ctx.compiled[y].units if p.unit.code == u.code), None)
-            values.append(fmt.rupiah(plan.budget) if plan and plan.form else "—")
+            # an amount not given is unknown: "belum ada anggaran", never Rp 0
+            values.append(fmt.rupiah(plan.total) if plan and plan.form else "—")
         rows.append([u.name, *values])
-    # a total of fewer units is not comparable with a full one: say so beside it
-    totals = [fmt.rupiah(ctx.compiled[y].total_budget) + (
+    # a total over an unknown part (a form not in, an amount not given) is unknown, never a partial
+    # sum; a missing form is said beside it
+    totals = [fmt.rupiah(ctx.compiled[y].total) + (
         f"\nbelum lengkap: {len(ctx.compiled[y].units) - len(ctx.compiled[y].missing)} dari "
         f"{len(ctx.compiled[y].units)} unit" if ctx.compiled[y].missing else "") for y in years]
     rows.append([Html("<strong>Jumlah</strong>"), *totals])
