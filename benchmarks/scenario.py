@@ -75,7 +75,7 @@ def write_reference(repo: Path, years: list[int], units_per_year: int,
         for i in range(1, 4):
             renstra.append(f"      - kode: SS{s}.{i}\n        uraian: Indikator {s}.{i}\n        satuan: \"%\"\n"
                            f"        iku: {'true' if i == 1 else 'false'}\n        unit: [unit-00]\n"
-                           f"        target:\n          {years[0]}: \"90%\"\n")
+                           "        target:\n" + "".join(f"          {y}: \"90%\"\n" for y in years))
     (cycles / "renstra.yaml").write_text("".join(renstra), encoding="utf-8")
     for year in years:
         log = events_of(year) if callable(events_of) else events_of

@@ -48,7 +48,7 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
     with parallel.Batch() as batch:
         _charts(d, cache_obj, files, chart_paths)
         _downloads(root, d, cache_dir / "exports" if cache_dir else None, files)
-        batch.start(preload=["openpyxl"] if batch.pending(".xlsx") else [])
+        batch.start(preload=["xlsxwriter"] if batch.pending(".xlsx") else [])
         # the pages need only the charts' names: rendered while the workers draw and print
         _pages(root, result, d, chart_paths, files)
         files = batch.finish(files)

@@ -130,10 +130,11 @@ class Batch:
         """`files` with every placeholder replaced by its output; each output stored in the cache."""
         if not self.started:
             self.start()
+        # what this process makes itself first, while the workers are still busy; then their results
+        made = {i: make() for i, make in enumerate(self.makes) if i not in self._futures}
         outputs = []
-        for index, make in enumerate(self.makes):
-            future = self._futures.get(index)
-            data = future.result() if future is not None else make()
+        for index in range(len(self.makes)):
+            data = made[index] if index in made else self._futures[index].result()
             outputs.append(data)
             path = self.paths[index]
             if path is not None:
