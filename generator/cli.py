@@ -320,7 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the engines run with the repository as working directory: a relative -C must not be joined twice
     args.repo = args.repo.absolute()
     refused = guard.refusal(args.command, args.repo, getattr(args, "schemas", None))
-    outcome = refused or guard.run(lambda: args.run(args))
+    outcome = refused or guard.run_in(args.command, args.repo, lambda: args.run(args))
     sys.stdout.write(outcome.out)
     sys.stderr.write(outcome.err)
     return outcome.code

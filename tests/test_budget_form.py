@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 from support.browser import viewport
-from support.form_page import visit
+from support.form_page import field, retype, visit
 
 from generator.source.load import load_bytes
 
@@ -25,16 +24,6 @@ def page(driver, form_server):
     Select(driver.find_element(By.ID, "rkt-pick-unit")).select_by_value("psdm")
     driver.find_element(By.ID, "rkt-open").click()
     return driver
-
-
-def field(driver, *path):
-    return driver.find_element(By.ID, "f-" + "-".join(str(p) for p in path))
-
-
-def retype(element, text: str) -> None:
-    element.send_keys(Keys.CONTROL, "a")
-    element.send_keys(Keys.DELETE)
-    element.send_keys(*([text] if text else []), Keys.TAB)
 
 
 @pytest.mark.browser

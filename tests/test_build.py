@@ -49,8 +49,7 @@ def test_beranda_shows_the_late_step_and_the_missing_unit(built):
     html = (built / "site/index.html").read_text()
     text = text_of(html)
     assert "RKT 2027: sedang berjalan" in text
-    assert "Peringatan keterlambatan" in text
-    assert "Langkah 4 (Pengisian Form) terlambat 14 hari kerja: tenggat 9 November 2026" in text
+    assert "Langkah 4 dari 11: Pengisian Form Terlambat 14 hari kerja tenggat 9 November 2026" in text
     assert "Belum menyerahkan Form RKT PSDM (3 dari 4 unit sudah menyerahkan)" in text
     row = re.search(r"<tr class=\"rkt-row-terlambat\">(.*?)</tr>", html, re.S).group(1)
     assert "Pengisian Form" in row and "Terlambat 14 hari" in row
@@ -64,7 +63,7 @@ def test_cycle_page_has_timeline_steps_events_and_units(built):
     assert 'src="../grafik/siklus-2027.svg"' in html
     assert (built / "site/grafik/siklus-2027.svg").read_text().startswith("<?xml")
     for fact in ("Kepala Badan", "Kasubbag Perencanaan", "Disposisi kepada Kasubbag Perencanaan untuk menyusun RKT Tahun 2027",
-                 "Belum menyerahkan", "Terlambat 3 hari", "isian form", "5–9 Nov 2026"):
+                 "Belum menyerahkan", "Terlambat 3 hari", "tanggal pada form", "5–9 Nov 2026"):
         assert fact in text, fact
     assert "Putaran revisi" in text_of((built / "site/siklus/2026.html").read_text())
 

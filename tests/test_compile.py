@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import TODAY, copy_example
 from support.examples import EXAMPLES, apply
 
@@ -57,6 +58,7 @@ def test_a_missing_units_indicators_are_listed_as_not_filled_and_the_plan_is_a_d
     assert "Form RKT belum diserahkan: Bidang Pengembangan Sumber Daya Manusia" in rkt.draft_note
 
 
+@pytest.mark.git  # validates the project's own checkout: asks git what it tracks (RKT027)
 def test_the_example_2027_prints_every_renstra_indicator_even_those_of_the_missing_unit():
     rkt, _ = compiled(Path(__file__).resolve().parent.parent)
     assert len(rkt.performance) == 9

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import TODAY
 
 from generator.check.validate import validate
@@ -57,6 +58,7 @@ def test_an_edit_adds_a_pagu_on_its_own_line_keeping_the_rest(example):
     assert validate(example, today=TODAY).problems == ()
 
 
+@pytest.mark.git  # validates the project's own checkout: asks git what it tracks (RKT027)
 def test_the_excel_template_carries_the_pagu_and_reads_it_back(tmp_path):
     result = validate(ROOT, today=TODAY)
     path = tmp_path / "ppik.xlsx"

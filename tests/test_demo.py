@@ -151,7 +151,7 @@ def test_the_cycle_pages_name_who_submitted_and_who_approved_each_form(made):
             row = next(r for text, r in rows.items() if text.startswith(unit.name + " "))
             cells = [text_of(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
             writer = next(p.name for p in AGENCY.persons if form.author.startswith(p.name))
-            assert "merge di Git" in cells, cells  # the date is the merge's, not a typed one
+            assert "tanggal persetujuan" in cells, cells  # the date is the merge's, not a typed one
             assert any(same_person(c, writer) for c in cells), (cells, writer)
             assert any(same_person(c, REVIEWER) for c in cells), cells
     # the demo's data says so: dates from Git, no typed submission dates

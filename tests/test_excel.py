@@ -71,13 +71,13 @@ def test_bad_cells_are_reported_by_sheet_and_cell_and_nothing_is_written(tmp_pat
     repo = copy_example(tmp_path / "repo")
     path = template(repo, tmp_path)
     wb = load_workbook(path)
-    wb["Program"]["G4"].value = "Rp 60.000.000"
+    wb["Program"]["G4"].value = "Rp 60,000,000"  # English grouping ("Rp 60.000.000" is read: 60000000)
     wb["Kinerja"]["C3"].value = "SS9.9"
     wb.save(path)
     proc = run(repo, "import", "2027", "psdm", str(path))
     assert proc.returncode == 1
-    assert "psdm.xlsx:Program!G4: anggaran 'Rp 60.000.000' bukan angka" in proc.stderr
-    assert "misalnya 60000000" in proc.stderr
+    assert "psdm.xlsx:Program!G4: anggaran 'Rp 60,000,000' memakai koma sebagai pemisah ribuan" in proc.stderr
+    assert "tulis 60.000.000" in proc.stderr
     assert "psdm.xlsx:Kinerja!C3: kode indikator 'SS9.9' tidak ada di Renstra" in proc.stderr
     assert not (repo / "cycles/2027/forms/psdm.yaml").exists()
     assert "Traceback" not in proc.stderr

@@ -273,7 +273,7 @@ def test_every_problem_of_both_sheets_is_reported_in_one_run(repo, tmp_path, cap
     ], [
         ["Program", "5.03.02", "Program Kepegawaian Daerah"],
         ["Kegiatan", "5.03.02.2.01", "Pengadaan"],
-        ["Sub Kegiatan", "5.03.02.2.01.1", None, None, None, None, "Rp 1.500.000", None],  # six bad cells
+        ["Sub Kegiatan", "5.03.02.2.01.1", None, None, None, None, "Rp 1,500,000", None],  # six bad cells
         SUB,
         SUB,  # the same code twice: found by the rules, in the same run
         ["Subkegiatan", "=A1", "x"],  # unknown level, and a formula
@@ -287,7 +287,7 @@ def test_every_problem_of_both_sheets_is_reported_in_one_run(repo, tmp_path, cap
         "Program!C4: nama belum diisi",
         "Program!D4: indikator kinerja belum diisi",
         "Program!E4: target kinerja belum diisi",
-        "Program!G4: anggaran 'Rp 1.500.000' bukan angka",
+        "Program!G4: anggaran 'Rp 1,500,000' memakai koma sebagai pemisah ribuan",
         "Program!H4: penanggung jawab belum diisi",
         "Program!B6: kode sub kegiatan '5.03.02.2.01.0001' sudah dipakai sebelumnya",
         "Program!A7: tingkat 'Subkegiatan' tidak dikenal",
@@ -317,9 +317,9 @@ def test_formulas_are_refused_naming_the_cell(repo, capsys):
 def test_a_merged_title_row_above_the_headers_is_read_with_real_row_numbers(repo, tmp_path, capsys):
     path = hand_made(tmp_path / "psdm.xlsx", [["SS2", "", "SS2.1", "", "", "", "74,00"]],
                      [["Program", "5.03.02", "Program Kepegawaian Daerah"], ["Kegiatan", "5.03.02.2.01", "Pengadaan"],
-                      SUB[:6] + ["150.000.000"] + SUB[7:]], title=True)
+                      SUB[:6] + ["150,000,000"] + SUB[7:]], title=True)
     code, out = rkt(capsys, repo, "import", "2027", "psdm", str(path))
-    assert code == 1 and out.startswith("psdm.xlsx:Program!G5: anggaran '150.000.000' bukan angka")
+    assert code == 1 and out.startswith("psdm.xlsx:Program!G5: anggaran '150,000,000' memakai koma")
     wb = load_workbook(path)
     wb["Program"]["G5"] = 150_000_000
     wb.save(path)

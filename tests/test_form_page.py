@@ -133,9 +133,10 @@ def test_no_error_is_shown_before_a_field_is_touched(page):
 def test_bad_values_are_named_at_their_field_and_the_result_is_refused(page):
     open_form(page, "psdm")
     budget = field(page, *BUDGET)
-    retype(budget, "60.000.000")
+    retype(budget, "60,000,000")  # English grouping: refused, with the Indonesian spelling that fixes it
     error = page.find_element(By.ID, budget.get_attribute("id") + "-err")
-    assert "Anggaran (Rp) harus berupa bilangan bulat" in error.text and "misalnya 60000000" in error.text
+    assert "Anggaran (Rp): '60,000,000' memakai koma sebagai pemisah ribuan" in error.text
+    assert "tulis 60.000.000" in error.text
     assert budget.get_attribute("aria-invalid") == "true"
     code = field(page, "kinerja", 0, "indikator", 0, "kode")
     retype(code, "SS9.9")
@@ -225,7 +226,7 @@ def test_a_draft_download_is_refused_by_rkt_validate_and_loads_back(page, server
     page.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
     open_form(page, "psdm")
     retype(field(page, "penyusun"), "Rahmadi (Kabid PSDM)")
-    retype(field(page, *BUDGET), "60.000.000")  # half done, and wrong
+    retype(field(page, *BUDGET), "60,000,000")  # half done, and wrong
     page.find_element(By.ID, "rkt-download-draft").click()
     draft = downloads / "psdm-draf.yaml"
     WebDriverWait(page, 10).until(lambda d: draft.exists())
@@ -248,8 +249,8 @@ def test_a_draft_download_is_refused_by_rkt_validate_and_loads_back(page, server
     visit(page, server + "/isi-form.html")
     load_file(page, draft)
     assert field(page, "penyusun").get_attribute("value") == "Rahmadi (Kabid PSDM)"
-    assert field(page, *BUDGET).get_attribute("value") == "60.000.000"
-    assert "misalnya 60000000" in page.find_element(By.ID, "f-" + "-".join(map(str, BUDGET)) + "-err").text
+    assert field(page, *BUDGET).get_attribute("value") == "60,000,000"
+    assert "tulis 60.000.000" in page.find_element(By.ID, "f-" + "-".join(map(str, BUDGET)) + "-err").text
     assert "draf" in page.find_element(By.ID, "rkt-notice").text
 
 

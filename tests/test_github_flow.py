@@ -176,7 +176,10 @@ MAINTAINER = ["@hendra-bkpsdm"]  # cycles/agency.yaml: role pengelola
                                   ".github/workflows/validate.yml", ".github/CODEOWNERS", "Makefile",
                                   "pyproject.toml", "requirements/lock.txt", "requirements/validate.txt",
                                   ".ci/run", "mkdocs.yml", "docs/js/isi-form.js", "docs/css/rkt.css",
-                                  "docs/vendor/ajv.js"])
+                                  "docs/vendor/ajv.js",
+                                  # everything outside cycles/ (issue 20): a file the list forgets is never data
+                                  "tests/test_sign.py", "benchmarks/scenario.py", ".gitignore", "README.md",
+                                  "docs/panduan/index.md", ".rkt-cache/exports/x.xlsx", "docs/unduh/rkt-2027.xlsx"])
 def test_only_the_maintainers_may_approve_the_judge(path):
     text = (ROOT / ".github/CODEOWNERS").read_text()
     assert owners(text, path) == MAINTAINER
@@ -194,7 +197,6 @@ def test_data_files_stay_with_their_owners_and_no_maintainer_owns_data():
     assert owners(text, "cycles/2027/cycle.yaml") == ["@rizani-bkpsdm"]
     assert owners(text, "cycles/2026/signed/rkt-2026-v1.pdf") == ["@rusmini-bkpsdm", "@ahmadfauzi-bkpsdm"]
     assert owners(text, "cycles/2027/bukti/undangan.pdf") == ["@rizani-bkpsdm"]
-    assert owners(text, "docs/panduan/index.md") == ["@rizani-bkpsdm"]
     data = ("cycles/agency.yaml", "cycles/sop.yaml", "cycles/2027/forms/mpk.yaml", "cycles/2027/bukti/x.pdf")
     assert not {h for path in data for h in owners(text, path)} & set(MAINTAINER)
 
@@ -387,7 +389,7 @@ def test_a_form_pr_passes_and_its_merge_date_shows_on_the_site(main_repo):
     assert rkt(main_repo, "build", "--today", "2026-11-28").returncode == 0
     html = (main_repo / "site/siklus/2027.html").read_text()
     row = re.search(r"<tr><td[^>]*>Bidang Pengembangan Sumber Daya Manusia</td>(.*?)</tr>", html).group(1)
-    assert "20 Nov 2026" in row and "merge di Git" in row
+    assert "20 Nov 2026" in row and "tanggal persetujuan" in row
     assert "Operator Unit" in row and "Muhammad Rizani" in row
     assert "Terlambat 9 hari" in row  # deadline 9 Nov: 10-13 and 16-20 Nov
 

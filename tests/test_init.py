@@ -51,8 +51,11 @@ def test_init_makes_a_repository_that_validates_and_builds(tmp_path):
     html = (repo / "site/index.html").read_text()
     text = text_of(html)
     assert "Belum ada siklus RKT" in text
-    assert "Lengkapi data instansi di cycles/agency.yaml" in text
-    assert "Buka siklus pertama dengan rkt new-cycle TAHUN --start TTTT-BB-HH" in text
+    assert "Lengkapi data instansi: nama dan alamat instansi" in text
+    assert "Buka siklus pertama, lalu siapkan form tiap unit" in text
+    # the files and commands are for the pengelola, folded behind "Rincian teknis"
+    assert "<summary>Rincian teknis</summary><p>Data instansi ada di <code>cycles/agency.yaml</code>" in html
+    assert "<code>rkt new-cycle TAHUN --start TTTT-BB-HH</code>" in html
     assert 'href="panduan/mulai.html"' in html
     assert (repo / "site/panduan/mulai.html").is_file()
 

@@ -138,7 +138,7 @@ def test_beranda_shows_who_is_late_by_how_much_and_who_must_act(regency):
     assert "Dijadwalkan (belum mulai) 1 OPD" in counts and "Langkah 4: Pengisian Form 1 OPD" in counts
     assert "Langkah 1: Disposisi 1 OPD" in counts
     cards = text[text.index("Semua OPD"):]
-    assert "Perkiraan selesai 23 Desember 2026 (perkiraan, 15 hari kerja setelah jadwal dasar)" in cards
+    assert "Perkiraan selesai 23 Desember 2026 (perkiraan, 15 hari kerja setelah akhir jadwal SOP)" in cards
     assert "Form unit 3 dari 4 masuk" in cards
 
 
@@ -393,7 +393,7 @@ def test_the_regency_workflow_passes_the_workflow_schema_and_actionlint():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     # it runs the command this module tests, and keeps "last good" data between runs
     text = flow.read_text()
-    assert ".venv/bin/rkt kabupaten build --today" in text and "path: .rkt-cache/kabupaten/terakhir" in text
+    assert ".venv/bin/rkt kabupaten build --today" in text and "path: |\n            .rkt-cache/kabupaten/terakhir\n            ~/.cache/rkt-dashboard\n" in text
     from generator.regency.sources import last_good_folder
     assert last_good_folder(Path("x")) == Path("x/.rkt-cache/kabupaten/terakhir")
 

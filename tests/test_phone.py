@@ -174,6 +174,103 @@ def test_the_running_cycles_step_statuses_are_on_screen(seen, server, driver):
             assert all(w > 0 and left >= 0 and right <= size[0] for left, right, w in boxes), (size, page, boxes)
 
 
+# --- step cards: deadline, who, "belum bisa dimulai" --------------------------------------
+
+STEP_CELLS = """
+const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+return [...document.querySelectorAll('article tr[class^=rkt-row-]')].map(row => {
+  const cells = {};
+  for (const td of row.children) if (shown(td)) cells[td.dataset.label || ''] = td.innerText.trim();
+  return [row.className, row.innerText.replace(/\\s+/g, ' ').trim(), cells];
+});
+"""
+DATE = r"\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}"
+
+
+def executors(site: Path) -> list[str]:
+    """Who does each SOP step, by the name its lane has in the SOP."""
+    from generator.check.validate import validate
+
+    sop = validate(site.parent).repository.sop
+    lanes = {lane.code: lane.name for lane in sop.lanes}
+    return [lanes[step.executor] for step in sop.steps]
+
+
+@pytest.mark.browser
+def test_every_step_card_shows_its_deadline_saying_which_and_who_does_it(site, server, driver):
+    who = executors(site)
+    viewport(driver, *PHONE)
+    for page in ("siklus/2026.html", "siklus/2027.html"):
+        driver.get(f"{server}/{page}")
+        rows = driver.execute_script(STEP_CELLS)
+        assert len(rows) == len(who), page
+        for (state, _, cells), executor in zip(rows, who, strict=True):
+            assert cells.get("Pelaksana") == executor, (page, cells)
+            deadline = cells.get("Tenggat", "")
+            assert re.search(DATE, deadline), (page, cells)  # never "Tenggat —"
+            if state == "rkt-row-belum":  # not begun: the deadline it shows is the forecast's
+                assert deadline.startswith("perkiraan "), (page, cells)
+    driver.get(f"{server}/index.html")
+    for (_, text, _), executor in zip(driver.execute_script(STEP_CELLS), who, strict=True):
+        assert executor in text and re.search(DATE, text), text
+
+
+@pytest.mark.browser
+def test_steps_that_cannot_start_yet_say_so(server, driver):
+    viewport(driver, *PHONE)
+    for page in ("index.html", "siklus/2027.html"):
+        driver.get(f"{server}/{page}")
+        badges = driver.execute_script(
+            "return [...document.querySelectorAll('article tr.rkt-row-belum .rkt-badge')].map(b => b.innerText)")
+        assert len(badges) == 7 and {b.lower() for b in badges} == {"belum bisa dimulai"}, (page, badges)
+
+
+@pytest.mark.browser
+def test_the_beranda_gives_lateness_in_working_days_only(server, driver):
+    viewport(driver, *PHONE)
+    driver.get(f"{server}/index.html")
+    text = re.sub(r"\s+", " ", driver.execute_script("return document.querySelector('article').innerText"))
+    assert re.findall(r"\d+ hari(?! kerja)", text) == []
+    assert re.findall(r"\d+ hari kerja", text)  # (the lateness is there)
+    assert "jadwal dasar" not in text.lower()  # the SOP schedule by its plain name, "jadwal SOP"
+
+
+PROGRAM_CELLS = """
+// each program-table cell that holds an indented name, as a card row: its height, its value's, and
+// the height its label (the ::before cell) needs at its width
+return [...document.querySelectorAll('article td > .rkt-l1, article td > .rkt-l2')].map(span => {
+  const td = span.parentElement, label = getComputedStyle(td, '::before');
+  const probe = document.createElement('div');
+  for (const p of ['font', 'letterSpacing', 'width', 'paddingTop', 'paddingBottom', 'paddingLeft', 'paddingRight'])
+    probe.style[p] = label[p];
+  probe.style.position = 'absolute'; probe.style.visibility = 'hidden'; probe.textContent = td.dataset.label;
+  td.closest('table').after(probe);
+  const out = [td.getBoundingClientRect().height, span.getBoundingClientRect().height,
+               probe.getBoundingClientRect().height, label.display];
+  probe.remove();
+  return out;
+});
+"""
+
+
+@pytest.mark.browser
+def test_rkt_program_cards_put_each_label_level_with_its_value(server, driver):
+    """On a phone a cell is a row of its card, the column's name beside the value: an indented
+    kegiatan's first line stays level with "Program / Kegiatan / Sub Kegiatan" (the card row is no
+    taller than the taller of the two)."""
+    viewport(driver, *PHONE)
+    driver.get(f"{server}/rkt/2027.html")
+    cells = driver.execute_script(PROGRAM_CELLS)
+    assert cells and all(shown == "table-cell" for *_, shown in cells)  # shown as cards
+    assert [c for c in cells if c[0] > max(c[1], c[2]) + 2] == []
+
+
+def test_budget_shares_have_one_precision(site):
+    shares = re.findall(r'data-label="Porsi">([^<]*)<', (site / "rkt/2026.html").read_text(encoding="utf-8"))
+    assert len(shares) == 5 and shares[-1] == "100,0%", shares
+    assert [p for p in shares if not re.fullmatch(r"\d{1,3},\d%", p)] == []
+
+
 @pytest.mark.browser
 def test_scroll_regions_are_reachable_by_keyboard_and_named(seen):
     assert broken(seen, lambda s: s.regions) == []
@@ -189,7 +286,7 @@ def test_beranda_first_phone_screen_says_where_who_which_units_how_late_and_when
     for fact in ("Langkah 4 dari 11: Pengisian Form", "Terlambat 14 hari",
                  "Rahmadi, S.Pd., M.Pd.", "Kepala Bidang Pengembangan Sumber Daya Manusia",  # who, by jabatan
                  "PSDM",  # the unit not in yet, by its short name
-                 fmt.date_id(dt.date(2026, 12, 23)), "15 hari kerja setelah jadwal dasar (2 Desember 2026)"):
+                 fmt.date_id(dt.date(2026, 12, 23)), "15 hari kerja setelah akhir jadwal SOP (2 Desember 2026)"):
         assert fact in text, (fact, text)
     # no figure contradicts another: the baseline's "time left" beside a delay is gone
     assert "Sisa waktu" not in text and "Tertinggal" not in text
@@ -239,8 +336,21 @@ def text_of(site: Path, page: str) -> str:
 
 def test_the_warning_box_says_what_it_is_and_the_words_are_indonesian(site):
     text = text_of(site, "index.html")
-    assert "Peringatan keterlambatan" in text and "Tepat Waktu" not in text
+    assert "Tepat Waktu" not in text
     assert "Penyusunan Draf" in text and "Draft" not in text
+
+
+def test_no_box_repeats_the_summary_above_it(site):
+    """The "now" summary states the late step, the missing unit and the forecast: no warning box
+    below it says them again."""
+    from support.html import text_of as plain
+
+    for page in ("index.html", "siklus/2027.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        text = plain(re.search(r'<dl class="rkt-now">.*?<h[23]', html, re.S).group(0))  # the summary, any box
+        assert text.count("23 Desember 2026") == 1, page  # the forecast finish, said once
+        assert text.count("tenggat 9 November 2026") == 1, page
+        assert "belum menyerahkan Form RKT:" not in text and "Peringatan keterlambatan" not in text, page
 
 
 def test_staff_pages_carry_no_administrator_instructions(site):
@@ -253,10 +363,11 @@ def test_a_cycle_that_ended_after_its_baseline_is_not_on_time(site):
     html = (site / "siklus/2026.html").read_text()
     assert re.findall(r'class="admonition-title">([^<]*)<', html) == ["Selesai terlambat"]
     text = text_of(site, "siklus/2026.html")
-    # the finish is the signing; the archiving in the repository (the SOP's last step, late) is said apart
-    assert ("RKT ditandatangani 3 Desember 2025 dan diarsipkan di repositori 4 Desember 2025: langkah terakhir SOP "
-            "selesai 1 hari kerja setelah jadwal dasar (3 Desember 2025).") in text
-    assert "ditandatangani 3 Desember 2025, selesai 1 hari kerja setelah jadwal dasar" in text_of(site, "index.html")
+    # the finish is the signing (a card); the SOP's last step, the archiving, ended late, which the box says
+    assert "Ditandatangani 3 Desember 2025" in text
+    assert "Langkah terakhir SOP selesai 1 hari kerja setelah akhir jadwal SOP (3 Desember 2025)." in text
+    assert ("ditandatangani 3 Desember 2025, langkah terakhir SOP selesai 1 hari kerja setelah akhir jadwal SOP"
+            in text_of(site, "index.html"))
 
 
 def test_every_step_still_to_do_has_a_forecast_date(site):

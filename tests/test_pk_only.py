@@ -105,7 +105,7 @@ def test_the_site_lists_the_year_as_a_pk_only_and_shows_nothing_else_of_it(tmp_p
     result = validate(repo, today=TODAY)
     files = generate(repo, result, TODAY, None).files
     archive = text_of(files["arsip.md"].decode())
-    assert f"Tahun 2024: {ONLY}. RKT, Form RKT dan langkah SOP tahun itu tidak ada di repositori ini" in archive
+    assert f"Tahun 2024: {ONLY}. RKT, Form RKT dan langkah SOP tahun itu tidak tercatat di dasbor ini" in archive
     assert "Belum ada versi RKT bertanda tangan." in archive
     assert "Commit sumber: tidak ada (dicetak di luar repositori ini)" in archive
     assert 'href="unduh/pk-2024-v1.pdf"' in files["arsip.md"].decode()

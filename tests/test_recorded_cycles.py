@@ -167,16 +167,16 @@ def test_the_form_count_is_the_same_on_beranda_status_published_data_and_regency
 def test_the_cycle_page_has_no_schedule_and_finishes_when_signed(agency):
     text = text_of(agency / "site/siklus/2021.html")
     assert "Dicatat kemudian · keadaan per 6 Desember 2026" in text
-    assert "Ditandatangani 10 Desember 2020" in text and "Diarsipkan di repositori 6 Desember 2026" in text
-    for schedule in ("Jadwal dasar", "jadwal dasar selesai", "Tenggat", "Hari kerja", "Mulai "):
+    assert "Ditandatangani 10 Desember 2020" in text and "Pindaian diarsipkan 6 Desember 2026" in text
+    for schedule in ("Jadwal SOP", "jadwal SOP selesai", "Jadwal dasar", "Tenggat", "Hari kerja", "Mulai "):
         assert schedule not in text, schedule
     assert "selesai 6 Des" not in text and "selesai 6 Desember 2026" not in text
     assert "10 Tanda Tangan Kepala Badan selesai 10 Des 2020" in text
-    assert "11 Pengarsipan Tim diarsipkan di repositori 6 Des 2026" in text
+    assert "11 Pengarsipan Tim diarsipkan 6 Des 2026" in text
     home = text_of(agency / "site/siklus/index.html")
     assert "Siklus 2021 (dicatat kemudian, ditandatangani 10 Desember 2020)" in home
     assert "mulai 7 November 2022" in text_of(agency / "site/siklus/2023.html")  # the start it had, no more
-    assert "Jadwal dasar" not in text_of(agency / "site/siklus/2023.html")
+    assert "Jadwal SOP" not in text_of(agency / "site/siklus/2023.html")
 
 
 @pytest.mark.site
@@ -201,7 +201,7 @@ def test_the_regency_shows_the_signing_as_finish_and_no_schedule(agency, regency
     # in full: the newest finished cycle (2023, recorded with its start, unsigned); the older ones in a line
     assert "Fase Dicatat kemudian Mulai 7 November 2022 Selesai — Form unit 0 dari 1 masuk" in text
     assert "2021 Dicatat kemudian 10 Desember 2020 (ditandatangani) versi 1, 10 Des 2020" in text
-    assert "Jadwal dasar" not in text and "Perkiraan selesai" not in text and "6 Desember 2026 (selesai)" not in text
+    assert "Jadwal SOP" not in text and "Jadwal dasar" not in text and "Perkiraan selesai" not in text and "6 Desember 2026 (selesai)" not in text
     assert "10 Desember 2020 (ditandatangani)" in text_of(regency / "site/tahun/2021.html")
     # what the regency reads of the archiving: a date apart from the finish, shown as such in full
     cycle = regency_data.from_data(json.loads((agency / "site/data/rkt.json").read_text())).cycle(2021)

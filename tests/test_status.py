@@ -219,7 +219,8 @@ def test_beranda_says_when_a_scheduled_cycle_starts(example):
     assert "Belum menyerahkan" not in home and "Terlambat" not in home
     assert "[Siklus 2028](siklus/2028.md) (dijadwalkan, mulai 1 November 2027)" in home
     # the step table gives the baseline's dates, not a row of dashes
-    assert "<td>Pengisian Form</td><td class=\"rkt-wide\">Kabid/Kasubbag</td><td>jadwal 8 Nov 2027</td>" in home
+    assert ('<td>Pengisian Form<br><span class="rkt-note">Kabid/Kasubbag</span></td><td>jadwal SOP 8 Nov 2027</td>'
+            in home)
 
 
 def rkt(repo: Path, *args: str) -> subprocess.CompletedProcess:
@@ -254,8 +255,11 @@ def test_only_a_running_cycle_has_a_forecast(example):
     # step 4 is late: expected on Monday 30 November, and the seven steps after it follow in SOP time
     assert running.forecast.step(4).end == D(2026, 11, 30)
     assert running.forecast.finish == D(2026, 12, 23) and running.forecast.behind == 15
-    assert "Perkiraan selesai 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)." \
-        in running.warnings
+    # what it compares: the forecast finish with the end of the SOP schedule (not step 4's 14 days late)
+    assert ("Perkiraan selesai 23 Desember 2026, 15 hari kerja setelah akhir jadwal SOP (2 Desember 2026), bila "
+            "setiap langkah berikutnya selesai dalam waktu SOP.") in running.warnings
+    assert running.late_days == 14
+    assert running.beyond_summary == ()  # the summary (step, who, missing unit, forecast) says every warning
     for year in (2028, 2025, 2026):  # dijadwalkan, dicatat, selesai
         assert status_of(example, year, today).forecast is None, year
 
@@ -288,15 +292,23 @@ def test_rkt_status_and_remind_give_the_forecast_and_who_must_act(example):
     proc = rkt(example, "status", "--today", "2026-11-28")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert re.search(r"^11  Pengarsipan +Tim +— +— +23 Des 2026 +Belum$", out, re.M), out
+    assert re.search(r"^11  Pengarsipan +Tim +— +— +23 Des 2026 +Belum bisa dimulai$", out, re.M), out
+    assert re.search(r"^ 4  Pengisian Form .* Terlambat 14 hari kerja$", out, re.M), out
     assert "Langkah sekarang: 4 dari 11 (Pengisian Form), terlambat 14 hari kerja" in out
     assert "Harus bertindak: Rahmadi, S.Pd., M.Pd. — Kepala Bidang Pengembangan Sumber Daya Manusia" in out
-    assert "Perkiraan selesai: 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)" in out
-    assert "Peringatan keterlambatan" in out and "Tepat Waktu" not in out
+    assert "Belum menyerahkan Form RKT: Bidang Pengembangan Sumber Daya Manusia" in out
+    assert ("Perkiraan selesai: 23 Desember 2026, 15 hari kerja setelah akhir jadwal SOP (2 Desember 2026), bila "
+            "setiap langkah berikutnya selesai dalam waktu SOP") in out
+    # one unit of lateness, and no warning list repeating the lines above it
+    assert re.findall(r"\d+ hari(?! kerja)", out) == [] and "jadwal dasar" not in out
+    assert out.count("23 Desember 2026") == 1 and "Tepat Waktu" not in out
     finished = rkt(example, "status", "2026", "--today", "2026-11-28").stdout
     # the finish is the signing; the archiving in the repository is said apart, and the SOP's verdict with it
     assert ("Selesai: ditandatangani 3 Desember 2025, diarsipkan di repositori 4 Desember 2025; langkah terakhir SOP "
-            "selesai 1 hari kerja setelah jadwal dasar (3 Desember 2025)") in finished
+            "selesai 1 hari kerja setelah akhir jadwal SOP (3 Desember 2025)") in finished
     assert re.search(r"^11  Pengarsipan +Tim +4 Des 2025 +4 Des 2025 +— +Selesai$", finished, re.M), finished
     remind = rkt(example, "remind", "2027", "--today", "2026-11-28").stdout
-    assert "**Perkiraan selesai:** 23 Desember 2026, 15 hari kerja setelah jadwal dasar (2 Desember 2026)" in remind
+    assert ("**Perkiraan selesai:** 23 Desember 2026, 15 hari kerja setelah akhir jadwal SOP (2 Desember 2026), bila "
+            "setiap langkah berikutnya selesai dalam waktu SOP.") in remind
+    assert "terlambat 14 hari kerja (tenggat 9 November 2026, waktu SOP 3 hari kerja)" in remind
+    assert re.findall(r"\d+ hari(?! kerja)", remind) == [] and "jadwal dasar" not in remind

@@ -18,10 +18,6 @@
 (function () {
   "use strict";
 
-  // The theme's search dialog has no accessible name (axe: aria-dialog-name); name it on every page.
-  var search = document.querySelector('.md-search[role="dialog"]');
-  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Pencarian");
-
   var mount = document.getElementById("rkt-isi-form");
   var dataNode = document.getElementById("rkt-form-data");
   if (!mount || !dataNode) return;
@@ -57,6 +53,151 @@
   }
   function choices(codes) { return codes.length ? codes.join(", ") : DATA.kosong; }
   function types(schema) { return [].concat((schema && schema.type) || []); }
+  function words(t) { return String(t).split(/\s+/).filter(Boolean).join(" "); }
+
+  // ---- an amount of rupiah as typed ("60.000.000", "Rp 60.000.000", "60 juta"): core/amount.py -----
+  var AMOUNT = DATA.anggaran;
+  var AMOUNT_TEXT = /^(?:rp\.?|idr)?\s*([0-9][0-9.,]*?)\s*([a-z]+)?\s*(?:,-|,00|\.-)?$/i;
+
+  function amountMessage(name, values) {
+    return AMOUNT.pesan[name].replace(/\{([a-z_]+)\}/g, function (_, k) { return String(values[k]); });
+  }
+  // [whole rupiah, null], [null, a message with {teks} left open] or [null, null]
+  function amountNumber(num, scale, word) {
+    if (/^[0-9]+$/.test(num)) return [Number(num) * scale, null];
+    if (/^[0-9]{1,3}(?:\.[0-9]{3})+$/.test(num)) return [Number(num.replace(/\./g, "")) * scale, null];
+    if (/^[0-9]{1,3}(?:,[0-9]{3})+$/.test(num)) {
+      var saran = word ? num.replace(/,/g, ".") + " " + word : grouped(num.replace(/,/g, "").replace(/^0+(?=[0-9])/, ""));
+      return [null, amountMessage("koma_ribuan", { teks: "{teks}", saran: saran })];
+    }
+    var d = /^([0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+),([0-9]+)$/.exec(num);
+    if (d) {
+      var exact = BigInt(d[1].replace(/\./g, "") + d[2]) * BigInt(scale);
+      var unit = BigInt(10) ** BigInt(d[2].length);
+      if (exact % unit === BigInt(0)) return [Number(exact / unit), null];
+      return [null, amountMessage("bukan_bulat", { teks: "{teks}", saran: grouped(exact / unit) })];
+    }
+    if (word && /^[0-9]+\.[0-9]+$/.test(num)) {
+      return [null, amountMessage("titik_desimal", { teks: "{teks}", saran: num.replace(/\./g, ",") + " " + word })];
+    }
+    if (/^[0-9]+(?:\.[0-9]+)+$/.test(num)) return [null, amountMessage("titik_salah", { teks: "{teks}", saran: "60.000.000" })];
+    return [null, null];
+  }
+  // what an amount typed as text says: { value } read, { problem } refused with its fix, or {} no amount at all
+  function readAmount(typedText) {
+    var t = words(typedText);
+    var m = AMOUNT_TEXT.exec(t);
+    if (!m) return {};
+    var num = m[1], word = (m[2] || "").toLowerCase();
+    if (word && !(word in AMOUNT.skala)) {
+      var full = AMOUNT.singkatan[word];
+      if (!full) return {};
+      var v = amountNumber(num, AMOUNT.skala[full], full)[0];
+      var spelled = num + " " + full;
+      return { problem: amountMessage("singkatan", { singkatan: word === "m" ? "M" : word,
+        saran: v !== null ? "'" + spelled + "' atau '" + grouped(v) + "'" : "'" + spelled + "'" }) };
+    }
+    var got = amountNumber(num, AMOUNT.skala[word] || 1, word);
+    if (got[1] !== null) return { problem: got[1].replace("{teks}", t) };
+    if (got[0] === null || String(got[0]).length > AMOUNT.maks_digit || got[0] >= 1e15) return {};
+    return { value: got[0] };
+  }
+
+  // ---- a date as typed ("27/11/2026", "27 November 2026", "27 Nov 2026"): core/dates.py -----------
+  var DATES = DATA.tanggal;
+  function readDate(typedText) {
+    var t = words(typedText);
+    var m = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$/.exec(t);
+    var y, mo, d;
+    if (m) { y = m[1]; mo = Number(m[2]); d = m[3]; } else {
+      m = /^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$/.exec(t);
+      if (m) { d = m[1]; mo = Number(m[2]); y = m[3]; } else {
+        m = /^([0-9]{1,2})\.?\s+(\p{L}+)\.?\s+([0-9]{4})$/u.exec(t);
+        if (!m) return null;
+        d = m[1]; mo = DATES.nama_bulan[m[2].toLowerCase()]; y = m[3];
+        if (!mo) return null;
+      }
+    }
+    var date = new Date(Date.UTC(2000, 0, 1));
+    date.setUTCFullYear(Number(y), mo - 1, Number(d));
+    if (Number(y) < 1 || date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== Number(d)) return null;
+    return y + "-" + ("0" + mo).slice(-2) + "-" + ("0" + Number(d)).slice(-2);
+  }
+  function shownDate(iso) {
+    var p = iso.split("-");
+    return Number(p[2]) + " " + DATES.bulan[Number(p[1]) - 1] + " " + Number(p[0]);
+  }
+
+  // ---- what a typed target says ("0,70", "16.46", "85 point"): core/target.py ---------------------
+  var T_SHAPE = /^([<>]=?|[\u2264\u2265\u00b1])?\s*([+-]?[0-9][0-9.,]*)(?:\s*(%)|\s+(\p{L}[^\n]*?))?\s*$/u;
+  function decimalText(s) { return s.replace(/^\+/, "").replace(/^(-?)0+(?=[0-9])/, "$1"); }
+  // [value (a decimal text with "." or null), dotted, the unambiguous spellings]
+  function targetDecimal(n) {
+    if (/^[+-]?[0-9]+$/.test(n)) return [n, false, []];
+    if (/^[+-]?[0-9]+,[0-9]+$/.test(n)) return [n.replace(",", "."), false, []];
+    if (/^[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?$/.test(n)) {
+      var whole = n.split(",")[0], frac = n.indexOf(",") >= 0 ? n.slice(n.indexOf(",") + 1) : "";
+      if (/^[+-]?0/.test(whole)) return [n, true, [n.replace(/\./g, ",")]];
+      if (whole.split(".").length === 2 && !frac) return [null, true, [n.replace(/\./g, ","), n.replace(/\./g, "")]];
+      return [whole.replace(/\./g, "") + (frac ? "." + frac : ""), false, []];
+    }
+    if (/^[+-]?[0-9]+\.[0-9]+$/.test(n)) return [n, true, [n.replace(".", ",")]];
+    var en = /^([+-]?[0-9]{1,3}(?:,[0-9]{3})+)\.([0-9]+)$/.exec(n);
+    if (en) return [null, true, [en[1].replace(/,/g, ".") + "," + en[2]]];
+    return [null, false, []];
+  }
+  function parseTarget(typedValue, satuan) {
+    var out = { text: String(typedValue), kind: "teks", value: null, unit: null, comparator: null, dotted: false, fix: null };
+    var unit = null;
+    if (typeof typedValue === "number") {
+      out.value = String(typedValue);
+    } else {
+      var t = words(typedValue);
+      if (["-", "\u2013", "\u2014"].indexOf(t) >= 0) { out.kind = "tanpa target"; return out; }
+      if (["AA", "A", "BB", "B", "CC", "C", "D"].indexOf(t) >= 0) { out.kind = "predikat"; return out; }
+      var m = T_SHAPE.exec(t);
+      if (!m) return out;
+      var dec = targetDecimal(m[2]);
+      if (dec[0] === null && !dec[1]) return out;
+      unit = m[3] ? "%" : (m[4] || null);
+      out.value = dec[0];
+      out.comparator = m[1] || null;
+      out.dotted = dec[1];
+      if (dec[2].length) {
+        var prefix = m[1] ? m[1] + " " : "";
+        var suffix = unit ? (m[3] ? "%" : " " + m[4]) : "";
+        var written = dec[2].map(function (s) { return "\"" + prefix + s + suffix + "\""; });
+        out.fix = written.length === 1 ? written[0] : written[0] + " bila pecahan, atau " + written[1] + " bila ribuan";
+      }
+    }
+    if (unit === null && satuan) unit = satuan;
+    var key = unit ? words(unit).toLowerCase() : "";
+    out.kind = key === "%" || key === "persen" ? "persen" : key === "indeks" || key === "index" ? "indeks" : unit ? "jumlah" : "angka";
+    out.unit = out.kind === "persen" ? "%" : unit;
+    return out;
+  }
+  function sameTarget(a, b) {
+    if (a.value !== null && b.value !== null) {
+      return Number(a.value) === Number(b.value) && a.comparator === b.comparator &&
+        (a.unit ? words(a.unit).toLowerCase() : "") === (b.unit ? words(b.unit).toLowerCase() : "");
+    }
+    return words(a.text).toLowerCase() === words(b.text).toLowerCase();
+  }
+  // RKT222 and RKT229 (formrules.dotted_target, formrules.bare_number)
+  function dottedTarget(typedValue) {
+    var t = parseTarget(typedValue, null);
+    if (!t.dotted) return null;
+    var arti = t.value !== null ? template("titik_desimal_angka", { angka: decimalText(t.value).replace(".", ",") })
+      : template("titik_desimal_ganda", {});
+    return template("titik_desimal", { target: t.text, arti: arti, saran: t.fix });
+  }
+  function bareNumber(typedValue, ind) {
+    if (typedValue === null || typedValue === undefined || ind.satuan) return null;
+    var t = parseTarget(typedValue, null);
+    if (t.kind !== "angka" || t.dotted || t.value === null) return null;
+    var name = ind.uraian.trim().toLowerCase().indexOf("persentase") === 0 ? "tanpa_satuan_persen" : "tanpa_satuan";
+    return template(name, { target: words(String(typedValue)), kode: ind.kode, berkas: DATA.berkas_renstra });
+  }
 
   // ---- loading the vendored libraries ------------------------------------------------------
   function loadScript(src, then) {
@@ -268,8 +409,11 @@
         msg = "isian '" + e.params.additionalProperty + "' tidak dikenal di " + label + "; hapus isian ini atau perbaiki namanya";
       } else if (e.keyword === "type") {
         var wanted = types(sch).map(function (t) { return TYPE_NAMES[t] || t; }).join(" atau ");
+        var refusedAmount = typeof value === "string" && isAmount(sch) ? readAmount(value).problem : null;
         msg = label + " harus berupa " + wanted;
-        if (typeof value === "string" && types(sch).indexOf("integer") >= 0 && THOUSANDS.test(value.trim())) {
+        if (refusedAmount) {
+          msg = label + ": " + refusedAmount;  // "60,000,000", "60jt": why, and how to write it
+        } else if (typeof value === "string" && types(sch).indexOf("integer") >= 0 && THOUSANDS.test(value.trim())) {
           msg += "; tulis angka tanpa titik/koma pemisah ribuan dan tanpa 'Rp', misalnya " +
             value.replace(/,00$/, "").replace(/[^0-9]/g, "");
         } else if (typeof value === "string" && /^-?[0-9]+[.,][0-9]+$/.test(value.trim())) {
@@ -280,7 +424,8 @@
       } else if (e.keyword === "pattern") {
         msg = label + " '" + value + "' tidak sesuai format" + (sch.examples ? "; contoh: " + JSON.stringify(sch.examples[0]) : "");
       } else if (e.keyword === "format") {
-        msg = label + " '" + value + "' bukan tanggal yang benar; tulis TTTT-BB-HH, misalnya 2027-01-05";
+        msg = label + " '" + value + "' bukan tanggal yang benar; tulis misalnya 27/11/2026 atau 27 November 2026, " +
+          "atau pilih di kalender";
       } else if (e.keyword === "minLength") {
         msg = label + " wajib diisi";
       } else if (e.keyword === "maxLength") {
@@ -356,6 +501,38 @@
   }
 
   function renstraCodes() { return DATA.renstra.map(function (s) { return s.kode; }); }
+  function renstraSasaran(kode) { return DATA.renstra.filter(function (s) { return s.kode === kode; })[0]; }
+  function renstraIndicator(kode) {
+    var found = null;
+    DATA.renstra.forEach(function (s) { s.indikator.forEach(function (i) { if (i.kode === kode) found = i; }); });
+    return found;
+  }
+  function present(v) { return v !== null && v !== undefined; }
+
+  // every field `key` at or below a node, whatever its value (what a warning about amounts reads)
+  function keyPaths(node, key, path, out) {
+    if (!isObject(node)) return out;
+    if (key in node) out.push(path.concat([key]));
+    Object.keys(node).forEach(function (k) {
+      if (Array.isArray(node[k])) node[k].forEach(function (child, i) { keyPaths(child, key, path.concat([k, i]), out); });
+    });
+    return out;
+  }
+
+  // the cycle's forms as `rkt validate` sees them with this one: the other units' forms on the
+  // site, and this form in place of its unit's, in the order of their file names
+  function cycleForms(d, c) {
+    var forms = c.units.filter(function (u) { return u.ada && u.kode !== d.unit; })
+      .map(function (u) { return { unit: u.kode, data: u.data, self: false }; });
+    forms.push({ unit: d.unit, data: d, self: true });
+    return forms.sort(function (a, b) { return (a.unit + ".yaml") < (b.unit + ".yaml") ? -1 : 1; });
+  }
+  function indicatorEntries(data, each) {
+    (Array.isArray(data.kinerja) ? data.kinerja : []).forEach(function (row, i) {
+      if (!isObject(row) || !Array.isArray(row.indikator)) return;
+      row.indikator.forEach(function (t, j) { if (isObject(t)) each(t, ["kinerja", i, "indikator", j]); });
+    });
+  }
 
   var ENGINE = {
     unit: function (r, d, c, out) {
@@ -436,6 +613,81 @@
         });
       });
     },
+    // the warnings (formrules.py: RKT222, RKT229, RKT227, RKT225, RKT223, RKT224)
+    titik_desimal: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        if (r.table && !(isObject(l.owner) && renstraSasaran(l.owner[r.parent_key]))) return;
+        l.items.forEach(function (item, i) {
+          var found = isObject(item) && present(item[r.key]) ? dottedTarget(item[r.key]) : null;
+          if (found) out.push([l.path.concat([i, r.key]), {}, null, null, found]);
+        });
+      });
+    },
+    tanpa_satuan: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        var s = isObject(l.owner) ? renstraSasaran(l.owner[r.parent_key]) : null;
+        if (!s) return;
+        l.items.forEach(function (item, i) {
+          var ind = isObject(item) && s.indikator.filter(function (x) { return x.kode === item.kode; })[0];
+          var found = ind ? bareNumber(item[r.key], ind) : null;
+          if (found) out.push([l.path.concat([i, r.key]), {}, null, null, found]);
+        });
+      });
+    },
+    uraian_berubah: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        l.items.forEach(function (item, i) {
+          var ind = isObject(item) && text(item.kode) ? renstraIndicator(item.kode) : null;
+          if (!ind || typeof item[r.key] !== "string" || words(item[r.key]).toLowerCase() === words(ind.uraian).toLowerCase()) return;
+          out.push([l.path.concat([i, r.key]), { kode: item.kode, uraian: item[r.key], kini: ind.uraian, target: item.target }]);
+        });
+      });
+    },
+    tanpa_anggaran: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        if (r.parent_key && isObject(l.owner) && typeof l.owner[r.parent_key] === "number") return;  // covered above
+        l.items.forEach(function (node, i) {
+          if (!isObject(node) || hasBudget(node, r.key)) return;
+          var at = l.path.concat([i]);
+          out.push([at, { tingkat: r.what, kode: text(node.kode) ? node.kode : "'" + node.nama + "'", anak: r.child_what },
+            null, keyPaths(node, r.key, at, [at])]);
+        });
+      });
+    },
+    belum_ada_target: function (r, d, c, out) {
+      var forms = cycleForms(d, c);
+      var units = forms.map(function (f) { return f.unit; });
+      var given = {};
+      forms.forEach(function (f) { indicatorEntries(f.data, function (t) { given[t[r.key]] = true; }); });
+      Object.keys(c.wajib_target || {}).forEach(function (kode) {
+        var responsible = c.wajib_target[kode];
+        if (given[kode] || responsible.indexOf(d.unit) < 0) return;
+        if (!responsible.every(function (u) { return units.indexOf(u) >= 0; })) return;
+        var ind = renstraIndicator(kode);
+        out.push([[r.list], { kode: kode, uraian: ind ? ind.uraian : "", unit: responsible.join(", ") }]);
+      });
+    },
+    target_berbeda: function (r, d, c, out) {
+      var answers = {};
+      cycleForms(d, c).forEach(function (f) {
+        indicatorEntries(f.data, function (t, path) {
+          if (!text(t.kode) || !present(t[r.key])) return;
+          (answers[t.kode] = answers[t.kode] || []).push({ unit: f.unit, target: t[r.key], path: f.self ? path : null });
+        });
+      });
+      Object.keys(answers).forEach(function (kode) {
+        var ind = renstraIndicator(kode);
+        if (!ind) return;
+        var parsed = answers[kode].map(function (a) { return parseTarget(a.target, ind.satuan); });
+        var distinct = [];
+        parsed.forEach(function (p) { if (!distinct.some(function (q) { return sameTarget(p, q); })) distinct.push(p); });
+        if (distinct.length < 2) return;
+        var listed = answers[kode].map(function (a) { return a.unit + ": " + a.target; }).join("; ");
+        answers[kode].forEach(function (a) {
+          if (a.path) out.push([a.path.concat([r.key]), { kode: kode, daftar: listed }]);
+        });
+      });
+    },
     pagu: function (r, d, c, out) {
       var pagu = c.pagu[d.unit];
       var total = unitTotal(d, r);
@@ -466,7 +718,8 @@
       found.forEach(function (f) {
         var reads = f[3] || [f[0]];
         if (reads.some(function (p) { return refused.some(function (bad) { return startsWith(p, bad); }); })) return;
-        out.push({ path: f[0], at: f[0], code: r.code, kind: r.kind, message: template(f[2] || r.message, f[1]) });
+        out.push({ path: f[0], at: f[0], code: r.code, kind: r.kind, severity: r.severity || "error",
+          message: f[4] || template(f[2] || r.message, f[1]) });
       });
     });
     return out;
@@ -485,7 +738,9 @@
   var state = null;      // the form data being edited
   var touched = {};      // field paths (JSON) the user has changed and left
   var showAll = false;   // after "Unduh form"/"Ajukan" or loading a file: every problem is shown
-  var problems = [];     // the last check
+  var problems = [];     // the last check: its errors
+  var warnings = [];     // and its warnings
+  var folded = {};       // the sections the user folded (path as JSON): kept across redraws
   var lastBudget = null; // the budget field edited last (where a pagu excess is shown)
   var undoAction = null;
 
@@ -593,8 +848,15 @@
     var t = raw.trim();
     if (t === "") return undefined;
     if (types(schema).indexOf("integer") >= 0 && PLAIN_INT.test(t) && t.replace(/^-/, "").length <= 16) return Number(t);
+    if (isAmount(schema)) {
+      var amount = readAmount(t);  // "60.000.000", "Rp 60.000.000", "60 juta": the whole rupiah they say
+      if (amount.value !== undefined) return amount.value;
+    }
+    if (schema && schema.format === "date") return readDate(t) || t;  // "27/11/2026", "27 November 2026"
     return t;
   }
+  function isAmount(schema) { return types(schema).indexOf("integer") >= 0 && !!AMOUNT && schema.minimum === 0; }
+  function isIsoDate(v) { return typeof v === "string" && /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) && readDate(v) === v; }
 
   function suggestions(path, item) {
     // Renstra codes for the fields the rules refer to the Renstra, and the satuan used before
@@ -619,17 +881,21 @@
     var id = pathId(path);
     var help = schema && schema.description ? el("p", { id: id + "-help", "class": "rkt-help", text: schema.description }) : null;
     var error = el("p", { id: id + "-err", "class": "rkt-field-error" });
+    var warning = el("p", { id: id + "-warn", "class": "rkt-field-warning" });
     var input;
     var list = suggestions(path);
-    var shown = value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
-    var attrs = { id: id, "aria-describedby": (help ? id + "-help " : "") + id + "-err", autocomplete: "off" };
+    var isDate = schema && schema.format === "date";
+    var shown = value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value)
+      : isDate && isIsoDate(value) ? shownDate(value) : String(value);
+    var attrs = { id: id, "aria-describedby": (help ? id + "-help " : "") + id + "-err " + id + "-warn", autocomplete: "off" };
     if (schema && schema.maxLength > 200) {
       attrs.rows = "2";
       input = el("textarea", attrs);
     } else {
       attrs.type = "text";
       attrs.list = list ? id + "-list" : null;
-      attrs.inputmode = types(schema).length === 1 && types(schema)[0] === "integer" ? "numeric" : null;
+      attrs.inputmode = types(schema).length === 1 && types(schema)[0] === "integer" && !isAmount(schema) ? "numeric" : null;
+      attrs.placeholder = isDate ? "misalnya 27/11/2026" : isAmount(schema) ? "misalnya 60.000.000 atau 60 juta" : null;
       input = el("input", attrs);
     }
     input.value = shown;
@@ -647,9 +913,26 @@
     if (types(schema).indexOf("integer") >= 0 && path[path.length - 1] === PAGU.key) {
       children.push(el("p", { id: id + "-rp", "class": "rkt-help rkt-rupiah", "aria-hidden": "true" }));
     }
+    if (isDate) children.push(datePicker(id, input, value));
     if (help) children.push(help);
     children.push(error);
+    children.push(warning);
     return el("div", { "class": "rkt-field" }, children);
+  }
+
+  // the browser's calendar beside a date typed by hand: picking a day writes it into the text box
+  function datePicker(id, input, value) {
+    var pick = el("input", { type: "date", id: id + "-kalender", "class": "rkt-date-picker" });
+    pick.value = isIsoDate(value) ? value : "";
+    pick.addEventListener("change", function () {
+      if (!pick.value) return;
+      input.value = shownDate(pick.value);
+      input.dispatchEvent(new Event("input"));
+      input.dispatchEvent(new Event("change"));
+    });
+    return el("div", { "class": "rkt-date-pick" }, [
+      el("label", { "for": id + "-kalender", "class": "rkt-help", text: "atau pilih di kalender:" }), pick,
+      el("p", { id: id + "-tgl", "class": "rkt-help rkt-tanggal", "aria-hidden": "true" })]);
   }
 
   function button(label, action, extra, cls) {
@@ -686,8 +969,9 @@
       var name = itemName(schema, i);
       var fs = el("fieldset", { "class": "rkt-item rkt-depth-" + depth, id: "i-" + pathId(itemPath).slice(2) },
         [el("legend", { text: name })]);
+      fs.appendChild(el("p", { "class": "rkt-field-error", id: pathId(itemPath) + "-err" }));
+      fs.appendChild(el("p", { "class": "rkt-field-warning", id: pathId(itemPath) + "-warn" }));
       if (isObject(item)) renderObject(fs, schema.items, itemPath, item, depth + 1);
-      else fs.appendChild(el("p", { "class": "rkt-field-error", id: pathId(itemPath) + "-err" }));
       var total = totalLine(schema.items, itemPath);
       if (total) fs.appendChild(total);
       fs.appendChild(el("div", { "class": "rkt-item-tools" }, [
@@ -695,11 +979,18 @@
         i < list.length - 1 ? button("Turun", function () { move(itemPath, 1); }, "Turun: pindahkan " + name + " ke bawah") : null,
         button("Hapus", function () { remove(itemPath, name); }, "Hapus " + name)
       ]));
-      box.appendChild(fs);
+      if (depth === 0) {
+        var wrap = fold(itemPath, name);  // each sasaran and program folds on its own
+        wrap.appendChild(fs);
+        box.appendChild(wrap);
+      } else {
+        box.appendChild(fs);
+      }
     });
     var what = ((schema.items && schema.items.title) || "butir").toLowerCase();
     box.appendChild(button("Tambah " + what, function () { add(path, schema.items); }, null, "rkt-add"));
     box.appendChild(el("p", { id: pathId(path) + "-err", "class": "rkt-field-error", tabindex: "-1" }));
+    box.appendChild(el("p", { id: pathId(path) + "-warn", "class": "rkt-field-warning", tabindex: "-1" }));
     return box;
   }
 
@@ -717,13 +1008,16 @@
       var p = path.concat([key]);
       if (!path.length && (key === "tahun" || key === "unit")) return;  // chosen above the form
       if (types(s).indexOf("array") >= 0 && s.items && types(s.items).indexOf("object") >= 0) {
+        var into = box;
         if (!path.length) {
-          box.appendChild(el("h3", { text: s.title || key }));
+          into = fold(p, s.title || key);  // a section of the form, foldable once done
+          into.appendChild(el("h3", { text: s.title || key }));
+          box.appendChild(into);
         } else {
           box.appendChild(el("p", { "class": "rkt-list-title", text: s.title || key }));
         }
-        if (s.description) box.appendChild(el("p", { "class": "rkt-help", text: s.description }));
-        box.appendChild(listEditor(s, p, obj[key], depth));
+        if (s.description) into.appendChild(el("p", { "class": "rkt-help", text: s.description }));
+        into.appendChild(listEditor(s, p, obj[key], depth));
         return;
       }
       box.appendChild(fieldFor(s, p, obj[key], required.indexOf(key) >= 0, false));
@@ -745,13 +1039,57 @@
       (types(s).indexOf("array") >= 0 ? lists_ : topOnly).properties[k] = s;
     });
     renderObject(top, topOnly, [], pick(state, topOnly), 0);
-    formBox.appendChild(top);
+    var identity = fold(["identitas"], "Identitas form");
+    identity.appendChild(top);
+    formBox.appendChild(identity);
     renderObject(formBox, lists_, [], pick(state, lists_), 0);
     Object.keys(state).forEach(function (k) {
       if (!DATA.schema.properties[k] && k !== DATA.kunci_draf) formBox.appendChild(fieldFor({}, [k], state[k], false, true));
     });
     check();
   }
+  // ---- folding: the form is long on a phone; a section folds to a one-line summary -------------
+  function fold(path, title) {
+    var key = JSON.stringify(path);
+    var box = el("details", { "class": "rkt-fold", "data-fold": key, "data-title": title });
+    box.open = !folded[key];
+    box.appendChild(el("summary", { "class": "rkt-fold-summary", text: title }));
+    box.addEventListener("toggle", function () { if (box.open) delete folded[key]; else folded[key] = true; });
+    return box;
+  }
+  function inFold(pr, path) {
+    if (path[0] !== "identitas") return startsWith(pr.path, path);
+    var s = DATA.schema.properties[pr.path[0]];
+    return pr.path.length > 0 && !(s && types(s).indexOf("array") >= 0);
+  }
+  // each fold's summary line: its title, whether it is done, and (a program) its budget
+  function folds(shown) {
+    var d = state;
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields details.rkt-fold"), function (box) {
+      var path = JSON.parse(box.dataset.fold);
+      var errs = shown.filter(function (pr) { return pr.severity !== "warning" && inFold(pr, path); }).length;
+      var open = problems.filter(function (pr) { return inFold(pr, path); }).length;
+      var warns = warnings.filter(function (pr) { return inFold(pr, path); }).length;
+      var line = box.dataset.title + ": " + (errs ? errs + " isian perlu diperbaiki" : open ? "belum lengkap" : "lengkap") +
+        (warns ? ", " + warns + " peringatan" : "");
+      if (PAGU && path.length === 2 && path[0] === PAGU.list && isObject(get(d, path))) {
+        line += " \u00b7 anggaran " + totalText(get(d, path), PAGU.key);
+      }
+      box.dataset.selesai = !open && !warns ? "1" : "";
+      box.querySelector("summary").textContent = line;
+    });
+  }
+  function foldFinished() {
+    var n = 0;
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields details.rkt-fold"), function (box) {
+      if (box.dataset.selesai !== "1" || !box.open) return;
+      box.open = false;
+      folded[box.dataset.fold] = true;
+      n++;
+    });
+    announce(n ? n + " bagian yang sudah lengkap dilipat." : "Belum ada bagian yang lengkap untuk dilipat.", true);
+  }
+
   function pick(obj, schema) {
     var out = {};
     Object.keys(schema.properties).forEach(function (k) { if (k in obj) out[k] = obj[k]; });
@@ -820,6 +1158,7 @@
   }
   function onChange(ev) {
     touched[ev.target.dataset.path] = true;
+    saveDraft();  // which fields were touched is part of the draft: a reload shows the same problems
     check();
   }
 
@@ -854,7 +1193,7 @@
     // where a problem is shown: its field, or the nearest element on its path; a pagu excess
     // at the budget field that was changed last (or the last one that holds an amount)
     if (pr.kind === "pagu") {
-      var fields = [].slice.call(document.querySelectorAll("#rkt-form-fields input")).filter(function (i) {
+      var fields = [].slice.call(document.querySelectorAll("#rkt-form-fields input[data-path]")).filter(function (i) {
         var p = JSON.parse(i.dataset.path);
         return p[p.length - 1] === PAGU.key && typeof get(state, p) === "number" && get(state, p) > 0;
       });
@@ -872,45 +1211,63 @@
     var d = clone(state);
     delete d[DATA.kunci_draf];
     var schemaFound = schemaProblems(d);
-    problems = schemaFound.concat(ruleProblems(d, cycle, schemaFound.map(function (pr) { return pr.path; })));
-    problems.forEach(function (pr) { pr.place = placeOf(pr); });
+    var found = schemaFound.concat(ruleProblems(d, cycle, schemaFound.map(function (pr) { return pr.path; })));
+    found.forEach(function (pr) { pr.place = placeOf(pr); });
     var order = {};
     [].forEach.call(document.querySelectorAll("#rkt-form-fields [id$='-err']"), function (node, i) { order[node.id] = i; });
-    problems.sort(function (a, b) {
+    found.sort(function (a, b) {
       return (order[pathId(a.place || []) + "-err"] || 0) - (order[pathId(b.place || []) + "-err"] || 0);
     });
-    [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-field-error"), function (p) { p.textContent = ""; });
+    // errors block the download; warnings are shown apart and do not (as in `rkt validate`)
+    problems = found.filter(function (pr) { return pr.severity !== "warning"; });
+    warnings = found.filter(function (pr) { return pr.severity === "warning"; });
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-field-error, #rkt-form-fields .rkt-field-warning"),
+      function (p) { p.textContent = ""; });
     [].forEach.call(document.querySelectorAll("#rkt-form-fields [aria-invalid]"), function (i) { i.removeAttribute("aria-invalid"); });
     var shown = problems.filter(visible);
-    shown.forEach(function (pr) {
-      var target = pr.place ? document.getElementById(pathId(pr.place) + "-err") : null;
-      if (target) target.textContent = (target.textContent ? target.textContent + " " : "") + pr.message + ".";
-      var input = pr.place ? document.getElementById(pathId(pr.place)) : null;
+    var shownWarnings = warnings.filter(visible);
+    shown.concat(shownWarnings).forEach(function (pr) {
+      var warn = pr.severity === "warning";
+      var target = pr.place ? document.getElementById(pathId(pr.place) + (warn ? "-warn" : "-err")) : null;
+      if (target) target.textContent = (target.textContent ? target.textContent + " " : warn ? "Peringatan: " : "") + pr.message + ".";
+      var input = pr.place && !warn ? document.getElementById(pathId(pr.place)) : null;
       if (input) input.setAttribute("aria-invalid", "true");
     });
-    summary(shown);
+    summary(shown, "rkt-error-summary", "Ada " + shown.length + " isian yang perlu diperbaiki");
+    summary(shownWarnings, "rkt-warning-summary", "Ada " + shownWarnings.length + " peringatan (tidak menghalangi " +
+      "unduhan; periksa sebelum mengajukan)");
     totals(d);
     result(d);
+    folds(shown.concat(shownWarnings));
     var status = document.getElementById("rkt-form-status");
+    var more = shownWarnings.length ? " Ada " + shownWarnings.length + " peringatan." : "";
     if (shown.length) {
-      status.textContent = shown.length + " isian perlu diperbaiki.";
+      status.textContent = shown.length + " isian perlu diperbaiki." + more;
       status.className = "rkt-status rkt-status-bad";
     } else if (problems.length) {
-      status.textContent = "Lengkapi isian yang wajib (bertanda \u201cwajib\u201d), lalu pilih Unduh form.";
+      status.textContent = "Lengkapi isian yang wajib (bertanda \u201cwajib\u201d), lalu pilih Unduh form." + more;
       status.className = "rkt-status";
     } else {
-      status.textContent = "Semua isian sudah benar.";
+      status.textContent = "Semua isian sudah benar." + more;
       status.className = "rkt-status rkt-status-ok";
+    }
+    // the same count at the top of the form, linking to the list of what to fix
+    var top = document.getElementById("rkt-status-top");
+    top.textContent = "";
+    top.className = status.className;
+    top.appendChild(el("span", { text: status.textContent + " " }));
+    if (shown.length || shownWarnings.length) {
+      top.appendChild(el("a", { href: shown.length ? "#rkt-error-summary" : "#rkt-warning-summary", text: "Lihat daftarnya" }));
     }
     announce(status.textContent);
   }
 
-  function summary(shown) {
-    var box = document.getElementById("rkt-error-summary");
+  function summary(shown, boxId, title) {
+    var box = document.getElementById(boxId);
     var list = box.querySelector("ul");
     list.textContent = "";
     box.hidden = !shown.length;
-    document.getElementById("rkt-error-summary-title").textContent = "Ada " + shown.length + " isian yang perlu diperbaiki";
+    box.querySelector("h3").textContent = title;
     shown.forEach(function (pr) {
       var id = pr.place ? pathId(pr.place) : null;
       var target = id && (document.getElementById(id) ? id : id + "-err");
@@ -920,8 +1277,10 @@
         ev.preventDefault();
         var node = document.getElementById(target);
         if (!node) return;
+        var fold = node.closest && node.closest("details");
+        while (fold) { fold.open = true; fold = fold.parentElement && fold.parentElement.closest("details"); }
         node.scrollIntoView({ block: "center" });
-        node.focus();
+        node.focus({ preventScroll: true });
       });
       list.appendChild(el("li", {}, [link]));
     });
@@ -943,7 +1302,14 @@
 
   // a total as shown: the amount when every part is known; else "belum ada anggaran", with what
   // is filled in so far clearly labelled as such (never a partial sum shown as the total)
+  // an amount typed that could not be read ("60,000,000"): no total over it is known, not even a partial one
+  function unreadable(node, key) {
+    return keyPaths(node, key, [], []).some(function (p) { var v = get(node, p); return present(v) && typeof v !== "number"; });
+  }
+  var UNREADABLE = "belum dapat dihitung: ada anggaran yang belum terbaca";
+
   function totalText(node, key) {
+    if (unreadable(node, key)) return UNREADABLE;
     if (complete(node, key)) return rupiah(budget(node, key));
     return hasBudget(node, key) ? "belum ada anggaran (sebagian; yang sudah diisi " + rupiah(budget(node, key)) + ")"
       : "belum ada anggaran";
@@ -959,13 +1325,23 @@
       var v = get(d, JSON.parse(document.getElementById(node.id.slice(0, -3)).dataset.path));
       node.textContent = typeof v === "number" ? "= " + rupiah(v) : "";
     });
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-tanggal"), function (node) {
+      var v = get(d, JSON.parse(document.getElementById(node.id.slice(0, -4)).dataset.path));
+      node.textContent = isIsoDate(v) ? "= " + shownDate(v) : "";
+      var pick = document.getElementById(node.id.slice(0, -4) + "-kalender");
+      if (pick && pick.value !== (isIsoDate(v) ? v : "")) pick.value = isIsoDate(v) ? v : "";
+    });
     var total = unitTotal(d, PAGU);
     var pagu = cycle.pagu[d.unit];
     var unitNode = {};
     unitNode[PAGU.list] = Array.isArray(d[PAGU.list]) ? d[PAGU.list] : [];
     var known = complete(unitNode, PAGU.key);
     var line = "Jumlah anggaran unit: " + totalText(unitNode, PAGU.key);
-    if (typeof pagu === "number") {
+    if (typeof pagu === "number" && unreadable(unitNode, PAGU.key)) {
+      // never a remainder over an amount not read; what is read already past the pagu is past it still
+      line += total > pagu ? " (yang sudah terbaca, " + rupiah(total) + ", sudah melebihi pagu " + rupiah(pagu) +
+        " sebesar " + rupiah(total - pagu) + ")" : " (pagu " + rupiah(pagu) + ")";
+    } else if (typeof pagu === "number") {
       // what is filled in already past the pagu is past it whatever the rest; a remainder needs the whole
       line += total > pagu ? " dari pagu " + rupiah(pagu) + ": melebihi pagu " + rupiah(total - pagu)
         : " dari pagu " + rupiah(pagu) + (known ? " (sisa " + rupiah(pagu - total) + ")" : "");
@@ -1016,7 +1392,8 @@
     }
     gh.setAttribute("href", url);
     gh.setAttribute("target", "_blank");
-    noteNode.textContent = "GitHub akan membuka halaman berkas baru " + fileName() + " yang sudah terisi; pilih Commit changes lalu ajukan pull request.";
+    noteNode.textContent = "GitHub akan membuka form baru yang sudah terisi: tekan tombol hijau di kanan atas, lalu tombol hijau " +
+      "berikutnya sampai form diajukan untuk ditinjau (lihat Panduan: Isi Form RKT lewat situs).";
   }
 
   function revealAll(reason) {
@@ -1026,7 +1403,9 @@
     if (!box.hidden) {
       document.getElementById("rkt-form-status").textContent = reason + " " + problems.length +
         " isian perlu diperbaiki. Pilih Unduh draf untuk menyimpan isian dan melanjutkannya nanti.";
-      box.focus();
+      // at the top, clear of the theme's header and its "back to top" button (the style's scroll margin)
+      box.scrollIntoView({ block: "start" });
+      box.focus({ preventScroll: true });
     }
   }
 
@@ -1059,6 +1438,7 @@
     cycle = c;
     unit = u;
     touched = {};
+    folded = {};
     showAll = false;
     lastBudget = null;
     clearUndo();
@@ -1152,8 +1532,28 @@
   }
 
   // ---- the page ----------------------------------------------------------------------------
+  // the looks of what this script adds: warnings apart from errors (amber, not red), the folds,
+  // the date picker; summaries stop below the theme's header and "back to top" button
+  var STYLE = ".rkt-field-warning{font-size:.7rem;color:#6d3d00;margin:.1em 0}.rkt-field-warning:empty{display:none}" +
+    ".rkt-warning-summary{border:3px solid #b26a00;padding:.6em .9em;margin:.8em 0}" +
+    ".rkt-warning-summary:focus{outline:3px solid #ffbf47}" +
+    ".md-typeset .rkt-warning-summary h3{margin:0 0 .4em;font-size:.85rem}" +
+    ".md-typeset .rkt-warning-summary ul{margin:0;padding-left:1.1em}" +
+    ".md-typeset .rkt-warning-summary li{margin:.35em 0}" +
+    ".md-typeset .rkt-warning-summary a{color:#6d3d00;text-decoration:underline}" +
+    "#rkt-isi-form .rkt-error-summary,#rkt-isi-form .rkt-warning-summary,#rkt-editor-title,#rkt-status-top," +
+    "#rkt-form-fields input,#rkt-form-fields textarea{scroll-margin-top:8rem}" +
+    // a fold is a plain line that opens, not one of the theme's boxed admonitions
+    ".md-typeset details.rkt-fold{border:0;box-shadow:none;padding:0;margin:.4em 0;font-size:inherit;background:none}" +
+    ".md-typeset details.rkt-fold>summary{display:block;position:relative;min-height:44px;box-sizing:border-box;margin:0;padding:.6em 1.8em .6em .2em;" +
+    "background:none;border-bottom:1px solid #cfd8dc;cursor:pointer;font-weight:700;overflow-wrap:anywhere}" +
+    ".md-typeset details.rkt-fold>summary:before{display:none}" +
+    ".rkt-date-pick{display:flex;flex-wrap:wrap;align-items:center;gap:.2em .6em;margin-top:.2em}" +
+    ".rkt-field .rkt-date-pick input{width:auto}";
+
   function start() {
     compile();
+    document.head.appendChild(el("style", { text: STYLE }));
     var cycles = DATA.cycles;
     if (!cycles.length) { mount.textContent = "Tidak ada siklus RKT yang sedang berjalan."; return; }
     mount.dataset.hariIni = today(cycles[0]);
@@ -1164,6 +1564,8 @@
     function fillUnits() {
       var c = findCycle(Number(pickCycle.value));
       pickUnit.textContent = "";
+      // no unit is chosen for the user: nothing opens until they pick theirs
+      pickUnit.appendChild(el("option", { value: "", text: "(pilih unit Anda)" }));
       c.units.forEach(function (u) {
         var draft = readDraft(c.tahun, u.kode);
         pickUnit.appendChild(el("option", { value: u.kode, text: u.nama + (u.ada ? " (sudah ada)" : " (belum ada)") +
@@ -1175,6 +1577,12 @@
     var open = el("button", { type: "button", id: "rkt-open", "class": "md-button md-button--primary", text: "Buka form" });
     open.addEventListener("click", function () {
       if (dirtyUnsaved && !window.confirm("Isian yang sudah diketik belum tersimpan di peramban ini dan akan hilang. Lanjutkan?")) return;
+      if (!pickUnit.value) {
+        note("Pilih unit Anda dahulu, lalu pilih Buka form.");
+        document.getElementById("rkt-editor").hidden = !state;
+        pickUnit.focus();
+        return;
+      }
       dirtyUnsaved = false;
       var c = findCycle(Number(pickCycle.value));
       openUnit(c, findUnit(c, pickUnit.value));
@@ -1217,6 +1625,8 @@
     submit.addEventListener("click", function (ev) {
       if (problems.length) { ev.preventDefault(); revealAll("Form belum dapat diajukan:"); }
     });
+    var foldAll = button("Lipat bagian yang sudah lengkap", foldFinished, null, "rkt-small");
+    foldAll.id = "rkt-fold-finished";
     var undoButton = button("Urungkan", function () {
       var action = undoAction;
       clearUndo();
@@ -1225,18 +1635,24 @@
     undoButton.id = "rkt-undo-button";
     var editor = el("section", { id: "rkt-editor", "aria-labelledby": "rkt-editor-title" }, [
       el("h2", { id: "rkt-editor-title", tabindex: "-1", text: "Form RKT" }),
+      el("p", { id: "rkt-status-top", "class": "rkt-status" }),
       el("div", { id: "rkt-notice", "class": "rkt-notice" }),
       el("div", { id: "rkt-error-summary", "class": "rkt-error-summary", tabindex: "-1", "aria-labelledby": "rkt-error-summary-title" }, [
         el("h3", { id: "rkt-error-summary-title" }),
         el("ul", {})
       ]),
+      el("div", { id: "rkt-warning-summary", "class": "rkt-warning-summary", tabindex: "-1", "aria-labelledby": "rkt-warning-summary-title" }, [
+        el("h3", { id: "rkt-warning-summary-title" }),
+        el("ul", {})
+      ]),
+      el("p", { "class": "rkt-fold-tools" }, [foldAll]),
       el("div", { id: "rkt-form-fields" }),
       el("p", { id: "rkt-total", "class": "rkt-total" }),
       el("p", { id: "rkt-form-status", "class": "rkt-status" }),
       el("div", { "class": "rkt-actions" }, [downloadForm, submit, downloadDraft]),
       el("p", { id: "rkt-submit-note", "class": "rkt-help" }),
       el("details", { id: "rkt-teknis", "class": "rkt-teknis" }, [
-        el("summary", { text: "Lihat teknis: isi berkas (YAML)" }),
+        el("summary", { text: "Rincian teknis: isi berkas (YAML)" }),
         el("p", { id: "rkt-yaml-empty", "class": "rkt-help", text: "Isi berkas muncul di sini setelah semua isian benar." }),
         el("pre", { id: "rkt-yaml", "class": "rkt-yaml", tabindex: "0", "aria-label": "Isi berkas form (YAML)" }),
         copy

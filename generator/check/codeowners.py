@@ -7,7 +7,9 @@ are installed and run) is owned by the `pengelola` role alone: a change there
 changes the verdict on every later pull request, so the people who own data
 files must not be able to approve it for themselves. GitHub takes the owners
 of a path from the last line that matches it, and one approval from any owner
-on that line is enough, so the maintainer lines come last and name nobody else.
+on that line is enough, so the maintainer lines come last and name nobody else;
+the first line gives them everything outside cycles/ too (a file the lists below
+forget, .gitignore, tests, is never a data owner's to approve).
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ def rules(agency: Agency) -> list[Rule]:
     # Without maintainers (an error of its own, RKT024/RKT025) the judge stays with the
     # guardians rather than falling to the catch-all line of the planning section.
     maintainers = _role_handles(agency, (MAINTAINER_ROLE,)) or guardians
-    out: list[Rule] = [("*", planning or guardians), ("/cycles/*/cycle.yaml", planning)]
+    # Everything outside cycles/ is the judge's or the site's (tests, benchmarks, .gitignore, the
+    # README, the guides): the maintainers'. Data and its evidence files are the planning section's.
+    out: list[Rule] = [("*", maintainers), ("/cycles/", planning or guardians), ("/cycles/*/cycle.yaml", planning)]
     out += [(f"/cycles/*/forms/{u.code}.yaml", _handles(agency, (u.head,))) for u in agency.units]
     out += [(path, guardians) for path in GUARDED]
     out += [(path, maintainers) for path in MAINTAINED]
@@ -66,9 +70,9 @@ def render(agency: Agency) -> str:
 
 
 def data_owners(agency: Agency) -> set[str]:
-    """Handles that can approve a change to some data file (anything under cycles/, and
-    the catch-all line, which covers evidence files and READMEs there)."""
-    return {h for path, owners in rules(agency) if path == "*" or path.startswith("/cycles/") for h in owners}
+    """Handles that can approve a change to some data file (anything under cycles/, evidence files
+    and READMEs there included)."""
+    return {h for path, owners in rules(agency) if path.startswith("/cycles/") for h in owners}
 
 
 def maintainer_problems(agency: Agency) -> Iterator[Problem]:

@@ -26,9 +26,10 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
+from generator.core import amount, dates
 from generator.core import target as tgt
 from generator.core.model import CycleFolder, Repository
-from generator.core.problems import Problem
+from generator.core.problems import WARNING, Problem
 from generator.source import load, screen
 
 EMPTY_CHOICES = "(belum ada)"
@@ -57,11 +58,28 @@ MESSAGES: Mapping[str, str] = {
                             "di {berkas}"),
     "tanpa_satuan": ("target {target} tanpa satuan: isi satuan indikator {kode} di {berkas}, atau tulis satuannya "
                      "sesudah angka di target (misalnya \"{target} dokumen\")"),
+    "titik_desimal": ("target \"{target}\" memakai titik desimal dan {arti}; di Indonesia titik memisahkan ribuan. "
+                      "Tulis {saran}"),
+    "titik_desimal_angka": "dibaca sebagai {angka}",
+    "titik_desimal_ganda": "tidak dapat dibaca sebagai angka: bisa pecahan, bisa ribuan",
+    "tanpa_anggaran": ("{tingkat} {kode} belum memiliki anggaran: isi 'anggaran' (pagu {tingkat}), atau rincian {anak} "
+                       "beranggaran di bawahnya"),
+    "uraian_berubah": ("form ini disusun untuk indikator {kode} '{uraian}', sedangkan Renstra kini menulis '{kini}'. "
+                       "Periksa apakah target {target} masih berlaku untuk rumusan baru itu, lalu samakan 'uraian' "
+                       "dengan Renstra"),
+    "belum_ada_target": ("indikator {kode} ({uraian}) menjadi tanggung jawab unit {unit}, tetapi belum ada di form "
+                         "unit mana pun, sehingga RKT mencetak 'belum diisi'; tambahkan dengan targetnya, atau "
+                         "target \"-\" bila memang tidak ada target tahun ini"),
+    "target_berbeda": ("unit-unit memberi target berbeda untuk indikator {kode} ({daftar}); RKT mencetak semuanya "
+                       "dengan nama unitnya. Sepakati satu target pada koreksi draft"),
+    "pagu_belum_diperiksa": ("jumlah anggaran form belum dapat dihitung karena anggaran ini belum terbaca sebagai "
+                             "angka, sehingga pagu unit '{unit}' belum dapat diperiksa"),
 }
 
 # The key that marks a downloaded draft. The schema does not know it, so a draft never passes.
 DRAFT_KEY = "draf"
 DRAFT_CODE = "RKT190"
+PAGU_CODE = "RKT210"
 
 
 def message(name: str, **values: object) -> str:
@@ -91,6 +109,20 @@ def bare_number(typed: str | int | None, satuan: str | None, description: str, k
     return message(name, target=text, kode=kode, berkas=RENSTRA_FILE)
 
 
+DOTTED_CODE = "RKT222"
+
+
+def dotted_target(typed: str | int, satuan: str | None) -> str | None:
+    """The warning for a target written with a decimal dot (SIPD's way), which reads as thousands
+    in Indonesian writing; None when the target has none."""
+    t = tgt.parse(typed, satuan)
+    if not t.dotted:
+        return None
+    meaning = (message("titik_desimal_angka", angka=format(t.value, "f").replace(".", ","))
+               if t.value is not None else message("titik_desimal_ganda"))
+    return message("titik_desimal", target=t.text, arti=meaning, saran=t.fix)
+
+
 def rupiah(n: int) -> str:
     return "Rp " + f"{n:,}".replace(",", ".")
 
@@ -101,7 +133,9 @@ def rupiah(n: int) -> str:
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str  # unit | unit_wajib | tanggal_maks | unik | rujukan | awalan | jumlah | pagu
+    # unit | unit_wajib | tanggal_maks | unik | rujukan | awalan | jumlah | pagu, and the warnings:
+    # titik_desimal | tanpa_satuan | uraian_berubah | tanpa_anggaran | belum_ada_target | target_berbeda
+    kind: str
     code: str
     list: str = ""
     key: str = ""
@@ -113,6 +147,7 @@ class Rule:
     child: str = ""  # jumlah: the list of children under each item ("kegiatan")
     child_what: str = ""  # jumlah: the children's word in the message ("sub kegiatan")
     message_less: str = ""  # jumlah: when only some children have an amount and they exceed it
+    severity: str = ""  # "warning" for a warning (it does not block the download); else an error
 
 
 RULES: tuple[Rule, ...] = (
@@ -140,6 +175,25 @@ RULES: tuple[Rule, ...] = (
     Rule("jumlah", "RKT220", list="program.*.kegiatan", key="anggaran", child="sub_kegiatan", what="kegiatan",
          child_what="sub kegiatan", message="anggaran_tidak_sama", message_less="anggaran_kurang"),
     Rule("pagu", "RKT210", list="program", key="anggaran", message="melebihi_pagu"),
+    # warnings. A target with a decimal dot (of an indicator only when its sasaran is in the Renstra)
+    *(Rule("titik_desimal", DOTTED_CODE, list=lst, key="target", table=table, parent_key=parent,
+           message="titik_desimal", severity=WARNING)
+      for lst, table, parent in (("kinerja.*.indikator", "sasaran", "sasaran"), ("program", "", ""),
+                                 ("program.*.kegiatan", "", ""), ("program.*.kegiatan.*.sub_kegiatan", "", ""))),
+    Rule("tanpa_satuan", BARE_CODE, list="kinerja.*.indikator", key="target", parent_key="sasaran",
+         message="tanpa_satuan", severity=WARNING),
+    Rule("uraian_berubah", "RKT227", list="kinerja.*.indikator", key="uraian", message="uraian_berubah",
+         severity=WARNING),
+    # a program or kegiatan without any amount (a kegiatan under a program that states its pagu has one)
+    Rule("tanpa_anggaran", "RKT225", list="program", key="anggaran", child="kegiatan", what="program",
+         child_what="kegiatan", message="tanpa_anggaran", severity=WARNING),
+    Rule("tanpa_anggaran", "RKT225", list="program.*.kegiatan", key="anggaran", child="sub_kegiatan",
+         what="kegiatan", child_what="sub kegiatan", parent_key="anggaran", message="tanpa_anggaran",
+         severity=WARNING),
+    # the rules over the cycle's forms together, for this form: the other units' forms come with the page
+    Rule("belum_ada_target", "RKT223", list="kinerja", key="kode", message="belum_ada_target", severity=WARNING),
+    Rule("target_berbeda", "RKT224", list="kinerja.*.indikator", key="target", message="target_berbeda",
+         severity=WARNING),
 )
 
 # Which JSON Schema keyword gives which code (as schema.py reports them).
@@ -193,6 +247,9 @@ def export(schema_document: dict) -> dict:
         "selalu_kutip": quoted_fields(schema_document),
         "pembaca": reader(),
         "kunci_draf": DRAFT_KEY,
+        "berkas_renstra": RENSTRA_FILE,
+        "anggaran": amount.export(),  # how a typed amount is read ("60.000.000", "60 juta")
+        "tanggal": dates.export(),  # how a typed date is read ("27/11/2026", "27 November 2026")
     }
 
 
@@ -211,13 +268,43 @@ def cycle_facts(repo: Repository, folder: CycleFolder, today: dt.date) -> dict:
         "unit_wajib": list(c.required_units),
         "unit_instansi": sorted(u.code for u in repo.agency.units),
         "berkas_siklus": f"{folder.folder}/cycle.yaml",
+        "wajib_target": _targets_owed(repo, folder),
     }
 
 
+def _targets_owed(repo: Repository, folder: CycleFolder) -> dict[str, list[str]]:
+    """RKT223's parameters: each Renstra indicator the cycle's forms owe a target (the Renstra
+    does not say "-" for the year) with the required units responsible for it."""
+    c = folder.cycle
+    if repo.renstra is None or c is None:
+        return {}
+    owed = {}
+    for _, ind in repo.renstra.indicators():
+        planned = ind.target(folder.year)
+        responsible = [u for u in c.required_units if u in ind.units]
+        if responsible and not (planned is not None and tgt.parse(planned).is_none):
+            owed[ind.code] = responsible
+    return owed
+
+
 def mark_draft(kind: str, data: object, file: str, found: list[Problem]) -> list[Problem]:
-    """A form marked `draf: true` is refused with a message that says what to do (instead of
-    the schema's "unknown key", which would send the user looking for a typo)."""
-    if kind != "form" or not isinstance(data, dict) or DRAFT_KEY not in data:
+    """What the schema's verdict on a form means for the user (validate.py calls this on every
+    file's schema problems): a form marked `draf: true` is refused with a message that says what
+    to do (instead of the schema's "unknown key", which would send the user looking for a typo),
+    and an amount the schema refused says that the pagu could not be checked (`unchecked_ceiling`)."""
+    if kind != "form" or not isinstance(data, dict):
+        return found
+    found = found + unchecked_ceiling(data, file, found)
+    if DRAFT_KEY not in data:
         return found
     kept = [p for p in found if not (p.code == "RKT102" and p.path == (DRAFT_KEY,))]
     return kept + [Problem(file, DRAFT_CODE, message("draf"), path=(DRAFT_KEY,))]
+
+
+def unchecked_ceiling(data: dict, file: str, found: list[Problem]) -> list[Problem]:
+    """A form the schema refused is not added up (the rules run on valid forms only), so RKT210
+    cannot say whether it exceeds the unit's pagu: each amount that could not be read says so,
+    at its own line, instead of the pagu check vanishing without a word."""
+    unit = data.get("unit") if isinstance(data.get("unit"), str) else "?"
+    return [Problem(file, PAGU_CODE, message("pagu_belum_diperiksa", unit=unit), path=p.path, severity=WARNING)
+            for p in found if p.code == "RKT103" and p.path and p.path[0] == "program" and p.path[-1] == "anggaran"]

@@ -162,7 +162,7 @@ def schedule_problems(file: str, old: object, new: object, finished: bool) -> It
     if old.get("peristiwa") and new.get("mulai") != old.get("mulai") and old.get("dicatat_kemudian") is not True:
         yield Problem(file, "RKT303",
                       f"tanggal mulai diubah dari {old.get('mulai')} menjadi {new.get('mulai') or 'kosong'} padahal "
-                      f"peristiwa siklus ini sudah dicatat; jadwal dasar dan keterlambatan yang sudah tercatat akan "
+                      f"peristiwa siklus ini sudah dicatat; jadwal SOP dan keterlambatan yang sudah tercatat akan "
                       f"berubah. Kembalikan tanggal mulai {old.get('mulai')}",
                       path=("mulai",))
     if finished and _from_git(new) != _from_git(old):

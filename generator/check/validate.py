@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
-from generator.check import formrules, rules
+from generator.check import formrules, rules, tracked
 from generator.check import sealed as history
 from generator.core import calendar
 from generator.core.model import BUILDERS, At, CycleFolder, Repository, SignedVersion
@@ -271,6 +271,7 @@ def validate(root: FsPath, today: dt.date | None = None, base: str | None = None
         today = calendar.today(repo.agency.timezone if repo.agency else calendar.DEFAULT_TIMEZONE)
     problems = g.problems + list(rules.check(repo, today, set(g.files)))
     problems += codeowners_problems(root, repo)
+    problems += tracked.problems(root)
     problems += history.signed_problems(root, repo, g.documents, schemas)
     if base is not None:
         problems += history.check(root, base, g.documents, set(g.files), repo, schemas)

@@ -19,7 +19,7 @@ import hashlib
 from pathlib import Path
 
 from generator.check import report
-from generator.commands.checked_write import write_checked
+from generator.commands.checked_write import recovering, write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import Valid, valid_cycle, valid_repository
 from generator.commands.sign import metadata_yaml, printed_commit, read_scan, signer_of
@@ -30,6 +30,13 @@ from generator.plan.derive import derive
 
 def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
                    today: dt.date | None, role: str = "kepala-badan") -> Outcome:
+    """Archive `scan` as the next signed PK of `year`: scan and metadata together or none (a run
+    killed halfway is ended first)."""
+    return recovering(root, lambda: _sign_agreement(root, year, scan, date, note, today, role))
+
+
+def _sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
+                    today: dt.date | None, role: str) -> Outcome:
     checked = valid_repository(root, today)
     if isinstance(checked, Outcome):
         return checked
@@ -101,13 +108,10 @@ def _write(root: Path, rel_folder: str, year: int, versions: list[int], date: dt
     meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(), **meta, "berkas": pdf_path.name,
             "sha256": sha256, "catatan": note, "menggantikan": version - 1 if version > 1 else None}
     text = _metadata_yaml(meta)
-    made = [d for d in (signed_dir.parent, signed_dir) if not d.exists()]
-    for d in made:
-        d.mkdir()
-    undone = write_checked(root, {pdf_path: data, meta_path: text.encode("utf-8")}, today)
+    # the folders a new year needs are made with the files, and removed with them when undone
+    undone = write_checked(root, {pdf_path: data, meta_path: text.encode("utf-8")}, today,
+                           command=f"rkt sign {year} --document pk")
     if undone is not None:
-        for d in reversed(made):
-            d.rmdir()
         return Outcome.failed(report.text(list(undone.result.problems), undone.result.files_checked) +
                               "Pengarsipan dibatalkan.\n", 1)
     return Outcome.done(f"Perjanjian Kinerja {year} versi {version} diarsipkan: {pdf_path.relative_to(root)} "

@@ -30,6 +30,16 @@ def refusal(command: str, root: Path, schemas: Path | None) -> Outcome | None:
     return None
 
 
+def run_in(name: str, root: Path, command: Callable[[], Outcome]) -> Outcome:
+    """`run(command)`; in a repository, only after ending any write a killed run left half done
+    (a scan without its record, a form half imported), with one line saying what was done."""
+    if name in WITHOUT_REPOSITORY:
+        return run(command)
+    from generator.commands.checked_write import recovering
+
+    return run(lambda: recovering(root, command))
+
+
 def run(command: Callable[[], Outcome]) -> Outcome:
     """The command's Outcome, or the one that says why it stopped."""
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.check import report
 from generator.check.validate import Result, validate
-from generator.commands.checked_write import write_checked
+from generator.commands.checked_write import recovering, write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository, write_out
 
@@ -67,7 +67,12 @@ def _changes(old, data: dict) -> list[str]:
 
 def import_renstra(root: Path, workbook: Path, today: dt.date | None) -> Outcome:
     """Read a filled Renstra workbook into cycles/renstra.yaml. Nothing is written unless the
-    whole workbook is right and the repository stays as valid as it was."""
+    whole workbook is right and the repository stays as valid as it was. An import killed
+    halfway is undone first."""
+    return recovering(root, lambda: _import_renstra(root, workbook, today))
+
+
+def _import_renstra(root: Path, workbook: Path, today: dt.date | None) -> Outcome:
     from generator.core.calendar import today as today_in
     from generator.spreadsheets import renstra_excel
 
@@ -119,7 +124,8 @@ def _write_checked(root: Path, before: Result, text: str, today: dt.date | None)
     referring to a removed indicator), put the old file back and say why."""
     known = {(p.file, p.code, p.message) for p in before.problems if p.is_error and p.file != RENSTRA}
     undone = write_checked(root, {root / RENSTRA: text}, today,
-                           lambda p: p.is_error and (p.file == RENSTRA or (p.file, p.code, p.message) not in known))
+                           lambda p: p.is_error and (p.file == RENSTRA or (p.file, p.code, p.message) not in known),
+                           command="rkt import-renstra")
     if undone is None:
         return None
     return (report.text(undone.blamed, undone.result.files_checked) +

@@ -11,7 +11,7 @@ from generator.check import report
 from generator.check.rules.placeholders import CODE as PLACEHOLDER_CODE
 from generator.check.rules.placeholders import is_placeholder, printed_placeholders
 from generator.check.validate import Result
-from generator.commands.checked_write import write_checked
+from generator.commands.checked_write import recovering, write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import Valid, ValidCycle, valid_cycle
 from generator.core.model import Agency, Person, ValidRepository
@@ -94,6 +94,13 @@ def _staff(agency: Agency, code: str) -> Person:
 
 def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
          today: dt.date | None) -> Outcome:
+    """Archive `scan` as the next signed version of `year`'s RKT and record steps 10 and 11: the
+    scan, its metadata and cycle.yaml all together or none (a run killed halfway is ended first)."""
+    return recovering(root, lambda: _sign(root, year, scan, date, role, note, today))
+
+
+def _sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
+          today: dt.date | None) -> Outcome:
     checked = valid_cycle(root, year, today)
     if isinstance(checked, Outcome):
         return checked
@@ -117,7 +124,7 @@ def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str 
         "berkas": pdf_path.name, "sha256": sha256}
     cycle_path = root / folder.folder / "cycle.yaml"
     failed = _write_checked(root, today, {pdf_path: data, meta_path: metadata_yaml(meta).encode("utf-8")},
-                            cycle_path, _events(checked, parties, version, date, pdf_path.name))
+                            cycle_path, _events(checked, parties, version, date, pdf_path.name), f"rkt sign {year}")
     if failed:
         return Outcome.failed(failed, 1)
     return Outcome.done(
@@ -154,12 +161,12 @@ def _events(checked: ValidCycle, parties: _Parties, version: int, date: dt.date,
     # the cycle's finish is the signing, recorded above
     events += event_yaml({"langkah": parties.archive_step, "tanggal": max(day, date).isoformat(),
                           "oleh": parties.recorder,
-                          "catatan": f"Pindaian diarsipkan di repositori (signed/{scan_name})"})
+                          "catatan": f"Pindaian bertanda tangan diarsipkan ({scan_name})"})
     return events
 
 
 def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, bytes], cycle_path: Path,
-                   events: str) -> str | None:
+                   events: str, command: str) -> str | None:
     """Create `new_files`, append `events` to cycle.yaml, and validate the result; on any
     problem undo all of it and return the message."""
     before = cycle_path.read_bytes()
@@ -167,7 +174,7 @@ def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, byte
     if appended is None:
         return ("rkt: 'peristiwa' bukan bagian terakhir cycle.yaml, jadi catatan tidak dapat ditambahkan dengan "
                 "aman; pindahkan 'peristiwa' ke akhir berkas\n")
-    undone = write_checked(root, {**new_files, cycle_path: appended}, today)
+    undone = write_checked(root, {**new_files, cycle_path: appended}, today, command=command)
     if undone is not None:
         names = ", ".join(str(path.relative_to(root)) for path in new_files)
         return (report.text(list(undone.result.problems), undone.result.files_checked) +

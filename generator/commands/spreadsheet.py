@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from generator.check import report
 from generator.check.validate import Result
-from generator.commands.checked_write import write_checked
+from generator.commands.checked_write import recovering, write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import ValidUnit, valid_unit, write_out
 from generator.core.model import NO_BUDGET, program_key
@@ -148,7 +148,13 @@ def _amount(item: dict) -> str:
 def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None,
                 allow_empty: bool = False) -> Outcome:
     """Read a filled template into the unit's form. Nothing is written unless the whole
-    workbook is right; every problem of both sheets is reported at once."""
+    workbook is right; every problem of both sheets is reported at once. An import killed
+    halfway is undone first."""
+    return recovering(root, lambda: _import_form(root, year, unit, workbook, today, allow_empty))
+
+
+def _import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None,
+                 allow_empty: bool) -> Outcome:
     from generator.source.yamlwrite import form_yaml, update_form
 
     checked = valid_unit(root, unit, today)
@@ -214,7 +220,8 @@ def _emptied_refusal(workbook: str, emptied: list[str], rel: str, new: bool) -> 
 
 def _write_checked(root: Path, rel: str, text: str, today: dt.date | None) -> str | None:
     """Write the form, then validate: on an error in it, put back what was there and say why."""
-    undone = write_checked(root, {root / rel: text}, today, lambda p: p.file == rel and p.is_error)
+    undone = write_checked(root, {root / rel: text}, today, lambda p: p.file == rel and p.is_error,
+                           command=f"rkt import ({rel})")
     if undone is None:
         return None
     return report.text(undone.blamed, undone.result.files_checked) + "Form tidak diimpor; berkas lama tidak diubah.\n"

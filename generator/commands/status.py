@@ -14,7 +14,18 @@ from generator.core import fmt
 from generator.core.calendar import today as today_in
 from generator.core.model import Agency, CycleFolder
 from generator.plan.derive import BuildError, Derived, derive
-from generator.plan.status import DICATAT, DIJADWALKAN, PHASE_LABELS, SELESAI, STATE_LABELS, CycleStatus, who_must_act
+from generator.plan.status import (
+    DICATAT,
+    DIJADWALKAN,
+    PHASE_LABELS,
+    SELESAI,
+    STATE_LABELS,
+    CycleStatus,
+    forecast_versus,
+    late_label,
+    versus_schedule,
+    who_must_act,
+)
 
 NO_CYCLE = ("Belum ada siklus RKT. Buat siklus pertama dengan 'rkt new-cycle TAHUN --start TTTT-BB-HH' "
             "(lihat Panduan: Mulai dengan data sendiri).\n")
@@ -50,7 +61,7 @@ def _shown(d: Derived, year: int | None) -> CycleFolder | None:
 
 def screen(d: Derived, year: int) -> str:
     """The terminal screen of the cycle of `year`: its phase, the steps table, the forms received,
-    who must act now, and its warnings."""
+    who must act now, and the warnings those lines do not already say."""
     st = d.statuses[year]
     phase = PHASE_LABELS[st.phase] + (f", mulai {fmt.date_id(st.start)}" if st.phase == DIJADWALKAN else "")
     lines = [f"RKT {year} — {phase} (keadaan per {fmt.date_id(d.today)})"]
@@ -62,10 +73,10 @@ def screen(d: Derived, year: int) -> str:
     lines.append("")
     lines.append(f"Form RKT masuk: {st.forms_in} dari {len(st.submissions)} unit")
     lines += _now(st, d.repo.agency)
-    if st.warnings:
+    if st.beyond_summary:
         lines.append("")
-        lines.append("Peringatan keterlambatan" if st.late or (st.forecast and st.forecast.behind) else "Perhatian")
-        lines += [f"  - {w}" for w in st.warnings]
+        lines.append("Langkah lain yang terlambat" if st.late[1:] else "Perhatian")
+        lines += [f"  - {w}" for w in st.beyond_summary]
     return "\n".join(lines) + "\n"
 
 
@@ -79,7 +90,7 @@ def _steps_table(st: CycleStatus, lanes: dict[str, str]) -> list[str]:
         return _columns(recorded)
     rows: list[tuple[str, ...]] = [("No", "Langkah", "Pelaksana", "Tenggat", "Selesai", "Perkiraan", "Status")]
     for s in st.steps:
-        label = STATE_LABELS[s.state] + (f" {s.late_by} hari" if s.late_by else "")
+        label = late_label(s.late_by) if s.late_by else STATE_LABELS[s.state]
         expected = st.forecast.step(s.step.number) if st.forecast else None
         planned = s.planned.end if s.planned is not None and st.phase == DIJADWALKAN else None
         rows.append((str(s.step.number), s.step.short, lanes.get(s.step.executor, s.step.executor),
@@ -100,22 +111,25 @@ def _columns(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def _now(st: CycleStatus, agency: Agency) -> list[str]:
-    """The Beranda's first screen in lines: the step waited on, who must act, the forecast finish."""
+    """The Beranda's first screen in lines: the step waited on, who must act, the units not in, the
+    forecast finish."""
     lines = []
     current = st.current
     if current is not None:
-        late = f", terlambat {current.late_by} hari kerja" if current.late_by else ""
+        late = f", {late_label(current.late_by).lower()}" if current.late_by else ""
         lines.append(f"Langkah sekarang: {current.step.number} dari {len(st.steps)} ({current.step.short}){late}")
     for a in who_must_act(st, agency):
         lines.append(f"Harus bertindak: {a.person.name} — {a.person.position}")
+    forms_due = any(s.step.evidence == "form_unit" and s.started is not None for s in st.steps)
+    if st.missing_units and forms_due:  # as the Beranda: before the forms' step nobody is missing yet
+        names = [u.name if (u := agency.unit(code)) else code for code in st.missing_units]
+        lines.append(f"Belum menyerahkan Form RKT: {', '.join(names)}")
     if st.forecast is not None:
         f = st.forecast
-        versus = f"{f.behind} hari kerja setelah jadwal dasar" if f.behind else "sesuai jadwal dasar"
-        lines.append(f"Perkiraan selesai: {fmt.date_id(f.finish)}, {versus} ({fmt.date_id(st.baseline_end)})")
+        lines.append(f"Perkiraan selesai: {fmt.date_id(f.finish)}, {forecast_versus(f)}")
     if st.phase == SELESAI and st.ended is not None:
-        versus = (f"langkah terakhir SOP selesai {st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind
-                  else "seluruh langkah SOP selesai sesuai jadwal dasar")
-        lines.append(f"Selesai: {_finish(st)}; {versus} ({fmt.date_id(st.baseline_end)})")
+        lines.append(f"Selesai: {_finish(st)}; langkah terakhir SOP selesai "
+                     f"{versus_schedule(st.ended_behind, st.baseline_end)}")
     if st.phase == DICATAT:
         lines.append(f"Selesai: {_finish(st)}")
     return lines

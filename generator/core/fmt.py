@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
@@ -39,10 +40,11 @@ def rupiah(n: int | None) -> str:
 
 
 def percent(part: int, whole: int) -> str:
-    """99,25%"""
-    if not whole:
-        return "0%"
-    return f"{format_decimal(round(part * 100 / whole, 2), format='#,##0.##', locale=LOCALE)}%"
+    """A share, always with one decimal: 12,3% / 77,7% / 100,0% (half up, never a mix of precisions)."""
+    share = (Decimal(part) * 100 / Decimal(whole) if whole else Decimal(0)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if part and whole and not share:
+        return f"<{format_decimal(Decimal('0.1'), format='#,##0.0', locale=LOCALE)}%"  # a share, never shown as none
+    return f"{format_decimal(share, format='#,##0.0', locale=LOCALE)}%"
 
 
 def date_range(first: dt.date, last: dt.date) -> str:

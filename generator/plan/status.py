@@ -50,13 +50,51 @@ DIJADWALKAN = "dijadwalkan"  # its start is still in the future
 DICATAT = "dicatat"  # recorded after the fact: an archive, never late, never reminded
 
 STATE_LABELS = {
-    BELUM: "Belum",
+    BELUM: "Belum bisa dimulai",  # GOV.UK's task list: "Cannot start yet", not a bare "not yet"
     BERJALAN: "Berjalan",
     SELESAI: "Selesai",
     TERLAMBAT: "Terlambat",
     DILEWATI: "Dilewati",
     TANPA_CATATAN: "Tanpa catatan",
 }
+
+# One measure of lateness on every surface (site, terminal, reminder, regency): working days, counted
+# by the calendar here. A step is late by the working days past its own deadline (its start + its SOP
+# time); a cycle's forecast is compared with the end of the SOP schedule (every step's SOP time chained
+# from the cycle's start), and says so.
+SOP_SCHEDULE = "jadwal SOP"
+
+
+def working_days(n: int) -> str:
+    """14 hari kerja"""
+    return f"{n} hari kerja"
+
+
+def late_label(n: int) -> str:
+    """Terlambat 14 hari kerja"""
+    return f"Terlambat {working_days(n)}"
+
+
+def versus_schedule(behind: int, schedule_end: dt.date | None) -> str:
+    """How a finish compares with the end of the SOP schedule: "15 hari kerja setelah akhir jadwal SOP
+    (2 Desember 2026)", or "tidak melewati akhir jadwal SOP (2 Desember 2026)"."""
+    if behind:
+        return f"{working_days(behind)} setelah akhir {SOP_SCHEDULE} ({date_id(schedule_end)})"
+    return f"tidak melewati akhir {SOP_SCHEDULE} ({date_id(schedule_end)})"
+
+
+def forecast_versus(forecast: Forecast) -> str:
+    """What a forecast finish is measured against, and on what it rests: "15 hari kerja setelah akhir
+    jadwal SOP (2 Desember 2026), bila setiap langkah berikutnya selesai dalam waktu SOP"."""
+    return (f"{versus_schedule(forecast.behind, forecast.baseline_end)}, bila setiap langkah berikutnya selesai "
+            f"dalam waktu SOP")
+
+
+def forecast_sentence(forecast: Forecast) -> str:
+    """"Perkiraan selesai 23 Desember 2026, 15 hari kerja setelah akhir jadwal SOP (2 Desember 2026),
+    bila setiap langkah berikutnya selesai dalam waktu SOP." """
+    return f"Perkiraan selesai {date_id(forecast.finish)}, {forecast_versus(forecast)}."
+
 
 PHASE_LABELS = {
     DIJADWALKAN: "dijadwalkan",
@@ -113,6 +151,9 @@ class CycleStatus:
     ended_behind: int = 0  # working days that day lies past the baseline's end
     signed_on: dt.date | None = None  # a finished cycle: the day its RKT was signed, its finish date
     archived_on: dt.date | None = None  # the day the signed scan was archived in the repository
+    # the warnings a running cycle's summary (the step waited on with its lateness, who must act, the
+    # units not in, the forecast) does not already state: other late steps, missing calendar data
+    beyond_summary: tuple[str, ...] = ()
 
     @property
     def current(self) -> StepStatus | None:
@@ -152,6 +193,12 @@ class CycleStatus:
     @property
     def late(self) -> tuple[StepStatus, ...]:
         return tuple(s for s in self.steps if s.is_late and s.is_running)
+
+    @property
+    def late_days(self) -> int:
+        """The cycle's lateness, the one figure every surface gives: the working days the latest
+        running step is past its deadline (0 when no running step is late)."""
+        return max((s.late_by for s in self.late), default=0)
 
 
 def baseline(sop: Sop, start: dt.date, cal: WorkCalendar) -> tuple[Planned, ...]:
@@ -299,7 +346,10 @@ def _whole_cycle(cycle: Cycle, start: dt.date, today: dt.date, steps: tuple[Step
         behind = cal.count(cal.next_workday(baseline_end), ended) if ended > baseline_end else 0
         signed_on, archived_on = _signing_dates(steps)
         result = replace(result, ended=ended, ended_behind=behind, signed_on=signed_on, archived_on=archived_on)
-    return replace(result, warnings=tuple(_warnings(result, cal, start, names)))
+    found = _warnings(result, cal, start, names)
+    summarised = phase == BERJALAN
+    return replace(result, warnings=tuple(text for text, _ in found),
+                   beyond_summary=tuple(text for text, said in found if not (said and summarised)))
 
 
 def _previous_finish(steps: list[Step], number: int, finished: dict[int, dt.date | None]) -> dt.date | None:
@@ -309,24 +359,30 @@ def _previous_finish(steps: list[Step], number: int, finished: dict[int, dt.date
     return finished.get(steps[index - 1].number)
 
 
-def _warnings(status: CycleStatus, cal: WorkCalendar, start: dt.date, names: Mapping[str, str]) -> list[str]:
+def _warnings(status: CycleStatus, cal: WorkCalendar, start: dt.date,
+              names: Mapping[str, str]) -> list[tuple[str, bool]]:
+    """Each warning, and whether a running cycle's summary states it already (the step it waits on
+    with its lateness, the units not in, the forecast)."""
     out = []
+    current = status.current
     for s in status.late:
-        out.append(f"Langkah {s.step.number} ({s.step.short}) terlambat {s.late_by} hari kerja: "
-                   f"tenggat {date_id(s.deadline)}, waktu SOP {s.step.days_written}.")
+        out.append((f"Langkah {s.step.number} ({s.step.short}) {late_label(s.late_by).lower()}: "
+                    f"tenggat {date_id(s.deadline)}, waktu SOP {working_days(s.step.days)}.",
+                    current is not None and s.step.number == current.step.number))
     running_forms = any(s.step.evidence == "form_unit" and s.started is not None for s in status.steps)
     missing = status.missing_units
     if missing and running_forms:
-        out.append(f"{len(missing)} unit belum menyerahkan Form RKT: {', '.join(names.get(u, u) for u in missing)}.")
+        out.append((f"{len(missing)} unit belum menyerahkan Form RKT: {', '.join(names.get(u, u) for u in missing)}.",
+                    True))
     # one statement of the cycle's delay, the forecast's: the slip so far would contradict it
     if status.forecast is not None and status.forecast.behind:
-        out.append(f"Perkiraan selesai {date_id(status.forecast.finish)}, {status.forecast.behind} hari kerja setelah "
-                   f"jadwal dasar ({date_id(status.baseline_end)}).")
+        out.append((forecast_sentence(status.forecast), True))
     end = status.baseline_end or start
     years = {y for y in range(start.year, end.year + 1)} & cal.years_without_cuti
     if years:
-        out.append(f"Data cuti bersama tahun {', '.join(map(str, sorted(years)))} belum tersedia; tambahkan "
-                   f"di cycles/agency.yaml (kalender: libur_tambahan) agar tenggat dihitung tepat.")
+        out.append((f"Data cuti bersama tahun {', '.join(map(str, sorted(years)))} belum tersedia; pengelola "
+                    f"dasbor perlu menambahkannya ke kalender instansi (libur tambahan) agar tenggat dihitung tepat.",
+                    False))
     return out
 
 

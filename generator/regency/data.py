@@ -122,10 +122,12 @@ class Cycle:
 
     @property
     def lateness(self) -> int:
-        """Working days behind: the larger of the slip against the baseline and the worst running step."""
+        """A running cycle's lateness as its agency's dashboard gives it (`CycleStatus.late_days`): the
+        working days its running steps are past their deadlines, at most. A forecast to finish after
+        the SOP schedule is not lateness (yet): it is said as a forecast, with what it compares."""
         if self.phase != "berjalan":
             return 0
-        return max([self.slip] + [s.late_by for s in self.late_steps])
+        return max((s.late_by for s in self.late_steps), default=0)
 
     @property
     def current(self) -> Step | None:
@@ -231,8 +233,8 @@ def check(body: bytes, folder: Path = SCHEMAS) -> dict:
         raise Invalid(f"bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno})") from None
     except RecursionError:
         raise Invalid("struktur JSON terlalu dalam") from None
-    except ValueError as exc:  # a number with thousands of digits
-        raise Invalid(f"bukan JSON yang sah ({exc})") from None
+    except ValueError:  # a number of thousands of digits (Python's own message is English and technical)
+        raise Invalid("bukan JSON yang sah: ada angka yang terlalu panjang (ribuan digit)") from None
     return validate(data, folder)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from generator.regency import data as published
 from generator.regency.config import Agency, Config
 from generator.regency.fetch import DEFAULT_LIMITS, Fetched, Limits, fetch_all
-from generator.source import atomic, cache
+from generator.source import atomic, cache, cacheseal
 
 LAST_GOOD = ("kabupaten", "terakhir")
 # an agency whose own dashboard has not been rebuilt for this long shows old facts (its
@@ -70,7 +70,10 @@ def last_good_folder(root: Path) -> Path:
 def _read_last_good(folder: Path, code: str) -> tuple[published.Published | None, dt.date | None]:
     """The last good copy, re-checked (the schema may have moved on, the file may be damaged)."""
     try:
-        saved = json.loads((folder / f"{code}.json").read_text(encoding="utf-8"))
+        sealed = cacheseal.unseal((folder / f"{code}.json").read_bytes())  # only a copy this machine kept
+        if sealed is None:
+            return None, None
+        saved = json.loads(sealed.decode("utf-8"))
         data = published.validate(saved["data"])
         return published.from_data(data), dt.date.fromisoformat(saved["diambil"])
     except (OSError, ValueError, KeyError, TypeError, published.Invalid):
@@ -81,7 +84,7 @@ def _save_last_good(folder: Path, code: str, source: str, data: dict, today: dt.
     text = json.dumps({"diambil": today.isoformat(), "sumber": source, "data": data}, ensure_ascii=False,
                       sort_keys=True, indent=1) + "\n"
     try:
-        atomic.replace(folder / f"{code}.json", text)
+        atomic.replace(folder / f"{code}.json", cacheseal.seal(text.encode("utf-8")))
     except OSError:
         pass  # the fallback is a convenience; a full disk shows where it matters, writing the pages
 

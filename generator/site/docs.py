@@ -15,13 +15,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.source import atomic, cache
+from generator.core.layout import GENERATED_DOCS
+from generator.source import atomic, cache, cacheseal
 from generator.source.gitrepo import GitError, git
 
 DOCS = "docs"
 # what the generator owns inside docs/: everything else there is hand-written
-GENERATED = ("index.md", "arsip.md", "sop.md", "label.md", "tren.md", "isi-form.md", "siklus", "rkt", "grafik",
-             "unduh", "data")
+GENERATED = GENERATED_DOCS
 STATE = "generate.json"  # in the cache folder
 
 
@@ -99,7 +99,9 @@ def unchanged_since_last_time(root: Path, key: str) -> int | None:
     """The number of generated files, if the last generation had the same inputs and its
     output is still in docs/ byte for byte; otherwise None."""
     try:
-        state = json.loads((cache.folder(root) / STATE).read_text(encoding="utf-8"))
+        # a state this machine did not write (a planted one) would skip the generation: never trusted
+        sealed = cacheseal.unseal((cache.folder(root) / STATE).read_bytes())
+        state = json.loads(sealed.decode("utf-8")) if sealed is not None else {}
     except (OSError, ValueError):
         return None
     if state.get("fingerprint") != key:
@@ -118,6 +120,6 @@ def remember(root: Path, key: str, files: dict[str, bytes]) -> None:
     """Note the inputs' fingerprint and the digest of every file this generation wrote."""
     state = {"fingerprint": key, "files": {rel: hashlib.sha256(b).hexdigest() for rel, b in sorted(files.items())}}
     try:
-        atomic.replace(cache.folder(root) / STATE, json.dumps(state, indent=1))
+        atomic.replace(cache.folder(root) / STATE, cacheseal.seal(json.dumps(state, indent=1).encode("utf-8")))
     except OSError:
         pass  # only an optimisation; a full or read-only disk was already reported by the writer

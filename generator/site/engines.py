@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.plan.derive import BuildError
+from generator.site.workfolders import INSIDE, ZENSICAL_OUTSIDE, work_folder
 from generator.source import atomic, cache
 from generator.source.gitrepo import GitError, git
 
@@ -92,22 +93,24 @@ def zensical_config(root: Path, site: Path) -> Iterator[Path]:
 
 def zensical_build(root: Path, epoch: str, site: Path) -> subprocess.CompletedProcess:
     """Zensical's strict build into `site`. A folder outside the repository is built inside it
-    first (in .rkt-cache/) and copied out. Zensical's own cache is `.cache/` in the root: its
-    output was measured identical with a cold and a warm cache, so it is left alone."""
+    first (in a work folder `.rkt-cache/situs-<id>/`) and copied out. Zensical's own cache is
+    `.cache/` in the root: its output was measured identical with a cold and a warm cache, so it
+    is left alone."""
     root = root.resolve()
-    inside = root in site.resolve().parents
-    out = site if inside else cache.folder(root) / f"situs-{uuid.uuid4().hex[:8]}"
-    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0", NO_COLOR="1")
-    try:
-        with zensical_config(root, out) as config:
-            proc = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
-                                   str(config)], cwd=root, env=env, capture_output=True, text=True)
-        if not inside and proc.returncode == 0:
-            shutil.copytree(out, site, dirs_exist_ok=True)
-    finally:
-        if not inside:
-            shutil.rmtree(out, ignore_errors=True)  # ours: made for this build
+    if root in site.resolve().parents:
+        return _zensical(root, epoch, site)
+    with work_folder(cache.folder(root), ZENSICAL_OUTSIDE) as work:  # ours; removed after
+        proc = _zensical(root, epoch, work / INSIDE)
+        if proc.returncode == 0:
+            shutil.copytree(work / INSIDE, site, dirs_exist_ok=True)
     return proc
+
+
+def _zensical(root: Path, epoch: str, out: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="0", NO_COLOR="1")
+    with zensical_config(root, out) as config:
+        return subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file",
+                               str(config)], cwd=root, env=env, capture_output=True, text=True)
 
 
 # --- the engines' logs -------------------------------------------------------

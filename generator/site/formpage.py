@@ -8,6 +8,7 @@ header its file would carry, and the Renstra's objectives and indicators to choo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.check import formrules
@@ -40,7 +41,7 @@ def form_page_data(root: Path, repository: Repository, folders: tuple[CycleFolde
                      for k in p.activities for s in k.subs if s.unit_of_measure})
     schemas = SchemaSet.load(root / "schemas")
     return {
-        "schema": schemas.flat["form"],
+        "schema": _page_schema(schemas.flat["form"]),
         **formrules.export(schemas.documents["form.schema.json"]),  # the rules about one form, as data
         "comments": {"kinerja": yamlwrite.KINERJA_COMMENT, "program": yamlwrite.PROGRAM_COMMENT},
         "cycles": cycles,
@@ -51,6 +52,20 @@ def form_page_data(root: Path, repository: Repository, folders: tuple[CycleFolde
         "repo_url": _repository_address(root),
         "branch": "main",
     }
+
+
+# the file wants an amount without dots; the page reads it as people write it (core/amount.py)
+_FILE_AMOUNT = re.compile(r"bilangan bulat tanpa titik, misalnya [0-9]+")
+_PAGE_AMOUNT = "ditulis seperti biasa, misalnya 150.000.000, Rp 150.000.000 atau 150 juta"
+
+
+def _page_schema(schema: dict) -> dict:
+    """The form schema as the page shows it: an amount's help says how to type it on the page."""
+    out = {k: _page_schema(v) if isinstance(v, dict) else v for k, v in schema.items()}
+    description = schema.get("description")
+    if schema.get("type") == "integer" and schema.get("minimum") == 0 and isinstance(description, str):
+        out["description"] = _FILE_AMOUNT.sub(_PAGE_AMOUNT, description)
+    return out
 
 
 def _unit_form(root: Path, repository: Repository, year: int, code: str, name: str) -> dict:

@@ -1,20 +1,20 @@
 """Publishing a site: the engine into a temporary folder, the safety scan, then the swap.
 
 One sequence for the agency's site (`rkt build`) and the regency's (`rkt kabupaten build`),
-so both are held to the same bar. The engine builds into a temporary sibling of the target
-(`<site>.tmp-<id>`), with every warning fatal; only a complete site that passed the safety
-scan replaces the old one, which is first renamed aside (`<site>.old-<id>`). Both siblings
-sit beside the site folder, on its file system, so that each rename is atomic. Of the old
-site only the files our marker lists are deleted.
+so both are held to the same bar. The engine builds into a work folder beside the target
+(`<site>.tmp-<id>/situs`, `workfolders`), with every warning fatal; only a complete site that
+passed the safety scan replaces the old one, in one atomic exchange of the two folders (where
+the system has none: two renames, the old site put back by the next build if killed between).
+The work folder sits beside the site folder, on its file system, so that each rename is atomic.
+Of the old site only the files our marker lists are deleted; the rest is moved to
+`<site>.old-<id>`. A build first removes the work folders that killed builds left.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +22,19 @@ from pathlib import Path
 from generator.plan.derive import BuildError
 from generator.site import engines
 from generator.site.locks import locked, site_lock
-from generator.site.safety import mark, remove_ours, scan_site, site_refusal
+from generator.site.safety import mark, scan_site, site_refusal
+from generator.site.workfolders import (
+    INSIDE,
+    PREVIOUS,
+    SWAPPED,
+    ZENSICAL_OUTSIDE,
+    ZENSICAL_SERVER,
+    clear,
+    leftovers,
+    said,
+    work_folder,
+)
+from generator.source import atomic, cache
 
 SITE = "site"  # the site folder in the repository, unless another is asked for
 
@@ -62,48 +74,64 @@ def publish(root: Path, site: Path, engine: str, today: dt.date | None, timezone
 
 
 def _build_scan_swap(root: Path, site: Path, engine: str, epoch: str) -> Publication:
-    """Engine into a temporary sibling of `site`, every warning fatal, safety scan, then swap."""
-    new = _sibling(site, "tmp")
-    os.mkdir(new)  # not mkdtemp: its 0700 would lock a web server out of the published site
-    try:
+    """Engine into a work folder beside `site`, every warning fatal, safety scan, then swap; first
+    remove what killed builds left (under the site lock, so no live build into `site` owns it)."""
+    notes = _leftovers(root, site)
+    with work_folder(site.parent, f"{site.name}.tmp-") as work:
+        new = work / INSIDE
         t1 = time.perf_counter()
         proc = engines.run(engine, root, epoch, new)
         seconds = time.perf_counter() - t1
         engines.check_engine(proc, engine)
         unsafe = scan_site(new)
         if unsafe:
-            return Publication(engine, None, unsafe, [], seconds)  # never published; the previous site stays
+            return Publication(engine, None, unsafe, notes, seconds)  # never published; the previous site stays
         mark(new)
-        notes = _swap(new, site)
+        notes += _swap(work, site)
         return Publication(engine, site, [], notes, seconds)
-    finally:
-        # ours alone: made above and filled by the engine for this build
-        shutil.rmtree(new, ignore_errors=True)
 
 
-def _sibling(site: Path, role: str) -> Path:
-    """A fresh name beside `site` (same file system, so renames are atomic)."""
-    site.parent.mkdir(parents=True, exist_ok=True)
-    while True:
-        path = site.with_name(f"{site.name}.{role}-{uuid.uuid4().hex[:8]}")
-        if not os.path.lexists(path):
-            return path
+def _leftovers(root: Path, site: Path) -> list[str]:
+    """Remove the work folders of builds and servers that were killed; say what went."""
+    found = leftovers(site.parent, f"{site.name}.tmp-", site)
+    for prefix in (ZENSICAL_OUTSIDE, ZENSICAL_SERVER):
+        found += leftovers(cache.folder(root), prefix)
+    return said(found)
 
 
-def _swap(new: Path, site: Path) -> list[str]:
-    """Put the complete `new` site in place of `site`; of the old one delete only our files."""
-    if not site.exists():
+def _swap(work: Path, site: Path) -> list[str]:
+    """Put the complete new site (`work/situs`) in place of `site` in one atomic exchange, so that
+    `site` always holds the old site or the new one, whole; of the old one delete only our files."""
+    new = work / INSIDE
+    if not os.path.lexists(site):
+        atomic.kill_point()
         os.rename(new, site)
         return []
-    old = _sibling(site, "old")
-    os.rename(site, old)
+    atomic.kill_point()
+    (work / SWAPPED).touch()
     try:
-        os.rename(new, site)
+        if not atomic.exchange(new, site):
+            _swap_in_two(work, site)
     except OSError:
-        os.rename(old, site)
+        clear(work, site)  # the new site (ours) goes; the old one was never moved or is back
         raise
-    left = remove_ours(old)
-    if not left:
+    cleared = clear(work, site)
+    if cleared.moved_to is None:
         return []
+    left = cleared.kept
     shown = ", ".join(left[:5]) + (f" dan {len(left) - 5} lainnya" if len(left) > 5 else "")
-    return [f"berkas di {site} yang bukan buatan rkt tidak dihapus; semuanya dipindahkan ke {old}: {shown}"]
+    return [f"berkas di {site} yang bukan buatan rkt tidak dihapus; semuanya dipindahkan ke {cleared.moved_to}: "
+            f"{shown}"]
+
+
+def _swap_in_two(work: Path, site: Path) -> None:
+    """Where no atomic exchange exists: the old site aside, then the new one in. A build killed
+    between the two has its previous site put back by the next build (`leftovers`)."""
+    atomic.kill_point()
+    os.rename(site, work / PREVIOUS)
+    try:
+        atomic.kill_point()
+        os.rename(work / INSIDE, site)
+    except OSError:
+        os.rename(work / PREVIOUS, site)
+        raise

@@ -6,10 +6,11 @@ issue of a cycle by its title, so a new title would leave the old issue open bes
 from __future__ import annotations
 
 import json
+import re
 
 from generator.core import fmt
 from generator.core.model import Agency, Sop
-from generator.plan.status import DICATAT, DIJADWALKAN, CycleStatus
+from generator.plan.status import DICATAT, DIJADWALKAN, CycleStatus, forecast_versus, late_label, working_days
 
 
 def title(year: int) -> str:
@@ -51,9 +52,9 @@ def markdown(status: CycleStatus, agency: Agency, sop: Sop, site_hint: str = "")
         lines.append("")
         for s in status.late:
             executor = lanes.get(s.step.executor, s.step.executor)
-            lines.append(f"- Langkah {s.step.number} ({s.step.short}), pelaksana {executor}: "
-                         f"terlambat {s.late_by} hari kerja (tenggat {fmt.date_id(s.deadline)}, waktu SOP "
-                         f"{s.step.days_written}).")
+            lines.append(f"- Langkah {s.step.number} ({_user(s.step.short)}), pelaksana {_user(executor)}: "
+                         f"{late_label(s.late_by).lower()} (tenggat {fmt.date_id(s.deadline)}, waktu SOP "
+                         f"{working_days(s.step.days)}).")
         lines.append("")
     if status.missing_units:
         lines.append("**Unit yang belum menyerahkan Form RKT**")
@@ -61,29 +62,32 @@ def markdown(status: CycleStatus, agency: Agency, sop: Sop, site_hint: str = "")
         for unit in status.missing_units:
             u = agency.unit(unit)
             head = agency.person(u.head) if u else None
-            who = f" — {head.name}" + (f" (@{head.github})" if head and head.github else "") if head else ""
-            lines.append(f"- {u.name if u else unit}{who}")
+            # the head's own account is mentioned on purpose (GitHub notifies them); nothing typed elsewhere is
+            who = f" — {_user(head.name)}" + (f" (@{head.github})" if head.github else "") if head else ""
+            lines.append(f"- {_user(u.name if u else unit)}{who}")
         lines.append("")
     if status.forecast is not None:
         f = status.forecast
-        versus = f"{f.behind} hari kerja setelah jadwal dasar" if f.behind else "sesuai jadwal dasar"
-        lines.append(f"**Perkiraan selesai:** {fmt.date_id(f.finish)}, {versus} ({fmt.date_id(status.baseline_end)}), "
-                     f"bila setiap langkah berikutnya selesai dalam waktu SOP.")
+        lines.append(f"**Perkiraan selesai:** {fmt.date_id(f.finish)}, {forecast_versus(f)}.")
         lines.append("")
     if not status.late and not status.missing_units:
         lines.append("Tidak ada langkah yang terlambat.")
         lines.append("")
     lines.append("_Issue ini dibuat dan diperbarui otomatis setiap pagi, dan ditutup otomatis bila tidak ada lagi "
                  "yang terlambat._" + (f" {site_hint}" if site_hint else ""))
-    # user-typed names go into Markdown here: neutralise what GitHub would render as markup
-    return "\n".join(_plain(line) if line.startswith("- ") else line for line in lines) + "\n"
+    return "\n".join(lines) + "\n"
 
 
-def _plain(line: str) -> str:
-    head, rest = line[:2], line[2:]
-    for ch in "\\`*_[]<>|#!":
-        rest = rest.replace(ch, "\\" + ch)
-    return head + rest
+# a zero-width space (as an entity: nothing invisible is written raw) after @ and # keeps GitHub from
+# reading "@someone" as a mention that notifies them, or "#12" / "GH-12" as a link to another issue
+_BREAK = "&#8203;"
+_USER = re.compile(r"GH-|[@#]|[\\`*_\[\]<>|!~&]")  # in one pass: the break's own "&#" is never escaped again
+
+
+def _user(text: str) -> str:
+    """Text someone typed (a unit, a person, a step), as inert Markdown: no markup, no mention, no reference."""
+    return _USER.sub(lambda m: m[0][:-1] + _BREAK + m[0][-1] if m[0] == "GH-" else
+                     m[0] + _BREAK if m[0] in "@#" else "\\" + m[0], text)
 
 
 def as_json(items: list[dict]) -> str:

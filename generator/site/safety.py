@@ -9,6 +9,9 @@ frame, object, embed, form, style or base element; no event-handler attribute
 whole page: every loaded resource (script, stylesheet, image, icon, frame,
 font in CSS) is a relative URL. A finding fails the build.
 
+Every published workbook, PDF, CSV and chart is scanned as well (`inert`): no formula,
+script, macro or link out of it.
+
 Before and after: a build never deletes a file it did not write. A site folder
 of ours carries a marker listing its files; only those are ever removed.
 """
@@ -20,6 +23,8 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+
+from generator.site import inert
 
 _BANNED_IN_CONTENT = {"script", "iframe", "frame", "object", "embed", "form", "style", "base", "meta", "link",
                       "input", "button", "textarea", "select", "svg", "math"}
@@ -103,6 +108,9 @@ def scan_site(site: Path) -> list[str]:
     for path in sorted(site.rglob("*.css")):
         for m in _CSS_URL.finditer(path.read_text(encoding="utf-8", errors="replace")):
             findings.append(f"{path.relative_to(site).as_posix()}: memuat sumber dari luar situs: {m.group(1)}")
+    # the downloads, charts and scans too: whatever put them there (rkt, a cache, an archive)
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix.lower() in inert.SCANS):
+        findings += inert.scan_file(path, path.relative_to(site).as_posix())
     return findings
 
 

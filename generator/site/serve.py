@@ -15,19 +15,18 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 from generator.check import report
 from generator.plan.derive import BuildError
 from generator.site.build import build
 from generator.site.engines import DEFAULT_ENGINE, ENGINE_NAMES, engine_missing, zensical_config
+from generator.site.workfolders import INSIDE, ZENSICAL_SERVER, work_folder
 from generator.source import cache
 
 
@@ -92,9 +91,8 @@ def server_command(root: Path, addr: str, engine: str, stack: contextlib.ExitSta
         # Zensical's server empties and fills its site folder (MkDocs' serves from a temporary
         # one): give it a folder of its own, never site/. Its --strict is "currently unsupported":
         # warnings are shown in its output but do not stop it.
-        folder = cache.folder(root) / f"serve-{uuid.uuid4().hex[:8]}"
-        folder.mkdir(parents=True)
-        stack.callback(shutil.rmtree, folder, True)
+        # a work folder: removed when the server stops, by the next build if the server was killed
+        folder = stack.enter_context(work_folder(cache.folder(root), ZENSICAL_SERVER)) / INSIDE
         config = stack.enter_context(zensical_config(root, folder))
         return [sys.executable, "-m", "zensical", "serve", "--dev-addr", addr, "--config-file", str(config)]
     return [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", addr, "--config-file", str(root / "mkdocs.yml")]

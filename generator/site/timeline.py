@@ -54,7 +54,7 @@ def timeline_spec(status: CycleStatus) -> TimelineSpec:
         nothing = not any(r.actual_end for r in rows)
         return TimelineSpec(f"Siklus RKT {status.year} (dicatat kemudian): tanggal yang tercatat",
                             status.today.isoformat() if nothing else None, tuple(rows))
-    return TimelineSpec(f"Siklus RKT {status.year}: jadwal dasar, pelaksanaan" +
+    return TimelineSpec(f"Siklus RKT {status.year}: jadwal SOP, pelaksanaan" +
                         (" dan perkiraan" if status.forecast else ""),
                         None if status.finished else status.today.isoformat(), tuple(rows))
 
@@ -205,7 +205,7 @@ def _legend(fig: Figure, spec: TimelineSpec, layout: TimelineLayout) -> None:
         keys, names = ["selesai"], ["Tercatat selesai"]
     else:
         keys = ["baseline", "selesai", "berjalan", "terlambat"]
-        names = ["Jadwal dasar (SOP)", "Selesai", "Berjalan", "Terlambat"]
+        names = ["Jadwal SOP", "Selesai", "Berjalan", "Terlambat"]
     handles = [Rectangle((0, 0), 1, 1, color=COLORS[k]) for k in keys]
     if any(r.forecast_end for r in spec.rows):
         handles.append(Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=COLORS["forecast"], hatch="////"))

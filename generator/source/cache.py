@@ -6,7 +6,8 @@ itself can never serve a stale chart, export or page.
 
 The caches live in `.rkt-cache/` at the repository root, out of the way of the
 site engines: Zensical keeps its own `.cache/` there and may clear it.
-A cache is an optimisation: failing to write one never fails a command.
+A cache is an optimisation: failing to write one never fails a command. An entry is
+trusted only when this machine's rkt wrote it (`cacheseal`): anything else is made again.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.source import atomic, parallel
+from generator.core.layout import CACHE
+from generator.source import atomic, cacheseal, parallel
 
-DIR = ".rkt-cache"
+DIR = CACHE
 _PACKAGE = Path(__file__).resolve().parent.parent  # all of generator/
 
 
@@ -97,10 +99,10 @@ class Cache:
         path = self.folder / f"{key(kind, *inputs)}{suffix}" if self.folder is not None else None
         if path is not None:
             try:
-                data = path.read_bytes()
+                data = cacheseal.unseal(path.read_bytes())
             except OSError:
-                pass
-            else:
+                data = None
+            if data is not None:
                 self.reused += 1
                 return data
         self.made += 1
@@ -110,7 +112,7 @@ class Cache:
         data = make()
         if path is not None:
             try:
-                atomic.replace(path, data)
+                atomic.replace(path, cacheseal.seal(data))
             except OSError:
                 pass  # a full or read-only disk shows up where it matters: writing the pages
         return data

@@ -96,6 +96,25 @@ def read_blobs(root: FsPath, oids: list[str]) -> dict[str, bytes]:
     return result
 
 
+def tracked(root: FsPath) -> list[str] | None:
+    """Every file under version control, and every tracked file that .gitignore ignores; None
+    outside a repository."""
+    try:
+        out = git(root, "ls-files", "-z", "--cached")
+    except GitError:
+        return None
+    return sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
+
+
+def tracked_but_ignored(root: FsPath) -> list[str]:
+    """Tracked files that .gitignore ignores (committed with `git add -f` or through the web)."""
+    try:
+        out = git(root, "ls-files", "-z", "--cached", "--ignored", "--exclude-standard")
+    except GitError:
+        return []
+    return sorted(p for p in out.decode("utf-8", "replace").split("\0") if p)
+
+
 def changed_files(root: FsPath, base: str) -> set[str]:
     out = git(root, "diff", "--name-only", "-z", base)
     return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}

@@ -41,6 +41,7 @@ from generator.core.problems import Mark, Path, Positions, Problem, os_reason
 from generator.source.screen import BAD_DECODED, MAX_BYTES, escaped_problems, read_text
 
 MAX_DEPTH = 32
+SHOWN_REFERENCES = 3  # anchors/aliases reported one by one; the rest of a file's in one line
 # Far above any integer the schemas allow (all are bounded below 2**53, 16 digits),
 # far below Python's 4,300-digit limit on int(): a longer run of digits is a paste
 # accident, and refusing it here keeps every later step free of giant numbers.
@@ -142,6 +143,7 @@ def parse(text: str, file: str) -> tuple[object, Positions, list[Problem]]:
         tree.problems.append(_syntax_problem(exc, text, file))
     except yaml.YAMLError as exc:  # reader errors carry no mark
         tree.problems.append(Problem(file, "RKT004", _yaml_message(str(exc)), line=1, col=1))
+    tree.references_left()
     if not tree.problems and tree.documents == 0:
         tree.problems.append(Problem(file, "RKT010", "berkas kosong; isi data belum ada", line=1, col=1))
     return tree.root, Positions(tree.marks), tree.problems
@@ -151,7 +153,7 @@ class _Tree:
     """The data being built from libyaml's events, with the mark of every key and item
     and the problems found so far. One method per kind of event."""
 
-    __slots__ = ("text", "file", "problems", "marks", "root", "stack", "documents")
+    __slots__ = ("text", "file", "problems", "marks", "root", "stack", "documents", "references", "hidden_at")
 
     def __init__(self, text: str, file: str) -> None:
         self.text, self.file = text, file
@@ -162,9 +164,25 @@ class _Tree:
         #                        whether it is itself a key, its own mark]
         self.stack: list[list] = []
         self.documents = 0
+        self.references = 0  # anchors and aliases seen (an alias bomb has thousands)
+        self.hidden_at = None  # where the first one not reported by itself is
 
     def report(self, mark, code: str, message: str) -> None:
         self.problems.append(Problem(self.file, code, message, line=mark.line + 1, col=mark.column + 1))
+
+    def reference(self, mark, message: str) -> None:
+        """An anchor or alias: the first few are reported where they are, the rest counted once."""
+        self.references += 1
+        if self.references <= SHOWN_REFERENCES:
+            self.report(mark, "RKT006", message)
+        elif self.hidden_at is None:
+            self.hidden_at = mark
+
+    def references_left(self) -> None:
+        more = self.references - SHOWN_REFERENCES
+        if more > 0:
+            self.report(self.hidden_at, "RKT006", f"ini dan {more - 1} anchor atau alias YAML lain sesudahnya juga "
+                                                  f"tidak diizinkan; tulis setiap nilai langsung")
 
     def _wants_key(self) -> bool:
         """Whether the next node is the key of an entry of the innermost mapping."""
@@ -203,8 +221,8 @@ class _Tree:
         if ev.style == '"' and BAD_DECODED.search(ev.value):
             self.problems.extend(escaped_problems(self.text, ev.start_mark.index, ev.end_mark.index, self.file))
         if ev.anchor is not None:
-            self.report(ev.start_mark, "RKT006", f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya "
-                                                 f"langsung{_as_text_hint(self.text, ev)}")
+            self.reference(ev.start_mark, f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya "
+                                          f"langsung{_as_text_hint(self.text, ev)}")
         if ev.tag is not None:
             self.report(ev.start_mark, "RKT007",
                         f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu{_as_text_hint(self.text, ev)}")
@@ -232,7 +250,7 @@ class _Tree:
         if as_key:
             self.report(ev.start_mark, "RKT008", "kunci harus berupa teks, bukan daftar atau pemetaan")
         if ev.anchor is not None:
-            self.report(ev.start_mark, "RKT006", f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
+            self.reference(ev.start_mark, f"anchor YAML '&{ev.anchor}' tidak diizinkan; tulis nilainya langsung")
         if ev.tag is not None:
             self.report(ev.start_mark, "RKT007", f"tag YAML '{ev.tag}' tidak diizinkan; hapus tag itu")
         # a collection used as a key is read (to find its end) but never kept
@@ -250,8 +268,8 @@ class _Tree:
             self.stack[-1][3] = done[5]
 
     def alias(self, ev) -> None:
-        self.report(ev.start_mark, "RKT006", f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung"
-                                             f"{_as_text_hint(self.text, ev)}")
+        self.reference(ev.start_mark, f"alias YAML '*{ev.anchor}' tidak diizinkan; tulis nilainya langsung"
+                                      f"{_as_text_hint(self.text, ev)}")
         if self._wants_key():
             self.stack[-1][2] = _INVALID_KEY
             self.stack[-1][3] = ev.start_mark
@@ -288,6 +306,9 @@ def _as_text_hint(text: str, ev) -> str:
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     problem = exc.problem or str(exc)
     mark = exc.problem_mark or exc.context_mark
+    if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours in [[[[...
+        return Problem(file, "RKT009", f"struktur bersarang lebih dari {MAX_DEPTH} tingkat",
+                       line=mark.line + 1 if mark else 1, col=mark.column + 1 if mark else 1)
     if "end of stream" in problem and exc.context_mark is not None:
         mark = exc.context_mark  # where the unclosed quote or bracket began
     line = mark.line + 1 if mark else 1

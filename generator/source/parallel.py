@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from generator.source import atomic
+from generator.source import atomic, cacheseal
 
 WORKERS = 2
 _current: Batch | None = None
@@ -139,7 +139,7 @@ class Batch:
             path = self.paths[index]
             if path is not None:
                 try:
-                    atomic.replace(path, data)
+                    atomic.replace(path, cacheseal.seal(data))
                 except OSError:
                     pass  # a full or read-only disk shows up where it matters: writing the pages
         by_placeholder = {self._placeholder(i): data for i, data in enumerate(outputs)}

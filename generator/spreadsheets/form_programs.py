@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from generator.core import amount
 from generator.spreadsheets.cell_problems import Found
 from generator.spreadsheets.cells import PLACEHOLDER, Raw, budget_of, refusal, target_of, text_of
 from generator.spreadsheets.form_template import LEVELS, PROGRAM
@@ -147,7 +148,7 @@ def _parent_row(entry: dict, texts: dict[int, str], value: str | int | None, ang
     # (rules.py checks it against the rows below). Satuan and penanggung jawab exist
     # only on sub kegiatan: a value typed there would be dropped, so it is refused.
     if not anggaran.empty:
-        budget, why = budget_of(anggaran)
+        budget, why = _budget(anggaran)
         if why:
             found.add(PROGRAM, 7, n, why)
         entry["anggaran"] = 0 if budget is None else budget
@@ -165,7 +166,7 @@ def _sub_row(entry: dict, texts: dict[int, str], value: str | int | None, anggar
     if value is None:
         found.add(PROGRAM, 5, n, "target kinerja belum diisi")
     # an empty Anggaran cell is a budget not known yet: left out, never 0
-    budget, why = (None, None) if anggaran.empty else budget_of(anggaran)
+    budget, why = (None, None) if anggaran.empty else _budget(anggaran)
     if why:
         found.add(PROGRAM, 7, n, why)
     if not texts[8]:
@@ -174,3 +175,16 @@ def _sub_row(entry: dict, texts: dict[int, str], value: str | int | None, anggar
                   **({"satuan": texts[6]} if texts[6] else {}),
                   **({} if anggaran.empty else {"anggaran": 0 if budget is None else budget}),
                   "penanggung_jawab": texts[8] or PLACEHOLDER})
+
+
+def _budget(raw: Raw) -> tuple[int | None, str | None]:
+    """An Anggaran cell: a number, or a text as Indonesians write an amount ("Rp 60.000.000",
+    "60 juta": core/amount.py, the form page's reading); a text that could be read two ways is
+    refused with its fix; anything else as `budget_of` says."""
+    if isinstance(raw.value, str) and refusal(raw) is None:
+        read = amount.read(raw.value)
+        if read.value is not None:
+            return read.value, None
+        if read.problem is not None:
+            return None, f"anggaran {read.problem}"
+    return budget_of(raw)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from support.repos import ROOT, TODAY, site_copy
@@ -48,3 +49,15 @@ def load_file(driver, path: Path) -> None:
     driver.find_element(By.ID, "rkt-load-file").send_keys(str(path))
     WebDriverWait(driver, 10).until(lambda d: d.execute_script(
         "return document.getElementById('rkt-isi-form').dataset.dimuat || '0'") != before)
+
+
+def field(driver, *path):
+    """The form's input for a data path (the page names them f-<path joined by ->)."""
+    return driver.find_element(By.ID, "f-" + "-".join(str(p) for p in path))
+
+
+def retype(element, text: str) -> None:
+    """Replace what a field holds with `text`, then leave the field, as a user does."""
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(Keys.DELETE)
+    element.send_keys(*([text] if text else []), Keys.TAB)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from generator.check import formrules
-from generator.core import target as tgt
 from generator.core.model import At
 from generator.core.problems import WARNING, Problem
 
@@ -32,15 +31,6 @@ def choices(codes: Iterable[str]) -> str:
 
 def dotted(typed: str | int | None, satuan: str | None, at: At) -> Iterator[Problem]:
     """A target written with a decimal dot (SIPD's way) reads as thousands in Indonesian writing."""
-    if typed is None:
-        return
-    t = tgt.parse(typed, satuan)
-    if t.dotted:
-        meaning = (f"dibaca sebagai {_decimal_text(t)}" if t.value is not None
-                   else "tidak dapat dibaca sebagai angka: bisa pecahan, bisa ribuan")
-        yield problem(at, "RKT222", f"target \"{t.text}\" memakai titik desimal dan {meaning}; di Indonesia titik "
-                                    f"memisahkan ribuan. Tulis {t.fix}", severity=WARNING)
-
-
-def _decimal_text(t: tgt.Target) -> str:
-    return format(t.value, "f").replace(".", ",")
+    found = None if typed is None else formrules.dotted_target(typed, satuan)
+    if found:
+        yield problem(at, formrules.DOTTED_CODE, found, severity=WARNING)

@@ -81,10 +81,9 @@ def recorded_texts(repo: Repository, f: Form) -> Iterator[Problem]:
         for t in row.indicators:
             now = texts.get(t.indicator)
             if t.description is not None and now is not None and _words(t.description) != _words(now):
-                yield problem(t.at / "uraian", "RKT227",
-                              f"form ini disusun untuk indikator {t.indicator} '{t.description}', sedangkan Renstra "
-                              f"kini menulis '{now}'. Periksa apakah target {t.target} masih berlaku untuk rumusan "
-                              f"baru itu, lalu samakan 'uraian' dengan Renstra", severity=WARNING)
+                yield problem(t.at / "uraian", "RKT227", formrules.message(
+                    "uraian_berubah", kode=t.indicator, uraian=t.description, kini=now, target=t.target),
+                    severity=WARNING)
 
 
 _LEVEL = {Program: "program", Activity: "kegiatan"}
@@ -111,9 +110,8 @@ def _node_budget(node: Program | Activity, covered: bool) -> Iterator[Problem]:
     """One program or kegiatan (`covered`: its program states a pagu that counts for it)."""
     level, child = _LEVEL[type(node)], _CHILD[type(node)]
     if not node.has_budget and not covered:
-        yield problem(node.at, "RKT225",
-                      f"{level} {_named(node)} belum memiliki anggaran: isi 'anggaran' (pagu {level}), atau "
-                      f"rincian {child} beranggaran di bawahnya", severity=WARNING)
+        yield problem(node.at, "RKT225", formrules.message("tanpa_anggaran", tingkat=level, kode=_named(node),
+                                                           anak=child), severity=WARNING)
     if node.amount is None:
         return
     budgeted = [c for c in node.children if c.has_budget]

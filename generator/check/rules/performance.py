@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.check import formrules
 from generator.check.rules.common import problem
 from generator.core import target as tgt
 from generator.core.model import At, Cycle, CycleFolder, Form, Indicator, Repository
@@ -40,11 +41,9 @@ def _unanswered(ind: Indicator, year: int, c: Cycle, forms: dict[str, Form]) -> 
     if (responsible and all(u in forms for u in responsible)
             and not (planned is not None and tgt.parse(planned).is_none)):
         for u in responsible:
-            yield problem(forms[u].at / "kinerja", "RKT223",
-                          f"indikator {ind.code} ({ind.description}) menjadi tanggung jawab unit "
-                          f"{', '.join(responsible)}, tetapi belum ada di form unit mana pun, sehingga RKT mencetak "
-                          f"'belum diisi'; tambahkan dengan targetnya, atau target \"-\" bila memang tidak ada "
-                          f"target tahun ini", severity=WARNING)
+            yield problem(forms[u].at / "kinerja", "RKT223", formrules.message(
+                "belum_ada_target", kode=ind.code, uraian=ind.description, unit=", ".join(responsible)),
+                severity=WARNING)
 
 
 def _disagreeing(ind: Indicator, answers: list[Answer]) -> Iterator[Problem]:
@@ -57,6 +56,5 @@ def _disagreeing(ind: Indicator, answers: list[Answer]) -> Iterator[Problem]:
     if len(distinct) > 1:
         listed = "; ".join(f"{u}: {t}" for u, t, _ in answers)
         for _unit, _, at in answers:
-            yield problem(at / "target", "RKT224",
-                          f"unit-unit memberi target berbeda untuk indikator {ind.code} ({listed}); RKT mencetak "
-                          f"semuanya dengan nama unitnya. Sepakati satu target pada koreksi draft", severity=WARNING)
+            yield problem(at / "target", "RKT224", formrules.message("target_berbeda", kode=ind.code, daftar=listed),
+                          severity=WARNING)

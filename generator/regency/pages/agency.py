@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.core import fmt
 from generator.plan.compile import NO_BUDGET
+from generator.plan.status import SOP_SCHEDULE, late_label
 from generator.regency.data import Cycle, Published
 from generator.regency.pages.describe import (
     PHASES,
@@ -64,13 +65,13 @@ def page_agency(site: Site, entry: Entry) -> str:
 
 
 def _facts(c: Cycle) -> list[tuple[str, str]]:
-    """The cycle's dates and counts; a cycle recorded afterwards has no SOP schedule (no baseline),
-    and the archiving in the repository is a date apart from the finish."""
+    """The cycle's dates and counts; a cycle recorded afterwards has no SOP schedule, and the archiving
+    in the repository is a date apart from the finish. How late it is, the badge (its steps) and the
+    finish (against the end of the SOP schedule) say, as the agency's own dashboard does."""
     facts = [("Fase", PHASES[c.phase])] + ([("Mulai", fmt.date_id(c.start))] if c.start else [])
-    facts += [("Jadwal dasar selesai", fmt.date_id(c.baseline_end))] if c.baseline_end else []
+    facts += [(f"Akhir {SOP_SCHEDULE}", fmt.date_id(c.baseline_end))] if c.baseline_end else []
     facts.append((finish_label(c), forecast_text(c)))
     facts += [("Diarsipkan di repositori", fmt.date_id(c.archived))] if c.archived else []
-    facts += [("Tertinggal dari jadwal", f"{c.slip} hari kerja")] if c.slip else []
     facts += [("Putaran revisi", f"{c.revisions}")] if c.revisions else []
     facts.append(("Form unit", f"{c.submitted} dari {c.required} masuk"))
     return facts
@@ -88,7 +89,7 @@ def _agency_cycle(page: str, entry: Entry, data: Published, c: Cycle) -> str:
     rows, classes = [], []
     for s in c.steps:
         when = s.finished or s.deadline or s.planned_end
-        state = f"{STATES[s.state]} {s.late_by} hari kerja" if s.late_by else STATES[s.state]
+        state = late_label(s.late_by) if s.late_by else STATES[s.state]
         rows.append([s.number, s.name, s.executor, fmt.date_short(when), badge(state, _state_kind(s.state))])
         classes.append("kab-row-late" if s.late_by and s.finished is None else None)
     out.append(f'<details class="kab-steps"><summary>Langkah SOP ({len(c.steps)})</summary>'

@@ -4,15 +4,21 @@ who must act, the forecast, the signed version, and the links to the agency's ow
 from __future__ import annotations
 
 from generator.core import fmt
+from generator.plan.status import SOP_SCHEDULE, STATE_LABELS, late_label, working_days
 from generator.regency.data import Cycle
 from generator.regency.pages.markup import anchor, badge, up
 from generator.regency.sources import Entry
 from generator.site.pages.markup import Html, esc
 
 PHASES = {"dijadwalkan": "Dijadwalkan", "berjalan": "Berjalan", "selesai": "Selesai", "dicatat": "Dicatat kemudian"}
-STATES = {"belum": "Belum", "berjalan": "Berjalan", "selesai": "Selesai", "terlambat": "Terlambat",
-          "dilewati": "Dilewati", "tanpa-catatan": "Tanpa catatan"}
-BASIS = {"selesai": "selesai", "perkiraan": "perkiraan", "jadwal-dasar": "menurut jadwal dasar"}
+STATES = dict(STATE_LABELS)  # the agency's own words for a step's state ("Belum bisa dimulai", ...)
+BASIS = {"selesai": "selesai", "perkiraan": "perkiraan", "jadwal-dasar": f"menurut {SOP_SCHEDULE}"}
+
+
+def late_days(cycle: Cycle) -> int:
+    """A running cycle's lateness as its agency's dashboard gives it: the working days its latest
+    running step is past that step's deadline (`CycleStatus.late_days`)."""
+    return cycle.lateness
 
 
 def status_badge(entry: Entry, cycle: Cycle | None) -> Html:
@@ -21,8 +27,8 @@ def status_badge(entry: Entry, cycle: Cycle | None) -> Html:
         return badge("Data tidak tersedia", "abu")
     if cycle is None:
         return badge("Belum ada siklus", "belum")
-    if cycle.phase == "berjalan" and cycle.lateness:
-        return badge(f"Terlambat {cycle.lateness} hari kerja", "terlambat")
+    if late_days(cycle):
+        return badge(late_label(late_days(cycle)), "terlambat")
     if cycle.phase == "selesai" and cycle.verified_signed:
         return badge("Ditandatangani", "selesai")
     kind = {"berjalan": "berjalan", "selesai": "selesai", "dijadwalkan": "belum", "dicatat": "abu"}[cycle.phase]
@@ -40,10 +46,11 @@ def who_acts(cycle: Cycle, limit: int = 4) -> list[str]:
 
 
 def lateness_text(cycle: Cycle) -> str:
-    """Which steps run late and by how much; the slip only when no running step says it already."""
-    parts = [f"langkah {s.number} {s.name} terlambat {s.late_by} hari kerja" for s in cycle.late_steps]
-    if cycle.slip and not parts:
-        parts.append(f"tertinggal {cycle.slip} hari kerja dari jadwal dasar")
+    """Which steps run late and by how much, as the agency's dashboard says it; when none does but
+    the cycle will end after its SOP schedule, the forecast's comparison."""
+    parts = [f"langkah {s.number} {s.name} {late_label(s.late_by).lower()}" for s in cycle.late_steps]
+    if cycle.phase == "berjalan" and cycle.behind and not parts:
+        parts.append(f"perkiraan selesai {working_days(cycle.behind)} setelah akhir {SOP_SCHEDULE}")
     return "; ".join(parts)
 
 
@@ -55,9 +62,10 @@ def forecast_text(cycle: Cycle) -> str:
     if cycle.phase == "dicatat":
         return f"{fmt.date_id(cycle.forecast)} (ditandatangani)"
     if cycle.finished:
-        behind = f"; selesai {cycle.behind} hari kerja setelah jadwal dasar" if cycle.behind else ""
+        behind = (f"; langkah terakhir SOP selesai {working_days(cycle.behind)} setelah akhir {SOP_SCHEDULE}"
+                  if cycle.behind else "")
         return f"{fmt.date_id(cycle.forecast)} (ditandatangani{behind})"
-    behind = f", {cycle.behind} hari kerja setelah jadwal dasar" if cycle.behind else ""
+    behind = f", {working_days(cycle.behind)} setelah akhir {SOP_SCHEDULE}" if cycle.behind else ""
     return f"{fmt.date_id(cycle.forecast)} ({BASIS[cycle.forecast_basis]}{behind})"
 
 

@@ -1,5 +1,5 @@
-"""The regency's Beranda, phone first: the late agencies and who must act, whose data is stale,
-then a summary, the steps agencies are at, and one card per agency."""
+"""The regency's Beranda, phone first: the totals (agencies, late, budget), the late agencies and
+who must act, whose data is stale, then the steps agencies are at, and one card per agency."""
 
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ def page_home(site: Site) -> str:
         out.append(_no_data(site))
         return "".join(out)
     pairs = [(e, e.data.cycle(year) if e.data else None) for e in site.entries]
+    out.append(_summary(year, pairs) + "\n\n")  # the totals first: short, and what a head asks first
     out.append(_attention(page, pairs))
-    out.append(_summary(site, pairs) + "\n\n")
     out.append("## Langkah yang sedang dikerjakan\n\n" + _step_counts(pairs) + "\n\n")
     out.append(f"## Semua OPD: RKT {year}\n\n" + _agency_cards(page, pairs) + "\n\n")
     others = [y for y in site.years if y != year]
@@ -62,7 +62,9 @@ def _attention(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> str:
                   key=lambda ec: -ec[1].lateness)
     items = []
     for e, c in late:
-        acting = "".join(f'<span class="kab-act">Harus bertindak, {esc(a)}</span>' for a in who_acts(c))
+        # who must act: the most actionable fact, set strong (kabupaten.css)
+        acting = "".join(f'<span class="kab-act"><strong>Harus bertindak</strong>, {esc(a)}</span>'
+                         for a in who_acts(c))
         per = f" (keadaan per {fmt.date_short(e.data.as_of)})" if e.stale and e.data else ""
         why = lateness_text(c) + per
         if c.forecast is not None and c.forecast_basis == "perkiraan":
@@ -84,14 +86,25 @@ def _attention(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> str:
     return "".join(out)
 
 
-def _summary(site: Site, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
+def _summary(year: int, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
     with_cycle = [c for _, c in pairs if c is not None]
     return fact_cards([
         ("OPD", f"{len(pairs)}"),
         ("Terlambat", f"{sum(1 for c in with_cycle if c.lateness)} OPD"),
+        (f"Anggaran RKT {year}", _budget_total(pairs)),
         ("Sudah ditandatangani", f"{sum(1 for c in with_cycle if c.verified_signed)} OPD"),
         ("Form unit belum masuk", f"{sum(len(c.missing) for c in with_cycle)} unit"),
-    ])
+    ], cls="kab-cards kab-totals")
+
+
+def _budget_total(pairs: list[tuple[Entry, Cycle | None]]) -> str:
+    """The agencies' budgets summed; a sum that leaves agencies out says how many it holds, and no
+    known budget at all is "belum ada anggaran" (never Rp 0)."""
+    known = [c.total_budget for _, c in pairs if c is not None and c.total_budget is not None]
+    if not known:
+        return fmt.rupiah(None)
+    total = fmt.rupiah(sum(known))
+    return total if len(known) == len(pairs) else f"{total} (baru {len(known)} dari {len(pairs)} OPD)"
 
 
 def _step_counts(pairs: list[tuple[Entry, Cycle | None]]) -> Html:

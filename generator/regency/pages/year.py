@@ -8,6 +8,7 @@ from generator.regency.data import Cycle
 from generator.regency.pages.describe import (
     current_text,
     forecast_text,
+    late_days,
     lateness_text,
     opd_link,
     signed_text,
@@ -43,7 +44,7 @@ def _status_table(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
                      f"{c.submitted} dari {c.required}" if c else "—",
                      signed_text(c) if c else "—", forecast_text(c) if c else "—",
                      fmt.date_short(e.data.as_of) + (" (lama)" if e.stale else "") if e.data else "—"])
-        classes.append("kab-row-late" if c is not None and c.lateness else None)
+        classes.append("kab-row-late" if c is not None and late_days(c) else None)
     return card_table(["OPD", "Status", "Langkah saat ini", "Keterlambatan", "Form unit", "Ditandatangani",
                        "Perkiraan selesai", "Data per"], rows, row_classes=classes)
 
@@ -58,7 +59,7 @@ def _budget_table(page: str, pairs: list[tuple[Entry, Cycle | None]]) -> Html:
     summed = len(with_rkt) - len(unknown)
     rows.append([Html("<strong>Jumlah</strong>"),
                  Html(f"<strong>{esc(fmt.rupiah(total) if summed else NO_BUDGET)}</strong>"),
-                 "100%" if total else "—", f"{len(with_rkt)} OPD",
+                 fmt.percent(total, total) if total else "—", f"{len(with_rkt)} OPD",
                  f"{sum(len(o.indicators) for _, c in with_rkt for o in c.objectives)}",
                  f"{sum(c.sub_activities for _, c in with_rkt)}"])
     note = _budget_notes([e for e, c in pairs if c is None], unknown if summed else [], summed)

@@ -16,9 +16,8 @@ from generator.site.pages.markup import DATA_PAGE, Html, esc, front, table
 def page_archive(ctx: Context) -> str:
     page = "arsip.md"
     out = [front("Arsip", ["arsip"], extra=DATA_PAGE), "# Arsip RKT bertanda tangan\n\n",
-           "Setiap versi RKT yang ditandatangani Kepala Badan, dengan pindaiannya. Setiap kali dasbor dibangun, "
-           "pindaian diperiksa ulang terhadap sidik jarinya (SHA-256): “Cocok” berarti berkasnya tidak berubah "
-           "sejak ditandatangani.\n\n"]
+           "Setiap versi RKT yang ditandatangani Kepala Badan, dengan pindaiannya. Setiap kali dasbor diperbarui, "
+           "setiap pindaian diperiksa ulang: “Cocok” berarti berkasnya tidak berubah sejak ditandatangani.\n\n"]
     versions: list[SignedVersion] = sorted((v for c in ctx.cycles for v in c.signed),
                                            key=lambda v: (-v.year, -v.version))
     # the Perjanjian Kinerja made from a signed RKT, archived the same way; and of a year whose
@@ -44,8 +43,8 @@ def _agreements_only(ctx: Context) -> str:
         return ""
     years = ", ".join(str(c.year) for c in sorted(ctx.agreements_only, key=lambda c: c.year))
     return (f'<p class="rkt-pk-only">Tahun {esc(years)}: hanya Perjanjian Kinerja yang diarsipkan. RKT, Form RKT dan '
-            f"langkah SOP tahun itu tidak ada di repositori ini; pindaiannya tidak dicetak dari repositori ini, jadi "
-            f"tidak ada commit sumbernya.</p>\n\n")
+            f"langkah SOP tahun itu tidak tercatat di dasbor ini, dan Perjanjian Kinerjanya tidak dicetak dari "
+            f"dasbor ini.</p>\n\n")
 
 
 def _changes(ctx: Context, versions: list[SignedVersion]) -> str:
@@ -57,8 +56,8 @@ def _changes(ctx: Context, versions: list[SignedVersion]) -> str:
             continue
         changes = ctx.changes.get((v.year, v.version))
         if changes is None:
-            out.append("<p>Perubahan tidak dapat dihitung: isi pada commit sumber salah satu versi tidak tersedia "
-                       "di repositori ini.</p>\n\n")
+            out.append("<p>Perubahan tidak dapat dihitung: data yang dicetak pada salah satu versi tidak tersimpan "
+                       "lagi.</p>\n\n")
         elif not changes:
             out.append(f"<p>Isi sama dengan versi {v.version - 1}.</p>\n\n")
         else:
@@ -76,7 +75,7 @@ def _signed_table(page: str, versions: list[SignedVersion], label: str) -> Html:
         href = posixpath.relpath(f"unduh/{v.scan}", posixpath.dirname(page) or ".")
         scan = Html(f'<a href="{esc(href)}">{esc(v.scan)}</a>') if ok else esc(v.scan)
         # the fingerprint and the source commit are for whoever audits the archive: folded away
-        details = Html(f'<details class="rkt-rincian"><summary>rincian</summary>'
+        details = Html(f'<details class="rkt-rincian"><summary>Rincian teknis</summary>'
                        f'<p>SHA-256: <code class="rkt-hash">{esc(v.sha256)}</code></p>'
                        f"<p>Commit sumber: {_commit(v)}</p></details>")
         rows.append([v.year, v.version, fmt.date_short(v.date), f"{v.signer.name}\nNIP. {group_nip(v.signer.nip)}",

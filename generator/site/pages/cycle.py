@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from generator.core import fmt
 from generator.core.model import CycleFolder
-from generator.plan.status import BELUM, DICATAT, DIJADWALKAN, SELESAI, TANPA_CATATAN, CycleStatus
+from generator.plan.status import (
+    BELUM,
+    DICATAT,
+    DIJADWALKAN,
+    SELESAI,
+    SOP_SCHEDULE,
+    TANPA_CATATAN,
+    CycleStatus,
+    late_label,
+)
 from generator.site.pages.context import Context
 from generator.site.pages.markup import DATA_PAGE, Html, chart, esc, front, link, table
 from generator.site.pages.progress import (
@@ -33,7 +42,7 @@ def page_cycle(ctx: Context, folder: CycleFolder) -> str:
            timeliness(st),
            "## Linimasa\n\n",
            chart(ctx, page, f"siklus-{folder.year}", f"Linimasa siklus {folder.year}: " + (
-               "tanggal yang tercatat" if st.phase == DICATAT else "jadwal dasar, pelaksanaan"
+               "tanggal yang tercatat" if st.phase == DICATAT else f"{SOP_SCHEDULE}, pelaksanaan"
                + (" dan perkiraan" if st.forecast else ""))) + "\n\n",
            "## Langkah\n\n", step_table(ctx, st, full=True) + "\n\n"]
     if st.rejections:
@@ -49,14 +58,14 @@ def page_cycle(ctx: Context, folder: CycleFolder) -> str:
 
 
 def _lead(ctx: Context, folder: CycleFolder, st: CycleStatus) -> str:
-    """The line under the title: the start and the baseline's end; for a cycle recorded afterwards,
+    """The line under the title: the start and the end of the SOP schedule; for a cycle recorded afterwards,
     the start only when it was recorded, and no schedule."""
     assert folder.cycle is not None
     today = f"keadaan per {fmt.date_id(ctx.today)}"
     if st.phase == DICATAT:
         start = f"mulai {fmt.date_id(folder.cycle.start)} · " if folder.cycle.start else ""
         return f"Dicatat kemudian · {start}{today}"
-    return f"Mulai {fmt.date_id(folder.cycle.start)} · jadwal dasar selesai {fmt.date_id(st.baseline_end)} · {today}"
+    return f"Mulai {fmt.date_id(folder.cycle.start)} · akhir {SOP_SCHEDULE} {fmt.date_id(st.baseline_end)} · {today}"
 
 
 def submission_table(ctx: Context, status: CycleStatus) -> Html:
@@ -71,10 +80,11 @@ def submission_table(ctx: Context, status: CycleStatus) -> Html:
         elif sub.date is None:  # in, on a day nobody recorded
             state = Html('<span class="rkt-badge rkt-selesai">Masuk, tanggal tidak tercatat</span>')
         elif sub.late_by:
-            state = Html(f'<span class="rkt-badge rkt-terlambat">Terlambat {sub.late_by} hari</span>')
+            state = Html(f'<span class="rkt-badge rkt-terlambat">{esc(late_label(sub.late_by))}</span>')
         else:
             state = Html('<span class="rkt-badge rkt-selesai">Tepat waktu</span>')
-        source = {"git": "merge di Git", "berkas": "isian form"}.get(sub.source, "—")
+        # the day a reviewer approved the submission, or the date typed on the form itself
+        source = {"git": "tanggal persetujuan", "berkas": "tanggal pada form"}.get(sub.source, "—")
         budget = fmt.rupiah(sub.form.total) if sub.form else "—"  # "belum ada anggaran" when a part is unknown
         rows.append([ctx.unit_name(sub.unit), state, fmt.date_short(sub.date), source,
                      sub.submitted_by or "—", sub.approved_by or "—", budget])

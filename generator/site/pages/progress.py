@@ -13,10 +13,15 @@ from generator.plan.status import (
     DIJADWALKAN,
     DILEWATI,
     SELESAI,
+    SOP_SCHEDULE,
     STATE_LABELS,
     CycleStatus,
     StepStatus,
+    forecast_versus,
+    late_label,
+    versus_schedule,
     who_must_act,
+    working_days,
 )
 from generator.site.pages.context import Context
 from generator.site.pages.markup import Html, esc, link, table
@@ -25,65 +30,77 @@ from generator.site.pages.markup import Html, esc, link, table
 def badge(state: str, late_by: int = 0, finished: bool = False) -> Html:
     label = STATE_LABELS[state]
     if state == "terlambat":
-        label = f"Terlambat {late_by} hari" + (" (selesai)" if finished else "")
+        label = late_label(late_by) + (" (selesai)" if finished else "")
     return Html(f'<span class="rkt-badge rkt-{state}">{esc(label)}</span>')
 
 
 def warnings_box(status: CycleStatus) -> Html:
-    """What is late and what it costs, in words a reader takes in without help. The title says what
-    the box is ("Tepat Waktu", the SOP's own word for its warning, reads as "on time")."""
-    items = "".join(f"<li>{esc(w)}</li>" for w in status.warnings)
+    """What is late and what it costs, in words a reader takes in without help, and only what the
+    summary above it does not already say (a running cycle's summary states the step it waits on
+    with its lateness, the units not in and the forecast). The title says what the box is ("Tepat
+    Waktu", the SOP's own word for its warning, reads as "on time")."""
+    items = "".join(f"<li>{esc(w)}</li>" for w in status.beyond_summary)
     if status.phase == SELESAI:
         # a finished cycle is judged by when its last step ended, not by steps that no longer run
+        # (the cards above give its signing and archiving dates)
+        versus = versus_schedule(status.ended_behind, status.baseline_end)
         if status.ended_behind:
-            text = (f"{finish_text(status)}: langkah terakhir SOP selesai {status.ended_behind} hari kerja setelah "
-                    f"jadwal dasar ({fmt.date_id(status.baseline_end)}).")
             return Html(f'<div class="admonition warning"><p class="admonition-title">Selesai terlambat</p>'
-                        f"<p>{esc(text)}</p>{f'<ul>{items}</ul>' if items else ''}</div>")
-        text = f"{finish_text(status)}: seluruh langkah SOP selesai sesuai jadwal dasar ({fmt.date_id(status.baseline_end)})."
+                        f"<p>{esc(f'Langkah terakhir SOP selesai {versus}.')}</p>"
+                        f"{f'<ul>{items}</ul>' if items else ''}</div>")
         return Html(f'<div class="admonition success"><p class="admonition-title">Selesai tepat waktu</p>'
-                    f"<p>{esc(text)}</p>{f'<ul>{items}</ul>' if items else ''}</div>")
+                    f"<p>{esc(f'Seluruh langkah SOP selesai, {versus}.')}</p>"
+                    f"{f'<ul>{items}</ul>' if items else ''}</div>")
     if not status.warnings:
         return Html('<div class="admonition success"><p class="admonition-title">Sesuai jadwal</p>'
                     '<p>Tidak ada langkah yang terlambat.</p></div>')
-    late = bool(status.late or status.slip or (status.forecast and status.forecast.behind))
-    title = "Peringatan keterlambatan" if late else "Perhatian"
+    if not items:
+        return Html("")  # the summary says it all
+    title = "Langkah lain yang terlambat" if status.late[1:] else "Perhatian"
     return Html(f'<div class="admonition warning"><p class="admonition-title">{title}</p><ul>{items}</ul></div>')
-
-
-def finish_text(st: CycleStatus) -> str:
-    """A finished cycle's finish (the day its RKT was signed) and, apart from it, the day the signed
-    scan was archived in the repository: "RKT ditandatangani 3 Desember 2025 dan diarsipkan di
-    repositori 4 Desember 2025"."""
-    head = (f"RKT ditandatangani {fmt.date_id(st.signed_on)}" if st.signed_on
-            else f"Siklus selesai {fmt.date_id(st.finished_on)}" if st.finished_on else "Tanggal tanda tangan tidak tercatat")
-    return head + (f" dan diarsipkan di repositori {fmt.date_id(st.archived_on)}" if st.archived_on else "")
 
 
 def step_table(ctx: Context, status: CycleStatus, full: bool) -> Html:
     """The SOP's steps with their status. `full` (the cycle page): every date, the phone shows it as
-    cards; otherwise (Beranda) one short row per step that fits a phone, its dates in one cell.
+    cards; otherwise (Beranda) one short row per step that fits a phone: the step with who does it,
+    its dates in one cell.
     A cycle recorded afterwards has no schedule: the short table, with the dates it recorded."""
     rows, classes = [], []
     full = full and status.phase != DICATAT
     for s in status.steps:
         expected = status.forecast.step(s.step.number) if status.forecast else None
         if full and s.planned is not None:
-            rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), s.step.days_written,
-                         fmt.date_range(s.planned.start, s.planned.end), _done_cell(s), fmt.date_short(s.deadline),
+            rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), working_days(s.step.days),
+                         fmt.date_range(s.planned.start, s.planned.end), _done_cell(s), _deadline_cell(status, s),
                          fmt.date_range(expected.start, expected.end) if expected else "—",
                          s.days_used or "—", _state_cell(s)])
         else:
-            rows.append([s.step.number, s.step.short, ctx.lane_name(s.step.executor), _dates_cell(status, s),
-                         _state_cell(s)])
+            # who does it under the step's name: a phone has no room for a column of its own
+            who = Html(f'{esc(s.step.short)}<br><span class="rkt-note">{esc(ctx.lane_name(s.step.executor))}</span>')
+            rows.append([s.step.number, who, _dates_cell(status, s), _state_cell(s)])
         classes.append(f"rkt-row-{s.state}")
     if full:
-        headers = ["No", "Langkah", "Pelaksana", "Waktu SOP", "Jadwal dasar", "Pelaksanaan", "Tenggat", "Perkiraan",
-                   "Hari kerja", "Status"]
+        headers = ["No", "Langkah", "Pelaksana", "Waktu SOP", SOP_SCHEDULE[0].upper() + SOP_SCHEDULE[1:],
+                   "Pelaksanaan", "Tenggat", "Perkiraan", "Hari kerja", "Status"]
         return table(headers, rows, numeric=(0, 8), row_classes=classes, hide_small=(3, 4, 8),
                      nowrap=(6,), label=f"Langkah SOP siklus {status.year}", stack="l")
-    return table(["No", "Langkah", "Pelaksana", "Tanggal", "Status"], rows, numeric=(0,),
-                 row_classes=classes, hide_small=(2,), label=f"Langkah SOP siklus {status.year}", stack=None)
+    return table(["No", "Langkah dan pelaksana", "Tanggal", "Status"], rows, numeric=(0,),
+                 row_classes=classes, label=f"Langkah SOP siklus {status.year}", stack=None)
+
+
+def _deadline_cell(status: CycleStatus, s: StepStatus) -> str:
+    """A step's deadline, saying which one: the SOP's (its start + its SOP time) once it has begun;
+    before that the forecast's end for it, or, before the cycle starts, the SOP schedule's."""
+    if s.deadline is not None:
+        return fmt.date_short(s.deadline)
+    if s.state == DILEWATI:
+        return "tidak ada (dilewati)"
+    expected = status.forecast.step(s.step.number) if status.forecast else None
+    if expected is not None:
+        return f"perkiraan {fmt.date_short(expected.end)}"
+    if s.planned is not None and s.finished is None:
+        return f"{SOP_SCHEDULE} {fmt.date_short(s.planned.end)}"
+    return "—"
 
 
 def _done_cell(s: StepStatus) -> str:
@@ -101,10 +118,10 @@ def _dates_cell(status: CycleStatus, s: StepStatus) -> Html:
         return Html("dilewati")
     if s.finished is not None:
         if status.phase == DICATAT and s.step.evidence == "arsip":  # the repository's date, not the SOP's
-            return esc(f"diarsipkan di repositori {fmt.date_short(s.finished)}")
+            return esc(f"diarsipkan {fmt.date_short(s.finished)}")
         return esc(f"selesai {fmt.date_short(s.finished)}")
     if status.phase == DIJADWALKAN and s.planned is not None:
-        return esc(f"jadwal {fmt.date_short(s.planned.end)}")  # nothing has started: the baseline is all there is
+        return esc(f"{SOP_SCHEDULE} {fmt.date_short(s.planned.end)}")  # nothing has started: the schedule is all
     expected = status.forecast.step(s.step.number) if status.forecast else None
     parts = [f"tenggat {fmt.date_short(s.deadline)}"] if s.deadline else []
     if expected is not None and expected.end != s.deadline:
@@ -124,7 +141,8 @@ def phase_note(ctx: Context, st: CycleStatus) -> str:
     if st.phase == DIJADWALKAN:
         days = ctx.cal.count(ctx.today + dt.timedelta(days=1), st.start) if st.start else 0
         text = (f"Siklus ini dimulai {fmt.date_id(st.start)} ({days} hari kerja lagi). Belum ada langkah yang "
-                f"berjalan, jadi belum ada yang terlambat; tanggal langkah di bawah adalah jadwal dasar menurut SOP.")
+                f"berjalan, jadi belum ada yang terlambat; tanggal langkah di bawah adalah {SOP_SCHEDULE}: waktu SOP "
+                f"setiap langkah, dihitung berurutan dari tanggal mulai siklus.")
         return (f'<div class="admonition info"><p class="admonition-title">Dijadwalkan</p><p>{esc(text)}</p>'
                 f"</div>\n\n")
     if st.phase == DICATAT:
@@ -147,28 +165,27 @@ def summary_cards(ctx: Context, folder: CycleFolder, st: CycleStatus) -> Html:
     if st.phase == BERJALAN:
         return now_panel(ctx, st)
     if st.phase == DIJADWALKAN:
-        cards = [("Dimulai", fmt.date_id(st.start)), ("Jadwal dasar selesai", fmt.date_id(st.baseline_end)),
+        cards = [("Dimulai", fmt.date_id(st.start)), (f"Akhir {SOP_SCHEDULE}", fmt.date_id(st.baseline_end)),
                  ("Unit wajib", f"{len(st.submissions)} unit")]
         return _cards(cards)
     done = sum(1 for s in st.steps if s.finished is not None or s.state == DILEWATI)
-    archived = [("Diarsipkan di repositori", fmt.date_id(st.archived_on))] if st.archived_on else []
+    archived = [("Pindaian diarsipkan", fmt.date_id(st.archived_on))] if st.archived_on else []
     if st.phase == DICATAT:
         return _cards([("Ditandatangani", fmt.date_id(st.signed_on) if st.signed_on else "tidak tercatat"),
                        *archived,
                        ("Langkah tercatat", f"{done} dari {len(st.steps)}"),
                        ("Form RKT tercatat", f"{st.forms_in} dari {len(st.submissions)} unit"),
                        ("Versi bertanda tangan", str(len(folder.signed)))])
-    verdict = (f"selesai {st.ended_behind} hari kerja setelahnya" if st.ended_behind else "selesai tepat waktu")
+    # (how the finish compares with the SOP schedule, the box below says)
     return _cards([("Ditandatangani" if st.signed_on else "Selesai pada", fmt.date_id(st.finished_on)),
                    *archived,
-                   ("Jadwal dasar selesai", f"{fmt.date_id(st.baseline_end)} ({verdict})"),
                    ("Versi bertanda tangan", str(len(folder.signed))),
                    ("Putaran revisi", str(len(st.rejections)))])
 
 
 def now_panel(ctx: Context, st: CycleStatus) -> Html:
     """A running cycle in four answers: the step it waits on, who must act (name and jabatan), which
-    units have not submitted, and the forecast finish against the baseline. Every figure comes from
+    units have not submitted, and the forecast finish against the end of the SOP schedule. Every figure comes from
     the same status and forecast, so no two of them can disagree."""
     rows: list[tuple[str, Html]] = []
     current = st.current
@@ -195,9 +212,8 @@ def now_panel(ctx: Context, st: CycleStatus) -> Html:
             f"({st.forms_in} dari {len(st.submissions)} unit sudah menyerahkan)")))
     if st.forecast is not None:
         f = st.forecast
-        versus = (f"{f.behind} hari kerja setelah jadwal dasar ({fmt.date_id(st.baseline_end)})" if f.behind
-                  else f"sesuai jadwal dasar ({fmt.date_id(st.baseline_end)})")
-        rows.append(("Perkiraan selesai", Html(f"<strong>{esc(fmt.date_id(f.finish))}</strong><br>{esc(versus)}")))
+        rows.append(("Perkiraan selesai", Html(f"<strong>{esc(fmt.date_id(f.finish))}</strong><br>"
+                                                f"{esc(forecast_versus(f))}")))
     body = "".join(f'<div class="rkt-now-row"><dt>{esc(k)}</dt><dd>{v}</dd></div>' for k, v in rows)
     return Html(f'<dl class="rkt-now">{body}</dl>')
 
@@ -220,8 +236,8 @@ def cycle_list(ctx: Context, page: str) -> str:
         if st.phase == SELESAI:
             finish = (f"ditandatangani {fmt.date_id(st.signed_on)}" if st.signed_on
                       else f"selesai {fmt.date_id(st.finished_on)}")
-            state = f"{finish}, " + (f"selesai {st.ended_behind} hari kerja setelah jadwal dasar" if st.ended_behind
-                                     else "tepat waktu")
+            state = f"{finish}, " + (f"langkah terakhir SOP selesai {working_days(st.ended_behind)} setelah akhir "
+                                     f"{SOP_SCHEDULE}" if st.ended_behind else "tepat waktu")
         elif st.phase == DICATAT and st.signed_on:
             state = f"dicatat kemudian, ditandatangani {fmt.date_id(st.signed_on)}"
         elif st.phase == BERJALAN and st.forecast is not None:

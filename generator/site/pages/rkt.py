@@ -49,7 +49,7 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
             out.append(_program_table(plan.form, rkt) + "\n\n")
         totals = [_unit_total(p, rkt.total) for p in rkt.program_units]
         totals.append([Html("<strong>Jumlah</strong>"), Html(f"<strong>{esc(_rupiah(rkt.total))}</strong>"),
-                       "100%" if rkt.total else "—"])
+                       fmt.percent(rkt.total, rkt.total) if rkt.total else "—"])
         out.append("## Jumlah anggaran per unit\n\n")
         out.append(table(["Unit", "Anggaran", "Porsi"], totals, numeric=(1, 2)) + "\n\n")
     if rkt.signature is not None:

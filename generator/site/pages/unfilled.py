@@ -69,5 +69,5 @@ def marks(agency: Agency, renstra: Renstra | None) -> Marks:
 def _title(file: str, labels: list[str]) -> str:
     what = labels[0] if len(labels) == 1 else \
         f"{labels[0]} dan {len(labels) - 1} isian lain" if labels else "isian ini"
-    return (f"Belum diisi: {what} di berkas {file} masih isian contoh dari pembuatan repositori. Ganti dengan "
-            f"data sebenarnya; pemeriksaan data (rkt validate) menyebut barisnya.")
+    return (f"Belum diisi: {what} di berkas {file} masih isian contoh dari saat dasbor dibuat. Ganti dengan "
+            f"data sebenarnya; pemeriksaan data menyebut barisnya.")

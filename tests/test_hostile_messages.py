@@ -1,0 +1,53 @@
+"""Hostile input gets a short Indonesian message, never Python's or libyaml's English (issue 20,
+attack 6): an alias bomb is named once with a count, libyaml's own nesting limit reads as ours,
+a regency source with a number of thousands of digits is refused in Indonesian."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from support.cli import rkt
+from support.repos import copy_example
+
+from generator.regency import data as published
+
+TODAY = "2026-11-28"
+ENGLISH = re.compile(r"exceed|maximum|nesting|depth|digits|limit|integer|string conversion|sys\.", re.I)
+
+
+def alias_bomb() -> str:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(8):
+        this, prev = chr(98 + i), chr(97 + i)
+        lines.append(f"{this}: &{this} [{', '.join([f'*{prev}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_named_once_with_a_count_not_line_by_line(tmp_path):
+    repo = copy_example(tmp_path / "repo")
+    (repo / "cycles/2027/forms/mpk.yaml").write_text(alias_bomb(), encoding="utf-8")
+    proc = rkt(repo, "validate", "--today", TODAY)
+    assert proc.returncode == 1
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("cycles/2027/forms/mpk.yaml")]
+    assert len(lines) == 4, proc.stdout  # three where they are, then the rest counted on one line
+    assert lines[-1] == ("cycles/2027/forms/mpk.yaml:2:12: RKT006 ini dan 77 anchor atau alias YAML lain "
+                         "sesudahnya juga tidak diizinkan; tulis setiap nilai langsung")
+
+
+def test_nesting_beyond_libyamls_own_limit_reads_as_ours(tmp_path):
+    repo = copy_example(tmp_path / "repo")
+    form = repo / "cycles/2027/forms/ppik.yaml"
+    form.write_text(form.read_text(encoding="utf-8") + "catatan_x: " + "[" * 2000 + "]" * 2000 + "\n",
+                    encoding="utf-8")
+    proc = rkt(repo, "validate", "--today", TODAY)
+    mine = [ln for ln in proc.stdout.splitlines() if ln.startswith("cycles/2027/forms/ppik.yaml")]
+    assert len(mine) == 1 and re.search(r":\d+:\d+: RKT009 struktur bersarang lebih dari 32 tingkat$", mine[0]), mine
+    assert not ENGLISH.search(proc.stdout + proc.stderr)
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "-" + "1" * 4400])
+def test_a_regency_source_with_a_huge_number_is_refused_in_indonesian(number):
+    with pytest.raises(published.Invalid) as refused:
+        published.check(('{"versi_skema": 1, "x": ' + number + "}").encode())
+    assert str(refused.value) == "bukan JSON yang sah: ada angka yang terlalu panjang (ribuan digit)"
