@@ -73,6 +73,8 @@ def test_units_that_disagree_are_each_printed_with_their_unit(example):
     assert row(rkt, "SS1.1").target_text == "0,70 (PPIK); 0,72 (MPK)"
     warned = [(p.file, p.code) for p in result.problems if p.code == "RKT224"]
     assert warned == [("cycles/2027/forms/mpk.yaml", "RKT224"), ("cycles/2027/forms/ppik.yaml", "RKT224")]
+    # the units as their staff know them, never by their codes
+    assert all("(MPK: 0,72; PPIK: 0,70)" in p.message for p in result.problems if p.code == "RKT224")
 
 
 def test_numbering_is_per_sasaran(tmp_path):

@@ -100,7 +100,7 @@ def test_rkt_validate_says_the_pagu_could_not_be_checked_where_an_amount_is_unre
     proc = run(repo, "validate", "--today", TODAY.isoformat())
     assert proc.returncode == 1
     assert (f"cycles/2027/forms/ppik.yaml:{line}:13: RKT210 (peringatan) jumlah anggaran form belum dapat dihitung "
-            f"karena anggaran ini belum terbaca sebagai angka, sehingga pagu unit 'ppik' belum dapat diperiksa"
+            f"karena anggaran ini belum terbaca sebagai angka, sehingga pagu unit ini belum dapat diperiksa"
             in proc.stdout), proc.stdout
     assert f"cycles/2027/forms/ppik.yaml:{line}:13: RKT103 " in proc.stdout
 
@@ -237,7 +237,7 @@ def test_indonesian_budgets_dates_and_warnings_on_the_page_are_what_rkt_validate
 def test_an_unreadable_budget_makes_the_total_unknown_and_keeps_a_known_excess(page):
     open_form(page, "psdm")  # pagu Rp 1.200.000.000
     retype(field(page, *SUB, 0, "anggaran"), "1,3 miliar")
-    over = "melebihi pagu unit 'psdm' (Rp 1.200.000.000) sebesar Rp 100.000.000"
+    over = "melebihi pagu unit ini (Rp 1.200.000.000) sebesar Rp 100.000.000"
     assert over in " ".join(e.text for e in page.find_elements(By.CSS_SELECTOR, ".rkt-field-error"))
     retype(field(page, *SUB, 1, "anggaran"), "60,000,000")  # refused: English grouping
     total = page.find_element(By.ID, "rkt-total").text

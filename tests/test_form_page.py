@@ -214,7 +214,7 @@ def test_a_budget_over_the_pagu_is_named_at_the_budget_field(page):
     budget = field(page, *BUDGET)
     retype(budget, "5000000000")
     error = page.find_element(By.ID, budget.get_attribute("id") + "-err").text
-    assert "melebihi pagu unit 'psdm' (Rp 1.200.000.000)" in error
+    assert "melebihi pagu unit ini (Rp 1.200.000.000)" in error
     total = page.find_element(By.ID, "rkt-total").text
     assert "melebihi pagu Rp " in total and "sisa" not in total and "-" not in total
 

@@ -502,6 +502,11 @@
 
   function renstraCodes() { return DATA.renstra.map(function (s) { return s.kode; }); }
   function renstraSasaran(kode) { return DATA.renstra.filter(function (s) { return s.kode === kode; })[0]; }
+  function unitName(c, code) {
+    // as the rules write it (formrules.unit_names): the unit's short name, its code only when unknown
+    return (c.nama_unit && Object.prototype.hasOwnProperty.call(c.nama_unit, code)) ? c.nama_unit[code] : code;
+  }
+
   function renstraIndicator(kode) {
     var found = null;
     DATA.renstra.forEach(function (s) { s.indikator.forEach(function (i) { if (i.kode === kode) found = i; }); });
@@ -664,7 +669,8 @@
         if (given[kode] || responsible.indexOf(d.unit) < 0) return;
         if (!responsible.every(function (u) { return units.indexOf(u) >= 0; })) return;
         var ind = renstraIndicator(kode);
-        out.push([[r.list], { kode: kode, uraian: ind ? ind.uraian : "", unit: responsible.join(", ") }]);
+        out.push([[r.list], { kode: kode, uraian: ind ? ind.uraian : "", unit: responsible.map(function (u) {
+          return unitName(c, u); }).join(", ") }]);
       });
     },
     target_berbeda: function (r, d, c, out) {
@@ -682,7 +688,7 @@
         var distinct = [];
         parsed.forEach(function (p) { if (!distinct.some(function (q) { return sameTarget(p, q); })) distinct.push(p); });
         if (distinct.length < 2) return;
-        var listed = answers[kode].map(function (a) { return a.unit + ": " + a.target; }).join("; ");
+        var listed = answers[kode].map(function (a) { return unitName(c, a.unit) + ": " + a.target; }).join("; ");
         answers[kode].forEach(function (a) {
           if (a.path) out.push([a.path.concat([r.key]), { kode: kode, daftar: listed }]);
         });

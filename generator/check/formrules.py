@@ -43,7 +43,7 @@ MESSAGES: Mapping[str, str] = {
                                "pindahkan kegiatan ini ke program yang benar atau perbaiki kodenya"),
     "sub_salah_kegiatan": ("kode sub kegiatan '{kode}' tidak diawali kode kegiatannya '{induk}'; "
                            "pindahkan sub kegiatan ini ke kegiatan yang benar atau perbaiki kodenya"),
-    "melebihi_pagu": "jumlah anggaran form ({jumlah}) melebihi pagu unit '{unit}' ({pagu}) sebesar {selisih}",
+    "melebihi_pagu": "jumlah anggaran form ({jumlah}) melebihi pagu unit ini ({pagu}) sebesar {selisih}",
     "anggaran_tidak_sama": ("anggaran {tingkat} {kode} ({anggaran}) tidak sama dengan jumlah anggaran {anak} di "
                             "bawahnya ({jumlah}: {rincian}); selisih {selisih}. Samakan keduanya, atau hapus "
                             "'anggaran' {tingkat} agar jumlahnya dihitung dari {anak}"),
@@ -73,7 +73,7 @@ MESSAGES: Mapping[str, str] = {
     "target_berbeda": ("unit-unit memberi target berbeda untuk indikator {kode} ({daftar}); RKT mencetak semuanya "
                        "dengan nama unitnya. Sepakati satu target pada koreksi draft"),
     "pagu_belum_diperiksa": ("jumlah anggaran form belum dapat dihitung karena anggaran ini belum terbaca sebagai "
-                             "angka, sehingga pagu unit '{unit}' belum dapat diperiksa"),
+                             "angka, sehingga pagu unit ini belum dapat diperiksa"),
 }
 
 # The key that marks a downloaded draft. The schema does not know it, so a draft never passes.
@@ -269,7 +269,13 @@ def cycle_facts(repo: Repository, folder: CycleFolder, today: dt.date) -> dict:
         "unit_instansi": sorted(u.code for u in repo.agency.units),
         "berkas_siklus": f"{folder.folder}/cycle.yaml",
         "wajib_target": _targets_owed(repo, folder),
+        "nama_unit": unit_names(repo),
     }
+
+
+def unit_names(repo: Repository) -> dict[str, str]:
+    """Each unit's short name by its code: messages name a unit as its staff know it, never by code."""
+    return {u.code: u.short for u in repo.agency.units} if repo.agency is not None else {}
 
 
 def _targets_owed(repo: Repository, folder: CycleFolder) -> dict[str, list[str]]:

@@ -28,12 +28,14 @@ def performance_rules(repo: Repository, folder: CycleFolder) -> Iterator[Problem
                 given.setdefault(t.indicator, []).append((f.unit, t.target, t.at))
     for _, ind in renstra.indicators():
         answers = given.get(ind.code, [])
+        names = formrules.unit_names(repo)
         if not answers:
-            yield from _unanswered(ind, folder.year, c, forms)
-        yield from _disagreeing(ind, answers)
+            yield from _unanswered(ind, folder.year, c, forms, names)
+        yield from _disagreeing(ind, answers, names)
 
 
-def _unanswered(ind: Indicator, year: int, c: Cycle, forms: dict[str, Form]) -> Iterator[Problem]:
+def _unanswered(ind: Indicator, year: int, c: Cycle, forms: dict[str, Form],
+                names: dict[str, str]) -> Iterator[Problem]:
     """No form gives the indicator a target although every unit responsible for it is in (and
     the Renstra does not say "-" for the year)."""
     responsible = [u for u in c.required_units if u in ind.units]
@@ -42,11 +44,12 @@ def _unanswered(ind: Indicator, year: int, c: Cycle, forms: dict[str, Form]) -> 
             and not (planned is not None and tgt.parse(planned).is_none)):
         for u in responsible:
             yield problem(forms[u].at / "kinerja", "RKT223", formrules.message(
-                "belum_ada_target", kode=ind.code, uraian=ind.description, unit=", ".join(responsible)),
+                "belum_ada_target", kode=ind.code, uraian=ind.description,
+                unit=", ".join(names.get(u, u) for u in responsible)),
                 severity=WARNING)
 
 
-def _disagreeing(ind: Indicator, answers: list[Answer]) -> Iterator[Problem]:
+def _disagreeing(ind: Indicator, answers: list[Answer], names: dict[str, str]) -> Iterator[Problem]:
     """Units that give the indicator targets that say different things: each is warned."""
     distinct: list[Answer] = []
     for a in answers:
@@ -54,7 +57,7 @@ def _disagreeing(ind: Indicator, answers: list[Answer]) -> Iterator[Problem]:
                    for d in distinct):
             distinct.append(a)
     if len(distinct) > 1:
-        listed = "; ".join(f"{u}: {t}" for u, t, _ in answers)
+        listed = "; ".join(f"{names.get(u, u)}: {t}" for u, t, _ in answers)
         for _unit, _, at in answers:
             yield problem(at / "target", "RKT224", formrules.message("target_berbeda", kode=ind.code, daftar=listed),
                           severity=WARNING)
