@@ -308,3 +308,27 @@ def test_the_kill_hook_only_counts_in_the_process_that_read_it(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(killed_at(2), D=str(tmp_path)))
     assert proc.returncode == KILLED
     assert sorted(p.name for p in tmp_path.iterdir()) == ["anak", "satu"]
+
+
+# --- rkt init: the new repository whole, or started over --------------------------------------
+
+def test_a_killed_init_is_started_over_and_nothing_works_on_the_half_made_repository(tmp_path):
+    """At every kill point of `rkt init`, the folder is refused by the other commands (never judged
+    half made) and the same `rkt init` again gives exactly the repository a clean run gives."""
+    flags = ("--nama", "Dinas Contoh", "--pengelola", "budi-it")
+    clean = tmp_path / "bersih"
+    assert rkt(tmp_path, "init", str(clean), *flags).returncode == 0
+    expected = {p.relative_to(clean).as_posix(): p.read_bytes() for p in clean.rglob("*") if p.is_file()}
+    for n in (1, 2, 3, len(expected) // 2, len(expected), len(expected) + 1):
+        target = tmp_path / f"r{n}"
+        assert rkt(tmp_path, "init", str(target), *flags, env=killed_at(n)).returncode == KILLED, n
+        left = target.exists() and any(target.iterdir())
+        if (target / "cycles").is_dir():
+            refused = rkt(target, "validate")
+            assert refused.returncode == 2 and "jalankan lagi 'rkt init'" in refused.stderr, n
+        again = rkt(tmp_path, "init", str(target), *flags)
+        assert again.returncode == 0, (n, again.stdout + again.stderr)
+        # what a killed run left is said and started over (killed before its first write: nothing to say)
+        assert again.stdout.startswith("Pembuatan repositori sebelumnya terhenti sebelum selesai") == left, n
+        got = {p.relative_to(target).as_posix(): p.read_bytes() for p in target.rglob("*") if p.is_file()}
+        assert got == expected, n

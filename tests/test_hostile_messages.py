@@ -51,3 +51,34 @@ def test_a_regency_source_with_a_huge_number_is_refused_in_indonesian(number):
     with pytest.raises(published.Invalid) as refused:
         published.check(('{"versi_skema": 1, "x": ' + number + "}").encode())
     assert str(refused.value) == "bukan JSON yang sah: ada angka yang terlalu panjang (ribuan digit)"
+
+
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+                       "\u2060-\u206f\ufeff]")
+
+
+def test_the_pure_json_of_the_form_page_escapes_every_invisible_character():
+    from generator.site.pages.form import json_for_html
+
+    text = json_for_html({"terlarang": "\u202e\u2028\u2029\x85\x9f\u200b\ufeff", "tag": "</script><b>&"})
+    assert not INVISIBLE.search(text) and "<" not in text and ">" not in text and "&" not in text
+    import json
+    assert json.loads(text) == {"terlarang": "\u202e\u2028\u2029\x85\x9f\u200b\ufeff", "tag": "</script><b>&"}
+
+
+@pytest.mark.site
+def test_no_built_page_or_script_carries_a_raw_invisible_character(form_site):
+    """The form's own list of forbidden characters (bidi overrides, C1, line separators) is written as
+    escapes: no page, script or data the site publishes holds one raw (the theme's own assets/ and the
+    vendored libraries under vendor/, docs/vendor/VENDORED.md, are third-party code, not written by us)."""
+    site = form_site / "site"
+    found = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("assets/", "vendor/")):
+            continue
+        if path.suffix in (".html", ".js", ".json", ".css") and path.is_file():
+            m = INVISIBLE.search(path.read_text(encoding="utf-8", errors="replace"))
+            if m:
+                found[rel] = hex(ord(m[0]))
+    assert found == {}

@@ -24,6 +24,11 @@ def refusal(command: str, root: Path, schemas: Path | None) -> Outcome | None:
         return Outcome.failed(f"rkt: kesalahan: folder skema {schemas} tidak ada\n", 2)
     if command in WITHOUT_REPOSITORY:
         return None
+    from generator.commands.init import UNFINISHED
+
+    if (root / UNFINISHED).is_file():
+        return Outcome.failed(f"rkt: kesalahan: pembuatan repositori di {root} terhenti sebelum selesai; jalankan lagi "
+                              f"'rkt init' untuk folder ini\n", 2)
     if not ((root / "cycles").is_dir() and (schemas or root / "schemas").is_dir()):
         return Outcome.failed(f"rkt: kesalahan: {root} bukan repositori RKT (folder cycles/ dan schemas/ tidak "
                               f"ada)\n", 2)

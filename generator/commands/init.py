@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from generator.check import report
@@ -15,15 +17,52 @@ from generator.source import atomic
 
 # An empty clone of a new GitHub repository holds only this: nothing of it can be overwritten.
 _ALLOWED = frozenset({".git"})
+# Written first and removed last: a folder that still holds it was left by a run that was killed
+# (everything in it but .git was written by that run), and the next run starts it over.
+UNFINISHED = ".rkt-init-belum-selesai"
+_UNFINISHED_NOTE = (b"Pembuatan repositori ini terhenti sebelum selesai. Jalankan lagi perintah yang sama: isi "
+                    b"folder ini (kecuali .git) dihapus dan dibuat ulang.\n")
 
 
 def refusal(target: Path) -> str | None:
     """Why no new repository can be written into `target`, or None."""
+    if (target / UNFINISHED).is_file():
+        return None  # a killed run's: started over by `write_all`
     return new_folder_refusal(target, "rkt init", _ALLOWED)
 
 
+def _start_over(target: Path) -> bool:
+    """Remove what a killed run left (all but .git); whether there was such a run."""
+    if not (target / UNFINISHED).is_file():
+        return False
+    for entry in target.iterdir():
+        if entry.name in _ALLOWED:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    return True
+
+
 def write_all(target: Path, files: dict[str, bytes]) -> str | None:
-    """Create every file (never overwriting); on failure remove what this call created and say why."""
+    """Create every file (never overwriting); on failure remove what this call created and say why.
+    All or nothing even when killed: a marker stands while the files are written (`UNFINISHED`)."""
+    new = not target.exists()
+    try:
+        _start_over(target)
+        atomic.create(target / UNFINISHED, _UNFINISHED_NOTE)
+    except OSError as exc:
+        return f"rkt: {target} tidak dapat ditulis ({os_reason(exc)}). Tidak ada berkas yang dibuat.\n"
+    failure = _write_files(target, files)
+    (target / UNFINISHED).unlink(missing_ok=True)
+    if failure is not None and new:
+        with contextlib.suppress(OSError):
+            target.rmdir()
+    return failure
+
+
+def _write_files(target: Path, files: dict[str, bytes]) -> str | None:
     made_dirs = {parent for rel in files for parent in (target / rel).parents if not parent.exists()}
     written: list[Path] = []
     path = target
@@ -67,6 +106,7 @@ def init(target: Path, name: str | None, government: str | None, city: str | Non
         files = new_repo.files(identity, day.year)
     except new_repo.InitError as exc:
         return Outcome.failed(f"rkt: {exc}\n", 2)
+    restarted = (target / UNFINISHED).is_file()
     failure = write_all(target, files)
     if failure:
         return Outcome.failed(failure, 2)
@@ -77,6 +117,8 @@ def init(target: Path, name: str | None, government: str | None, city: str | Non
                               f"rkt-dashboard\n", 3)
     left = unfilled(result.repository.agency) + unfilled(result.repository.renstra)
     return Outcome.done(
+        ("Pembuatan repositori sebelumnya terhenti sebelum selesai; isinya dihapus dan dibuat ulang.\n"
+         if restarted else "") +
         f"Repositori RKT baru dibuat di {target} ({len(files)} berkas); pemeriksaan data lolos.\n"
         f"Masih ada {left} isian bertanda \"(isi ...)\". Langkah berikutnya:\n"
         f"  1. Isi cycles/agency.yaml: instansi, pegawai (nama, NIP, jabatan), unit kerja, peran.\n"

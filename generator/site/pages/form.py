@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.site.pages.markup import front
 
 
+# written as \uXXXX escapes, never raw: markup characters, and every character that is invisible or
+# reorders text (controls, C1, zero-width, bidi overrides, line/paragraph separators, BOM): the form's
+# own list of forbidden characters holds them, and no page may carry one raw (issue 20)
+_ESCAPED = re.compile("[<>&\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+                      "\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
 def json_for_html(data: object) -> str:
-    """JSON that can sit inside <script type="application/json">: no '<', '>' or '&' as such."""
+    """JSON that can sit inside <script type="application/json">: no '<', '>' or '&' as such, and no
+    invisible or bidi character raw."""
     import json
 
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _ESCAPED.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def page_form(form_data: dict) -> str:
