@@ -82,3 +82,24 @@ def test_no_built_page_or_script_carries_a_raw_invisible_character(form_site):
             if m:
                 found[rel] = hex(ord(m[0]))
     assert found == {}
+
+
+@pytest.mark.git  # the export reads its source commit from the project's own checkout
+def test_a_file_too_large_for_the_storage_gets_advice_not_a_bug_report(tmp_path):
+    """EFBIG (a FAT32 flash disk's 4 GB, or a file-size limit) is the computer's limit, not a bug of ours:
+    exit 2 with what to do, never exit 3."""
+    import resource
+    import subprocess
+    import sys
+
+    from support.repos import ROOT
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    out = tmp_path / "rkt-2026.pdf"
+    proc = subprocess.run([sys.executable, "-m", "generator", "-C", str(ROOT), "export", "2026", "--out", str(out),
+                           "--today", TODAY], capture_output=True, text=True, preexec_fn=limited)
+    assert proc.returncode == 2, proc.stderr
+    assert "terlalu besar untuk penyimpanan ini (misalnya flashdisk berformat FAT32" in proc.stderr
+    assert "Traceback" not in proc.stderr and not out.exists()

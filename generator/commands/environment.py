@@ -35,6 +35,9 @@ def _os_advice(exc: OSError) -> str | None:
         errno.EACCES: f"tidak ada izin memakai {where}. Periksa pemilik dan hak baca/tulis folder itu, atau pilih "
                       f"folder lain",
         errno.ENOTDIR: f"{where}: salah satu bagian jalurnya adalah berkas, bukan folder. Pilih jalur lain",
+        # a file above what the storage takes (a FAT32 flash disk: 4 GB) or above the user's file-size limit
+        errno.EFBIG: f"{where} terlalu besar untuk penyimpanan ini (misalnya flashdisk berformat FAT32, paling "
+                     f"besar 4 GB per berkas). Jalankan rkt di disk komputer, atau pilih folder hasil lain",
     }
     advice[errno.EPERM] = advice[errno.EACCES]
     return advice.get(exc.errno or 0)

@@ -194,5 +194,6 @@ def os_reason(exc: OSError) -> str:
         errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
         errno.ENOSPC: "ruang penyimpanan penuh",
         errno.EROFS: "penyimpanan hanya-baca",
+        errno.EFBIG: "berkas terlalu besar untuk penyimpanan ini",
     }
     return reasons.get(exc.errno or 0, "kesalahan sistem berkas")

@@ -144,7 +144,7 @@ _LOG_LINE = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
 _LEVEL_ID = {"WARNING": "Peringatan MkDocs", "ERROR": "Kesalahan MkDocs", "CRITICAL": "Kesalahan MkDocs"}
 # the engine's own file-system failures (full or read-only disk) are environmental, not ours
 _OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+)(?:: '([^'\n]*)')?(?: -> '([^'\n]*)')?")
-_ENVIRONMENTAL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+_ENVIRONMENTAL = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG}
 
 
 def engine_findings(output: str) -> list[str]:
