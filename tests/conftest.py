@@ -4,10 +4,13 @@ support/; the marks `site`, `browser` and `git` (support/markers.py) are checked
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from support.browser import reset, start_chromium
+from support.ci import in_ci
 from support.http import serving
 from support.markers import KINDS, Guard
 from support.repos import ROOT, TODAY, copy_example, git
@@ -16,6 +19,15 @@ from support.repos import ROOT, TODAY, copy_example, git
 __all__ = ["ROOT", "TODAY", "copy_example", "git"]
 
 GUARD = Guard()
+
+# The property tests (test_properties.py): no time limit per example (a loaded CI machine is slow, not
+# wrong), no example database written into the checkout, and in CI the same examples on every run
+# (derandomized: a red CI run is reproduced by running it again). HYPOTHESIS_PROFILE=thorough looks harder.
+settings.register_profile("rkt", max_examples=60, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", settings.get_profile("rkt"), derandomize=True)
+settings.register_profile("thorough", settings.get_profile("rkt"), max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "rkt"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

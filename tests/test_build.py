@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from support.ci import skip_unless_ci
 from support.cli import rkt
 from support.html import text_of
 from support.repos import add_guide, repo_copy, site_copy, tree
@@ -322,11 +326,12 @@ SYSTEM_TEXT_LIBRARIES = ("libpango", "libharfbuzz", "libfontconfig", "libcairo",
                          "libfreetype")
 
 
-@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="reads Linux's /proc/self/maps")
 @pytest.mark.parametrize("document", ["rkt", "pk"])
 def test_the_signable_pdf_needs_no_system_library(example, tmp_path, document):
     """The RKT and PK PDFs come from the typst wheel alone: no Pango, HarfBuzz, fontconfig or
     FreeType of the operating system is loaded (README and .ci/run install none)."""
+    if not Path("/proc/self/maps").exists():
+        skip_unless_ci("reads Linux's /proc/self/maps", "CI runs on Linux")
     script = tmp_path / "run.py"
     script.write_text(PDF_LIBRARIES)
     year = "2027" if document == "rkt" else "2026"
@@ -340,20 +345,44 @@ def test_the_signable_pdf_needs_no_system_library(example, tmp_path, document):
     assert not [p for p in loaded if any(name in Path(p).name for name in SYSTEM_TEXT_LIBRARIES)], loaded
 
 
+# A private mount namespace: a user's own (user namespaces, which some CI runners restrict), root's
+# own (root with CAP_SYS_ADMIN, as in .ci/run's container), or root's through passwordless sudo (hosted
+# runners). A full or read-only disk cannot be faked without one: RLIMIT_FSIZE fails a write with
+# EFBIG, not ENOSPC, and a read-only folder gives EACCES (and nothing to root), not EROFS.
+MOUNT_NAMESPACES = (("unshare", "--mount", "--map-root-user"), ("unshare", "--mount"),
+                    ("sudo", "-n", "unshare", "--mount"))
+
+
+@functools.cache
+def mount_namespace() -> tuple[str, ...] | None:
+    """The first way to a private mount namespace that can mount a tmpfs here, or None."""
+    with tempfile.TemporaryDirectory() as probe:
+        for way in MOUNT_NAMESPACES:
+            if shutil.which(way[0]) and subprocess.run(
+                    [*way, "sh", "-c", f'mount -t tmpfs -o size=1m rkt-probe "{probe}"'],
+                    capture_output=True, stdin=subprocess.DEVNULL).returncode == 0:
+                return way
+    return None
+
+
 def in_small_disk(tmp_path: Path, repo: Path, before: str, *rkt_args: str,
                   after: str = "") -> subprocess.CompletedProcess:
     """`rkt` on a real file system of its own (tmpfs in a private mount namespace), after the shell
     commands `before` (with $D the mount point and $RKT the command) made that disk read-only or full,
     followed by `after` (the disk is gone once the namespace ends). Being root is no help there."""
+    way = mount_namespace()
+    if way is None:
+        skip_unless_ci("no private mount namespace here (" + "; ".join(" ".join(w) for w in MOUNT_NAMESPACES) + ")",
+                       "allow user namespaces (Ubuntu 24.04: sysctl kernel.apparmor_restrict_unprivileged_userns=0),"
+                       " or run the tests as root or with passwordless sudo")
     disk = tmp_path / "disk"
     disk.mkdir()
-    script = (f'set -e; D="{disk}"; RKT="{sys.executable} -m generator -C $D/repo"; '
+    # through sudo HOME is root's and what rkt writes outside the tmpfs is root's: given back after
+    owner = f'chown -R {os.getuid()}:{os.getgid()} "{tmp_path}"' if way[0] == "sudo" else "true"
+    script = (f'set -e; export HOME="{tmp_path}"; D="{disk}"; RKT="{sys.executable} -m generator -C $D/repo"; '
               f'mount -t tmpfs -o size=16m rkt-test "$D"; cp -a "{repo}" "$D/repo"; {before}; set +e; '
-              f'$RKT {" ".join(rkt_args)}; rc=$?; {after or "true"}; exit $rc')
-    probe = subprocess.run(["unshare", "--mount", "--map-root-user", "true"], capture_output=True)
-    if probe.returncode != 0:
-        pytest.skip("no private mount namespace here (unshare --mount --map-root-user)")
-    return subprocess.run(["unshare", "--mount", "--map-root-user", "sh", "-c", script], capture_output=True,
+              f'$RKT {" ".join(rkt_args)}; rc=$?; {after or "true"}; {owner}; exit $rc')
+    return subprocess.run([*way, "sh", "-c", script], capture_output=True, stdin=subprocess.DEVNULL,
                           text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
 
 

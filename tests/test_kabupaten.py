@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
 import json
 import re
 import shutil
@@ -221,7 +220,7 @@ def test_the_same_data_and_date_give_the_same_pages(regency):
     assert {p: p.read_bytes() for p in (regency / "docs").rglob("*.md")} == before
 
 
-@pytest.mark.skipif(importlib.util.find_spec("zensical") is None, reason="Zensical not installed")
+# Never skipped: Zensical is in the lock file's site extra, so `make install` always has it (test_engines.py)
 @pytest.mark.site
 def test_the_regency_site_builds_with_zensical_too(server, tmp_path):
     root = new_regency(tmp_path / "kab", {"bkpsdm": sources(server)["bkpsdm"]})

@@ -44,6 +44,11 @@ class Found:
     def sheet(self, sheet: str, message: str) -> None:
         self.problems.append(CellProblem(f"{self.label}:{sheet}", message, (self.sheet_order.get(sheet, 0), 0, 0)))
 
+    def region(self, sheet: str, ref: str, order: tuple[int, int], message: str) -> None:
+        """A problem of a whole row or column (`ref` "14:14" or "G:G"); `order` is its (row, column)."""
+        self.problems.append(CellProblem(f"{self.label}:{sheet}!{ref}", message,
+                                         (self.sheet_order.get(sheet, 0), *order)))
+
     def place(self, path: tuple, sheet: str, col: int, row: int) -> None:
         self.places[path] = self.cell(sheet, col, row)
 

@@ -58,7 +58,28 @@ def refusal(raw: Raw) -> str | None:
         return f"Excel mengubah isian menjadi tanggal atau jam; {TEXT_FIX}"
     if not isinstance(value, (str, int, float)):
         return "isi sel tidak dikenali; ketik nilainya"
+    if _concealed(value, raw.fmt):
+        return (f"format sel '{raw.fmt}' menyembunyikan isinya (di Excel sel ini tampak kosong atau menampilkan "
+                f"teks lain); {TEXT_FIX}, lalu periksa isinya")
     return None
+
+
+_SECTIONS = re.compile(r';(?=(?:[^"]*"[^"]*")*[^"]*$)')  # the ';' between a number format's sections, not in quotes
+
+
+def _concealed(value: str | int | float, fmt: str) -> bool:
+    """Whether the number format shows nothing of the value, or other text in its place: the
+    section that applies to it is empty (";;;" hides everything), or a text section without '@'."""
+    sections = _SECTIONS.split(fmt or "General")
+    if isinstance(value, str):
+        return len(sections) >= 4 and "@" not in sections[3]
+    if value < 0 and len(sections) >= 2:
+        section = sections[1]
+    elif value == 0 and len(sections) >= 3:
+        section = sections[2]
+    else:
+        section = sections[0]
+    return not re.sub(r"\[[^\]]*\]", "", section)
 
 
 def text_of(raw: Raw) -> tuple[str, str | None]:

