@@ -335,7 +335,8 @@ def test_exports_of_uncommitted_inputs_say_so(example_git, tmp_path):
     from conftest import git
 
     form = example_git / "cycles/2026/forms/mpk.yaml"
-    form.write_text(form.read_text().replace("anggaran: 230000000", "anggaran: 240000000"))
+    # a comment: 2026 is signed, so a changed amount would be refused (RKT219, its `sidik_isi`)
+    form.write_text(form.read_text() + "# diperiksa ulang\n")
     pdf, xlsx = tmp_path / "rkt.pdf", tmp_path / "rkt.xlsx"
     proc = run(example_git, "export", "2026", "--format", "pdf", "--out", str(pdf), "--today", "2026-11-28")
     assert proc.returncode == 0, proc.stderr

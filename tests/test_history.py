@@ -150,7 +150,9 @@ def test_github_format_puts_changed_files_first_and_writes_the_summary(example_g
     old = [i for i, a in enumerate(annotations) if "cycles/2026/" in a]
     # the old file's problems (its error, and the pagu it leaves unchecked) come after the change's own
     assert old and old == list(range(old[0], len(annotations)))
-    assert all("cycles/2026/forms/mpk.yaml" in annotations[i] for i in old)
+    # (and what it does to the signed 2026: its content no longer matches `sidik_isi`, RKT219)
+    assert all("cycles/2026/forms/mpk.yaml" in annotations[i] or "cycles/2026/signed/rkt-2026-v1.yaml" in annotations[i]
+               for i in old)
     assert any("title=RKT301" in a and "line=23" in a for a in annotations)
     assert any("title=RKT101" in a and "file=cycles/2027/forms/psdm.yaml" in a for a in annotations)
     md = summary.read_text()
@@ -190,7 +192,9 @@ def test_changing_a_form_of_a_signed_cycle_fails_naming_the_form(example_git):
     commit(example_git, "Ubah anggaran MPK 2026")
     result = validate(example_git, today=TODAY, base=base)
     problems = [p for p in result.problems if p.is_error]
-    assert [(p.file, p.line, p.code) for p in problems] == [("cycles/2026/forms/mpk.yaml", 38, "RKT306")]
+    # the form named against the base, and the signed version's fingerprint without one (RKT219)
+    assert [(p.file, p.line, p.code) for p in problems] == [("cycles/2026/forms/mpk.yaml", 38, "RKT306"),
+                                                            ("cycles/2026/signed/rkt-2026-v1.yaml", 16, "RKT219")]
     message = problems[0].message
     assert "230000000 menjadi 250000000" in message
     assert "RKT 2026 sudah ditandatangani (versi 1)" in message and FINAL in message
@@ -230,8 +234,9 @@ def test_a_renstra_change_that_alters_a_signed_plan_fails_and_one_that_does_not_
     commit(example_git, "Target 2026")
     result = validate(example_git, today=TODAY, base=base)
     problems = [p for p in result.problems if p.is_error]
-    assert [(p.file, p.line, p.code) for p in problems] == [("cycles/renstra.yaml", 23, "RKT307")]
-    assert "mengubah isi RKT 2026 (indikator SS1.1)" in problems[0].message and FINAL in problems[0].message
+    assert [(p.file, p.line, p.code) for p in problems] == [("cycles/2026/signed/rkt-2026-v1.yaml", 16, "RKT219"),
+                                                            ("cycles/renstra.yaml", 23, "RKT307")]
+    assert "mengubah isi RKT 2026 (indikator SS1.1)" in problems[1].message and FINAL in problems[1].message
 
 
 def test_an_agency_change_does_not_touch_a_signed_plan(example_git):

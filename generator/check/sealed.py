@@ -33,10 +33,12 @@ from typing import TYPE_CHECKING
 
 from generator.check.changes import sealed_changes
 from generator.check.revisions import renstra_revisions
+from generator.check.rules.signed import archived_without_scan, unrecorded_identity
 from generator.core.model import CycleFolder, Repository, Sop, Step
 from generator.core.problems import Problem
 from generator.plan import fingerprint
-from generator.plan.compile import compile_rkt
+from generator.plan.agreement import newest_verified
+from generator.plan.compile import compile_rkt, renstra_refusal
 from generator.plan.sealing import archive_step, is_reopened, last_archiving, reopening
 from generator.source.gitrepo import Blob, GitError, read_blobs, resolve, tree
 from generator.source.load import Document, load_bytes
@@ -120,6 +122,7 @@ def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set
                                           finished=int(b.path.split("/")[1]) in sealed or recorded))
     if repo is not None:
         problems.extend(renstra_revisions(root, listing, repo))
+        problems.extend(_relettered(root, listing, repo))
     if repo is not None and schemas is not None:
         for year, version in sorted(sealed.items()):
             rel = f"cycles/{year}/cycle.yaml"
@@ -171,6 +174,51 @@ def schedule_problems(file: str, old: object, new: object, finished: bool) -> It
                       f"tanggal_dari_git berubah dari {before} menjadi {after} pada siklus yang sudah selesai; "
                       f"tanggal penyerahan form yang sudah tercatat akan berubah. Kembalikan nilainya ({before})",
                       path=("tanggal_dari_git",) if "tanggal_dari_git" in new else ())
+
+
+# --- the identity a signed version printed ------------------------------------
+
+_KOP = (("nama", "nama instansi"), ("pemerintah", "pemerintah daerah"), ("alamat", "alamat instansi"),
+        ("kota", "kota"), ("logo", "logo"), ("atasan", "pihak kedua (atasan)"))
+_AGENCY = "cycles/agency.yaml"
+
+
+def _relettered(root: FsPath, listing: list[Blob], repo: Repository) -> list[Problem]:
+    """When a change alters what the kop prints (agency.yaml's identity, or the logo's bytes): a
+    warning per signed version that did not record the identity it printed (RKT230)."""
+    changed = _kop_changes(root, listing)
+    if not changed:
+        return []
+    what = f"{', '.join(changed)} di {_AGENCY}"
+    return [p for folder in repo.cycles for p in unrecorded_identity(folder, what)]
+
+
+def _kop_changes(root: FsPath, listing: list[Blob]) -> list[str]:
+    """What of the printed identity differs between the base and the working tree (Indonesian labels)."""
+    by_path = {b.path: b for b in listing}
+    base = by_path.get(_AGENCY)
+    if base is None:
+        return []
+    raw = read_blobs(root, [base.oid])[base.oid]
+    try:
+        now_raw = (root / _AGENCY).read_bytes()
+    except OSError:
+        return []
+    before, after = load_bytes(raw, _AGENCY).document, load_bytes(now_raw, _AGENCY).document
+    old = before.data.get("instansi") if before is not None and isinstance(before.data, dict) else None
+    new = after.data.get("instansi") if after is not None and isinstance(after.data, dict) else None
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return []
+    changed = [label for key, label in _KOP if old.get(key) != new.get(key)]
+    logo = new.get("logo")
+    if "logo" not in changed and isinstance(logo, str) and f"cycles/{logo}" in by_path:
+        blob = by_path[f"cycles/{logo}"]
+        try:
+            same = (root / "cycles" / logo).read_bytes() == read_blobs(root, [blob.oid])[blob.oid]
+        except OSError:
+            same = False
+        changed += [] if same else ["logo"]
+    return changed
 
 
 # --- a signed cycle is final -------------------------------------------------
@@ -235,8 +283,23 @@ def _sealed_problems(root: FsPath, listing: list[Blob], year: int, version: int,
     if reopening(_steps(head_cycle.data), archive, anchor) is not None:
         return []
     skip = {"peristiwa", "tanggal_dari_git"} | ({"mulai"} if base_steps else set())  # reported on their own
+    earlier = _earlier_period(folder, repo)
     return [Problem(c.file, c.code, f"{c.what}. {_final(year, version, repo.sop)}", path=c.path)
-            for c in sealed_changes(root, listing, folder, head, repo, schemas, skip)]
+            for c in sealed_changes(root, listing, folder, head, repo, schemas, skip)
+            if not (earlier and c.code == "RKT307" and c.file == RENSTRA)]
+
+
+RENSTRA = "cycles/renstra.yaml"
+
+
+def _earlier_period(folder: CycleFolder, repo: Repository) -> bool:
+    """Whether the signed cycle was compiled from a Renstra of another period than today's file
+    (a new period replaced it): its content cannot be compared with today's Renstra, and a
+    re-export of it refuses (plan/compile `renstra_refusal`) instead of printing another plan."""
+    signed = newest_verified(folder.signed)
+    if signed is None or repo.renstra is None:
+        return False
+    return renstra_refusal(signed, repo.renstra) is not None
 
 
 # --- without a base: the newest signed version still matches the data --------
@@ -248,8 +311,11 @@ def signed_problems(root: FsPath, repo: Repository, head: Mapping[str, Document]
     An error, not a warning: the site would otherwise show as signed and final a plan
     that nobody signed."""
     problems: list[Problem] = []
+    archive = archive_step(repo.sop)
     for folder in repo.cycles:
         problems.extend(_replaces_problems(folder))
+        if archive is not None:
+            problems.extend(archived_without_scan(folder, archive))
         drift = _content_drift(root, folder, repo, head, schemas)
         if drift is not None:
             problems.append(drift)
@@ -279,8 +345,15 @@ def _content_drift(root: FsPath, folder: CycleFolder, repo: Repository, head: Ma
     archive = archive_step(repo.sop)
     if archive is not None and is_reopened([e.step for e in folder.cycle.events], archive):
         return None  # a revision is under way; its end is a new signed version
-    now = fingerprint.fingerprint(compile_rkt(folder, repo.agency, repo.renstra))
-    if now == newest.content_fingerprint:
+    if _earlier_period(folder, repo):
+        return None  # compiled from a Renstra a new period replaced: its export refuses instead
+    if not fingerprint.known(newest.fingerprint_version):
+        return Problem(newest.at.file, "RKT219",
+                       f"sidik isi versi {newest.version} dibuat dengan cara {newest.fingerprint_version}, yang "
+                       f"belum dikenal oleh rkt di repositori ini, jadi isinya tidak dapat diperiksa. Perbarui rkt "
+                       f"(pull request pembaruan alat), lalu jalankan lagi", path=("versi_sidik",))
+    now = fingerprint.fingerprint_as(compile_rkt(folder, repo.agency, repo.renstra), newest.fingerprint_version)
+    if now is None or now == newest.content_fingerprint:
         return None
     try:
         changed = sealed_changes(root, tree(root, newest.commit), folder, head, repo, schemas)

@@ -22,9 +22,10 @@ from generator.check import report
 from generator.commands.checked_write import recovering, write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import Valid, valid_cycle, valid_repository
-from generator.commands.sign import metadata_yaml, printed_commit, read_scan, signer_of
+from generator.commands.sign import identity_record, metadata_yaml, printed_commit, read_scan, signer_of
+from generator.core.model import Agency
 from generator.plan import fingerprint
-from generator.plan.agreement import agreement, unsigned
+from generator.plan.agreement import Agreement, agreement, unsigned
 from generator.plan.derive import derive
 
 
@@ -65,10 +66,27 @@ def _made_from_plan(root: Path, year: int, scan: Path, date: dt.date, note: str 
     if isinstance(data, Outcome):
         return data
     head = made.rkt.signer  # pihak pertama: the head who signed the plan the PK is made from
-    meta = {"penandatangan": {"pegawai": head.person, "jabatan": head.position, "nama": head.name, "nip": head.nip},
-            "commit": commit, "sidik_isi": fingerprint.fingerprint(rkt)}
+    meta = {"penandatangan": {"pegawai": head.person, "jabatan": head.position, "nama": head.name, "nip": head.nip,
+                              "pangkat": made.first.rank},
+            "commit": commit, "sidik_isi": fingerprint.fingerprint(rkt), "versi_sidik": fingerprint.VERSION,
+            "identitas": _printed_identity(made, repo.agency)}
     return _write(root, folder.folder, year, [v.version for v in folder.agreements], date, note, data, meta, today,
                   head.name)
+
+
+def _printed_identity(made: Agreement, agency: Agency) -> dict:
+    """`identitas` of a signed PK: the kop, place and pihak kedua it printed (the made PK's, which
+    for a signed RKT are the ones that RKT recorded)."""
+    out = identity_record(agency)
+    out.update({"pemerintah": made.government, "instansi": made.agency, "alamat": made.address, "kota": made.place})
+    if made.logo:
+        out["logo_sha256"] = hashlib.sha256(made.logo).hexdigest()
+    else:
+        out.pop("logo_sha256", None)
+    second = made.second
+    out["atasan"] = {k: v for k, v in (("nama", second.name), ("jabatan", second.position), ("pangkat", second.rank),
+                                       ("nip", second.nip)) if v is not None}
+    return out
 
 
 def _archive_only(root: Path, checked: Valid, year: int, scan: Path, date: dt.date, note: str | None,

@@ -42,6 +42,8 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
     source = export.Source(gitrepo.source_commit(root, year), fingerprint.fingerprint(rkt))
     if document == "pk":
         return _agreement(d, year, fmt_name, out, checked.repo, source)
+    if rkt.refusal:  # a signed year that cannot be printed again exactly as it was signed
+        return Outcome.failed(f"rkt: RKT {year} tidak dicetak ulang: {rkt.refusal}\n", 1)
     data = export.render(fmt_name, rkt, checked.repo.agency, source, checked.today)
     target = out or Path(f"rkt-{year}.{fmt_name}")
     failed = write_out(target, data)

@@ -138,13 +138,27 @@ def _metadata(root: Path, checked: ValidCycle, signer: Person, version: int, dat
     """The signed version's metadata, but for the scan's name and hash (`berkas`, `sha256`)."""
     year, day = checked.folder.year, checked.today
     d = derive(root, checked.result.repository, day)
+    renstra = checked.repo.renstra
     return {"tahun": year, "versi": version, "tanggal": date.isoformat(),
             "penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
-                              "nip": signer.nip},
+                              "nip": signer.nip, "pangkat": signer.rank},
             "commit": commit,
-            "sidik_isi": fingerprint.fingerprint(d.compiled[year]), "catatan": note,
+            "sidik_isi": fingerprint.fingerprint(d.compiled[year]), "versi_sidik": fingerprint.VERSION,
+            "catatan": note,
             "menggantikan": version - 1 if version > 1 else None,
-            "kalender": archive.calendar_record(d.cal, checked.folder, checked.repo.sop, max(day, date))}
+            "kalender": archive.calendar_record(d.cal, checked.folder, checked.repo.sop, max(day, date)),
+            "identitas": identity_record(checked.repo.agency),
+            "renstra": {"judul": renstra.title, "mulai": renstra.first_year, "selesai": renstra.last_year}}
+
+
+def identity_record(agency: Agency) -> dict:
+    """What the signed document printed of the agency (`identitas`): its kop, place and logo.
+    Recorded so that a later change of agency.yaml never re-letters a signed year."""
+    out: dict = {"pemerintah": agency.government, "instansi": agency.name, "alamat": agency.address,
+                 "kota": agency.city}
+    if agency.logo_data:
+        out["logo_sha256"] = hashlib.sha256(agency.logo_data).hexdigest()
+    return out
 
 
 def _events(checked: ValidCycle, parties: _Parties, version: int, date: dt.date, scan_name: str) -> str:
@@ -233,7 +247,9 @@ def metadata_yaml(meta: dict) -> str:
     calendar add (`menggantikan`, `kalender`)."""
     from generator.source.yamlwrite import signed_yaml
 
-    out = [signed_yaml(meta)]
+    out = [_with_rank(signed_yaml(meta), meta["penandatangan"].get("pangkat"))]
+    if meta.get("versi_sidik") and meta.get("sidik_isi"):
+        out.append(f"versi_sidik: {meta['versi_sidik']}\n")
     if meta.get("menggantikan"):
         out.append(f"menggantikan: {meta['menggantikan']}\n")
     cal = meta.get("kalender")
@@ -243,6 +259,35 @@ def metadata_yaml(meta: dict) -> str:
         for key in ("libur", "hari_kerja"):
             if key in cal:
                 out.append(f"  {key}: [{', '.join(cal[key])}]\n")
+    out.append(_identity_yaml(meta.get("identitas"), meta.get("renstra")))
+    return "".join(out)
+
+
+def _with_rank(text: str, rank: str | None) -> str:
+    """The signer's pangkat, when known, as the last line of `penandatangan` (before `berkas`)."""
+    from generator.source.yamlwrite import scalar
+
+    return text.replace("\nberkas: ", f"\n  pangkat: {scalar(rank)}\nberkas: ", 1) if rank else text
+
+
+def _identity_yaml(identity: dict | None, renstra: dict | None) -> str:
+    """`identitas` and `renstra`: what the signed document printed and what it was compiled from."""
+    from generator.source.yamlwrite import code, scalar
+
+    out = []
+    if identity:
+        out.append("# Kop dan tempat yang tercetak pada dokumen yang ditandatangani; cetak ulang memakai ini.\n"
+                   "identitas:\n")
+        for key in ("pemerintah", "instansi", "alamat", "kota", "logo_sha256"):
+            if key in identity:
+                out.append(f"  {key}: {scalar(identity[key])}\n")
+        if identity.get("atasan"):
+            out.append("  atasan:\n")
+            out += [f"    {k}: {code(v) if k == 'nip' else scalar(v)}\n" for k, v in identity["atasan"].items()]
+    if renstra:
+        out.append(f"# Renstra yang dipakai menyusun isi yang ditandatangani.\nrenstra:\n"
+                   f"  judul: {scalar(renstra['judul'])}\n  mulai: {renstra['mulai']}\n"
+                   f"  selesai: {renstra['selesai']}\n")
     return "".join(out)
 
 

@@ -13,6 +13,9 @@ from generator.core.cycles import (
     PerformanceRow,
     Program,
     RecordedCalendar,
+    RecordedIdentity,
+    RecordedParty,
+    RecordedRenstra,
     SignedVersion,
     Signer,
     SubActivity,
@@ -135,9 +138,23 @@ def build_form(d: dict, at: At) -> Form:
 def build_signed(d: dict, at: At) -> SignedVersion:
     s = d["penandatangan"]
     return SignedVersion(d["tahun"], d["versi"], dt.date.fromisoformat(d["tanggal"]),
-                         Signer(s.get("pegawai"), s["jabatan"], s["nama"], s["nip"]),
+                         Signer(s.get("pegawai"), s["jabatan"], s["nama"], s["nip"], s.get("pangkat")),
                          d["berkas"], d["sha256"], d.get("commit", ""), d.get("sidik_isi"), d.get("catatan"), at,
-                         replaces=d.get("menggantikan"), calendar=_recorded_calendar(d.get("kalender")))
+                         replaces=d.get("menggantikan"), calendar=_recorded_calendar(d.get("kalender")),
+                         fingerprint_version=d.get("versi_sidik", 1), identity=_recorded_identity(d.get("identitas")),
+                         renstra=_recorded_renstra(d.get("renstra")))
+
+
+def _recorded_identity(d: dict | None) -> RecordedIdentity | None:
+    if d is None:
+        return None
+    a = d.get("atasan")
+    superior = RecordedParty(a["nama"], a["jabatan"], a.get("pangkat"), a.get("nip")) if a else None
+    return RecordedIdentity(d["pemerintah"], d["instansi"], d["alamat"], d["kota"], d.get("logo_sha256"), superior)
+
+
+def _recorded_renstra(d: dict | None) -> RecordedRenstra | None:
+    return RecordedRenstra(d["judul"], d["mulai"], d["selesai"]) if d else None
 
 
 def _recorded_calendar(d: dict | None) -> RecordedCalendar | None:

@@ -191,6 +191,39 @@ class Signer:
     position: str
     name: str
     nip: str
+    rank: str | None = None  # `pangkat` as printed under the name, when the metadata records it
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedParty:
+    """Pihak kedua of a signed Perjanjian Kinerja as printed (`identitas.atasan`)."""
+
+    name: str
+    position: str
+    rank: str | None
+    nip: str | None  # a kepala daerah has none
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedIdentity:
+    """The letterhead and place a signed version printed (`identitas` of the signed metadata),
+    so that a later change of agency.yaml never re-letters a signed year."""
+
+    government: str
+    name: str
+    address: str
+    city: str
+    logo_sha256: str | None  # the logo printed; None: printed without a logo
+    superior: RecordedParty | None = None  # pihak kedua (a Perjanjian Kinerja only)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedRenstra:
+    """The Renstra a signed version was compiled from (`renstra` of the signed metadata)."""
+
+    title: str
+    first_year: int
+    last_year: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +258,10 @@ class SignedVersion:
     scan_is_pdf: bool = False
     replaces: int | None = None  # `menggantikan`: the version this one revises
     calendar: RecordedCalendar | None = None
+    # the recipe of `content_fingerprint` (`versi_sidik`); a fingerprint without one is version 1
+    fingerprint_version: int = 1
+    identity: RecordedIdentity | None = None  # None: signed before the identity was recorded
+    renstra: RecordedRenstra | None = None  # None: signed before the Renstra was recorded
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,7 @@ CODES: Mapping[str, str] = {
     "RKT227": "uraian indikator di form tidak sama lagi dengan Renstra (Renstra direvisi)",
     "RKT228": "isian contoh \"(isi ...)\" dari rkt init yang tercetak pada RKT atau Perjanjian Kinerja belum diganti",
     "RKT229": "target indikator berupa angka tanpa satuan (tidak di target, tidak di satuan indikator)",
+    "RKT230": "kop instansi diubah, tetapi versi bertanda tangan lama tidak mencatat identitas yang dicetaknya",
     # against a base revision (check/sealed.py, check/revisions.py)
     "RKT301": "catatan peristiwa lama diubah atau dihapus",
     "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",

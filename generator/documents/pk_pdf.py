@@ -58,11 +58,11 @@ def pk_document(pk: Agreement, agency: Agency, source: Source, date_text: str | 
     last = _programs(pk, number) if pk.programs else performance
     lampiran: list[ts.Block] = [performance] if pk.programs else []
     blocks: tuple[ts.Block, ...] = (
-        kop(agency), ts.Text("title", f"PERJANJIAN KINERJA TAHUN {pk.year}"), ts.Text("para", STATEMENT_OPENING),
+        kop(pk.letterhead), ts.Text("title", f"PERJANJIAN KINERJA TAHUN {pk.year}"), ts.Text("para", STATEMENT_OPENING),
         _party(pk.first), ts.Text("para", FIRST_PARTY_ROLE), _party(pk.second), ts.Text("para", SECOND_PARTY_ROLE),
         ts.Text("para", PROMISES[0]), ts.Keep((ts.Text("para", PROMISES[1]), sign)), ts.PageBreak(),
         ts.Text("title", f"LAMPIRAN PERJANJIAN KINERJA TAHUN {pk.year}"),
         ts.Text("subtitle", f"{pk.agency.upper()}\n{pk.government.replace('Pemerintah ', '').upper()}"),
         *lampiran, ts.Table(last.columns, last.rows, sign))
     return mark_unfilled(ts.Document(f"Perjanjian Kinerja {pk.year}", footer, blocks, font_size=10,
-                                     margin=(18, 18, 20, 22), logo=agency.logo_data or None))
+                                     margin=(18, 18, 20, 22), logo=pk.logo))

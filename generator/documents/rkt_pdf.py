@@ -14,7 +14,7 @@ from generator.core.model import Agency
 from generator.documents import typeset as ts
 from generator.documents.provenance import Source
 from generator.documents.unfilled import mark_unfilled
-from generator.plan.compile import DRAFT, NO_BUDGET, CompiledRkt, Signature, UnitPlan, plan_rows
+from generator.plan.compile import DRAFT, NO_BUDGET, CompiledRkt, Letterhead, Signature, UnitPlan, plan_rows
 
 # a target is short and read as one piece: it never wraps ("76 point", not "76" over "point")
 _NOWRAP = {"No", "Satuan", "Target", "Target Renstra"}
@@ -23,8 +23,14 @@ _WIDTHS = {"No": "auto", "Satuan": "auto", "Target": "auto", "Target Renstra": "
 _LEVEL = {"Program": ("program", 0), "Kegiatan": ("kegiatan", 8), "Sub Kegiatan": (None, 16)}
 
 
-def kop(agency: Agency) -> ts.Kop:
-    return ts.Kop((agency.government.upper(), agency.name.upper()), agency.address, logo=bool(agency.logo_data))
+def kop(head: Letterhead) -> ts.Kop:
+    """The letterhead as printed: a signed year's as its signed version recorded it (`Letterhead`)."""
+    return ts.Kop((head.government.upper(), head.name.upper()), head.address, logo=bool(head.logo))
+
+
+def letterhead(rkt: CompiledRkt, agency: Agency) -> Letterhead:
+    """The plan's kop: a signed year's as signed, else agency.yaml's."""
+    return rkt.letterhead or Letterhead.of(agency)
 
 
 def columns(headers: list[str]) -> tuple[ts.Column, ...]:
@@ -126,7 +132,8 @@ def rkt_document(rkt: CompiledRkt, agency: Agency, source: Source, override: str
 
     number = fmt.number
     footer = f"{source.label} · sidik isi {source.fingerprint[:16]}"
-    blocks: list[ts.Block] = [kop(agency), ts.Text("title", f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}")]
+    head = letterhead(rkt, agency)
+    blocks: list[ts.Block] = [kop(head), ts.Text("title", f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}")]
     if rkt.draft:
         blocks.append(ts.Note(f"{DRAFT}.", rkt.draft_note))
     blocks.append(ts.Text("heading", f"{'A. ' if rkt.has_programs else ''}Tabel Kinerja"))
@@ -140,4 +147,4 @@ def rkt_document(rkt: CompiledRkt, agency: Agency, source: Source, override: str
                  if rkt.signature is not None else None)
     return mark_unfilled(ts.Document(f"RKT {rkt.year}", footer, _with_signature(blocks, signature), landscape=True,
                                      font_size=8.5, margin=(14, 12, 18, 12), draft=rkt.draft, draft_mark=DRAFT,
-                                     logo=agency.logo_data or None))
+                                     logo=head.logo))

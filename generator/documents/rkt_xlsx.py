@@ -10,6 +10,7 @@ from __future__ import annotations
 from generator.core.model import Agency, Form
 from generator.documents.book import Book, Sheet
 from generator.documents.provenance import Source
+from generator.documents.rkt_pdf import letterhead
 from generator.documents.unfilled import draft_note, mark_book
 from generator.plan.compile import DRAFT, NO_BUDGET, CompiledRkt, plan_rows
 
@@ -93,8 +94,9 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     ws = book.sheet("RKT")
     # a draft says so on every printed page (the sheet's page header)
     draft_header = f"{DRAFT} - belum lengkap" if rkt.draft else None
-    ws.append([agency.government.upper()], "bold")
-    ws.append([agency.name.upper()], "bold")
+    kop = letterhead(rkt, agency)  # a signed year's as it was signed, never agency.yaml as it is now
+    ws.append([kop.government.upper()], "bold")
+    ws.append([kop.name.upper()], "bold")
     title_row = ws.append([f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"], "bold")
     ws.append([f"{source.label} · sidik isi {source.fingerprint[:16]}"])
     draft_row = ws.append([f"{DRAFT}: {rkt.draft_note}"] if rkt.draft else [], "draft")

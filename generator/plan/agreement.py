@@ -21,11 +21,11 @@ Pure functions of the model; the PK's files (PDF, XLSX) are drawn in generator/d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.core.model import Agency, CycleFolder, Program, SignedVersion, Sop
 from generator.plan import fingerprint, sealing
-from generator.plan.compile import DRAFT, CompiledRkt, PerformanceRow, group_nip
+from generator.plan.compile import DRAFT, CompiledRkt, Letterhead, PerformanceRow, group_nip, recorded_letterhead
 
 PERFORMANCE_HEADERS = ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]
 _DAY_MONTH = "...................."  # an unsigned PK's day and month, left to the pen (never assumed)
@@ -89,6 +89,11 @@ class Agreement:
     rkt: SignedVersion | None  # the signed RKT version it is made from; None for a draft
     shows_unit_of_measure: bool  # a Satuan column, when a target does not carry its unit itself
     draft: str | None = None  # a DRAF: what it was made from ("disusun dari RKT ... yang belum ditandatangani. ...")
+    logo: bytes | None = field(default=None, repr=False)  # the kop's logo: the one signed, for a signed year
+
+    @property
+    def letterhead(self) -> Letterhead:
+        return Letterhead(self.government, self.agency, self.address, self.place, self.logo)
 
     @property
     def total_budget(self) -> int | None:
@@ -165,26 +170,52 @@ def draft_note(folder: CycleFolder, rkt: CompiledRkt) -> str:
 
 def agreement(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | None) -> Agreement | str:
     """The PK of `folder`'s year (a DRAF while its RKT is not signed as it is now), or why it cannot
-    be made (Indonesian, for the user)."""
+    be made (Indonesian, for the user). A signed year prints the identity its signed versions
+    recorded (kop, place, pihak pertama and kedua), never agency.yaml as it is now."""
     draft = draft_note(folder, rkt) if unsigned(folder, rkt, sop) else None
     signed = None if draft else newest_verified(folder.signed)
-    superior = agency.superior
-    if superior is None:
+    pk_signed = newest_verified(folder.agreements) if signed else None  # a draft is not signed: no date
+    head = _letterhead(agency, rkt, signed, pk_signed)
+    refusal = head.refusal or (rkt.renstra_refusal if newest_verified(folder.signed) else None)
+    if refusal is not None:
+        return f"{refusal}."
+    second = _second_party(agency, pk_signed)
+    if second is None:
         return ("cycles/agency.yaml belum memuat pihak kedua Perjanjian Kinerja: tambahkan 'atasan' dengan 'nama' "
                 "dan 'jabatan' di bawah 'instansi' (misalnya jabatan: Bupati Balangan), lalu jalankan lagi.")
     # the PK prints the key indicators the Renstra marks (iku: true); a Renstra that marks none
     # agrees on all of its indicators, as many agencies' PK does: nobody must mark them all to get rows
     groups = _iku_groups(rkt) or _iku_groups(rkt, every=True)
-    region = agency.government.replace("Pemerintah ", "")
-    first = _first_party(agency, signed, region)
+    first = _first_party(agency, signed, head.government.replace("Pemerintah ", ""))
     if first is None:
         return "cycles/agency.yaml tidak menyebut kepala instansi (pihak pertama): isi 'kepala' di bawah 'instansi'."
-    second = Party("PIHAK KEDUA", superior.name, superior.position, superior.rank, superior.nip)
-    pk_signed = newest_verified(folder.agreements) if signed else None  # a draft is not signed: no date
     rows = [r for g in groups for r in g.rows]
-    return Agreement(folder.year, agency.government, agency.name, agency.address, first, second, groups,
-                     _programs(rkt), agency.city, pk_signed.date if pk_signed else None, signed,
-                     any(r.indicator.unit_of_measure and not r.unit_in_target for r in rows), draft)
+    return Agreement(folder.year, head.government, head.name, head.address, first, second, groups,
+                     _programs(rkt), head.city, pk_signed.date if pk_signed else None, signed,
+                     any(r.indicator.unit_of_measure and not r.unit_in_target for r in rows), draft, head.logo)
+
+
+def _letterhead(agency: Agency, rkt: CompiledRkt, signed: SignedVersion | None,
+                pk_signed: SignedVersion | None) -> Letterhead:
+    """The PK's kop: as its signed PK recorded it; else as the signed RKT it is made from printed
+    it; a draft's is agency.yaml's as it is now."""
+    if pk_signed is not None and pk_signed.identity is not None:
+        return recorded_letterhead(pk_signed.identity, agency,
+                                   f"Perjanjian Kinerja {pk_signed.year} versi {pk_signed.version}")
+    if signed is not None and rkt.letterhead is not None:
+        return rkt.letterhead
+    return Letterhead.of(agency)
+
+
+def _second_party(agency: Agency, pk_signed: SignedVersion | None) -> Party | None:
+    """Pihak kedua: as the signed PK recorded it, else agency.yaml's `atasan` (None: not there)."""
+    recorded = pk_signed.identity.superior if pk_signed is not None and pk_signed.identity is not None else None
+    if recorded is not None:
+        return Party("PIHAK KEDUA", recorded.name, recorded.position, recorded.rank, recorded.nip)
+    superior = agency.superior
+    if superior is None:
+        return None
+    return Party("PIHAK KEDUA", superior.name, superior.position, superior.rank, superior.nip)
 
 
 def _first_party(agency: Agency, signed: SignedVersion | None, region: str) -> Party | None:
@@ -192,8 +223,8 @@ def _first_party(agency: Agency, signed: SignedVersion | None, region: str) -> P
     if signed is not None:
         s = signed.signer
         person = agency.person(s.person) if s.person else None
-        return Party("PIHAK PERTAMA", s.name, _with_region(s.position, region), person.rank if person else None,
-                     s.nip)
+        rank = s.rank if signed.identity is not None else (s.rank or (person.rank if person else None))
+        return Party("PIHAK PERTAMA", s.name, _with_region(s.position, region), rank, s.nip)
     head = agency.person(agency.head)
     if head is None:
         return None
@@ -204,7 +235,7 @@ def _revised(signed: SignedVersion, folder: CycleFolder, rkt: CompiledRkt, sop: 
     """Whether today's plan may differ from what was signed: its content says so, or (for a
     version signed before content fingerprints were recorded) the cycle is reopened."""
     if signed.content_fingerprint is not None:
-        return signed.content_fingerprint != fingerprint.fingerprint(rkt)
+        return not fingerprint.matches(rkt, signed.content_fingerprint, signed.fingerprint_version)
     archive = sealing.archive_step(sop)
     return (archive is not None and folder.cycle is not None
             and sealing.is_reopened([e.step for e in folder.cycle.events], archive))

@@ -20,10 +20,12 @@ because choosing one of them would be inventing the agreement.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.core import target as tgt
+from generator.core.cycles import RecordedIdentity
 from generator.core.model import NO_BUDGET as NO_BUDGET  # "belum ada anggaran", as every output prints it
 from generator.core.model import Agency, At, CycleFolder, Form, Indicator, Objective, Renstra, SignedVersion, Unit
 
@@ -219,11 +221,37 @@ class Signature:
 
 
 @dataclass(frozen=True, slots=True)
+class Letterhead:
+    """The kop as printed: the signed version's recorded identity for a signed year (never
+    agency.yaml as it is now), else agency.yaml's. `refusal` says (Indonesian) why a signed
+    year cannot be printed again exactly as signed (its logo or its Renstra is no longer here)."""
+
+    government: str  # "Pemerintah Kabupaten Balangan"
+    name: str
+    address: str
+    city: str
+    logo: bytes | None = field(default=None, repr=False)
+    refusal: str | None = None
+
+    @staticmethod
+    def of(agency: Agency) -> Letterhead:
+        return Letterhead(agency.government, agency.name, agency.address, agency.city, agency.logo_data or None)
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledRkt:
     year: int
     performance: tuple[PerformanceRow, ...]
     units: tuple[UnitPlan, ...]
     signature: Signature | None = None  # None when agency.yaml names no head
+    letterhead: Letterhead | None = None  # a signed year's recorded kop; None: agency.yaml's
+    # why the signed version cannot be compiled again from today's Renstra (another period); None: it can
+    renstra_refusal: str | None = None
+
+    @property
+    def refusal(self) -> str | None:
+        """Why this signed year cannot be printed again exactly as signed (Indonesian); None: it can."""
+        return (self.letterhead.refusal if self.letterhead else None) or self.renstra_refusal
 
     @property
     def total(self) -> int | None:
@@ -344,10 +372,13 @@ def _signature(folder: CycleFolder, agency: Agency) -> Signature | None:
     head = agency.person(agency.head)
     region = agency.government.replace("Pemerintah ", "")
     if signed is not None:
-        s = signed.signer
-        person = agency.person(s.person) if s.person else None
+        s, identity = signed.signer, signed.identity
+        if identity is not None:  # as signed: the place, region and rank it printed
+            return Signature(identity.city, signed.date, signed.date.year, s.position,
+                             identity.government.replace("Pemerintah ", ""), s.name, s.rank, s.nip)
+        person = agency.person(s.person) if s.person else None  # signed before the identity was recorded
         return Signature(agency.city, signed.date, signed.date.year, s.position, region, s.name,
-                         person.rank if person else None, s.nip)
+                         s.rank or (person.rank if person else None), s.nip)
     if head is None:
         return None
     # the year the RKT is prepared: its cycle's start, else (recorded afterwards without one) the year before
@@ -361,9 +392,52 @@ def _newest_signed(folder: CycleFolder) -> SignedVersion | None:
     return max(verified, key=lambda v: v.version, default=None)
 
 
+def recorded_letterhead(identity: RecordedIdentity, agency: Agency, what: str) -> Letterhead:
+    """The kop a signed version printed (`what`: "RKT 2026 versi 1"), with today's logo only when it
+    is the very logo printed; a logo changed since cannot be printed again, so `refusal` says so."""
+    logo, refusal = None, None
+    if identity.logo_sha256 is not None:
+        if agency.logo_data and hashlib.sha256(agency.logo_data).hexdigest() == identity.logo_sha256:
+            logo = agency.logo_data
+        else:
+            refusal = (f"logo instansi sudah berganti sejak {what} ditandatangani, jadi kop yang ditandatangani "
+                       f"tidak dapat dicetak ulang dengan tepat. Pakai pindaian bertanda tangan yang diarsipkan "
+                       f"sebagai salinannya")
+    return Letterhead(identity.government, identity.name, identity.address, identity.city, logo, refusal)
+
+
+def renstra_refusal(signed: SignedVersion, renstra: Renstra) -> str | None:
+    """Why a signed version cannot be compiled again from today's Renstra: it was compiled from one
+    of another period (a new period's file replaced it). None: the same period (a change of its
+    content is the fingerprint's to find, RKT219)."""
+    was = signed.renstra
+    if was is None:
+        if renstra.first_year <= signed.year <= renstra.last_year:
+            return None
+        period = "Renstra periode sebelumnya"
+    elif (was.first_year, was.last_year) == (renstra.first_year, renstra.last_year):
+        return None
+    else:
+        period = f"Renstra '{was.title}' ({was.first_year}-{was.last_year})"
+    return (f"RKT {signed.year} versi {signed.version} disusun dari {period}, sedangkan cycles/renstra.yaml "
+            f"sekarang memuat Renstra periode {renstra.first_year}-{renstra.last_year}; isinya tidak dapat "
+            f"dicetak ulang dengan tepat. Pakai pindaian bertanda tangan yang diarsipkan sebagai salinannya")
+
+
+def _letterhead(folder: CycleFolder, agency: Agency) -> Letterhead | None:
+    """The kop of the plan as the newest verified signed version printed it, when it recorded it;
+    None: agency.yaml's, as the document is drawn."""
+    signed = _newest_signed(folder)
+    if signed is None or signed.identity is None:
+        return None
+    return recorded_letterhead(signed.identity, agency, f"RKT {signed.year} versi {signed.version}")
+
+
 def compile_rkt(folder: CycleFolder, agency: Agency, renstra: Renstra) -> CompiledRkt:
     assert folder.cycle is not None
     forms = {f.unit: f for f in folder.forms}
     units = tuple(UnitPlan(agency.unit(code) or Unit(code, code, code, "", folder.cycle.at), forms.get(code))
                   for code in folder.cycle.required_units)
-    return CompiledRkt(folder.year, _performance(folder, renstra, units), units, _signature(folder, agency))
+    signed = _newest_signed(folder)
+    return CompiledRkt(folder.year, _performance(folder, renstra, units), units, _signature(folder, agency),
+                       _letterhead(folder, agency), renstra_refusal(signed, renstra) if signed else None)

@@ -1,24 +1,39 @@
 """The content of a compiled RKT as plain data, and its fingerprint (`sidik_isi`): what a
 signed version records and what every later check compares with today's data.
+
+The fingerprint's recipe carries a number (`versi_sidik` of the signed metadata; a
+fingerprint recorded without one is version 1). A new recipe gets the next number and
+`RECIPES` keeps every older one, so that a stored fingerprint is always checked with the
+recipe that made it: changing the recipe never makes every signed version look changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 
 from generator.core.model import Form
 from generator.plan.compile import CompiledRkt
 
+VERSION = 1  # the recipe `rkt sign` records today (`versi_sidik`)
+
 
 def content(rkt: CompiledRkt) -> dict:
-    """The plan's content as plain data: what the fingerprint and the version diff compare.
+    """The plan's content as plain data, as today's recipe reads it: what the version diff and
+    the checks against a base revision compare."""
+    return content_v1(rkt)
+
+
+def content_v1(rkt: CompiledRkt) -> dict:
+    """The plan's content as recipe 1 reads it (never change it: a new reading is a new recipe).
 
     Everything of the plan that the signed document prints, and nothing else: the
     performance table (sasaran and indicator text included) and every unit's
     program table. The letterhead (agency and unit names, the head who signs)
     is left out on purpose: a reorganisation or a new head must not turn every
-    signed plan of the past into a changed one."""
+    signed plan of the past into a changed one (what a signed version printed of it is recorded
+    apart, `identitas` of its metadata, and printed again from there)."""
     return {
         "tahun": rkt.year,
         # "target" is the target as printed (the units' agreed one, or "belum diisi")
@@ -50,7 +65,35 @@ def _stated(amount: int | None) -> dict:
 
 
 def fingerprint(rkt: CompiledRkt) -> str:
-    return digest(content(rkt))
+    """Today's fingerprint of a compiled plan (recipe `VERSION`)."""
+    return RECIPES[VERSION](rkt)
+
+
+def fingerprint_v1(rkt: CompiledRkt) -> str:
+    """Recipe 1: the SHA-256 of `content`'s canonical JSON. Never change it: every fingerprint
+    recorded without `versi_sidik`, and with `versi_sidik: 1`, was made by it."""
+    return digest(content_v1(rkt))
+
+
+RECIPES: dict[int, Callable[[CompiledRkt], str]] = {1: fingerprint_v1}
+
+
+def known(version: int) -> bool:
+    """Whether this version of rkt knows the recipe `version` (a newer rkt may have made it)."""
+    return version in RECIPES
+
+
+def fingerprint_as(rkt: CompiledRkt, version: int) -> str | None:
+    """The plan's fingerprint by recipe `version`, to compare with one recorded by it; None when
+    the recipe is unknown to this version of rkt."""
+    recipe = RECIPES.get(version)
+    return recipe(rkt) if recipe is not None else None
+
+
+def matches(rkt: CompiledRkt, recorded: str, version: int = 1) -> bool:
+    """Whether `recorded` (made by recipe `version`) is the fingerprint of the plan as compiled now;
+    an unknown recipe never matches."""
+    return fingerprint_as(rkt, version) == recorded
 
 
 def digest(plan: dict) -> str:

@@ -116,7 +116,9 @@ def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, by
         # the PDF is the document to be signed: made while a cycle runs; a finished cycle's
         # document of record is its signed scan (and `rkt export` still makes the PDF on demand)
         finished = d.statuses[c.year].finished
-        for fmt_name in export.FORMATS if not finished else ("xlsx", "csv"):
+        # a signed year that can no longer be printed as signed (its logo or Renstra gone) offers its scan only
+        reprintable = d.compiled[c.year].refusal is None
+        for fmt_name in (export.FORMATS if not finished else ("xlsx", "csv")) if reprintable else ():
             files[f"unduh/rkt-{c.year}.{fmt_name}"] = export.render(fmt_name, d.compiled[c.year], d.repo.agency,
                                                                     source, d.today, exports)
         for v in c.signed + c.agreements:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from generator.check.rules.agency import nip_problem
 from generator.check.rules.common import problem
 from generator.core.model import CycleFolder, SignedVersion
-from generator.core.problems import Problem
+from generator.core.problems import WARNING, Problem
 
 
 def signed_rules(folder: CycleFolder, today: dt.date, persons: set[str] | None,
@@ -76,3 +76,32 @@ def unlisted_scans(folder: CycleFolder) -> Iterator[Problem]:
                 yield Problem(rel, "RKT021",
                               f"pindaian tanpa berkas keterangan {meta.rsplit('/', 1)[-1]}; "
                               f"arsipkan dengan perintah 'rkt sign'", line=1, col=1)
+
+
+def archived_without_scan(folder: CycleFolder, archive: int) -> Iterator[Problem]:
+    """The event log records the archiving of a signed scan (the SOP step whose evidence is the
+    archive) but no signed version of the RKT is there: the signed/ folder or its files were
+    removed, and the cycle would show as finished without the document that finishes it."""
+    if folder.cycle is None or folder.signed:
+        return
+    event = next((e for e in reversed(folder.cycle.events) if e.step == archive and not e.skipped), None)
+    if event is not None:
+        yield problem(event.at, "RKT211",
+                      f"langkah tanda tangan tercatat tetapi pindaian tidak ada: peristiwa langkah {archive} tanggal "
+                      f"{event.date.isoformat()} mencatat pengarsipan RKT {folder.year} bertanda tangan, tetapi "
+                      f"{folder.folder}/signed/ tidak memuat versi bertanda tangan. Kembalikan pindaian dan berkas "
+                      f"keterangannya (rkt-{folder.year}-v1.pdf dan .yaml) dari riwayat Git")
+
+
+def unrecorded_identity(folder: CycleFolder, changed: str) -> Iterator[Problem]:
+    """Once `changed` (what of the kop in cycles/agency.yaml a change alters), each signed version
+    made before `rkt sign` recorded the identity it printed: its re-exports will print the new
+    identity (a warning, once per version; nothing to change in the archive)."""
+    for v in sorted(folder.signed + folder.agreements, key=lambda v: (v.scan, v.version)):
+        if v.identity is None and v.commit:
+            kind = "Perjanjian Kinerja" if v.scan.startswith("pk-") else "RKT"
+            yield problem(v.at / "penandatangan", "RKT230",
+                          f"{changed} berubah, sedangkan {kind} {v.year} versi {v.version} ditandatangani sebelum kop "
+                          f"dan identitas yang dicetak ikut dicatat: cetak ulangnya akan memakai identitas yang baru. "
+                          f"Berkas arsip ini tidak perlu diubah; pindaian bertanda tangan tetap salinan yang sah",
+                          severity=WARNING)
