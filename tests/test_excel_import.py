@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_example
 from openpyxl import Workbook, load_workbook
+from support.cli import rkt_here as rkt
 
-from generator.cli import main
 from generator.source.load import load_file
 from generator.spreadsheets.excel import KINERJA_HEADERS, PROGRAM_HEADERS, shown
 
@@ -23,12 +23,6 @@ FORMS = "cycles/2027/forms"
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return copy_example(tmp_path / "repo")
-
-
-def rkt(capsys, repo: Path, *args: str) -> tuple[int, str]:
-    code = main(["-C", str(repo), *args])
-    out = capsys.readouterr()
-    return code, out.out + out.err
 
 
 def template(capsys, repo: Path, unit: str) -> Path:

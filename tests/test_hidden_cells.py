@@ -15,16 +15,9 @@ import pytest
 from conftest import copy_example
 from openpyxl import load_workbook
 from openpyxl.styles import Font, PatternFill
-
-from generator.cli import main
+from support.cli import rkt_here as rkt
 
 Change = Callable[[object], None]  # edits an openpyxl workbook in place
-
-
-def rkt(capsys, repo: Path, *args: str) -> tuple[int, str]:
-    code = main(["-C", str(repo), *args])
-    out = capsys.readouterr()
-    return code, out.out + out.err
 
 
 def tree(repo: Path) -> dict[str, bytes]:

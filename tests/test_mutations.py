@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import copy_example
 from openpyxl import load_workbook
+from support.cli import rkt_here as rkt
 from support.http import ClosingServer, QuietHandler
 
-from generator.cli import main
 from generator.regency.fetch import Limits, fetch
 
 FORMS = "cycles/2027/forms"
@@ -31,12 +31,6 @@ SPACES = [" ", "  ", "\t", "\u00a0"]
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return copy_example(tmp_path / "repo")
-
-
-def rkt(capsys, repo: Path, *args: str) -> tuple[int, str]:
-    code = main(["-C", str(repo), *args])
-    out = capsys.readouterr()
-    return code, out.out + out.err
 
 
 def files(folder: Path) -> dict[str, bytes]:

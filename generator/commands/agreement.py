@@ -19,7 +19,7 @@ import hashlib
 from pathlib import Path
 
 from generator.check import report
-from generator.commands.checked_write import recovering, write_checked
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import Valid, valid_cycle, valid_repository
 from generator.commands.sign import identity_record, metadata_yaml, printed_commit, read_scan, signer_of
@@ -33,11 +33,6 @@ def sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str |
                    today: dt.date | None, role: str = "kepala-badan") -> Outcome:
     """Archive `scan` as the next signed PK of `year`: scan and metadata together or none (a run
     killed halfway is ended first)."""
-    return recovering(root, lambda: _sign_agreement(root, year, scan, date, note, today, role))
-
-
-def _sign_agreement(root: Path, year: int, scan: Path, date: dt.date, note: str | None,
-                    today: dt.date | None, role: str) -> Outcome:
     checked = valid_repository(root, today)
     if isinstance(checked, Outcome):
         return checked

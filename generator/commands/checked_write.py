@@ -4,7 +4,7 @@ that `rkt validate` runs, and every file is put back as it was when the verdict 
 
 All or nothing, even when the process is killed halfway: the files go through one journal
 (`source/transaction`), and every writing command first ends what an earlier, killed run
-left (`recovering`), saying so in one line.
+left (`recovering`, called once for every command by `guard.run_in`), saying so in one line.
 
 One mechanism for every command that writes data, so that each says only what it blames and
 how it explains a refusal."""

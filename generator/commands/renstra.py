@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.check import report
 from generator.check.validate import Result, validate
-from generator.commands.checked_write import recovering, write_checked
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository, write_out
 
@@ -69,10 +69,6 @@ def import_renstra(root: Path, workbook: Path, today: dt.date | None) -> Outcome
     """Read a filled Renstra workbook into cycles/renstra.yaml. Nothing is written unless the
     whole workbook is right and the repository stays as valid as it was. An import killed
     halfway is undone first."""
-    return recovering(root, lambda: _import_renstra(root, workbook, today))
-
-
-def _import_renstra(root: Path, workbook: Path, today: dt.date | None) -> Outcome:
     from generator.core.calendar import today as today_in
     from generator.spreadsheets import renstra_excel
 

@@ -11,7 +11,7 @@ from generator.check import report
 from generator.check.rules.placeholders import CODE as PLACEHOLDER_CODE
 from generator.check.rules.placeholders import is_placeholder, printed_placeholders
 from generator.check.validate import Result
-from generator.commands.checked_write import recovering, write_checked
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import Valid, ValidCycle, valid_cycle
 from generator.core.model import Agency, Person, ValidRepository
@@ -95,12 +95,8 @@ def _staff(agency: Agency, code: str) -> Person:
 def sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
          today: dt.date | None) -> Outcome:
     """Archive `scan` as the next signed version of `year`'s RKT and record steps 10 and 11: the
-    scan, its metadata and cycle.yaml all together or none (a run killed halfway is ended first)."""
-    return recovering(root, lambda: _sign(root, year, scan, date, role, note, today))
-
-
-def _sign(root: Path, year: int, scan: Path, date: dt.date, role: str, note: str | None,
-          today: dt.date | None) -> Outcome:
+    scan, its metadata and cycle.yaml all together or none (a run killed halfway is ended first,
+    by the command frame: `guard.run_in`)."""
     checked = valid_cycle(root, year, today)
     if isinstance(checked, Outcome):
         return checked

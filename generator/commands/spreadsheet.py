@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from generator.check import report
 from generator.check.validate import Result
-from generator.commands.checked_write import recovering, write_checked
+from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import ValidUnit, valid_unit, write_out
 from generator.core.model import NO_BUDGET, program_key
@@ -150,11 +150,6 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
     """Read a filled template into the unit's form. Nothing is written unless the whole
     workbook is right; every problem of both sheets is reported at once. An import killed
     halfway is undone first."""
-    return recovering(root, lambda: _import_form(root, year, unit, workbook, today, allow_empty))
-
-
-def _import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date | None,
-                 allow_empty: bool) -> Outcome:
     from generator.source.yamlwrite import form_yaml, update_form
 
     checked = valid_unit(root, unit, today)

@@ -28,11 +28,6 @@ def kop(head: Letterhead) -> ts.Kop:
     return ts.Kop((head.government.upper(), head.name.upper()), head.address, logo=bool(head.logo))
 
 
-def letterhead(rkt: CompiledRkt, agency: Agency) -> Letterhead:
-    """The plan's kop: a signed year's as signed, else agency.yaml's."""
-    return rkt.letterhead or Letterhead.of(agency)
-
-
 def columns(headers: list[str]) -> tuple[ts.Column, ...]:
     return tuple(ts.Column(h, "right" if h == "No" else "left", _WIDTHS.get(h, "2fr")) for h in headers)
 
@@ -132,7 +127,7 @@ def rkt_document(rkt: CompiledRkt, agency: Agency, source: Source, override: str
 
     number = fmt.number
     footer = f"{source.label} · sidik isi {source.fingerprint[:16]}"
-    head = letterhead(rkt, agency)
+    head = rkt.kop(agency)
     blocks: list[ts.Block] = [kop(head), ts.Text("title", f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}")]
     if rkt.draft:
         blocks.append(ts.Note(f"{DRAFT}.", rkt.draft_note))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from generator.core.model import Agency, Form
 from generator.documents.book import Book, Sheet
 from generator.documents.provenance import Source
-from generator.documents.rkt_pdf import letterhead
 from generator.documents.unfilled import draft_note, mark_book
 from generator.plan.compile import DRAFT, NO_BUDGET, CompiledRkt, plan_rows
 
@@ -94,7 +93,7 @@ def to_xlsx(rkt: CompiledRkt, agency: Agency, source: Source) -> bytes:
     ws = book.sheet("RKT")
     # a draft says so on every printed page (the sheet's page header)
     draft_header = f"{DRAFT} - belum lengkap" if rkt.draft else None
-    kop = letterhead(rkt, agency)  # a signed year's as it was signed, never agency.yaml as it is now
+    kop = rkt.kop(agency)  # a signed year's as it was signed, never agency.yaml as it is now
     ws.append([kop.government.upper()], "bold")
     ws.append([kop.name.upper()], "bold")
     title_row = ws.append([f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {rkt.year}"], "bold")

@@ -248,6 +248,10 @@ class CompiledRkt:
     # why the signed version cannot be compiled again from today's Renstra (another period); None: it can
     renstra_refusal: str | None = None
 
+    def kop(self, agency: Agency) -> Letterhead:
+        """The plan's letterhead: a signed year's as it was signed, else agency.yaml's as it is now."""
+        return self.letterhead or Letterhead.of(agency)
+
     @property
     def refusal(self) -> str | None:
         """Why this signed year cannot be printed again exactly as signed (Indonesian); None: it can."""

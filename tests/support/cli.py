@@ -13,3 +13,12 @@ def rkt(repo: Path, *args: str, env: dict | None = None) -> subprocess.Completed
     """`rkt -C repo args...` with this run's Python, from the project's folder."""
     return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True,
                           text=True, cwd=ROOT, env=env)
+
+
+def rkt_here(capsys, repo: Path, *args: str) -> tuple[int, str]:
+    """`rkt -C repo args...` in this process (fast; `capsys` catches what it prints): exit code and output."""
+    from generator.cli import main
+
+    code = main(["-C", str(repo), *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err
