@@ -91,6 +91,22 @@ def test_renaming_the_agency_after_signing_keeps_the_signed_letterhead(example_g
 
 
 @pytest.mark.git
+@pytest.mark.site
+def test_the_rkt_page_of_a_signed_year_keeps_its_letterhead_too(example_git, tmp_path):
+    signed_2027(example_git, tmp_path)
+    rename_agency(example_git)
+    commit(example_git, "Nama instansi baru")
+    shutil.copy(ROOT / "mkdocs.yml", example_git / "mkdocs.yml")  # what a site needs beside the data
+    for folder in ("docs/panduan", "docs/css"):
+        shutil.copytree(ROOT / folder, example_git / folder)
+    proc = run(example_git, "build", "--today", TODAY)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    page = (example_git / "site/rkt/2027.html").read_text(encoding="utf-8")
+    kop = page[page.index('<div class="rkt-kop">'):page.index('<p class="rkt-title">')]
+    assert OLD_NAME.upper() in kop and NEW_NAME.upper() not in kop and "Jl. Baru No. 1" not in kop
+
+
+@pytest.mark.git
 def test_a_signed_pk_keeps_its_atasan_and_kop(example_git, tmp_path):
     signed_2027(example_git, tmp_path)
     proc = run(example_git, "sign", "2027", str(scan(tmp_path, "pk.pdf", "PK")), "--date", "2026-11-28",

@@ -33,8 +33,9 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
     if rkt.draft:
         out.append(f'<div class="admonition warning rkt-draf"><p class="admonition-title">{DRAFT}: belum lengkap</p>'
                    f"<p>{esc(rkt.draft_note)}</p></div>\n\n")
-    out.append(f'<div class="rkt-doc"><div class="rkt-kop"><p>{esc(a.government.upper())}</p>'
-               f"<p>{esc(a.name.upper())}</p><p class=\"rkt-kop-addr\">{esc(a.address)}</p></div>"
+    kop = rkt.kop(a)  # a signed year's as it was signed, as its printed copies have it
+    out.append(f'<div class="rkt-doc"><div class="rkt-kop"><p>{esc(kop.government.upper())}</p>'
+               f"<p>{esc(kop.name.upper())}</p><p class=\"rkt-kop-addr\">{esc(kop.address)}</p></div>"
                f'<p class="rkt-title">RENCANA KINERJA TAHUNAN (RKT) TAHUN {folder.year}'
                f"{' (' + DRAFT + ')' if rkt.draft else ''}</p></div>\n\n")
     out.append("## Tabel kinerja\n\n")
