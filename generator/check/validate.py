@@ -22,6 +22,7 @@ from generator.check import sealed as history
 from generator.core import calendar
 from generator.core.model import BUILDERS, At, CycleFolder, Repository, SignedVersion
 from generator.core.problems import WARNING, Positions, Problem, locate, sort_key
+from generator.core.year import YearFiles
 from generator.source.load import SYMLINK_MESSAGE, Document, load_file, read_no_follow
 from generator.source.schema import SchemaSet
 
@@ -38,6 +39,8 @@ _LAYOUT = (
     # rkt-: signed versions of the RKT; pk-: of the Perjanjian Kinerja made from it
     (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk)-[0-9]{{4}}-v[0-9]{{1,2}}\.yaml"), "signed"),
     (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk)-[0-9]{{4}}-v[0-9]{{1,2}}\.pdf"), "scan"),
+    (re.compile(rf"cycles/{_YEAR}/renaksi/[a-z][a-z0-9-]{{0,39}}\.yaml"), "renaksi"),
+    (re.compile(rf"cycles/{_YEAR}/laporan/tw[1-4]/[a-z][a-z0-9-]{{0,39}}\.yaml"), "laporan"),
     (re.compile(rf"cycles/{_YEAR}/bukti/[^/]+(?:/[^/]+)*"), "evidence"),
     (re.compile(r"cycles/(?:.+/)?README\.md"), "readme"),
     (re.compile(r"cycles/logo\.(?:png|jpe?g)"), "logo"),  # agency.yaml `instansi.logo`
@@ -59,13 +62,18 @@ def _misplaced(rel: str) -> Problem:
         hint = "ganti akhiran nama berkas menjadi .yaml"
     elif "/forms/" in rel:
         hint = "nama berkas form harus kode unit dengan huruf kecil dan akhiran .yaml, misalnya ppik.yaml"
+    elif "/renaksi/" in rel:
+        hint = "nama berkas Rencana Aksi harus kode unit dengan huruf kecil dan akhiran .yaml, misalnya ppik.yaml"
+    elif "/laporan/" in rel:
+        hint = ("laporan triwulan diletakkan di cycles/<tahun>/laporan/tw<1-4>/<unit>.yaml, "
+                "misalnya cycles/2026/laporan/tw1/ppik.yaml")
     elif "/signed/" in rel:
         hint = ("berkas bertanda tangan dibuat dengan perintah 'rkt sign' dan bernama rkt-<tahun>-v<n>.pdf/.yaml "
                 "(Perjanjian Kinerja: pk-<tahun>-v<n>.pdf/.yaml)")
     else:
         hint = ("data diletakkan di cycles/agency.yaml, cycles/sop.yaml, cycles/renstra.yaml, "
-                "cycles/<tahun>/cycle.yaml, cycles/<tahun>/forms/<unit>.yaml, cycles/<tahun>/signed/ "
-                "atau cycles/<tahun>/bukti/")
+                "cycles/<tahun>/cycle.yaml, cycles/<tahun>/forms/<unit>.yaml, cycles/<tahun>/renaksi/<unit>.yaml, "
+                "cycles/<tahun>/laporan/tw<1-4>/<unit>.yaml, cycles/<tahun>/signed/ atau cycles/<tahun>/bukti/")
     return Problem(rel, "RKT021", f"berkas ini tidak akan dibaca karena tempat atau namanya tidak dikenal; {hint}",
                    line=1, col=1)
 
@@ -225,9 +233,12 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
         forms = tuple(one(r) for r in members if kinds.get(r) == "form" and r in documents)
         signed = tuple(_scan_facts(root, one(r)) for r in members if kinds.get(r) == "signed" and r in documents)
         agreements = tuple(v for v in signed if _is_agreement(v.at.file))
+        year_files = YearFiles(
+            tuple(one(r) for r in members if kinds.get(r) == "renaksi" and r in documents),
+            tuple(one(r) for r in members if kinds.get(r) == "laporan" and r in documents))
         folders.append(CycleFolder(int(year), f"cycles/{year}", one(cycle_rel) if cycle_rel in kinds else None,
                                    forms, tuple(v for v in signed if not _is_agreement(v.at.file)), tuple(members),
-                                   agreements))
+                                   agreements, year_files))
     return Repository(
         agency=_logo_facts(root, one("cycles/agency.yaml")) if "cycles/agency.yaml" in kinds else None,
         sop=one("cycles/sop.yaml") if "cycles/sop.yaml" in kinds else None,

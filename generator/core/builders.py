@@ -4,6 +4,7 @@ checks; every value gets its place (`at`: file and JSON path) from the document'
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from generator.core.cycles import (
     Activity,
@@ -37,6 +38,21 @@ from generator.core.reference import (
     Step,
     Unit,
 )
+from generator.core.year import (
+    DEFAULT_RULES,
+    LAST,
+    UP,
+    Action,
+    ActionPlan,
+    Band,
+    BudgetPlan,
+    MeasurementRules,
+    PlannedIndicator,
+    QuarterReport,
+    Realisation,
+    ReportRevision,
+    Spending,
+)
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -63,7 +79,22 @@ def build_agency(d: dict, at: At) -> Agency:
     return Agency(inst["nama"], inst["singkatan"], inst["pemerintah"], inst["alamat"], inst["kota"],
                   inst["kepala"], d["zona_waktu"], persons, units, roles,
                   days("libur_tambahan"), days("hari_kerja_tambahan"), at, inst.get("logo"),
-                  superior=_official(inst.get("atasan"), at / "instansi" / "atasan"))
+                  superior=_official(inst.get("atasan"), at / "instansi" / "atasan"),
+                  measurement=_measurement(d.get("pengukuran"), at / "pengukuran"))
+
+
+def _measurement(d: dict | None, at: At) -> MeasurementRules:
+    """The agency's measurement rules, each unstated one at its documented default."""
+    if d is None:
+        return DEFAULT_RULES
+    verify = d.get("ambang_verifikasi", DEFAULT_RULES.verify_above)
+    bands = tuple(sorted((Band(Decimal(str(b["paling_rendah"])), b["sebutan"]) for b in d["kategori"]),
+                         key=lambda b: -b.lowest)) if "kategori" in d else DEFAULT_RULES.bands
+    return MeasurementRules(
+        d.get("rumus_turun", DEFAULT_RULES.down_formula),
+        Decimal(str(d["batas_capaian"])) if "batas_capaian" in d else None,
+        Decimal(str(verify)) if verify else None,  # 0: the agency flags nothing
+        bands, d.get("tenggat_laporan", DEFAULT_RULES.report_days), tuple(d), at)
 
 
 def _official(d: dict | None, at: At) -> Official | None:
@@ -90,7 +121,8 @@ def build_renstra(d: dict, at: At) -> Renstra:
         sat = at / "sasaran" / i
         indicators = tuple(
             Indicator(x["kode"], x["uraian"], x.get("satuan"), x.get("iku", False), x.get("formula"), tuple(x["unit"]),
-                      tuple((int(y), t) for y, t in x.get("target", {}).items()), sat / "indikator" / j)
+                      tuple((int(y), t) for y, t in x.get("target", {}).items()), sat / "indikator" / j,
+                      x.get("arah", UP), x.get("agregasi", LAST))
             for j, x in enumerate(s["indikator"]))
         objectives.append(Objective(s["kode"], s.get("tujuan"), s["uraian"], indicators, sat))
     return Renstra(d["judul"], bool(d.get("contoh", False)), d.get("dasar"), d["periode"]["mulai"],
@@ -135,6 +167,33 @@ def build_form(d: dict, at: At) -> Form:
                 tuple(programs), at)
 
 
+def build_renaksi(d: dict, at: At) -> ActionPlan:
+    indicators = tuple(
+        PlannedIndicator(x["kode"], tuple(x["target_triwulan"]), x["penanggung_jawab"],
+                         tuple(x.get("kegiatan", ())),
+                         tuple(Action(a["uraian"], tuple(a["triwulan"]), at / "indikator" / i / "aksi" / j)
+                               for j, a in enumerate(x.get("aksi", ()))),
+                         at / "indikator" / i)
+        for i, x in enumerate(d["indikator"]))
+    budget = tuple(BudgetPlan(b["program"], tuple(b["triwulan"]), at / "anggaran" / i)
+                   for i, b in enumerate(d.get("anggaran", ())))
+    return ActionPlan(d["tahun"], d["unit"], _date(d.get("tanggal")), d.get("penyusun"), indicators, budget, at)
+
+
+def build_laporan(d: dict, at: At) -> QuarterReport:
+    realisations = tuple(
+        Realisation(x["kode"], x["realisasi"], x.get("faktor_pendorong"), x.get("faktor_penghambat"),
+                    x.get("tindak_lanjut"), tuple(x.get("bukti", ())), at / "realisasi" / i)
+        for i, x in enumerate(d["realisasi"]))
+    spending = tuple(Spending(str(x["kode"]), x["realisasi"], at / "anggaran" / i)
+                     for i, x in enumerate(d.get("anggaran", ())))
+    revisions = tuple(ReportRevision(dt.date.fromisoformat(x["tanggal"]), x["oleh"], x["alasan"],
+                                     at / "perubahan" / i)
+                      for i, x in enumerate(d.get("perubahan", ())))
+    return QuarterReport(d["tahun"], d["triwulan"], d["unit"], _date(d.get("tanggal")), d.get("penyusun"),
+                         realisations, spending, revisions, at)
+
+
 def build_signed(d: dict, at: At) -> SignedVersion:
     s = d["penandatangan"]
     return SignedVersion(d["tahun"], d["versi"], dt.date.fromisoformat(d["tanggal"]),
@@ -172,4 +231,6 @@ BUILDERS = {
     "cycle": build_cycle,
     "form": build_form,
     "signed": build_signed,
+    "renaksi": build_renaksi,
+    "laporan": build_laporan,
 }

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.core.problems import At
+from generator.core.year import YearFiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +277,7 @@ class CycleFolder:
     files: tuple[str, ...] = field(default=())  # every file present, for evidence links
     # signed Perjanjian Kinerja scans (signed/pk-<year>-v<n>), kept apart from the RKT's versions
     agreements: tuple[SignedVersion, ...] = field(default=())
+    year_files: YearFiles = field(default=YearFiles())  # Rencana Aksi and quarterly reports
 
     @property
     def agreement_only(self) -> bool:

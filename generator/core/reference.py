@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.core.problems import At
+from generator.core.year import DEFAULT_RULES, MeasurementRules
 
 # --- agency -------------------------------------------------------------
 
@@ -77,6 +78,7 @@ class Agency:
     # the logo's bytes, read at the I/O edge (validate.py); None when absent or unreadable
     logo_data: bytes | None = None
     superior: Official | None = None  # `instansi.atasan`: pihak kedua of the Perjanjian Kinerja
+    measurement: MeasurementRules = DEFAULT_RULES  # `pengukuran`: how capaian is computed and judged
 
     def person(self, code: str) -> Person | None:
         return next((p for p in self.persons if p.code == code), None)
@@ -159,6 +161,8 @@ class Indicator:
     units: tuple[str, ...]
     targets: tuple[tuple[int, str | int], ...]  # (year, target), in file order; "-" = no target that year
     at: At
+    direction: str = "naik"  # `arah`: naik | turun | rentang (core/year.py)
+    aggregation: str = "terakhir"  # `agregasi`: how quarters make the year (core/year.py)
 
     def target(self, year: int) -> str | int | None:
         """The target as typed for `year`; None when the year is not written at all (forgotten),

@@ -24,6 +24,7 @@ INDEX = "indeks"
 QUANTITY = "jumlah"  # a number with its unit: "5 Dokumen", "85 point"
 PREDICATE = "predikat"  # SAKIP and similar grades: AA, A, BB, B, CC, C, D
 TEXT = "teks"  # anything else, kept and printed as typed
+RANGE = "rentang"  # "80–90%": within the range is met (an indicator with `arah: rentang`)
 
 NUMERIC = (NUMBER, PERCENT, INDEX, QUANTITY)
 PREDICATES = ("AA", "A", "BB", "B", "CC", "C", "D")
@@ -35,6 +36,9 @@ _COMPARATOR = r"(?P<cmp>[<>]=?|[\u2264\u2265\u00b1])?\s*"
 _NUMBER = r"(?P<num>[+-]?[0-9][0-9.,]*)"
 _UNIT = r"(?:\s*(?P<pct>%)|\s+(?P<unit>[^\W\d_][^\n]*?))?"
 _SHAPE = re.compile(rf"{_COMPARATOR}{_NUMBER}{_UNIT}\s*", re.UNICODE)
+# "80–90%", "80 - 90 %", "80% - 90%", "0,60–0,70": two numbers joined by a dash, one unit
+_RANGE = re.compile(r"(?P<lo>[0-9][0-9.,]*)\s*(?P<pct1>%)?\s*[-\u2013\u2014]\s*(?P<hi>[0-9][0-9.,]*)"
+                    r"(?:\s*(?P<pct>%)|\s+(?P<unit>[^\W\d_][^\n]*?))?\s*", re.UNICODE)
 
 _INT = re.compile(r"[+-]?[0-9]+")
 _COMMA_DECIMAL = re.compile(r"[+-]?[0-9]+,[0-9]+")
@@ -53,6 +57,8 @@ class Target:
     comparator: str | None = None  # "≥ 80%": the target is a bound
     dotted: bool = False  # a decimal dot (or English grouping): ambiguous in Indonesian writing
     fix: str | None = None  # how to write it unambiguously (quoted, in Indonesian), for a dotted target
+    low: Decimal | None = None  # a range's bounds ("80–90%": 80 and 90)
+    high: Decimal | None = None
 
     @property
     def is_none(self) -> bool:
@@ -117,7 +123,7 @@ def parse(typed: str | int, satuan: str | None = None) -> Target:
         return Target(text, PREDICATE)
     m = _SHAPE.fullmatch(stripped)
     if m is None:
-        return Target(text, TEXT)
+        return _range(text, stripped, satuan)
     value, dotted, spellings = _decimal(m["num"])
     if value is None and not dotted:
         return Target(text, TEXT)  # "1,2,3" and such: not a number
@@ -152,3 +158,20 @@ def _numeric(text: str, value: Decimal | None, comparator: str | None, unit: str
 def number(typed: str | int | None, satuan: str | None = None) -> float | None:
     """A target as a chart value, or None (no target, predikat, text, ambiguous)."""
     return None if typed is None else parse(typed, satuan).number
+
+
+def _range(text: str, stripped: str, satuan: str | None) -> Target:
+    """A range target ("80–90%"), or the text as typed when it is not one (an ambiguous
+    dotted bound makes the whole range unread, never half of it)."""
+    m = _RANGE.fullmatch(stripped)
+    if m is None or (m["pct1"] and m["unit"]):
+        return Target(text, TEXT)
+    low, low_dotted, _ = _decimal(m["lo"])
+    high, high_dotted, _ = _decimal(m["hi"])
+    if low is None or high is None or low_dotted or high_dotted or low > high:
+        return Target(text, TEXT)
+    unit = "%" if (m["pct"] or m["pct1"]) else m["unit"]
+    in_text = unit is not None
+    if unit is None and satuan:
+        unit = "%" if _unit_key(satuan) in _PERCENT_UNITS else satuan
+    return Target(text, RANGE, None, unit, in_text, low=low, high=high)

@@ -13,6 +13,7 @@ from generator.core.model import CycleFolder, Repository, ValidRepository
 from generator.plan import archive
 from generator.plan.arrivals import arrivals as git_arrivals
 from generator.plan.compile import CompiledRkt, compile_rkt
+from generator.plan.performance import MeasuredYear, measured_year
 from generator.plan.status import CycleStatus, cycle_status
 from generator.source.gitrepo import require_git
 
@@ -31,6 +32,7 @@ class Derived:
     statuses: dict[int, CycleStatus]
     compiled: dict[int, CompiledRkt]
     repo: ValidRepository
+    measured: dict[int, MeasuredYear]  # the performance year (Rencana Aksi, reports, capaian) of every cycle
 
 
 def derive(root: Path, repository: Repository, today: dt.date) -> Derived:
@@ -43,7 +45,8 @@ def derive(root: Path, repository: Repository, today: dt.date) -> Derived:
     for c in folders:
         assert c.cycle is not None
         # a cycle recorded afterwards may have no start: its year and the one before it
-        years.update(range(c.cycle.start.year if c.cycle.start else c.year - 1, c.year + 1))
+        # the year after: the last quarter's report is due in January
+        years.update(range(c.cycle.start.year if c.cycle.start else c.year - 1, c.year + 2))
     extra_off = {d.date: d.note for d in repo.agency.extra_holidays}
     cal = work_calendar(sorted(years), extra_off, [d.date for d in repo.agency.extra_workdays])
     arrived = git_arrivals(root, repo.agency.timezone)
@@ -52,4 +55,5 @@ def derive(root: Path, repository: Repository, today: dt.date) -> Derived:
     statuses = {c.year: cycle_status(c, repo.sop, archive.calendar_for(c, repo.sop, cal), today, arrived, names)
                 for c in folders}
     compiled = {c.year: compile_rkt(c, repo.agency, repo.renstra) for c in folders}
-    return Derived(today, folders, cal, statuses, compiled, repo)
+    measured = {c.year: measured_year(c, compiled[c.year], repo.agency, cal, today, arrived) for c in folders}
+    return Derived(today, folders, cal, statuses, compiled, repo, measured)
