@@ -76,6 +76,11 @@ def write_reference(repo: Path, years: list[int], units_per_year: int,
             renstra.append(f"      - kode: SS{s}.{i}\n        uraian: Indikator {s}.{i}\n        satuan: \"%\"\n"
                            f"        iku: {'true' if i == 1 else 'false'}\n        unit: [unit-00]\n"
                            "        target:\n" + "".join(f"          {y}: \"90%\"\n" for y in years))
+    # one indicator of its own per unit (SS5.<n>): what its Rencana Aksi and quarterly reports measure
+    renstra.append("  - kode: SS5\n    tujuan: T1\n    uraian: Sasaran unit\n    indikator:\n")
+    for i, u in enumerate(units):
+        renstra.append(f"      - kode: SS5.{i + 1}\n        uraian: Indikator unit {u}\n        satuan: \"%\"\n"
+                       f"        unit: [{u}]\n        target:\n" + "".join(f"          {y}: \"90%\"\n" for y in years))
     (cycles / "renstra.yaml").write_text("".join(renstra), encoding="utf-8")
     for year in years:
         log = events_of(year) if callable(events_of) else events_of
@@ -98,6 +103,7 @@ def form_text(year: int, unit: str, rows: int) -> str:
         lines.append(f"  - sasaran: SS{s}\n    indikator:\n")
         for i in range(1, 4):
             lines.append(f"      - kode: SS{s}.{i}\n        target: \"{85 + i}%\"\n")
+    lines.append(f"  - sasaran: SS5\n    indikator:\n      - kode: SS5.{_index(unit) + 1}\n        target: \"90%\"\n")
     lines.append("program:\n  - kode: \"5.03.02\"\n    nama: Program Kepegawaian Daerah\n"
                  "    indikator: Persentase layanan kepegawaian tepat waktu\n    target: \"92%\"\n    kegiatan:\n")
     per = 10
@@ -112,6 +118,47 @@ def form_text(year: int, unit: str, rows: int) -> str:
                 f"            anggaran: {(j + 1) * 12_500_000}\n"
                 f"            penanggung_jawab: Kepala Sub Bidang {k + 1}\n")
     return "".join(lines)
+
+
+def _index(unit: str) -> int:
+    return int(unit.rsplit("-", 1)[1])
+
+
+def renaksi_text(year: int, unit: str) -> str:
+    """A unit's Rencana Aksi: its own indicator, 90% every quarter (the year's target, `terakhir`)."""
+    return ("# yaml-language-server: $schema=../../../schemas/renaksi.schema.json\n"
+            f"tahun: {year}\nunit: {unit}\ntanggal: {year}-01-12\nindikator:\n"
+            f"  - kode: SS5.{_index(unit) + 1}\n    target_triwulan: [\"90%\", \"90%\", \"90%\", \"90%\"]\n"
+            f"    penanggung_jawab: p-{unit}\n    kegiatan: [\"5.03.02.2.01\"]\n"
+            "    aksi:\n      - uraian: Pelaksanaan kegiatan sesuai jadwal\n        triwulan: [1, 2, 3, 4]\n")
+
+
+def report_text(year: int, quarter: int, unit: str, rows: int) -> str:
+    """A unit's quarterly report: its indicator's realisation with the unit's words on it, and the
+    quarter's spending on every sub kegiatan of its form (a fifth of each pagu)."""
+    lines = ["# yaml-language-server: $schema=../../../../schemas/laporan.schema.json\n",
+             f"tahun: {year}\ntriwulan: {quarter}\nunit: {unit}\ntanggal: {year + (quarter == 4)}-"
+             f"{(quarter * 3) % 12 + 1:02d}-08\nrealisasi:\n",
+             f"  - kode: SS5.{_index(unit) + 1}\n    realisasi: \"{88 + quarter}%\"\n"
+             "    faktor_pendorong: Kegiatan berjalan sesuai jadwal\n"
+             "    faktor_penghambat: Sebagian data perangkat daerah terlambat masuk\n"
+             "    tindak_lanjut: Pendampingan pengelola kepegawaian\n", "anggaran:\n"]
+    per = 10
+    for n in range(rows):
+        k, j = divmod(n, per)
+        lines.append(f"  - kode: \"5.03.02.2.{k + 1:02d}.{j + 1:04d}\"\n    realisasi: {(j + 1) * 2_500_000}\n")
+    return "".join(lines)
+
+
+def write_measured(repo: Path, year: int, unit: str, rows: int, quarters: int = 4) -> list[Path]:
+    """The unit's Rencana Aksi and its reports of the first `quarters` quarters of `year`."""
+    folder = repo / "cycles" / str(year)
+    paths = [folder / "renaksi" / f"{unit}.yaml"]
+    paths += [folder / "laporan" / f"tw{q}" / f"{unit}.yaml" for q in range(1, quarters + 1)]
+    for q, path in enumerate(paths):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(renaksi_text(year, unit) if q == 0 else report_text(year, q, unit, rows), encoding="utf-8")
+    return paths
 
 
 def minimal_pdf(lines: list[str]) -> bytes:
@@ -184,12 +231,16 @@ def generate_regency(repo: Path, cycles: int, units: int, rows: int, running: bo
     for extra in ("js", "vendor"):  # the form page's script and its libraries, when the project has them
         if (ROOT / "docs" / extra).is_dir():
             shutil.copytree(ROOT / "docs" / extra, repo / "docs" / extra)
+    today = dt.date(last - 1, *map(int, RUNNING_TODAY.split("-"))) if running else dt.date(last + 1, 1, 15)
     for year in years:
         for unit in codes:
             (repo / f"cycles/{year}/forms/{unit}.yaml").write_text(form_text(year, unit, rows), encoding="utf-8")
         if not (running and year == last):
             write_signed(repo, year)
-    today = dt.date(last - 1, *map(int, RUNNING_TODAY.split("-"))) if running else dt.date(last + 1, 1, 15)
+            # the measured year of every signed plan: the quarters that have ended by `today`
+            ended = 4 if year < today.year else (today.month - 1) // 3
+            for unit in codes:
+                write_measured(repo, year, unit, rows, ended)
     return Regency(tuple(years), tuple(codes), today)
 
 

@@ -117,19 +117,26 @@ def _add_site(sub) -> None:
                     help="mesin situs: mkdocs (bawaan) atau zensical")
     sv.set_defaults(run=lambda a: command("serve").serve_site(a.repo, a.today, a.addr, a.port, a.engine))
 
-    ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV, atau Perjanjian Kinerjanya",
+    ex = sub.add_parser("export", help="ekspor RKT satu tahun ke PDF, XLSX atau CSV, atau Perjanjian Kinerja, "
+                                       "Rencana Aksi atau capaian kinerjanya",
                         description="Membuat RKT hasil kompilasi sebagai PDF (A4 mendatar, untuk ditandatangani), "
                                     "XLSX atau CSV; dengan --document pk, Perjanjian Kinerja Kepala Badan "
                                     "(PermenPAN-RB "
                                     "53/2014) dari RKT tahun itu yang sudah ditandatangani, sebagai PDF atau XLSX; "
-                                    "sebelum RKT ditandatangani, sebagai DRAF (pk-TAHUN-draf.FORMAT).")
+                                    "sebelum RKT ditandatangani, sebagai DRAF (pk-TAHUN-draf.FORMAT). Dengan "
+                                    "--document renaksi, Rencana Aksi tahun itu; dengan --document capaian, capaian "
+                                    "kinerja sampai triwulan terakhir yang sudah berakhir (tabel LKjIP Bab III, "
+                                    "pemantauan triwulan dan serapan anggaran); keduanya PDF atau XLSX, DRAF "
+                                    "bila Rencana Aksi atau laporan triwulan belum lengkap.")
     ex.add_argument("year", type=int, metavar="TAHUN")
     ex.add_argument("--format", choices=("pdf", "xlsx", "csv"), default="pdf", help="bentuk berkas (bawaan: pdf)")
-    ex.add_argument("--document", choices=("rkt", "pk"), default="rkt",
-                    help="dokumen: rkt (bawaan) atau pk (Perjanjian Kinerja, dari RKT bertanda tangan; "
-                         "DRAF bila RKT belum ditandatangani)")
+    ex.add_argument("--document", choices=("rkt", "pk", "renaksi", "capaian"), default="rkt",
+                    help="dokumen: rkt (bawaan), pk (Perjanjian Kinerja, dari RKT bertanda tangan; "
+                         "DRAF bila RKT belum ditandatangani), renaksi (Rencana Aksi) atau capaian (capaian "
+                         "kinerja sampai triwulan terakhir yang sudah berakhir)")
     ex.add_argument("--out", type=Path, metavar="BERKAS",
-                    help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT, pk-TAHUN.FORMAT atau pk-TAHUN-draf.FORMAT)")
+                    help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT, pk-TAHUN.FORMAT, renaksi-TAHUN.FORMAT, "
+                         "capaian-TAHUN.FORMAT; DRAF: ...-TAHUN-draf.FORMAT)")
     ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     ex.set_defaults(run=lambda a: command("export").export_year(a.repo, a.year, a.format, a.out, a.today,
                                                                 a.document))
@@ -167,14 +174,20 @@ def _add_plan_files(sub) -> None:
     sg.add_argument("--by", default="kepala-badan", metavar="PERAN", help="peran penandatangan (bawaan: kepala-badan)")
     sg.add_argument("--catatan", help="keterangan versi, misalnya alasan revisi")
     sg.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
-    sg.add_argument("--document", choices=("rkt", "pk"), default="rkt",
-                    help="dokumen yang dipindai: rkt (bawaan) atau pk (Perjanjian Kinerja, diarsipkan sebagai "
+    sg.add_argument("--document", choices=("rkt", "pk", "renaksi"), default="rkt",
+                    help="dokumen yang dipindai: rkt (bawaan), pk (Perjanjian Kinerja, diarsipkan sebagai "
                          "signed/pk-TAHUN-vN.pdf tanpa mencatat langkah SOP; untuk tahun tanpa siklus RKT, "
-                         "hanya pindaian Perjanjian Kinerja itu yang diarsipkan)")
-    sg.set_defaults(run=lambda a: (
-        command("agreement").sign_agreement(a.repo, a.year, a.scan, a.date, a.catatan, a.today, a.by)
-        if a.document == "pk"
-        else command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)))
+                         "hanya pindaian Perjanjian Kinerja itu yang diarsipkan) atau renaksi (Rencana Aksi, "
+                         "diarsipkan sebagai signed/renaksi-TAHUN-vN.pdf)")
+    sg.set_defaults(run=_sign)
+
+
+def _sign(a: argparse.Namespace):  # the command's Outcome
+    if a.document == "pk":
+        return command("agreement").sign_agreement(a.repo, a.year, a.scan, a.date, a.catatan, a.today, a.by)
+    if a.document == "renaksi":
+        return command("action_plan").sign_action_plan(a.repo, a.year, a.scan, a.date, a.catatan, a.today, a.by)
+    return command("sign").sign(a.repo, a.year, a.scan, a.date, a.by, a.catatan, a.today)
 
 
 def _add_spreadsheets(sub) -> None:
@@ -187,17 +200,46 @@ def _add_spreadsheets(sub) -> None:
     ft.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
     ft.set_defaults(run=lambda a: command("spreadsheet").form_template(a.repo, a.year, a.unit, a.out, None))
 
-    im = sub.add_parser("import", help="baca templat Excel yang sudah diisi menjadi Form RKT",
+    im = sub.add_parser("import", help="baca templat Excel yang sudah diisi (Form RKT, Rencana Aksi, laporan "
+                                       "triwulan)",
                         description="Membaca templat .xlsx yang sudah diisi ke cycles/TAHUN/forms/UNIT.yaml "
-                                    "(komentar dan urutan berkas lama dipertahankan), lalu memeriksanya.")
+                                    "(komentar dan urutan berkas lama dipertahankan), lalu memeriksanya. Templat "
+                                    "Rencana Aksi dibaca ke cycles/TAHUN/renaksi/UNIT.yaml dan templat laporan "
+                                    "triwulan ke cycles/TAHUN/laporan/twN/UNIT.yaml (jenisnya dikenali dari lembar "
+                                    "berkasnya, triwulannya dari judul kolom 'Target TW ...').")
     im.add_argument("year", type=int, metavar="TAHUN")
     im.add_argument("unit", metavar="UNIT")
     im.add_argument("workbook", type=Path, metavar="BERKAS.xlsx")
     im.add_argument("--kosongkan", action="store_true",
                     help="izinkan impor yang mengosongkan tabel kinerja atau tabel program (lembar Excel tanpa "
                          "baris isian); tanpa pilihan ini impor seperti itu ditolak")
-    im.set_defaults(run=lambda a: command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, None,
+    im.add_argument("--today", type=_date, metavar="TTTT-BB-HH",
+                    help="tanggal 'hari ini' (laporan triwulan yang belum berakhir ditolak)")
+    im.set_defaults(run=lambda a: command("spreadsheet").import_form(a.repo, a.year, a.unit, a.workbook, a.today,
                                                                      a.kosongkan))
+
+    ra = sub.add_parser("renaksi-template", help="buat templat Excel Rencana Aksi untuk satu unit",
+                        description="Membuat berkas .xlsx Rencana Aksi unit: indikator tahun itu dengan target "
+                                    "tahunan, kolom target TW I-IV, penanggung jawab (kode pegawai), kegiatan "
+                                    "pendukung dan rencana aksi, serta rencana penyerapan anggaran per program; "
+                                    "terisi dari Rencana Aksi saat ini bila ada. Baca kembali dengan 'rkt import'.")
+    ra.add_argument("year", type=int, metavar="TAHUN")
+    ra.add_argument("unit", metavar="UNIT")
+    ra.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
+    ra.set_defaults(run=lambda a: command("performance_excel").renaksi_template(a.repo, a.year, a.unit, a.out, None))
+
+    la = sub.add_parser("laporan-template", help="buat templat Excel laporan triwulan untuk satu unit",
+                        description="Membuat berkas .xlsx laporan triwulan unit: indikator Rencana Aksi dengan "
+                                    "target triwulan itu, kolom realisasi, faktor pendorong, faktor penghambat, "
+                                    "tindak lanjut dan bukti, serta realisasi anggaran per program, kegiatan dan "
+                                    "sub kegiatan; terisi dari laporan saat ini bila ada. Baca kembali dengan "
+                                    "'rkt import'.")
+    la.add_argument("year", type=int, metavar="TAHUN")
+    la.add_argument("quarter", type=int, choices=(1, 2, 3, 4), metavar="TRIWULAN", help="1, 2, 3 atau 4")
+    la.add_argument("unit", metavar="UNIT")
+    la.add_argument("--out", type=Path, required=True, metavar="BERKAS.xlsx")
+    la.set_defaults(run=lambda a: command("performance_excel").laporan_template(a.repo, a.year, a.quarter, a.unit,
+                                                                                a.out, None))
 
     rt = sub.add_parser("renstra-template", help="buat templat Excel Renstra (terisi dari cycles/renstra.yaml)",
                         description="Membuat berkas .xlsx berisi petunjuk, identitas Renstra, dan satu baris untuk "
@@ -220,7 +262,8 @@ def _add_spreadsheets(sub) -> None:
 def _add_github(sub) -> None:
     """What the GitHub side needs: reminder issues, CODEOWNERS."""
     rm = sub.add_parser("remind", help="teks pengingat keterlambatan (untuk issue GitHub)",
-                        description="Menyusun isi issue 'Peringatan: Tepat Waktu' untuk siklus yang berjalan.")
+                        description="Menyusun isi issue 'Peringatan: Tepat Waktu' untuk siklus yang berjalan dan "
+                                    "untuk laporan triwulan yang terlambat atau segera jatuh tempo.")
     rm.add_argument("year", nargs="?", type=int, metavar="TAHUN", help="tahun siklus (bawaan: semua yang berjalan)")
     rm.add_argument("--format", choices=("markdown", "json"), default="markdown")
     rm.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")

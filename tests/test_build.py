@@ -142,8 +142,8 @@ def test_site_links_the_downloads(built):
 def test_second_generation_with_nothing_changed_touches_nothing(tmp_path):
     repo = site_copy(tmp_path)
     first = build(repo, today=TODAY, run_mkdocs=False)
-    # 2 timelines, SOP, 2 trends, each with its phone variant
-    assert first.generated.charts_drawn + first.generated.charts_reused == 10
+    # 2 timelines, SOP, 2 trends, the 3 numeric IKU of Capaian Kinerja 2026, each with its phone variant
+    assert first.generated.charts_drawn + first.generated.charts_reused == 16
     mtimes = {p: p.stat().st_mtime_ns for p in (repo / "docs").rglob("*") if p.is_file()}
     again = build(repo, today=TODAY, run_mkdocs=False)
     assert again.result is None  # same inputs: not even re-validated
@@ -156,7 +156,7 @@ def test_second_generation_with_nothing_changed_touches_nothing(tmp_path):
     assert repaired.stats.written == ["sop.md"] and repaired.generated.charts_drawn == 0
     # a new day redraws only the running cycle's timeline and rewrites the pages that say "today"
     later = build(repo, today=TODAY + dt.timedelta(days=3), run_mkdocs=False)
-    assert later.generated.charts_drawn == 2 and later.generated.charts_reused == 8
+    assert later.generated.charts_drawn == 2 and later.generated.charts_reused == 14
     assert "sop.md" not in later.stats.written and "index.md" in later.stats.written
     assert "grafik/siklus-2026.svg" not in later.stats.written
 
@@ -180,7 +180,7 @@ def test_build_refuses_invalid_data_and_says_why(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), "build", "--today", "2026-11-28"],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1
-    assert "cycles/2027/forms/ppik.yaml:37:13: RKT103" in proc.stdout
+    assert "cycles/2027/forms/ppik.yaml:41:13: RKT103" in proc.stdout
     assert "Dasbor tidak dibangun" in proc.stdout
     assert not (repo / "site").exists()
 

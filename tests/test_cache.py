@@ -42,7 +42,7 @@ def generate_elsewhere(repo: Path, code: Path = ROOT, pythonpath: str | None = N
 def test_changing_mkdocs_yml_regenerates_the_pages_and_caches_stay_in_their_own_folder(tmp_path):
     repo = repo_copy(tmp_path)
     build(repo, today=TODAY, run_mkdocs=False)
-    assert (repo / ".rkt-cache/generate.json").is_file() and len(list((repo / ".rkt-cache/charts").iterdir())) == 10
+    assert (repo / ".rkt-cache/generate.json").is_file() and len(list((repo / ".rkt-cache/charts").iterdir())) == 16
     assert not any((repo / ".cache" / name).exists() for name in ("charts", "exports", "generate.json"))
     # the form page links to the repository named in mkdocs.yml
     config = repo / "mkdocs.yml"
@@ -55,12 +55,13 @@ def test_changing_mkdocs_yml_regenerates_the_pages_and_caches_stay_in_their_own_
 
 def test_a_library_upgrade_invalidates_the_generation_and_the_charts(tmp_path):
     repo = repo_copy(tmp_path)
-    assert generate_elsewhere(repo)[:2] == (False, 10)  # 5 charts, each with its phone variant
+    # 5 charts and the capaian charts of the 3 IKU of 2026 with a numeric target, each with its phone variant
+    assert generate_elsewhere(repo)[:2] == (False, 16)
     assert generate_elsewhere(repo) == (True, 0, 0)  # nothing changed: skipped, in another process too
     # a new release of holidays (it can move a deadline) or of matplotlib, seen as pip leaves it
     upgraded = tmp_path / "upgrade/site-packages"
     (upgraded / "holidays-99.0.dist-info").mkdir(parents=True)
-    assert generate_elsewhere(repo, pythonpath=str(upgraded)) == (False, 10, 0)
+    assert generate_elsewhere(repo, pythonpath=str(upgraded)) == (False, 16, 0)
 
 
 def test_a_change_to_rkt_code_redraws_every_chart(tmp_path):
@@ -71,7 +72,7 @@ def test_a_change_to_rkt_code_redraws_every_chart(tmp_path):
     charts = code / "generator/site/charts.py"
     charts.write_text(charts.read_text().replace('"ink": "#263238"', '"ink": "#000000"'))
     assert '"ink": "#000000"' in charts.read_text()
-    assert generate_elsewhere(repo, code=code) == (False, 10, 0)
+    assert generate_elsewhere(repo, code=code) == (False, 16, 0)
 
 
 def test_keys_separate_their_inputs_and_do_not_depend_on_the_process():

@@ -207,7 +207,7 @@ def test_notes_survive_the_template_and_an_older_template_without_the_column(rep
     assert rel.read_bytes() == original  # an unchanged workbook changes nothing, byte for byte
     old = hand_made(tmp_path / "lama.xlsx", [
         ["SS1", "", "SS1.1", "", "", "", "0,70"], ["SS3", "", "SS3.1", "", "", "", "92%"],
-        ["SS3", "", "SS3.2", "", "", "", "97%"]], [
+        ["SS3", "", "SS3.2", "", "", "", "97%"], ["SS5", "", "SS5.2", "", "", "", 9]], [
         [c.value for c in row] for row in load_workbook(path)["Program"].iter_rows(min_row=2) if row[0].value],
         kinerja_headers=KINERJA_HEADERS[:7])
     code, out = rkt(capsys, repo, "import", "2027", "ppik", str(old))

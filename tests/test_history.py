@@ -193,7 +193,7 @@ def test_changing_a_form_of_a_signed_cycle_fails_naming_the_form(example_git):
     result = validate(example_git, today=TODAY, base=base)
     problems = [p for p in result.problems if p.is_error]
     # the form named against the base, and the signed version's fingerprint without one (RKT219)
-    assert [(p.file, p.line, p.code) for p in problems] == [("cycles/2026/forms/mpk.yaml", 38, "RKT306"),
+    assert [(p.file, p.line, p.code) for p in problems] == [("cycles/2026/forms/mpk.yaml", 42, "RKT306"),
                                                             ("cycles/2026/signed/rkt-2026-v1.yaml", 16, "RKT219")]
     message = problems[0].message
     assert "230000000 menjadi 250000000" in message

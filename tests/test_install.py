@@ -152,7 +152,7 @@ def test_validation_runs_with_the_light_set_alone(tmp_path):
     script = textwrap.dedent(LIGHT_RUN).format(site=str(site), root=str(ROOT), heavy=HEAVY_MODULES)
     proc = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[0] == "0 [] Semua data valid: 15 berkas diperiksa, tidak ada masalah."
+    assert proc.stdout.splitlines()[0] == "0 [] Semua data valid: 32 berkas diperiksa, tidak ada masalah."
     assert "rkt: kesalahan: perintah ini memerlukan pustaka" in proc.stderr and "make install" in proc.stderr
     assert "Traceback" not in proc.stderr
 

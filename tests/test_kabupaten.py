@@ -331,7 +331,7 @@ def _deadline(seconds: float) -> float:
     (b'{"versi_skema": 1, "versi_skema": 1}', "kunci 'versi_skema' ganda"),
     (b'{"versi_skema": NaN}', "nilai NaN bukan JSON yang sah"),
     (b"[" * 100000 + b"]" * 100000, "struktur JSON terlalu dalam"),
-    (b'{"versi_skema": 2}', "versi skema 2 tidak dikenal"),
+    (b'{"versi_skema": 3}', "versi skema 3 tidak dikenal (alat ini membaca versi 1 dan 2)"),
     (b"\xff", "berkas bukan teks UTF-8"),
 ])
 def test_published_data_is_read_strictly(body, reason):

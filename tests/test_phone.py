@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.site, pytest.mark.git]
 AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"  # vendored (VENDORED.md)
 PHONE, DESKTOP = (360, 780), (1280, 900)
 PAGES = ("index.html", "siklus/index.html", "siklus/2026.html", "siklus/2027.html", "rkt/2026.html",
-         "rkt/2027.html", "arsip.html", "tren.html", "sop.html", "isi-form.html", "label.html", "404.html",
+         "rkt/2027.html", "capaian.html", "capaian-2026.html", "arsip.html", "tren.html", "sop.html", "isi-form.html",
+         "laporan-triwulan.html", "label.html", "404.html",
          *sorted(f"panduan/{p.stem}.html" for p in (ROOT / "docs/panduan").glob("*.md")))
 # columns a reader needs on any screen: status, deadline and forecast, target, budget, the signed scan
 KEY_COLUMNS = re.compile(r"^(Status|Tanggal|Tenggat|Perkiraan|Target.*|Anggaran.*|Pindaian|Pemeriksaan|20\d\d)$")
@@ -283,7 +284,8 @@ def test_beranda_first_phone_screen_says_where_who_which_units_how_late_and_when
     from generator.core import fmt
 
     text = seen[PHONE, "index.html"].first_screen
-    for fact in ("Langkah 4 dari 11: Pengisian Form", "Terlambat 14 hari",
+    for fact in ("Musim ini Penyusunan RKT 2027",  # the season, above the cycle's summary
+                 "Langkah 4 dari 11: Pengisian Form", "Terlambat 14 hari",
                  "Rahmadi, S.Pd., M.Pd.", "Kepala Bidang Pengembangan Sumber Daya Manusia",  # who, by jabatan
                  "PSDM",  # the unit not in yet, by its short name
                  fmt.date_id(dt.date(2026, 12, 23)), "15 hari kerja setelah akhir jadwal SOP (2 Desember 2026)"):

@@ -123,6 +123,8 @@ def test_a_plan_under_revision_gives_a_draft_of_its_current_content(example, tmp
     cycle.write_text(cycle.read_text() + "  - langkah: 8\n    tanggal: 2026-02-02\n    oleh: staf-perencanaan-2\n"
                                          "    catatan: Revisi RKT setelah perubahan anggaran\n")
     edit(example / "cycles/2026/forms/sekretariat.yaml", "        target: BB\n", "        target: A\n")
+    # the Rencana Aksi follows the revised target (else RKT244 names both)
+    edit(example / "cycles/2026/renaksi/sekretariat.yaml", '["-", "-", "BB", "BB"]', '["-", "-", "A", "A"]')
     proc = run(example, "export", "2026", "--document", "pk", "--out", str(tmp_path / "pk.pdf"))
     assert proc.returncode == 0, proc.stderr
     assert ("sebagai DRAF: disusun dari isi RKT 2026 saat ini, yang sedang direvisi (berbeda dari versi 1 yang "

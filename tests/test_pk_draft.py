@@ -40,6 +40,8 @@ def reopen_with_a_new_target(repo: Path) -> None:
     text = form.read_text()
     assert text.count("        target: BB\n") == 1
     form.write_text(text.replace("        target: BB\n", "        target: A\n"))
+    plan = repo / "cycles/2026/renaksi/sekretariat.yaml"  # the Rencana Aksi follows (else RKT244 names both)
+    plan.write_text(plan.read_text().replace('["-", "-", "BB", "BB"]', '["-", "-", "A", "A"]'))
 
 
 def test_a_draft_pdf_says_draf_on_every_page_with_its_source_and_a_blank_date(example, tmp_path):

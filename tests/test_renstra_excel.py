@@ -54,14 +54,18 @@ def test_template_then_import_gives_back_the_same_renstra(filled):
     wb, ws, rows = sheet_rows(book)
     assert [c.value for c in ws[1]] == ["Kode Tujuan", "Tujuan", "Kode Sasaran", "Sasaran", "Kode Indikator",
                                         "Indikator Kinerja", "Satuan", "Cara Pengukuran", "IKU",
-                                        "Unit Penanggung Jawab", "2025", "2026", "2027", "2028", "2029"]
+                                        "Unit Penanggung Jawab", "Arah", "Agregasi", "2025", "2026", "2027", "2028",
+                                        "2029"]
     assert [c.value for c in ws[rows["SS1.1"]]] == ["T1", before["tujuan"][0]["uraian"], "SS1",
                                                    "Meningkatnya penerapan sistem merit dalam manajemen ASN", "SS1.1",
                                                    "Indeks Sistem Merit", "indeks", None, "Ya", "mpk, ppik",
-                                                   "0,62", "0,66", "0,70", "0,75", "0,80"]
+                                                   None, None, "0,62", "0,66", "0,70", "0,75", "0,80"]
+    # the direction and aggregation an indicator states (empty: naik, terakhir)
+    assert [ws.cell(row=rows[code], column=c).value for code in ("SS5.2", "SS4.3") for c in (11, 12)] == \
+        ["turun", "rata-rata", None, "jumlah"]
     proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "2 tujuan, 4 sasaran, 9 indikator (4 IKU), periode 2025-2029" in proc.stdout
+    assert "2 tujuan, 5 sasaran, 11 indikator (4 IKU), periode 2025-2029" in proc.stdout
     assert renstra(repo) == before
     assert validate(repo, today=TODAY).ok
 
@@ -70,13 +74,13 @@ def test_new_rows_get_codes_that_stay_on_reimport(filled, tmp_path):
     repo, book = filled
     reopen_2026(repo)  # the new sasaran is a new row of every plan
     wb, ws, rows = sheet_rows(book)
-    ws.cell(row=rows["SS1.1"], column=13).value = "0,71"  # 2027
+    ws.cell(row=rows["SS1.1"], column=15).value = "0,71"  # 2027
     # a new sasaran under the last tujuan (its cells left empty: it continues the row above),
     # with two indicators; no codes typed; units by short name
     new = [[None, None, None, "Meningkatnya disiplin ASN", None, "Persentase ASN tanpa pelanggaran disiplin", "%",
-            None, "Ya", "MPK", "-", "-", "90%", "92%", "95%"],
+            None, "Ya", "MPK", None, None, "-", "-", "90%", "92%", "95%"],
            [None, None, None, None, None, "Jumlah sosialisasi disiplin ASN", "kegiatan", None, "Tidak",
-            "mpk; Sekretariat", 2, 2, 4, 4, 4]]
+            "mpk; Sekretariat", None, "Jumlah", 2, 2, 4, 4, 4]]
     last = max(rows.values())
     for i, values in enumerate(new, start=1):
         for col, value in enumerate(values, start=1):
@@ -84,15 +88,15 @@ def test_new_rows_get_codes_that_stay_on_reimport(filled, tmp_path):
     wb.save(book)
     proc = run(repo, "import-renstra", str(book), "--today", "2026-11-28")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "Kode baru dibuat untuk baris tanpa kode: SS5, SS5.1, SS5.2." in proc.stdout
+    assert "Kode baru dibuat untuk baris tanpa kode: SS6, SS6.1, SS6.2." in proc.stdout
     data = renstra(repo)
-    ss5 = data["sasaran"][-1]
-    assert (ss5["kode"], ss5["tujuan"], ss5["uraian"]) == ("SS5", "T2", "Meningkatnya disiplin ASN")
-    assert ss5["indikator"] == [
-        {"kode": "SS5.1", "uraian": "Persentase ASN tanpa pelanggaran disiplin", "satuan": "%", "iku": True,
+    ss6 = data["sasaran"][-1]
+    assert (ss6["kode"], ss6["tujuan"], ss6["uraian"]) == ("SS6", "T2", "Meningkatnya disiplin ASN")
+    assert ss6["indikator"] == [
+        {"kode": "SS6.1", "uraian": "Persentase ASN tanpa pelanggaran disiplin", "satuan": "%", "iku": True,
          "unit": ["mpk"], "target": {"2025": "-", "2026": "-", "2027": "90%", "2028": "92%", "2029": "95%"}},
-        {"kode": "SS5.2", "uraian": "Jumlah sosialisasi disiplin ASN", "satuan": "kegiatan", "iku": False,
-         "unit": ["mpk", "sekretariat"], "target": {"2025": 2, "2026": 2, "2027": 4, "2028": 4, "2029": 4}}]
+        {"kode": "SS6.2", "uraian": "Jumlah sosialisasi disiplin ASN", "satuan": "kegiatan", "iku": False,
+         "agregasi": "jumlah", "unit": ["mpk", "sekretariat"], "target": {"2025": 2, "2026": 2, "2027": 4, "2028": 4, "2029": 4}}]
     assert data["sasaran"][0]["indikator"][0]["target"]["2027"] == "0,71"
     first = (repo / "cycles/renstra.yaml").read_bytes()
     # the same workbook again, its new rows still without codes: matched by their text
@@ -111,11 +115,12 @@ def test_every_cell_problem_is_named_in_one_run_and_nothing_is_written(filled):
     before = (repo / "cycles/renstra.yaml").read_bytes()
     wb, ws, rows = sheet_rows(book)
     wb["Identitas"]["B2"].value = None  # judul
-    ws.cell(row=rows["SS1.1"], column=12).value = None  # 2026 target forgotten
-    ws.cell(row=rows["SS1.2"], column=11).value = "=K2"  # a formula
+    ws.cell(row=rows["SS1.1"], column=14).value = None  # 2026 target forgotten
+    ws.cell(row=rows["SS1.2"], column=13).value = "=K2"  # a formula
     ws.cell(row=rows["SS2.1"], column=10).value = "psdm, keuangan"  # no such unit
     ws.cell(row=rows["SS2.2"], column=9).value = "mungkin"
-    cell = ws.cell(row=rows["SS3.1"], column=13)
+    ws.cell(row=rows["SS2.2"], column=11).value = "menurun"  # no such direction
+    cell = ws.cell(row=rows["SS3.1"], column=15)
     cell.value, cell.number_format = 0.7, "General"  # Excel turned "0,70" into a number
     ws.cell(row=rows["SS3.2"], column=6).value = None  # the indicator's text
     ws.cell(row=rows["SS4.1"], column=5).value = "SS9.1"  # a code that is not its sasaran's
@@ -124,9 +129,10 @@ def test_every_cell_problem_is_named_in_one_run_and_nothing_is_written(filled):
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
     where = [line.split(": ", 1)[0] for line in lines[:-1]]
-    assert where == ["renstra.xlsx:Identitas", f"renstra.xlsx:Indikator!L{rows['SS1.1']}",
-                     f"renstra.xlsx:Indikator!K{rows['SS1.2']}", f"renstra.xlsx:Indikator!J{rows['SS2.1']}",
-                     f"renstra.xlsx:Indikator!I{rows['SS2.2']}", f"renstra.xlsx:Indikator!M{rows['SS3.1']}",
+    assert where == ["renstra.xlsx:Identitas", f"renstra.xlsx:Indikator!N{rows['SS1.1']}",
+                     f"renstra.xlsx:Indikator!M{rows['SS1.2']}", f"renstra.xlsx:Indikator!J{rows['SS2.1']}",
+                     f"renstra.xlsx:Indikator!I{rows['SS2.2']}", f"renstra.xlsx:Indikator!K{rows['SS2.2']}",
+                     f"renstra.xlsx:Indikator!O{rows['SS3.1']}",
                      f"renstra.xlsx:Indikator!F{rows['SS3.2']}", f"renstra.xlsx:Indikator!E{rows['SS4.1']}"], proc.stdout
     assert "judul Renstra belum diisi" in lines[0]
     # an empty target cell is a year the Renstra does not record: wrong here only because cycle 2026 exists
@@ -134,10 +140,11 @@ def test_every_cell_problem_is_named_in_one_run_and_nothing_is_written(filled):
     assert "sel berisi rumus" in lines[2]
     assert "unit 'keuangan' tidak ada di cycles/agency.yaml" in lines[3]
     assert "IKU 'mungkin' tidak dikenal" in lines[4]
-    assert "tanpa jumlah desimal tetap" in lines[5]
-    assert "uraian indikator kinerja belum diisi" in lines[6]
-    assert "harus diawali kode sasarannya 'SS4.'" in lines[7]
-    assert lines[-1] == "8 masalah di renstra.xlsx; Renstra tidak diimpor, tidak ada berkas yang diubah."
+    assert "arah 'menurun' tidak dikenal; pilih naik, turun, rentang" in lines[5]
+    assert "tanpa jumlah desimal tetap" in lines[6]
+    assert "uraian indikator kinerja belum diisi" in lines[7]
+    assert "harus diawali kode sasarannya 'SS4.'" in lines[8]
+    assert lines[-1] == "9 masalah di renstra.xlsx; Renstra tidak diimpor, tidak ada berkas yang diubah."
     assert (repo / "cycles/renstra.yaml").read_bytes() == before
 
 
@@ -204,4 +211,4 @@ def test_a_sheet_without_codes_keeps_the_existing_ones(filled):
                           for o in data["sasaran"] for i in o["indikator"]}
     assert codes(after) == codes(before)
     # the sheet's order, sasaran grouped under their tujuan (SS1 and SS2 serve T1)
-    assert [o["kode"] for o in after["sasaran"]] == ["SS2", "SS1", "SS3", "SS4"]
+    assert [o["kode"] for o in after["sasaran"]] == ["SS2", "SS1", "SS3", "SS4", "SS5"]

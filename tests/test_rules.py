@@ -102,13 +102,13 @@ def test_a_dotted_decimal_is_a_warning_naming_file_line_and_the_fix(example):
 def test_a_dot_before_three_digits_offers_both_readings(example):
     edit(example / "cycles/2027/forms/mpk.yaml", "target: 450\n", 'target: "1.500"\n')
     [(_, line, _, message)] = problems(example, "RKT222")
-    assert line == 36 and message.endswith('Tulis "1,500" bila pecahan, atau "1500" bila ribuan')
+    assert line == 40 and message.endswith('Tulis "1,500" bila pecahan, atau "1500" bila ribuan')
 
 
 def test_a_year_left_out_of_the_renstra_is_an_error_once_its_cycle_exists(example):
     edit(example / "cycles/renstra.yaml", "          2027: 6\n", "")
     found = problems(example, "RKT221")
-    assert [(f, line, sev) for f, line, sev, _ in found] == [("cycles/renstra.yaml", 132, "error")]
+    assert [(f, line, sev) for f, line, sev, _ in found] == [("cycles/renstra.yaml", 134, "error")]
     assert 'indikator SS4.3 belum memiliki target tahun 2027, padahal siklus RKT 2027 sudah ada' in found[0][3]
     assert found[0][3].endswith('tulis target 2027 dari dokumen Renstra, atau "-" bila Renstra memang tidak '
                                 'menetapkan target tahun itu')
@@ -158,7 +158,7 @@ def test_the_pagu_ceiling_counts_a_stated_program_amount_once(example):
     edit(path, "anggaran: 899600000", "anggaran: 1100000000")
     codes = sorted((line, code) for f, line, code in
                    [(p.file, p.line, p.code) for p in validate(example, today=TODAY).errors] if f.endswith("mpk.yaml"))
-    assert codes == [(24, "RKT210"), (29, "RKT220")]
+    assert codes == [(28, "RKT210"), (33, "RKT220")]
 
 
 def test_a_program_may_state_its_pagu_without_kegiatan(example):

@@ -108,7 +108,8 @@ def test_fast_path_agrees_with_jsonschema_and_the_schemas_as_written(example):
     schemas = SchemaSet.load(SCHEMAS)
     files = {"agency": "cycles/agency.yaml", "sop": "cycles/sop.yaml", "renstra": "cycles/renstra.yaml",
              "cycle": "cycles/2026/cycle.yaml", "form": "cycles/2027/forms/ppik.yaml",
-             "signed": "cycles/2026/signed/rkt-2026-v1.yaml"}
+             "signed": "cycles/2026/signed/rkt-2026-v1.yaml", "renaksi": "cycles/2026/renaksi/mpk.yaml",
+             "laporan": "cycles/2026/laporan/tw1/ppik.yaml"}
     checked = 0
     for kind, rel in files.items():
         data = load_file(example / rel, rel).document.data

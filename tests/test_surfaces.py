@@ -71,7 +71,8 @@ def outputs(repo: Path, tmp_path: Path) -> dict[str, str]:
     site = repo / "site"
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site).as_posix()
-        if not rel.startswith("panduan/") and rel != "isi-form.html":  # the form page embeds data for its script
+        # the form pages embed data for their script
+        if not rel.startswith("panduan/") and rel not in ("isi-form.html", "laporan-triwulan.html"):
             out[rel] = page.read_text(encoding="utf-8")
     return out
 

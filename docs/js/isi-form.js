@@ -1,7 +1,11 @@
 /*
- * "Isi Form RKT": fill a unit's Form RKT in the browser, checked with the project's own JSON
- * Schema (Ajv, vendored) and the same rules about one form as `rkt validate`, and hand the
- * result over as a download or to GitHub. Nothing leaves the browser until the user chooses to.
+ * The form engine of "Isi Form RKT" and "Isi Laporan Triwulan": fill a unit's Form RKT, or its
+ * quarterly report, in the browser, checked with the project's own JSON Schema (Ajv, vendored)
+ * and the same rules about one file as `rkt validate`, and hand the result over as a download or
+ * to GitHub. Nothing leaves the browser until the user chooses to. What differs between the two
+ * pages is data: the schema, the rules (formrules.RULES, formrules.REPORT_RULES), the periods
+ * (a cycle; a year's quarter), the words (`halaman`), the file's path, and the unit's own choices
+ * shown read-only beside an item (`rujukan`: the Rencana Aksi's targets, the form's pagu).
  *
  * Everything the page knows is embedded at build time (#rkt-form-data): the inlined form
  * schema, the running cycles with their units and prefilled data, the Renstra codes, and the
@@ -24,7 +28,26 @@
   var DATA = JSON.parse(dataNode.textContent);
   var here = document.currentScript ? document.currentScript.src : "";
   var base = here.replace(/js\/isi-form\.js(\?.*)?$/, "");
-  var STORE_PREFIX = "rkt-isi-form:";
+  // What differs between the pages built on this engine ("Isi Form RKT", "Isi Laporan Triwulan"):
+  // the words, where drafts are kept, which fields are chosen above the form. The RKT form's
+  // data names none of these, and gets its own words as before.
+  var PAGE = Object.assign({
+    penyimpanan: "rkt-isi-form:",  // the localStorage prefix of this page's drafts
+    benda: "form",                 // what is being filled in, in the buttons and messages
+    judul: "Form RKT",             // the editor's title, before the period and the unit
+    halaman: "Isi Form RKT",       // the page, as a draft's note names it
+    panduan: "Isi Form RKT lewat situs",
+    pilih_siklus: "Siklus",
+    tidak_ada: "Tidak ada siklus RKT yang sedang berjalan.",
+    bukan_berkas: "isi berkas bukan Form RKT (harus berupa kelompok isian: tahun, unit, kinerja, program)",
+    dipilih: ["tahun", "unit"]     // the fields set by the choice above the form, not typed in it
+  }, DATA.halaman || {});
+  var STORE_PREFIX = PAGE.penyimpanan;
+  var THING = PAGE.benda;
+  var Thing = THING.charAt(0).toUpperCase() + THING.slice(1);
+  // a period to fill in (a cycle of the RKT form, a year's quarter of the report): its key and name
+  function periodKey(c) { return c.kunci || String(c.tahun); }
+  function periodName(c) { return c.label || "RKT " + c.tahun; }
 
   // ---- small helpers ---------------------------------------------------------------------
   function el(tag, attrs, children) {
@@ -146,8 +169,25 @@
     if (en) return [null, true, [en[1].replace(/,/g, ".") + "," + en[2]]];
     return [null, false, []];
   }
+  // "80–90%", "0,60–0,70": a range (core/target.py _range); the text as typed when it is none
+  var T_RANGE = /^([0-9][0-9.,]*)\s*(%)?\s*[-\u2013\u2014]\s*([0-9][0-9.,]*)(?:\s*(%)|\s+(\p{L}[^\n]*?))?\s*$/u;
+  function parseRange(out, t, satuan) {
+    var m = T_RANGE.exec(t);
+    if (!m || (m[2] && m[5])) return out;
+    var low = targetDecimal(m[1]), high = targetDecimal(m[3]);
+    if (low[0] === null || high[0] === null || low[1] || high[1] || Number(low[0]) > Number(high[0])) return out;
+    var unit = m[2] || m[4] ? "%" : (m[5] || null);
+    out.inText = unit !== null;
+    if (unit === null && satuan) unit = ["%", "persen"].indexOf(words(satuan).toLowerCase()) >= 0 ? "%" : satuan;
+    out.kind = "rentang";
+    out.unit = unit;
+    out.low = low[0];
+    out.high = high[0];
+    return out;
+  }
   function parseTarget(typedValue, satuan) {
-    var out = { text: String(typedValue), kind: "teks", value: null, unit: null, comparator: null, dotted: false, fix: null };
+    var out = { text: String(typedValue), kind: "teks", value: null, unit: null, comparator: null, dotted: false, fix: null,
+      inText: false, low: null, high: null };
     var unit = null;
     if (typeof typedValue === "number") {
       out.value = String(typedValue);
@@ -156,7 +196,7 @@
       if (["-", "\u2013", "\u2014"].indexOf(t) >= 0) { out.kind = "tanpa target"; return out; }
       if (["AA", "A", "BB", "B", "CC", "C", "D"].indexOf(t) >= 0) { out.kind = "predikat"; return out; }
       var m = T_SHAPE.exec(t);
-      if (!m) return out;
+      if (!m) return parseRange(out, t, satuan);
       var dec = targetDecimal(m[2]);
       if (dec[0] === null && !dec[1]) return out;
       unit = m[3] ? "%" : (m[4] || null);
@@ -170,6 +210,7 @@
         out.fix = written.length === 1 ? written[0] : written[0] + " bila pecahan, atau " + written[1] + " bila ribuan";
       }
     }
+    out.inText = unit !== null;
     if (unit === null && satuan) unit = satuan;
     var key = unit ? words(unit).toLowerCase() : "";
     out.kind = key === "%" || key === "persen" ? "persen" : key === "indeks" || key === "index" ? "indeks" : unit ? "jumlah" : "angka";
@@ -706,6 +747,139 @@
     }
   };
 
+  // ---- the rules about one quarterly report (formrules.REPORT_RULES; check/rules/performance_reports.py) ----
+  // a realisation is read like its target (core/target.py) and must be written in the target's unit
+  // (check/rules/performance_context.py: value_unlike_target, unit_words, example)
+  var NUMERIC = ["angka", "persen", "indeks", "jumlah"];
+  function numeric(t) { return NUMERIC.indexOf(t.kind) >= 0 && (t.value !== null || t.dotted); }
+  function unitKey(t) { return t.unit ? words(t.unit).toLowerCase() : ""; }
+  function unitsDiffer(a, b) { return !!(a.unit && b.unit) && unitKey(a) !== unitKey(b); }
+  function valueUnlikeTarget(value, target) {
+    if (value.kind === "tanpa target" || target.kind === "tanpa target") return false;
+    if (target.kind === "rentang" || numeric(target)) return !numeric(value) || unitsDiffer(value, target);
+    if (target.kind === "predikat") return value.kind !== "predikat";
+    return false;
+  }
+  function unitWords(t) {
+    if (t.kind === "predikat") return "predikat";
+    if (t.kind === "teks") return "teks, bukan angka";
+    if (t.kind === "rentang") return t.unit ? "rentang (" + t.unit + ")" : "rentang";
+    if (t.unit === "%") return "persen (%)";
+    return t.unit ? "satuan '" + t.unit + "'" : "angka tanpa satuan";
+  }
+  // an exact decimal ("0.65", "1500") as Indonesians write it ("0,65", "1.500"): core/capaian.decimal_text
+  function decimalWords(v) {
+    var parts = String(v).replace(/^\+/, "").split(".");
+    var sign = parts[0].charAt(0) === "-" ? "-" : "";
+    var whole = parts[0].replace(/^-/, "").replace(/^0+(?=[0-9])/, "");
+    var frac = (parts[1] || "").replace(/0+$/, "");
+    return sign + grouped(whole) + (frac ? "," + frac : "");
+  }
+  function exampleOf(value, target) {
+    if (target.kind === "predikat") return "\"BB\"";
+    var n = value.value !== null ? value.value : target.value !== null ? target.value : target.low;
+    var shown = n !== null ? decimalWords(n) : "85";
+    if (target.unit === "%") return "\"" + shown + "%\"";
+    return target.unit && target.inText ? "\"" + shown + " " + target.unit + "\"" : "\"" + shown + "\"";
+  }
+  function unitFacts(c, kode) { return c.units.filter(function (u) { return u.kode === kode && u.rencana; })[0] || null; }
+  function planned(u, kode) { return u ? u.rencana.filter(function (p) { return p.kode === kode; })[0] || null : null; }
+  // each realisation of the report with what the rules know of it: (item, path, planned row or null)
+  function realisations(r, d, c, each) {
+    var u = unitFacts(c, d.unit);
+    lists(d, r.list).forEach(function (l) {
+      l.items.forEach(function (item, i) {
+        if (isObject(item) && text(item.kode)) each(item, l.path.concat([i]), u, planned(u, item.kode));
+      });
+    });
+  }
+  function inRenstra(c, kode) { return c.indikator_renstra.indexOf(kode) >= 0; }
+
+  var REPORT_ENGINE = {
+    triwulan_berakhir: function (r, d, c, out) {
+      if (d[r.key] !== c.triwulan || today(c) > c.akhir) return;
+      out.push([[r.key], { triwulan: c.nama_triwulan, tahun: c.tahun, akhir: c.akhir, hari_ini: today(c), mulai: c.mulai_lapor }]);
+    },
+    renaksi_ada: function (r, d, c, out) {
+      if (!text(d.unit) || c.unit_renaksi.indexOf(d.unit) >= 0) return;
+      out.push([[r.key], { unit: unitName(c, d.unit), tahun: c.tahun, berkas: c.berkas_renaksi.replace("{unit}", d.unit) }]);
+    },
+    indikator_renstra: function (r, d, c, out) {
+      realisations(r, d, c, function (item, at) {
+        if (c.indikator_renstra.length && !inRenstra(c, item.kode)) {
+          out.push([at.concat([r.key]), { kode: item.kode, pilihan: choices(c.indikator_renstra) }]);
+        }
+      });
+    },
+    indikator_renaksi: function (r, d, c, out) {
+      realisations(r, d, c, function (item, at, u, p) {
+        if (!u || p || !inRenstra(c, item.kode)) return;
+        out.push([at.concat([r.key]), { kode: item.kode, unit: unitName(c, d.unit), berkas: u.renaksi_berkas,
+          pilihan: choices(u.rencana.map(function (x) { return x.kode; })) }]);
+      });
+    },
+    realisasi_titik: function (r, d, c, out) {
+      realisations(r, d, c, function (item, at, u, p) {
+        if (!p || !inRenstra(c, item.kode) || !present(item[r.key])) return;
+        var value = parseTarget(item[r.key], p.satuan);
+        if (value.dotted) out.push([at.concat([r.key]), { kode: item.kode, teks: value.text, saran: value.fix }]);
+      });
+    },
+    realisasi_satuan: function (r, d, c, out) {
+      realisations(r, d, c, function (item, at, u, p) {
+        if (!p || !inRenstra(c, item.kode) || !present(item[r.key]) || p.jawab === null) return;
+        var value = parseTarget(item[r.key], p.satuan);
+        var target = parseTarget(p.jawab, p.satuan);
+        if (value.dotted || !valueUnlikeTarget(value, target)) return;
+        out.push([at.concat([r.key]), { kode: item.kode, teks: value.text, satuan: unitWords(value), target: target.text,
+          nama_target: p.jawab_nama,
+          satuan_target: unitWords(target), contoh: exampleOf(value, target) }]);
+      });
+    },
+    belum_direalisasi: function (r, d, c, out) {
+      var u = unitFacts(c, d.unit);
+      if (!u) return;
+      var given = {};
+      lists(d, r.list).forEach(function (l) {
+        l.items.forEach(function (item, i) {
+          if (isObject(item) && text(item.kode) && !(item.kode in given)) given[item.kode] = { item: item, at: l.path.concat([i]) };
+        });
+      });
+      u.rencana.forEach(function (p) {
+        if (!inRenstra(c, p.kode) || p.tanpa_target) return;
+        var g = given[p.kode];
+        if (g && present(g.item[r.key]) && parseTarget(g.item[r.key], p.satuan).kind !== "tanpa target") return;
+        out.push([g ? g.at.concat([r.key]) : [r.list], { kode: p.kode, uraian: p.uraian, target: p.target,
+          triwulan: c.nama_triwulan, berkas: u.renaksi_berkas }]);
+      });
+    },
+    kode_anggaran: function (r, d, c, out) {
+      var u = unitFacts(c, d.unit);
+      var items = Array.isArray(d[r.list]) ? d[r.list] : [];
+      if (!u || !items.length) return;
+      if (u.kode_form === null) {
+        if (!u.form_rusak) out.push([[r.list], { tahun: c.tahun, unit: unitName(c, d.unit), berkas: u.form_berkas },
+          r.message_less, null, null, "warning"]);
+        return;
+      }
+      items.forEach(function (item, i) {
+        if (!isObject(item) || !text(item[r.key]) || u.kode_form.indexOf(item[r.key]) >= 0) return;
+        out.push([[r.list, i, r.key], { kode: item[r.key], tahun: c.tahun, unit: unitName(c, d.unit),
+          berkas: u.form_berkas, contoh: choices(u.kode_form.slice(0, 3)) }]);
+      });
+    },
+    bukti: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        l.items.forEach(function (name, i) {
+          if (typeof name === "string" && c.berkas_ada.indexOf(name) < 0) {
+            out.push([l.path.concat([i]), { nama: name, folder: c.folder }]);
+          }
+        });
+      });
+    }
+  };
+  Object.keys(REPORT_ENGINE).forEach(function (k) { ENGINE[k] = REPORT_ENGINE[k]; });
+
   function unitTotal(d, r) {
     var sum = 0;
     (Array.isArray(d[r.list]) ? d[r.list] : []).forEach(function (p) { sum += budget(p, r.key); });
@@ -724,7 +898,7 @@
       found.forEach(function (f) {
         var reads = f[3] || [f[0]];
         if (reads.some(function (p) { return refused.some(function (bad) { return startsWith(p, bad); }); })) return;
-        out.push({ path: f[0], at: f[0], code: r.code, kind: r.kind, severity: r.severity || "error",
+        out.push({ path: f[0], at: f[0], code: r.code, kind: r.kind, severity: f[5] || r.severity || "error",
           message: f[4] || template(f[2] || r.message, f[1]) });
       });
     });
@@ -761,30 +935,36 @@
   })();
   var dirtyUnsaved = false;
 
-  function draftKey(tahun, kode) { return STORE_PREFIX + "draf:" + tahun + ":" + kode; }
-  function readDraft(tahun, kode) {
+  function draftKey(key, kode) { return STORE_PREFIX + "draf:" + key + ":" + kode; }
+  function readDraft(key, kode) {
     if (!storage) return null;
-    try { return JSON.parse(storage.getItem(draftKey(tahun, kode)) || "null"); } catch (e) { return null; }
+    try { return JSON.parse(storage.getItem(draftKey(key, kode)) || "null"); } catch (e) { return null; }
   }
   function saveDraft() {
     if (!cycle || !unit) return;
     if (!storage) { dirtyUnsaved = true; return; }
     try {
-      if (same(state, unit.data)) storage.removeItem(draftKey(cycle.tahun, unit.kode));
+      if (same(state, unit.data)) storage.removeItem(draftKey(periodKey(cycle), unit.kode));
       else {
-        var old = readDraft(cycle.tahun, unit.kode);
-        storage.setItem(draftKey(cycle.tahun, unit.kode), JSON.stringify({
+        var old = readDraft(periodKey(cycle), unit.kode);
+        storage.setItem(draftKey(periodKey(cycle), unit.kode), JSON.stringify({
           versi: 1, data: state, disentuh: Object.keys(touched), disimpan: new Date().toISOString(),
           dasar: old && old.dasar ? old.dasar : JSON.stringify(unit.data)
         }));
       }
-      storage.setItem(STORE_PREFIX + "terakhir", JSON.stringify({ tahun: cycle.tahun, unit: unit.kode }));
+      storage.setItem(STORE_PREFIX + "terakhir", JSON.stringify(lastOpened(cycle, unit)));
     } catch (e) {
       dirtyUnsaved = true;
       note("Draf tidak dapat disimpan di peramban ini (penyimpanan penuh atau dinonaktifkan). Pilih Unduh draf agar isian tidak hilang.");
     }
   }
-  function dropDraft() { if (storage) storage.removeItem(draftKey(cycle.tahun, unit.kode)); }
+  function dropDraft() { if (storage) storage.removeItem(draftKey(periodKey(cycle), unit.kode)); }
+  // what a reload reopens (the RKT form's drafts name the year only: they stay readable)
+  function lastOpened(c, u) {
+    var out = { tahun: c.tahun, unit: u.kode };
+    if (c.kunci) out.kunci = c.kunci;
+    return out;
+  }
 
   window.addEventListener("beforeunload", function (ev) {
     if (dirtyUnsaved) { ev.preventDefault(); ev.returnValue = ""; }
@@ -850,7 +1030,15 @@
   }
   function patternOf(path) { return path.map(function (p) { return typeof p === "number" ? "*" : p; }).join("."); }
 
+  // a list of short texts (the report's evidence files): one per line in a text box
+  function isTextList(schema) {
+    return types(schema).indexOf("array") >= 0 && !!schema.items && types(schema.items).indexOf("string") >= 0;
+  }
   function typed(raw, schema) {
+    if (schema && isTextList(schema)) {
+      var lines = raw.split("\n").map(function (x) { return x.trim(); }).filter(Boolean);
+      return lines.length ? lines : undefined;
+    }
     var t = raw.trim();
     if (t === "") return undefined;
     if (types(schema).indexOf("integer") >= 0 && PLAIN_INT.test(t) && t.replace(/^-/, "").length <= 16) return Number(t);
@@ -869,6 +1057,8 @@
     var pattern = patternOf(path.slice(0, -2));
     var key = path[path.length - 1];
     var out = null;
+    var own = references(patternOf(path));  // the unit's own choices (the report's indicators and programs)
+    if (own) return own;
     DATA.aturan.forEach(function (r) {
       if (r.kind !== "rujukan" || r.list !== pattern || r.key !== key) return;
       if (r.table === "sasaran") {
@@ -891,10 +1081,12 @@
     var input;
     var list = suggestions(path);
     var isDate = schema && schema.format === "date";
-    var shown = value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value)
+    var textList = !!schema && isTextList(schema) && Array.isArray(value) && value.every(function (x) { return typeof x === "string"; });
+    var shown = value === undefined || value === null ? "" : textList ? value.join("\n") : typeof value === "object" ? JSON.stringify(value)
       : isDate && isIsoDate(value) ? shownDate(value) : String(value);
-    var attrs = { id: id, "aria-describedby": (help ? id + "-help " : "") + id + "-err " + id + "-warn", autocomplete: "off" };
-    if (schema && schema.maxLength > 200) {
+    var ref = path.length > 1 && itemReference(path.slice(0, -1)) !== null ? pathId(path.slice(0, -1)) + "-ref " : "";
+    var attrs = { id: id, "aria-describedby": ref + (help ? id + "-help " : "") + id + "-err " + id + "-warn", autocomplete: "off" };
+    if (schema && (schema.maxLength > 200 || isTextList(schema))) {
       attrs.rows = "2";
       input = el("textarea", attrs);
     } else {
@@ -916,7 +1108,7 @@
         return el("option", { value: o.value, label: o.label || null });
       })));
     }
-    if (types(schema).indexOf("integer") >= 0 && path[path.length - 1] === PAGU.key) {
+    if (PAGU ? types(schema).indexOf("integer") >= 0 && path[path.length - 1] === PAGU.key : isAmount(schema)) {
       children.push(el("p", { id: id + "-rp", "class": "rkt-help rkt-rupiah", "aria-hidden": "true" }));
     }
     if (isDate) children.push(datePicker(id, input, value));
@@ -947,6 +1139,27 @@
     return b;
   }
 
+  // the unit's own choices for a field ("realisasi.*.kode": the indicators of its Rencana Aksi), each
+  // with what the page shows read-only beside the item once it is chosen
+  function references(pattern) { return unit && unit.rujukan && unit.rujukan[pattern] || null; }
+  function itemReference(itemPath) {
+    var pattern = patternOf(itemPath);
+    var item = get(state, itemPath);
+    var out = null;
+    Object.keys((unit && unit.rujukan) || {}).forEach(function (p) {
+      if (p.slice(0, p.lastIndexOf(".")) !== pattern) return;
+      var key = p.slice(p.lastIndexOf(".") + 1);
+      var found = isObject(item) ? unit.rujukan[p].filter(function (o) { return o.value === item[key]; })[0] : null;
+      out = found ? found.info : "";
+    });
+    return out;
+  }
+  function refreshReferences() {
+    [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-ref"), function (node) {
+      node.textContent = itemReference(JSON.parse(node.dataset.path)) || "";
+    });
+  }
+
   function itemName(schema, i) { return ((schema && schema.items && schema.items.title) || "Butir") + " " + (i + 1); }
 
   function newItem(itemSchema, listPath) {
@@ -975,6 +1188,9 @@
       var name = itemName(schema, i);
       var fs = el("fieldset", { "class": "rkt-item rkt-depth-" + depth, id: "i-" + pathId(itemPath).slice(2) },
         [el("legend", { text: name })]);
+      if (itemReference(itemPath) !== null) {
+        fs.appendChild(el("p", { "class": "rkt-help rkt-ref", id: pathId(itemPath) + "-ref", "data-path": JSON.stringify(itemPath) }));
+      }
       fs.appendChild(el("p", { "class": "rkt-field-error", id: pathId(itemPath) + "-err" }));
       fs.appendChild(el("p", { "class": "rkt-field-warning", id: pathId(itemPath) + "-warn" }));
       if (isObject(item)) renderObject(fs, schema.items, itemPath, item, depth + 1);
@@ -1012,7 +1228,7 @@
     Object.keys(props).forEach(function (key) {
       var s = props[key];
       var p = path.concat([key]);
-      if (!path.length && (key === "tahun" || key === "unit")) return;  // chosen above the form
+      if (!path.length && PAGE.dipilih.indexOf(key) >= 0) return;  // chosen above the form
       if (types(s).indexOf("array") >= 0 && s.items && types(s.items).indexOf("object") >= 0) {
         var into = box;
         if (!path.length) {
@@ -1036,8 +1252,8 @@
   function render() {
     var formBox = document.getElementById("rkt-form-fields");
     formBox.textContent = "";
-    var top = el("fieldset", { "class": "rkt-item" }, [el("legend", { text: "Identitas form" })]);
-    top.appendChild(el("p", { text: "Tahun " + state.tahun + " · " + unit.nama + " (kode " + unit.kode + ")" }));
+    var top = el("fieldset", { "class": "rkt-item" }, [el("legend", { text: "Identitas " + THING })]);
+    top.appendChild(el("p", { text: (cycle.identitas || "Tahun " + state.tahun) + " · " + unit.nama + " (kode " + unit.kode + ")" }));
     var topOnly = { properties: {}, required: DATA.schema.required };
     var lists_ = { properties: {}, required: DATA.schema.required };
     Object.keys(DATA.schema.properties).forEach(function (k) {
@@ -1045,7 +1261,7 @@
       (types(s).indexOf("array") >= 0 ? lists_ : topOnly).properties[k] = s;
     });
     renderObject(top, topOnly, [], pick(state, topOnly), 0);
-    var identity = fold(["identitas"], "Identitas form");
+    var identity = fold(["identitas"], "Identitas " + THING);
     identity.appendChild(top);
     formBox.appendChild(identity);
     renderObject(formBox, lists_, [], pick(state, lists_), 0);
@@ -1243,6 +1459,7 @@
     summary(shownWarnings, "rkt-warning-summary", "Ada " + shownWarnings.length + " peringatan (tidak menghalangi " +
       "unduhan; periksa sebelum mengajukan)");
     totals(d);
+    refreshReferences();
     result(d);
     folds(shown.concat(shownWarnings));
     var status = document.getElementById("rkt-form-status");
@@ -1251,7 +1468,7 @@
       status.textContent = shown.length + " isian perlu diperbaiki." + more;
       status.className = "rkt-status rkt-status-bad";
     } else if (problems.length) {
-      status.textContent = "Lengkapi isian yang wajib (bertanda \u201cwajib\u201d), lalu pilih Unduh form." + more;
+      status.textContent = "Lengkapi isian yang wajib (bertanda \u201cwajib\u201d), lalu pilih Unduh " + THING + "." + more;
       status.className = "rkt-status";
     } else {
       status.textContent = "Semua isian sudah benar." + more;
@@ -1322,11 +1539,6 @@
   }
 
   function totals(d) {
-    if (!PAGU) return;
-    (Array.isArray(d[PAGU.list]) ? d[PAGU.list] : []).forEach(function (p, i) {
-      var node = document.getElementById("t-" + pathId([PAGU.list, i]).slice(2));
-      if (node) node.textContent = "Jumlah anggaran " + (schemaAt([PAGU.list, 0]).title || "").toLowerCase() + ": " + totalText(p, PAGU.key);
-    });
     [].forEach.call(document.querySelectorAll("#rkt-form-fields .rkt-rupiah"), function (node) {
       var v = get(d, JSON.parse(document.getElementById(node.id.slice(0, -3)).dataset.path));
       node.textContent = typeof v === "number" ? "= " + rupiah(v) : "";
@@ -1336,6 +1548,11 @@
       node.textContent = isIsoDate(v) ? "= " + shownDate(v) : "";
       var pick = document.getElementById(node.id.slice(0, -4) + "-kalender");
       if (pick && pick.value !== (isIsoDate(v) ? v : "")) pick.value = isIsoDate(v) ? v : "";
+    });
+    if (!PAGU) return;  // a page without a pagu rule (the report) adds up nothing
+    (Array.isArray(d[PAGU.list]) ? d[PAGU.list] : []).forEach(function (p, i) {
+      var node = document.getElementById("t-" + pathId([PAGU.list, i]).slice(2));
+      if (node) node.textContent = "Jumlah anggaran " + (schemaAt([PAGU.list, 0]).title || "").toLowerCase() + ": " + totalText(p, PAGU.key);
     });
     var total = unitTotal(d, PAGU);
     var pagu = cycle.pagu[d.unit];
@@ -1365,41 +1582,43 @@
     prepareSubmit(ok ? yaml.textContent : null);
   }
 
-  function fileName() { return "cycles/" + cycle.tahun + "/forms/" + unit.kode + ".yaml"; }
+  // where the file goes in the repository: the unit's own path (the report's), else the RKT form's
+  function fileName() { return unit.berkas || "cycles/" + cycle.tahun + "/forms/" + unit.kode + ".yaml"; }
+  function folderName() { return fileName().replace(/\/[^/]*$/, ""); }
 
   function prepareSubmit(text) {
     var gh = document.getElementById("rkt-submit");
     var noteNode = document.getElementById("rkt-submit-note");
     gh.hidden = true;
     if (!DATA.repo_url) {
-      noteNode.textContent = "Pilih Unduh form, lalu serahkan berkasnya (" + unit.kode + ".yaml) kepada Tim Perencanaan.";
+      noteNode.textContent = "Pilih Unduh " + THING + ", lalu serahkan berkasnya (" + unit.kode + ".yaml) kepada Tim Perencanaan.";
       return;
     }
     if (unit.ada) {
-      noteNode.textContent = "Form unit ini sudah ada di GitHub. Pilih Unduh form, lalu di GitHub buka " + fileName() +
+      noteNode.textContent = Thing + " unit ini sudah ada di GitHub. Pilih Unduh " + THING + ", lalu di GitHub buka " + fileName() +
         ", pilih ikon pensil (Edit), ganti seluruh isinya dengan isi berkas ini, dan ajukan perubahan. " +
-        "Lihat Panduan: Isi Form RKT lewat situs.";
+        "Lihat Panduan: " + PAGE.panduan + ".";
       return;
     }
     gh.hidden = false;
     if (text === null) {
       gh.setAttribute("href", "#rkt-error-summary");
       gh.removeAttribute("target");
-      noteNode.textContent = "Form dapat diajukan setelah semua isian benar.";
+      noteNode.textContent = Thing + " dapat diajukan setelah semua isian benar.";
       return;
     }
-    var url = DATA.repo_url.replace(/\/+$/, "") + "/new/" + encodeURIComponent(DATA.branch) + "/cycles/" + cycle.tahun +
-      "/forms?filename=" + encodeURIComponent(unit.kode + ".yaml") + "&value=" + encodeURIComponent(text);
+    var url = DATA.repo_url.replace(/\/+$/, "") + "/new/" + encodeURIComponent(DATA.branch) + "/" + folderName() +
+      "?filename=" + encodeURIComponent(unit.kode + ".yaml") + "&value=" + encodeURIComponent(text);
     if (url.length > 7500) {
       gh.hidden = true;
-      noteNode.textContent = "Isi form terlalu panjang untuk dikirim lewat tautan. Pilih Unduh form, lalu di GitHub pilih " +
-        "Add file → Upload files di folder cycles/" + cycle.tahun + "/forms/.";
+      noteNode.textContent = "Isi " + THING + " terlalu panjang untuk dikirim lewat tautan. Pilih Unduh " + THING + ", lalu di GitHub pilih " +
+        "Add file → Upload files di folder " + folderName() + "/.";
       return;
     }
     gh.setAttribute("href", url);
     gh.setAttribute("target", "_blank");
-    noteNode.textContent = "GitHub akan membuka form baru yang sudah terisi: tekan tombol hijau di kanan atas, lalu tombol hijau " +
-      "berikutnya sampai form diajukan untuk ditinjau (lihat Panduan: Isi Form RKT lewat situs).";
+    noteNode.textContent = "GitHub akan membuka " + THING + " baru yang sudah terisi: tekan tombol hijau di kanan atas, lalu tombol hijau " +
+      "berikutnya sampai " + THING + " diajukan untuk ditinjau (lihat Panduan: " + PAGE.panduan + ").";
   }
 
   function revealAll(reason) {
@@ -1424,17 +1643,27 @@
   }
 
   function draftNote() {
-    return "# DRAF: form ini belum selesai dan belum dapat diajukan (diunduh " + when(new Date().toISOString()) + ").\n" +
-      "# Lanjutkan di situs, halaman Isi Form RKT: pilih \"Muat draf dari berkas\", lengkapi, lalu \"Unduh form\".\n" +
+    return "# DRAF: " + THING + " ini belum selesai dan belum dapat diajukan (diunduh " + when(new Date().toISOString()) + ").\n" +
+      "# Lanjutkan di situs, halaman " + PAGE.halaman + ": pilih \"Muat draf dari berkas\", lengkapi, lalu \"Unduh " + THING + "\".\n" +
       DATA.kunci_draf + ": true\n";
   }
 
   // ---- opening a unit's form -------------------------------------------------------------
-  function findCycle(tahun) { return DATA.cycles.filter(function (c) { return c.tahun === tahun; })[0]; }
+  function findCycle(key) { return DATA.cycles.filter(function (c) { return periodKey(c) === String(key); })[0]; }
+  // the period a loaded file is for: the one whose chosen fields (tahun; tahun and triwulan) it names
+  function periodOf(data) {
+    return DATA.cycles.filter(function (c) {
+      return Object.keys(c.pilih || { tahun: 0 }).every(function (k) { return data[k] === c[k]; });
+    })[0];
+  }
   function findUnit(c, kode) {
     var u = c.units.filter(function (x) { return x.kode === kode; })[0];
     if (u) return u;
     // a loaded file may name a unit the cycle does not list: it opens, and the rules say why it cannot be handed in
+    if (c.kosong) {
+      return { kode: kode, nama: kode, ada: false, berkas: c.kosong.berkas.replace("{unit}", kode),
+        data: Object.assign(clone(c.kosong.data), { unit: kode }), header: c.kosong.header.replace("{unit}", kode) };
+    }
     return { kode: kode, nama: kode, ada: false, data: { tahun: c.tahun, unit: kode, kinerja: [], program: [] },
       header: "# yaml-language-server: $schema=../../../schemas/form.schema.json\n# Form RKT Tahun " + c.tahun + " " + kode + ".\n\n" };
   }
@@ -1449,7 +1678,7 @@
     lastBudget = null;
     clearUndo();
     note("");
-    var saved = readDraft(c.tahun, u.kode);
+    var saved = readDraft(periodKey(c), u.kode);
     if (loaded) {
       state = loaded.data;
       showAll = true;
@@ -1475,10 +1704,10 @@
       state = clone(u.data);
     }
     if (storage) {
-      try { storage.setItem(STORE_PREFIX + "terakhir", JSON.stringify({ tahun: c.tahun, unit: u.kode })); } catch (e) { /* full */ }
+      try { storage.setItem(STORE_PREFIX + "terakhir", JSON.stringify(lastOpened(c, u))); } catch (e) { /* full */ }
     }
     document.getElementById("rkt-editor").hidden = false;
-    document.getElementById("rkt-editor-title").textContent = "Form RKT " + c.tahun + ": " + u.nama;
+    document.getElementById("rkt-editor-title").textContent = PAGE.judul + " " + (c.judul || c.tahun) + ": " + u.nama;
     document.getElementById("rkt-load-errors").hidden = true;
     render();
     if (!loaded && !previous) return;
@@ -1509,22 +1738,25 @@
       if (got.problems.length) { document.getElementById("rkt-editor").hidden = !state; loadProblemsSummary(file.name, got.problems); done(); return; }
       var data = got.data;
       if (!isObject(data)) {
-        loadProblemsSummary(file.name, [{ code: "RKT103", message: "isi berkas bukan Form RKT (harus berupa kelompok isian: tahun, unit, kinerja, program)" }]);
+        loadProblemsSummary(file.name, [{ code: "RKT103", message: PAGE.bukan_berkas }]);
         done();
         return;
       }
       var draft = DATA.kunci_draf in data;
       delete data[DATA.kunci_draf];
-      var c = typeof data.tahun === "number" ? findCycle(data.tahun) : null;
-      if (typeof data.tahun === "number" && !c) {
-        loadProblemsSummary(file.name, [{ code: "RKT213", message: "berkas ini untuk tahun " + data.tahun +
-          "; di situs ini tidak ada siklus RKT " + data.tahun + " yang sedang berjalan" }]);
+      // a file that names its period (its year; its year and quarter) opens there, or is refused
+      var named = Object.keys(DATA.cycles[0].pilih || { tahun: 0 }).every(function (k) { return typeof data[k] === "number"; });
+      var c = named ? periodOf(data) : null;
+      if (named && !c) {
+        loadProblemsSummary(file.name, [{ code: "RKT213", message: PAGE.tanpa_periode ?
+          PAGE.tanpa_periode.replace(/\{([a-z_]+)\}/g, function (_, k) { return String(data[k]); }) :
+          "berkas ini untuk tahun " + data.tahun + "; di situs ini tidak ada siklus RKT " + data.tahun + " yang sedang berjalan" }]);
         done();
         return;
       }
-      c = c || findCycle(Number(pickCycle.value));
+      c = c || findCycle(pickCycle.value);
       var kode = text(data.unit) ? data.unit : pickUnit.value;
-      pickCycle.value = String(c.tahun);
+      pickCycle.value = periodKey(c);
       pickCycle.dispatchEvent(new Event("change"));
       if ([].some.call(pickUnit.options, function (o) { return o.value === kode; })) pickUnit.value = kode;
       openUnit(c, findUnit(c, kode), { data: data, name: file.name, draft: draft });
@@ -1561,36 +1793,36 @@
     compile();
     document.head.appendChild(el("style", { text: STYLE }));
     var cycles = DATA.cycles;
-    if (!cycles.length) { mount.textContent = "Tidak ada siklus RKT yang sedang berjalan."; return; }
+    if (!cycles.length) { mount.textContent = PAGE.tidak_ada; return; }
     mount.dataset.hariIni = today(cycles[0]);
     var pickCycle = el("select", { id: "rkt-pick-cycle" }, cycles.map(function (c) {
-      return el("option", { value: String(c.tahun), text: "RKT " + c.tahun });
+      return el("option", { value: periodKey(c), text: periodName(c) });
     }));
     var pickUnit = el("select", { id: "rkt-pick-unit" });
     function fillUnits() {
-      var c = findCycle(Number(pickCycle.value));
+      var c = findCycle(pickCycle.value);
       pickUnit.textContent = "";
       // no unit is chosen for the user: nothing opens until they pick theirs
       pickUnit.appendChild(el("option", { value: "", text: "(pilih unit Anda)" }));
       c.units.forEach(function (u) {
-        var draft = readDraft(c.tahun, u.kode);
+        var draft = readDraft(periodKey(c), u.kode);
         pickUnit.appendChild(el("option", { value: u.kode, text: u.nama + (u.ada ? " (sudah ada)" : " (belum ada)") +
           (draft && !same(draft.data, u.data) ? " (ada draf)" : "") }));
       });
     }
     pickCycle.addEventListener("change", fillUnits);
     fillUnits();
-    var open = el("button", { type: "button", id: "rkt-open", "class": "md-button md-button--primary", text: "Buka form" });
+    var open = el("button", { type: "button", id: "rkt-open", "class": "md-button md-button--primary", text: "Buka " + THING });
     open.addEventListener("click", function () {
       if (dirtyUnsaved && !window.confirm("Isian yang sudah diketik belum tersimpan di peramban ini dan akan hilang. Lanjutkan?")) return;
       if (!pickUnit.value) {
-        note("Pilih unit Anda dahulu, lalu pilih Buka form.");
+        note("Pilih unit Anda dahulu, lalu pilih Buka " + THING + ".");
         document.getElementById("rkt-editor").hidden = !state;
         pickUnit.focus();
         return;
       }
       dirtyUnsaved = false;
-      var c = findCycle(Number(pickCycle.value));
+      var c = findCycle(pickCycle.value);
       openUnit(c, findUnit(c, pickUnit.value));
       document.getElementById("rkt-editor-title").focus();
     });
@@ -1601,7 +1833,7 @@
       fileInput.value = "";
     });
     var chooser = el("div", { "class": "rkt-chooser" }, [
-      el("div", { "class": "rkt-pick" }, [el("label", { "for": "rkt-pick-cycle", text: "Siklus" }), pickCycle]),
+      el("div", { "class": "rkt-pick" }, [el("label", { "for": "rkt-pick-cycle", text: PAGE.pilih_siklus }), pickCycle]),
       el("div", { "class": "rkt-pick" }, [el("label", { "for": "rkt-pick-unit", text: "Unit" }), pickUnit]),
       open,
       fileInput,
@@ -1614,8 +1846,8 @@
       if (navigator.clipboard && t) navigator.clipboard.writeText(t).then(function () { copy.textContent = "Tersalin"; });
     }, null, "rkt-small");
     copy.id = "rkt-copy";
-    var downloadForm = button("Unduh form", function () {
-      if (problems.length) { revealAll("Form belum dapat diunduh:"); return; }
+    var downloadForm = button("Unduh " + THING, function () {
+      if (problems.length) { revealAll(Thing + " belum dapat diunduh:"); return; }
       download(document.getElementById("rkt-yaml").textContent, unit.kode + ".yaml");
     }, null, "md-button--primary");
     downloadForm.id = "rkt-download";
@@ -1629,7 +1861,7 @@
     var submit = el("a", { id: "rkt-submit", "class": "md-button md-button--primary", text: "Ajukan ke GitHub", rel: "noopener noreferrer" });
     submit.hidden = true;
     submit.addEventListener("click", function (ev) {
-      if (problems.length) { ev.preventDefault(); revealAll("Form belum dapat diajukan:"); }
+      if (problems.length) { ev.preventDefault(); revealAll(Thing + " belum dapat diajukan:"); }
     });
     var foldAll = button("Lipat bagian yang sudah lengkap", foldFinished, null, "rkt-small");
     foldAll.id = "rkt-fold-finished";
@@ -1640,7 +1872,7 @@
     }, null, "rkt-undo-button");
     undoButton.id = "rkt-undo-button";
     var editor = el("section", { id: "rkt-editor", "aria-labelledby": "rkt-editor-title" }, [
-      el("h2", { id: "rkt-editor-title", tabindex: "-1", text: "Form RKT" }),
+      el("h2", { id: "rkt-editor-title", tabindex: "-1", text: PAGE.judul }),
       el("p", { id: "rkt-status-top", "class": "rkt-status" }),
       el("div", { id: "rkt-notice", "class": "rkt-notice" }),
       el("div", { id: "rkt-error-summary", "class": "rkt-error-summary", tabindex: "-1", "aria-labelledby": "rkt-error-summary-title" }, [
@@ -1660,7 +1892,7 @@
       el("details", { id: "rkt-teknis", "class": "rkt-teknis" }, [
         el("summary", { text: "Rincian teknis: isi berkas (YAML)" }),
         el("p", { id: "rkt-yaml-empty", "class": "rkt-help", text: "Isi berkas muncul di sini setelah semua isian benar." }),
-        el("pre", { id: "rkt-yaml", "class": "rkt-yaml", tabindex: "0", "aria-label": "Isi berkas form (YAML)" }),
+        el("pre", { id: "rkt-yaml", "class": "rkt-yaml", tabindex: "0", "aria-label": "Isi berkas " + THING + " (YAML)" }),
         copy
       ])
     ]);
@@ -1678,10 +1910,10 @@
     // a reload or a closed tab comes back to the form that was open, with its draft
     var last = null;
     try { last = storage && JSON.parse(storage.getItem(STORE_PREFIX + "terakhir") || "null"); } catch (e) { last = null; }
-    var c = last && findCycle(last.tahun);
-    var draft = c && readDraft(c.tahun, last.unit);
+    var c = last && findCycle(last.kunci || last.tahun);
+    var draft = c && readDraft(periodKey(c), last.unit);
     if (c && draft && c.units.some(function (u) { return u.kode === last.unit; })) {
-      pickCycle.value = String(c.tahun);
+      pickCycle.value = periodKey(c);
       fillUnits();
       pickUnit.value = last.unit;
       openUnit(c, findUnit(c, last.unit));

@@ -1,9 +1,10 @@
 /*
  * Loaded by every page of the agency dashboard and of the regency dashboard (`extra_javascript` in
  * both mkdocs.yml; `rkt kabupaten init` copies this file): what the theme lacks, fixed once for both.
- * The form page's engine (js/isi-form.js, large) is loaded from here on the page that has the form
- * only (its mount point #rkt-isi-form, written by generator/site/pages/form.py): the page content
- * itself may hold no script (generator/site/safety.py).
+ * The form engine (js/isi-form.js, large) is loaded from here on the two pages built on it only:
+ * "Isi Form RKT" and "Isi Laporan Triwulan" (their mount point #rkt-isi-form, written by
+ * generator/site/pages/form.py and report_form.py): the page content itself may hold no script
+ * (generator/site/safety.py).
  *
  * A classic script (not a module) so that the downloaded site also works from file://.
  */

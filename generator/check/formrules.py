@@ -74,6 +74,30 @@ MESSAGES: Mapping[str, str] = {
                        "dengan nama unitnya. Sepakati satu target pada koreksi draft"),
     "pagu_belum_diperiksa": ("jumlah anggaran form belum dapat dihitung karena anggaran ini belum terbaca sebagai "
                              "angka, sehingga pagu unit ini belum dapat diperiksa"),
+    # the quarterly report (check/rules/performance_reports.py words them the same; the
+    # "Isi Laporan Triwulan" page formats these, tests/test_report_form.py compares both)
+    "triwulan_belum_berakhir": ("{triwulan} {tahun} baru berakhir pada {akhir} (hari ini {hari_ini}); laporan "
+                                "triwulan diajukan setelah triwulannya berakhir. Simpan dulu isinya di luar "
+                                "repositori dan ajukan mulai {mulai}"),
+    "tanpa_renaksi": ("unit {unit} belum memiliki Rencana Aksi {tahun} ({berkas}), jadi laporannya tidak punya "
+                      "target triwulan untuk dibandingkan; ajukan Rencana Aksi unit ini lebih dulu"),
+    "indikator_bukan_renstra": ("indikator '{kode}' tidak ada di Renstra (cycles/renstra.yaml); pilih salah satu: "
+                                "{pilihan}"),
+    "indikator_bukan_renaksi": ("indikator {kode} tidak ada di Rencana Aksi unit {unit} ({berkas}); laporkan hanya "
+                                "indikator Rencana Aksi unit ini: {pilihan}"),
+    "realisasi_titik_desimal": ("realisasi {kode} \"{teks}\" memakai titik desimal, yang di Indonesia memisahkan "
+                                "ribuan, sehingga bermakna ganda; tulis {saran}"),
+    "realisasi_satuan_lain": ("realisasi {kode} \"{teks}\" ditulis dalam {satuan}, sedangkan {nama_target} "
+                              "\"{target}\" dalam {satuan_target}; capaian hanya dapat dihitung bila realisasi "
+                              "ditulis dalam satuan targetnya, misalnya {contoh}"),
+    "belum_ada_realisasi": ("indikator {kode} ({uraian}) bertarget {target} pada {triwulan} menurut Rencana Aksi "
+                            "({berkas}), tetapi belum diberi realisasi; tambahkan realisasinya beserta faktor "
+                            "pendorong atau penghambatnya"),
+    "kode_anggaran_tidak_ada": ("kode '{kode}' bukan program, kegiatan atau sub kegiatan di Form RKT {tahun} unit "
+                                "{unit} ({berkas}); tulis salah satu kode dari form itu, misalnya {contoh}"),
+    "anggaran_tanpa_form": ("Form RKT {tahun} unit {unit} ({berkas}) belum ada, jadi kode realisasi anggaran belum "
+                            "dapat diperiksa"),
+    "bukti_tidak_ada": "berkas bukti '{nama}' tidak ada di {folder}/; unggah berkasnya atau perbaiki namanya",
 }
 
 # The key that marks a downloaded draft. The schema does not know it, so a draft never passes.
@@ -195,6 +219,41 @@ RULES: tuple[Rule, ...] = (
     Rule("target_berbeda", "RKT224", list="kinerja.*.indikator", key="target", message="target_berbeda",
          severity=WARNING),
 )
+
+# The rules about one quarterly report, as the "Isi Laporan Triwulan" page's engine reads them
+# (the same generic engine as the form's; these kinds read the per-quarter and per-unit facts
+# that generator/site/reportpage.py embeds: the Rencana Aksi's targets, the form's codes).
+REPORT_RULES: tuple[Rule, ...] = (
+    Rule("unit", "RKT200", key="unit", message="unit_tidak_ada"),
+    Rule("triwulan_berakhir", "RKT250", key="triwulan", message="triwulan_belum_berakhir"),
+    Rule("renaksi_ada", "RKT251", key="unit", message="tanpa_renaksi"),
+    Rule("unik", "RKT205", list="realisasi", key="kode", what="indikator", message="duplikat"),
+    Rule("indikator_renstra", "RKT203", list="realisasi", key="kode", message="indikator_bukan_renstra"),
+    Rule("indikator_renaksi", "RKT252", list="realisasi", key="kode", message="indikator_bukan_renaksi"),
+    Rule("realisasi_titik", "RKT254", list="realisasi", key="realisasi", message="realisasi_titik_desimal"),
+    # a realisation in another unit than its target ("12 orang" against "90%"): core/target.py's reading
+    Rule("realisasi_satuan", "RKT253", list="realisasi", key="realisasi", message="realisasi_satuan_lain"),
+    Rule("kode_anggaran", "RKT243", list="anggaran", key="kode", message="kode_anggaran_tidak_ada",
+         message_less="anggaran_tanpa_form"),
+    Rule("bukti", "RKT211", list="realisasi.*.bukti", message="bukti_tidak_ada"),
+    Rule("belum_direalisasi", "RKT255", list="realisasi", key="realisasi", message="belum_ada_realisasi",
+         severity=WARNING),
+)
+
+
+def export_report(schema_document: dict) -> dict:
+    """Everything about the rules the report page embeds (besides the per-quarter facts)."""
+    return {**export(schema_document), "aturan": [{k: v for k, v in asdict(r).items() if v != ""}
+                                                  for r in REPORT_RULES]}
+
+
+def period_facts(repo_agency_timezone: str, units: list[str], names: dict[str, str], today: dt.date) -> dict:
+    """The parameters every period of a page shares: today, the agency's units and their names."""
+    offset = dt.datetime.combine(today, dt.time(12), ZoneInfo(repo_agency_timezone)).utcoffset()
+    return {"hari_ini": today.isoformat(),
+            "utc_offset_menit": int(offset.total_seconds() // 60) if offset is not None else 0,
+            "unit_instansi": sorted(units), "nama_unit": names}
+
 
 # Which JSON Schema keyword gives which code (as schema.py reports them).
 SCHEMA_CODES: Mapping[str, str] = {

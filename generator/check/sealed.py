@@ -7,6 +7,8 @@ command (`ls-tree`, `cat-file --batch`) and parsed with the same strict loader:
   must still be there, unchanged, at the same position;
 * a signed version (scan and metadata under `signed/`) never changes, moves
   or disappears;
+* a merged quarterly report changes only with a new `perubahan` entry, and
+  that list is append-only (report_history.py);
 * a cycle's schedule is history: `mulai` does not move once events exist, and
   `tanggal_dari_git` does not flip once the cycle is finished;
 * a signed cycle is final: its forms, its cycle.yaml fields and what its
@@ -32,6 +34,7 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from generator.check.changes import sealed_changes
+from generator.check.report_history import report_revisions
 from generator.check.revisions import renstra_revisions
 from generator.check.rules.signed import archived_without_scan, unrecorded_identity
 from generator.core.model import CycleFolder, Repository, Sop, Step
@@ -120,6 +123,7 @@ def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set
         problems.extend(event_log_problems(b.path, before.data, after.data))
         problems.extend(schedule_problems(b.path, before.data, after.data,
                                           finished=int(b.path.split("/")[1]) in sealed or recorded))
+    problems.extend(report_revisions(root, listing, head))  # a merged report changes with a recorded reason
     if repo is not None:
         problems.extend(renstra_revisions(root, listing, repo))
         problems.extend(_relettered(root, listing, repo))

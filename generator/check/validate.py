@@ -36,9 +36,9 @@ _LAYOUT = (
     (re.compile(r"cycles/renstra\.yaml"), "renstra"),
     (re.compile(rf"cycles/{_YEAR}/cycle\.yaml"), "cycle"),
     (re.compile(rf"cycles/{_YEAR}/forms/[a-z][a-z0-9-]{{0,39}}\.yaml"), "form"),
-    # rkt-: signed versions of the RKT; pk-: of the Perjanjian Kinerja made from it
-    (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk)-[0-9]{{4}}-v[0-9]{{1,2}}\.yaml"), "signed"),
-    (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk)-[0-9]{{4}}-v[0-9]{{1,2}}\.pdf"), "scan"),
+    # rkt-: signed versions of the RKT; pk-: of the Perjanjian Kinerja made from it; renaksi-: of the Rencana Aksi
+    (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk|renaksi)-[0-9]{{4}}-v[0-9]{{1,2}}\.yaml"), "signed"),
+    (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk|renaksi)-[0-9]{{4}}-v[0-9]{{1,2}}\.pdf"), "scan"),
     (re.compile(rf"cycles/{_YEAR}/renaksi/[a-z][a-z0-9-]{{0,39}}\.yaml"), "renaksi"),
     (re.compile(rf"cycles/{_YEAR}/laporan/tw[1-4]/[a-z][a-z0-9-]{{0,39}}\.yaml"), "laporan"),
     (re.compile(rf"cycles/{_YEAR}/bukti/[^/]+(?:/[^/]+)*"), "evidence"),
@@ -69,7 +69,7 @@ def _misplaced(rel: str) -> Problem:
                 "misalnya cycles/2026/laporan/tw1/ppik.yaml")
     elif "/signed/" in rel:
         hint = ("berkas bertanda tangan dibuat dengan perintah 'rkt sign' dan bernama rkt-<tahun>-v<n>.pdf/.yaml "
-                "(Perjanjian Kinerja: pk-<tahun>-v<n>.pdf/.yaml)")
+                "(Perjanjian Kinerja: pk-<tahun>-v<n>.pdf/.yaml; Rencana Aksi: renaksi-<tahun>-v<n>.pdf/.yaml)")
     else:
         hint = ("data diletakkan di cycles/agency.yaml, cycles/sop.yaml, cycles/renstra.yaml, "
                 "cycles/<tahun>/cycle.yaml, cycles/<tahun>/forms/<unit>.yaml, cycles/<tahun>/renaksi/<unit>.yaml, "
@@ -227,18 +227,7 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
         parts = rel.split("/")
         if len(parts) > 2 and re.fullmatch(r"[0-9]{4}", parts[1]):
             years.setdefault(parts[1], []).append(rel)
-    folders = []
-    for year, members in sorted(years.items()):
-        cycle_rel = f"cycles/{year}/cycle.yaml"
-        forms = tuple(one(r) for r in members if kinds.get(r) == "form" and r in documents)
-        signed = tuple(_scan_facts(root, one(r)) for r in members if kinds.get(r) == "signed" and r in documents)
-        agreements = tuple(v for v in signed if _is_agreement(v.at.file))
-        year_files = YearFiles(
-            tuple(one(r) for r in members if kinds.get(r) == "renaksi" and r in documents),
-            tuple(one(r) for r in members if kinds.get(r) == "laporan" and r in documents))
-        folders.append(CycleFolder(int(year), f"cycles/{year}", one(cycle_rel) if cycle_rel in kinds else None,
-                                   forms, tuple(v for v in signed if not _is_agreement(v.at.file)), tuple(members),
-                                   agreements, year_files))
+    folders = [_folder(root, year, members, kinds, documents, one) for year, members in sorted(years.items())]
     return Repository(
         agency=_logo_facts(root, one("cycles/agency.yaml")) if "cycles/agency.yaml" in kinds else None,
         sop=one("cycles/sop.yaml") if "cycles/sop.yaml" in kinds else None,
@@ -247,9 +236,26 @@ def build_repository(root: FsPath, g: Gathered) -> Repository:
     )
 
 
-def _is_agreement(rel: str) -> bool:
-    """A signed Perjanjian Kinerja (pk-<year>-v<n>.yaml), not a version of the RKT."""
-    return posixpath.basename(rel).startswith("pk-")
+def _folder(root: FsPath, year: str, members: list[str], kinds: dict[str, str], documents: dict[str, Document],
+            one) -> CycleFolder:
+    """One cycles/<year>/ folder from its schema-valid files."""
+    def built(kind: str) -> tuple:
+        return tuple(one(r) for r in members if kinds.get(r) == kind and r in documents)
+
+    cycle_rel = f"cycles/{year}/cycle.yaml"
+    signed = tuple(_scan_facts(root, v) for v in built("signed"))
+
+    def of(kind: str) -> tuple[SignedVersion, ...]:
+        return tuple(v for v in signed if _signed_kind(v.at.file) == kind)
+
+    return CycleFolder(int(year), f"cycles/{year}", one(cycle_rel) if cycle_rel in kinds else None, built("form"),
+                       of("rkt"), tuple(members), of("pk"), YearFiles(built("renaksi"), built("laporan")),
+                       of("renaksi"))
+
+
+def _signed_kind(rel: str) -> str:
+    """Which document a signed metadata file holds: rkt, pk (Perjanjian Kinerja) or renaksi (Rencana Aksi)."""
+    return posixpath.basename(rel).split("-", 1)[0]
 
 
 def codeowners_problems(root: FsPath, repo: Repository) -> list[Problem]:

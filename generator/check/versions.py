@@ -33,6 +33,11 @@ def content_at(root: Path, commit: str, year: int) -> dict | None:
                 archive.extractall(tmp)
         if not (tmp / "schemas").is_dir():
             shutil.copytree(root / "schemas", tmp / "schemas")
+        for schema in (root / "schemas").glob("*.schema.json"):
+            # a kind of file newer than the commit (the Rencana Aksi's, say): that commit has none of
+            # them, and today's schema lets its files be read
+            if not (tmp / "schemas" / schema.name).exists():
+                shutil.copy(schema, tmp / "schemas" / schema.name)
         g = gather(tmp, SchemaSet.load(tmp / "schemas"))
         repo = build_repository(tmp, g)
         folder = next((c for c in repo.cycles if c.year == year and c.cycle is not None), None)

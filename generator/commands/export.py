@@ -1,6 +1,7 @@
 """`rkt export`: the compiled RKT of one year as PDF, XLSX or CSV; or (`--document pk`) the
 Perjanjian Kinerja made from its signed version, as PDF or XLSX (a DRAF, made from the
-compiled plan, while the RKT is not signed as it is now)."""
+compiled plan, while the RKT is not signed as it is now); or (`--document renaksi|capaian`) the
+year's Rencana Aksi or its capaian so far, as PDF or XLSX."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository, write_out
 from generator.core.model import CycleFolder, ValidRepository
-from generator.documents import export, pk
+from generator.documents import export, pk, year_documents
 from generator.plan import fingerprint
 from generator.plan.agreement import agreement
 from generator.plan.compile import DRAFT
@@ -20,9 +21,9 @@ from generator.source import gitrepo
 
 def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None,
                 document: str = "rkt") -> Outcome:
-    if document == "pk" and fmt_name not in pk.FORMATS:
-        return Outcome.failed(f"rkt: Perjanjian Kinerja dibuat sebagai {' atau '.join(pk.FORMATS)}, bukan "
-                              f"{fmt_name}\n", 2)
+    wrong = _wrong_format(document, fmt_name)
+    if wrong is not None:
+        return wrong
     checked = valid_repository(root, today)
     if isinstance(checked, Outcome):
         return checked
@@ -38,6 +39,8 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
                                   f"tangan yang diarsipkan: {scans}\n", 2)
         years = ", ".join(str(y) for y in sorted(d.compiled)) or "belum ada"
         return Outcome.failed(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2)
+    if document in year_documents.DOCUMENTS:
+        return _year_document(root, d, year, document, fmt_name, out)
     rkt = d.compiled[year]
     source = export.Source(gitrepo.source_commit(root, year), fingerprint.fingerprint(rkt))
     if document == "pk":
@@ -57,6 +60,17 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
                  f"perubahannya terlebih dahulu, lalu ekspor ulang.")
     return Outcome.done(f"RKT {year} ditulis ke {target} ({len(data):,} byte; sidik isi {source.fingerprint[:16]})."
                         .replace(",", ".") + f"{missing}{dirty}\n")
+
+
+def _wrong_format(document: str, fmt_name: str) -> Outcome | None:
+    """The PK, the Rencana Aksi and the capaian are made as PDF or XLSX only (exit code 2 otherwise)."""
+    if document == "pk" and fmt_name not in pk.FORMATS:
+        return Outcome.failed(f"rkt: Perjanjian Kinerja dibuat sebagai {' atau '.join(pk.FORMATS)}, bukan "
+                              f"{fmt_name}\n", 2)
+    if document in year_documents.DOCUMENTS and fmt_name not in year_documents.FORMATS:
+        return Outcome.failed(f"rkt: {year_documents.NAMES[document]} dibuat sebagai "
+                              f"{' atau '.join(year_documents.FORMATS)}, bukan {fmt_name}\n", 2)
+    return None
 
 
 def _agreement(d: Derived, year: int, fmt_name: str, out: Path | None, repo: ValidRepository,
@@ -94,3 +108,30 @@ def _signed(folder: CycleFolder) -> str:
     newest = max(scans, key=lambda v: v.version)
     return (f"\nPerjanjian Kinerja bertanda tangan yang berlaku sampai revisi ditandatangani: {newest.scan_path} "
             f"(versi {newest.version}, ditandatangani {newest.date.isoformat()}).")
+
+
+def _year_document(root: Path, d: Derived, year: int, kind: str, fmt_name: str, out: Path | None) -> Outcome:
+    """The Rencana Aksi or the capaian of `year` (a DRAF while a plan or a report is missing), or
+    why it cannot be made (exit code 1)."""
+    name = year_documents.NAMES[kind]
+    paper = year_documents.made(kind, d.measured[year], d.compiled[year], d.repo.agency, d.today)
+    if isinstance(paper, str):
+        return Outcome.failed(f"rkt: {name} {year} tidak dibuat: {paper}.\n", 1)
+    source = year_documents.source(root, paper)
+    data = year_documents.render(fmt_name, paper, source)
+    draft = year_documents.draft_of(paper)
+    target = out or Path(year_documents.file_name(kind, year, fmt_name, draft))
+    failed = write_out(target, data)
+    if failed:
+        return Outcome.failed(failed, 2)
+    span = f" {paper.span}" if isinstance(paper, year_documents.CapaianPaper) else ""
+    size = f"{len(data):,}".replace(",", ".")
+    text = f"{name} {year}{span} ditulis ke {target} ({size} byte; sidik isi {source.fingerprint[:16]})."
+    if draft:
+        text += f"\nDokumen ini {DRAFT}, belum untuk ditandatangani: " + (" ".join(paper.notes) or
+                                                                       "masih ada isian BELUM DIISI.")
+    if source.commit == gitrepo.UNCOMMITTED:
+        text += (f"\nPerhatian: ada perubahan yang belum di-commit pada data {year}; cetakan ini menulis "
+                 f"'{gitrepo.UNCOMMITTED}' sebagai sumbernya. Untuk dokumen yang akan ditandatangani, commit "
+                 f"perubahannya terlebih dahulu, lalu ekspor ulang.")
+    return Outcome.done(text + "\n")

@@ -1,4 +1,6 @@
-"""`rkt remind`: the text of the lateness reminder issue."""
+"""`rkt remind`: the text of the lateness reminder issues: one per running cycle (its late steps and
+missing forms), one per performance year whose quarterly reports are due (the reports past due or
+due within the next working days, with the unit heads who must hand them in)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ from pathlib import Path
 
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository
-from generator.plan.derive import derive
+from generator.plan.derive import Derived, derive
+from generator.plan.season import reminder_open, reports_to_remind
 from generator.plan.status import BERJALAN
 
 
@@ -27,10 +30,32 @@ def remind(root: Path, year: int | None, fmt_name: str, today: dt.date | None) -
     items = []
     for y in sorted(years):
         st = d.statuses[y]
-        items.append({"tahun": y, "judul": reminders.title(y), "terlambat": bool(st.late or st.missing_units),
+        items.append({"tahun": y, "jenis": "siklus", "judul": reminders.title(y),
+                      "terlambat": bool(st.late or st.missing_units),
                       "penerima": reminders.assignees(st, repo.agency, repo.sop),
                       "isi": reminders.markdown(st, repo.agency, repo.sop)})
+    items += _report_items(d, year)
     if fmt_name == "json":
         return Outcome.done(reminders.as_json(items))
     return Outcome.done("".join(f"# {i['judul']}\n\n{i['isi']}\n" for i in items) or
                         "Tidak ada siklus yang berjalan.\n")
+
+
+def _report_items(d: Derived, year: int | None) -> list[dict]:
+    """The quarterly reports' reminder of each performance year that has reports to hand in: the
+    year asked for, else every year whose reminder is still open (a quarter ended and its reports
+    not all in, or in only lately: the item that says "nothing left" closes the issue)."""
+    from generator.site import remind as reminders
+
+    agency = d.repo.agency
+    due = reports_to_remind(d.measured, agency, d.cal, d.today)
+    out = []
+    for y, measured in sorted(d.measured.items()):
+        if not measured.reports or (year is not None and y != year):
+            continue
+        if year is None and not reminder_open(measured, d.cal, d.today):
+            continue
+        out.append({"tahun": y, "jenis": "laporan", "judul": reminders.reports_title(y), "terlambat": bool(due[y]),
+                    "penerima": reminders.reports_assignees(due[y]),
+                    "isi": reminders.reports_markdown(y, due[y], agency, measured.rules, d.today)})
+    return out

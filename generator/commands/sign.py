@@ -193,7 +193,7 @@ def _write_checked(root: Path, today: dt.date | None, new_files: dict[Path, byte
     return None
 
 
-def printed_commit(root: Path, year: int, result: Result) -> str | Outcome:
+def printed_commit(root: Path, year: int, result: Result, performance: bool = False) -> str | Outcome:
     """The full id of the commit that holds what was printed for signing, or why there is none
     (or why what was printed cannot be signed: it still shows placeholders of `rkt init`).
 
@@ -209,7 +209,7 @@ def printed_commit(root: Path, year: int, result: Result) -> str | Outcome:
         git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
     except GitError:
         return Outcome.failed("rkt: perintah ini memerlukan repositori Git (untuk mencatat commit yang dicetak)\n", 2)
-    dirty = gitrepo.uncommitted(root, year)
+    dirty = gitrepo.uncommitted(root, year, performance)
     if dirty:
         shown = "".join(f"  {p}\n" for p in dirty[:20]) + (f"  … dan {len(dirty) - 20} lagi\n" if len(dirty) > 20
                                                             else "")
@@ -217,7 +217,8 @@ def printed_commit(root: Path, year: int, result: Result) -> str | Outcome:
             f"rkt: data RKT {year} punya perubahan yang belum di-commit:\n{shown}"
             f"Yang ditandatangani harus sama dengan isi sebuah commit. Commit perubahan itu (atau batalkan), "
             f"cetak ulang dengan 'rkt export {year} --format pdf' bila isinya berubah, lalu jalankan lagi.\n", 1)
-    return gitrepo.last_commit(root, year, abbrev=False) or git(root, "rev-parse", "HEAD").decode().strip()
+    return (gitrepo.last_commit(root, year, abbrev=False, performance=performance)
+            or git(root, "rev-parse", "HEAD").decode().strip())
 
 
 def unfilled_refusal(result: Result, year: int) -> Outcome | None:

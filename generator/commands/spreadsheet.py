@@ -149,9 +149,16 @@ def import_form(root: Path, year: int, unit: str, workbook: Path, today: dt.date
                 allow_empty: bool = False) -> Outcome:
     """Read a filled template into the unit's form. Nothing is written unless the whole
     workbook is right; every problem of both sheets is reported at once. An import killed
-    halfway is undone first."""
+    halfway is undone first. A Rencana Aksi or quarterly report workbook (known by its sheets)
+    goes to its own import."""
+    from generator.commands import performance_excel as perf
     from generator.source.yamlwrite import form_yaml, update_form
 
+    kind = perf.workbook_kind(workbook)
+    if kind == perf.RENAKSI:
+        return perf.import_renaksi(root, year, unit, workbook, today)
+    if kind == perf.LAPORAN:
+        return perf.import_laporan(root, year, unit, workbook, today)
     checked = valid_unit(root, unit, today)
     if isinstance(checked, Outcome):
         return checked

@@ -13,7 +13,10 @@ from generator.commands.outcome import Outcome
 from generator.core import fmt
 from generator.core.calendar import today as today_in
 from generator.core.model import Agency, CycleFolder
+from generator.core.year import QUARTER_NAMES
 from generator.plan.derive import BuildError, Derived, derive
+from generator.plan.performance import LATE, LATE_MISSING, NOT_ENDED, ON_TIME, WAITING, ReportState
+from generator.plan.season import in_unit_order, quarter_words, report_due
 from generator.plan.status import (
     DICATAT,
     DIJADWALKAN,
@@ -25,6 +28,7 @@ from generator.plan.status import (
     late_label,
     versus_schedule,
     who_must_act,
+    working_days,
 )
 
 NO_CYCLE = ("Belum ada siklus RKT. Buat siklus pertama dengan 'rkt new-cycle TAHUN --start TTTT-BB-HH' "
@@ -48,7 +52,8 @@ def status(root: Path, year: int | None, today: dt.date | None) -> Outcome:
         years = ", ".join(str(c.year) for c in d.folders)
         return Outcome(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", code=2)
     # names and warnings come from the data: shown as text, never as terminal commands
-    return Outcome(report.visible(screen(d, folder.year), lines=True))
+    text = screen(d, folder.year) + "".join("\n" + reports_screen(d, y) for y in _performance_years(d, year))
+    return Outcome(report.visible(text, lines=True))
 
 
 def _shown(d: Derived, year: int | None) -> CycleFolder | None:
@@ -57,6 +62,58 @@ def _shown(d: Derived, year: int | None) -> CycleFolder | None:
         return next((c for c in d.folders if c.year == year), None)
     running = [c for c in d.folders if not d.statuses[c.year].finished]
     return min(running, key=lambda c: c.year) if running else d.folders[0]
+
+
+def _performance_years(d: Derived, year: int | None) -> list[int]:
+    """The performance years whose quarterly reports are shown: the year asked for, else every year
+    with reports to hand in that are not all in yet."""
+    years = [y for y, m in sorted(d.measured.items()) if m.reports]
+    if year is not None:
+        return [y for y in years if y == year]
+    return [y for y in years if any(r.state not in (ON_TIME, LATE) for r in d.measured[y].reports)]
+
+
+def reports_screen(d: Derived, year: int) -> str:
+    """A performance year's quarterly reports: per unit the state of each ended quarter's report,
+    the next due day, and who must act for the reports past due."""
+    m = d.measured[year]
+    agency = d.repo.agency
+    lines = [f"Laporan triwulan {year} (tenggat: {working_days(m.rules.report_days)} setelah triwulan berakhir)", ""]
+    ended = m.ended_quarters(d.today)
+    if ended:
+        rows: list[tuple[str, ...]] = [("Unit", *(QUARTER_NAMES[q] for q in ended))]
+        for unit in dict.fromkeys(r.unit for r in in_unit_order(agency, list(m.reports))):
+            u = agency.unit(unit)
+            rows.append((u.short if u else unit, *(_report_cell(m.report(unit, q)) for q in ended)))
+        lines += _columns(rows, first_right=False)
+    else:
+        lines.append("Belum ada triwulan yang berakhir.")
+    lines.append("")
+    upcoming = [r for r in m.reports if r.state in (WAITING, NOT_ENDED)]
+    if upcoming:
+        nxt = min(upcoming, key=lambda r: r.due)
+        lines.append(f"Jatuh tempo berikutnya: laporan {quarter_words(nxt.quarter)} {year}, {fmt.date_id(nxt.due)}")
+    for r in in_unit_order(agency, list(m.reports)):
+        if r.state == LATE_MISSING:
+            head = report_due(year, r, agency, d.cal, d.today).head
+            name = f"{head.name} — {head.position}" if head else r.unit
+            lines.append(f"Harus bertindak: {name}, laporan {quarter_words(r.quarter)} {year} "
+                         f"{late_label(r.late_days).lower()}")
+    return "\n".join(lines) + "\n"
+
+
+def _report_cell(r: ReportState | None) -> str:
+    """tepat waktu / terlambat diserahkan 5 hari kerja / terlambat 32 hari kerja, belum masuk /
+    menunggu, jatuh tempo 15 Apr 2026"""
+    if r is None:
+        return "—"
+    if r.state == LATE:
+        return f"terlambat diserahkan {working_days(r.late_days)}"
+    if r.state == LATE_MISSING:
+        return f"{late_label(r.late_days).lower()}, belum masuk"
+    if r.state == WAITING:
+        return f"menunggu, jatuh tempo {fmt.date_short(r.due)}"
+    return r.state
 
 
 def screen(d: Derived, year: int) -> str:
@@ -99,12 +156,13 @@ def _steps_table(st: CycleStatus, lanes: dict[str, str]) -> list[str]:
     return _columns(rows)
 
 
-def _columns(rows: list[tuple[str, ...]]) -> list[str]:
-    """Rows as aligned columns (the first right-aligned), a rule under the header."""
+def _columns(rows: list[tuple[str, ...]], first_right: bool = True) -> list[str]:
+    """Rows as aligned columns (the first right-aligned, unless told), a rule under the header."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for n, r in enumerate(rows):
-        lines.append("  ".join(c.rjust(widths[i]) if i == 0 else c.ljust(widths[i]) for i, c in enumerate(r)).rstrip())
+        lines.append("  ".join(c.rjust(widths[i]) if i == 0 and first_right else c.ljust(widths[i])
+                               for i, c in enumerate(r)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return lines

@@ -88,8 +88,9 @@ def _measurement(d: dict | None, at: At) -> MeasurementRules:
     if d is None:
         return DEFAULT_RULES
     verify = d.get("ambang_verifikasi", DEFAULT_RULES.verify_above)
-    bands = tuple(sorted((Band(Decimal(str(b["paling_rendah"])), b["sebutan"]) for b in d["kategori"]),
-                         key=lambda b: -b.lowest)) if "kategori" in d else DEFAULT_RULES.bands
+    # as written (highest first): check/rules/performance_measure says when they are not in order
+    bands = tuple(Band(Decimal(str(b["paling_rendah"])), b["sebutan"]) for b in d["kategori"]) \
+        if "kategori" in d else DEFAULT_RULES.bands
     return MeasurementRules(
         d.get("rumus_turun", DEFAULT_RULES.down_formula),
         Decimal(str(d["batas_capaian"])) if "batas_capaian" in d else None,

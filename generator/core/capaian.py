@@ -82,6 +82,13 @@ def decimal_text(value: Decimal, places: int | None = None) -> str:
     return f"{sign}{digits}{grouped}" + (f",{frac}" if frac else "")
 
 
+def number_text(value: Decimal) -> str:
+    """A value in a worked formula: as typed ("0,625"), or a computed one (a mean of quarters,
+    10,3333...) to two places ("10,33"), as the page shows it beside the formula."""
+    exponent = value.normalize().as_tuple().exponent
+    return decimal_text(value, 2) if isinstance(exponent, int) and exponent < -4 else decimal_text(value)
+
+
 def percent_text(value: Decimal) -> str:
     return f"{decimal_text(value, 2)}%"
 
@@ -166,7 +173,7 @@ def measure(realised: tgt.Target, target: tgt.Target, direction: str, rules: Mea
     if target.kind == tgt.RANGE and target.low is not None and target.high is not None:
         if r is None:
             return _none("100% bila A ≤ R ≤ B", "realisasi bukan angka yang terbaca")
-        return _range(r, target.low, target.high, rules, decimal_text(r))
+        return _range(r, target.low, target.high, rules, number_text(r))
     if target.value is None or target.kind not in tgt.NUMERIC:
         return _text(realised, target)
     if r is None:
@@ -174,7 +181,7 @@ def measure(realised: tgt.Target, target: tgt.Target, direction: str, rules: Mea
     if direction == RANGE:
         return _none("100% bila A ≤ R ≤ B", "target indikator rentang harus berupa rentang, misalnya \"80–90%\"")
     measure_one = _down if direction == DOWN else _up
-    return measure_one(r, target.value, rules, decimal_text(r), decimal_text(target.value))
+    return measure_one(r, target.value, rules, number_text(r), number_text(target.value))
 
 
 # --- quarters into the year -----------------------------------------------

@@ -278,6 +278,8 @@ class CycleFolder:
     # signed Perjanjian Kinerja scans (signed/pk-<year>-v<n>), kept apart from the RKT's versions
     agreements: tuple[SignedVersion, ...] = field(default=())
     year_files: YearFiles = field(default=YearFiles())  # Rencana Aksi and quarterly reports
+    # signed Rencana Aksi scans (signed/renaksi-<year>-v<n>), kept apart like the PK's
+    action_plan_versions: tuple[SignedVersion, ...] = field(default=())
 
     @property
     def agreement_only(self) -> bool:
@@ -285,3 +287,8 @@ class CycleFolder:
         signed PK but not that year's RKT): signed/pk-<year>-v<n> files and nothing else, no cycle."""
         prefix = f"{self.folder}/signed/pk-"
         return bool(self.files) and all(f.startswith(prefix) for f in self.files)
+
+    @property
+    def all_signed(self) -> tuple[SignedVersion, ...]:
+        """Every signed version of the folder: the RKT's, the PK's and the Rencana Aksi's."""
+        return self.signed + self.agreements + self.action_plan_versions

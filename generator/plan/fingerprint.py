@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 
 from generator.core.model import Form
+from generator.core.year import YearFiles
 from generator.plan.compile import CompiledRkt
 
 VERSION = 1  # the recipe `rkt sign` records today (`versi_sidik`)
@@ -100,3 +101,24 @@ def digest(plan: dict) -> str:
     """The fingerprint (`sidik_isi`) of a plan's content (`content` shape)."""
     canonical = json.dumps(plan, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --- the Rencana Aksi --------------------------------------------------------------
+
+def action_plan_content(files: YearFiles) -> dict:
+    """The year's Rencana Aksi as plain data, as its signed document prints it: every unit's
+    indicators with their quarterly targets as typed, the person responsible, the kegiatan, the
+    actions and the quarterly budget plan (the filing date and the writer are not content)."""
+    return {"rencana_aksi": [
+        {"unit": plan.unit,
+         "indikator": [{"kode": i.indicator, "target_triwulan": [str(t) for t in i.targets],
+                        "penanggung_jawab": i.responsible, "kegiatan": list(i.activities),
+                        "aksi": [{"uraian": a.description, "triwulan": list(a.quarters)} for a in i.actions]}
+                       for i in plan.indicators],
+         "anggaran": [{"program": b.program, "triwulan": list(b.amounts)} for b in plan.budget]}
+        for plan in sorted(files.plans, key=lambda p: p.unit)]}
+
+
+def action_plan_fingerprint(files: YearFiles) -> str:
+    """The `sidik_isi` of a signed Rencana Aksi (recipe 1 of its own kind)."""
+    return digest(action_plan_content(files))

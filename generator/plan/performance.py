@@ -118,13 +118,12 @@ class BudgetLine:
 
     @property
     def cumulative(self) -> tuple[int | None, ...]:
+        """Spent up to each quarter; unknown from the first quarter not reported on (a sum over a
+        missing quarter would pass for the real one)."""
         out: list[int | None] = []
-        total = 0
+        total: int | None = 0
         for s in self.spent:
-            if s is None:
-                out.append(None)
-                continue
-            total += s
+            total = None if s is None or total is None else total + s
             out.append(total)
         return tuple(out)
 
@@ -285,12 +284,14 @@ def _budget(rkt: CompiledRkt, folder: CycleFolder) -> tuple[BudgetLine, ...]:
 
 def _spent(program: Program, report: QuarterReport | None) -> int | None:
     """What a report says was spent on a program in its quarter (its own line, its kegiatan's and
-    its sub kegiatan's); None without a report."""
+    its sub kegiatan's); None without a report, or when the report names none of them (unknown,
+    never 0: a quarter without spending is written as 0)."""
     if report is None:
         return None
     codes = {program.code} | {a.code for a in program.activities} | {s.code for a in program.activities
                                                                       for s in a.subs}
-    return sum(s.amount for s in report.spending if s.code in codes)
+    lines = [s.amount for s in report.spending if s.code in codes]
+    return sum(lines) if lines else None
 
 
 def measured_year(folder: CycleFolder, rkt: CompiledRkt, agency: Agency, cal: WorkCalendar, today: dt.date,

@@ -2,9 +2,11 @@
 
 Strict JSON (no duplicate keys, no NaN, bounded depth), UTF-8 only, the same
 screen for invisible and bidi characters as the YAML loader applies to agency
-files, then the published schema (`schemas/data-rkt.v1.schema.json`). Only a
-file that passes everything becomes `Published`; otherwise the reason, in
-Indonesian, names the first problem found.
+files, then the published schema of the file's own version
+(`schemas/data-rkt.v<N>.schema.json`: 1, or 2 with the performance year; an
+agency on an older tool still publishes 1). Only a file that passes everything
+becomes `Published`; otherwise the reason, in Indonesian, names the first
+problem found.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from pathlib import Path
 import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
+from generator.regency import yeardata
 from generator.regency.config import SCHEMAS
-from generator.site.published import SCHEMA_FILE, SCHEMA_VERSION
+from generator.regency.yeardata import PerformanceYear
+from generator.site.published import READABLE, SCHEMA_VERSION, schema_file
 from generator.source.schema import compile_fast, python_schema
 from generator.source.schemamessages import problems as schema_problems
 from generator.source.screen import BAD_DECODED  # one screen for every text rkt reads
@@ -110,6 +114,7 @@ class Cycle:
     signed: tuple[Signed, ...]
     forms_in: int | None = None  # `form_masuk`, the agency's own count (None in files published before it)
     archived: dt.date | None = None  # `diarsipkan`: the signed scan archived in the repository
+    performance: PerformanceYear | None = None  # `kinerja_tahunan` (version 2); None in a file of version 1
 
     @property
     def finished(self) -> bool:
@@ -151,6 +156,7 @@ class Cycle:
 @dataclass(frozen=True, slots=True)
 class Published:
     as_of: dt.date  # the agency build's "today": everything here is as of that day
+    version: int  # `versi_skema`: 1 has no performance year
     name: str
     short: str
     government: str
@@ -173,17 +179,17 @@ class Invalid(Exception):
     """The file is not valid published data; the message (Indonesian) says why."""
 
 
-@lru_cache(maxsize=4)
-def validator(folder: Path = SCHEMAS) -> Draft202012Validator:
-    schema = json.loads((folder / SCHEMA_FILE).read_text(encoding="utf-8"))
+@lru_cache(maxsize=8)
+def validator(folder: Path = SCHEMAS, version: int = SCHEMA_VERSION) -> Draft202012Validator:
+    schema = json.loads((folder / schema_file(version)).read_text(encoding="utf-8"))
     return Draft202012Validator(python_schema(schema), format_checker=FormatChecker(formats=("date",)))
 
 
-@lru_cache(maxsize=4)
-def _fast(folder: Path = SCHEMAS) -> Callable[[object], object]:
+@lru_cache(maxsize=8)
+def _fast(folder: Path = SCHEMAS, version: int = SCHEMA_VERSION) -> Callable[[object], object]:
     """The compiled yes/no check (as schema.py does for agency files): most files are valid, and
     jsonschema would spend ~0.1 s proving it for each; it explains the ones that are not."""
-    schema = json.loads((folder / SCHEMA_FILE).read_text(encoding="utf-8"))
+    schema = json.loads((folder / schema_file(version)).read_text(encoding="utf-8"))
     checker = FormatChecker(formats=("date",))
     return functools.partial(compile_fast(python_schema(schema)),
                              custom_formats={"date": lambda value: checker.conforms(value, "date")})
@@ -240,16 +246,13 @@ def check(body: bytes, folder: Path = SCHEMAS) -> dict:
 
 def validate(data: object, folder: Path = SCHEMAS) -> dict:
     """`data` if it is valid published data, else `Invalid` naming the first problem."""
-    version = data.get("versi_skema") if isinstance(data, dict) else None
-    if isinstance(version, int) and version != SCHEMA_VERSION:
-        raise Invalid(f"versi skema {version} tidak dikenal (alat ini membaca versi {SCHEMA_VERSION}); "
-                      f"perbarui alat rkt di repositori kabupaten")
+    version = _version(data)
     try:
-        _fast(folder)(data)
+        _fast(folder, version)(data)
         errors = []
     except fastjsonschema.JsonSchemaException:
-        errors = sorted(validator(folder).iter_errors(data), key=lambda e: ([str(p) for p in e.absolute_path],
-                                                                            str(e.validator)))
+        errors = sorted(validator(folder, version).iter_errors(data),
+                        key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
         if not errors:  # the validators disagree (a bug of rkt): fail closed
             raise Invalid("tidak lolos pemeriksaan skema") from None
     for error in errors:
@@ -262,7 +265,30 @@ def validate(data: object, folder: Path = SCHEMAS) -> dict:
     years = [c["tahun"] for c in data["siklus"]]
     if len(set(years)) != len(years):
         raise Invalid("siklus: tahun yang sama tercantum lebih dari sekali")
+    _check_years(data)
     return data
+
+
+def _version(data: object) -> int:
+    """The schema version to check `data` against: its own when this tool reads it; the newest when
+    it states none readable (the schema then names what is wrong); `Invalid` for a version unknown."""
+    version = data.get("versi_skema") if isinstance(data, dict) else None
+    if isinstance(version, bool) or not isinstance(version, int):
+        return SCHEMA_VERSION
+    if version not in READABLE:
+        known = " dan ".join(str(v) for v in READABLE)
+        raise Invalid(f"versi skema {version} tidak dikenal (alat ini membaca versi {known}); "
+                      f"perbarui alat rkt di repositori kabupaten")
+    return version
+
+
+def _check_years(data: dict) -> None:
+    """What the schema cannot say about each performance year: fail now, not while drawing pages."""
+    for n, c in enumerate(data["siklus"]):
+        try:
+            yeardata.from_data(c.get("kinerja_tahunan"), f"siklus/{n}/kinerja_tahunan")
+        except yeardata.YearInvalid as exc:
+            raise Invalid(str(exc)) from None
 
 
 def _d(value: str | None) -> dt.date | None:
@@ -272,7 +298,7 @@ def _d(value: str | None) -> dt.date | None:
 def from_data(data: dict) -> Published:
     """A schema-valid file as typed data."""
     cycles = []
-    for c in data["siklus"]:
+    for n, c in enumerate(data["siklus"]):
         rkt = c["rkt"]
         cycles.append(Cycle(
             c["tahun"], _d(c["mulai"]), c["fase"], _d(c["jadwal_dasar_selesai"]),
@@ -292,7 +318,8 @@ def from_data(data: dict) -> Published:
             tuple(Signed(v["versi"], dt.date.fromisoformat(v["tanggal"]), v["penandatangan"]["nama"],
                          v["penandatangan"]["jabatan"], v["berkas"], v["sha256"], v["commit"], v["terverifikasi"])
                   for v in c["versi_bertanda_tangan"]),
-            c.get("form_masuk"), _d(c.get("diarsipkan"))))
+            c.get("form_masuk"), _d(c.get("diarsipkan")),
+            yeardata.from_data(c.get("kinerja_tahunan"), f"siklus/{n}/kinerja_tahunan")))
     inst = data["instansi"]
-    return Published(dt.date.fromisoformat(data["tanggal_data"]), inst["nama"], inst["singkatan"], inst["pemerintah"],
-                     data["pembuat"]["versi"], tuple(sorted(cycles, key=lambda c: -c.year)))
+    return Published(dt.date.fromisoformat(data["tanggal_data"]), data["versi_skema"], inst["nama"], inst["singkatan"],
+                     inst["pemerintah"], data["pembuat"]["versi"], tuple(sorted(cycles, key=lambda c: -c.year)))

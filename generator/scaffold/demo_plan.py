@@ -18,6 +18,7 @@ from generator.core.calendar import WorkCalendar, work_calendar
 from generator.core.model import Agency, Cycle, CycleFolder, Person, Repository, ValidRepository
 from generator.scaffold.demo_steps import Change, Commit, DemoError, PullRequest, Signing, Step, Who, who
 from generator.scaffold.demo_texts import README, dates_from_git, event_title, split_cycle, with_target, without_date
+from generator.scaffold.demo_year import YearPlanning, cited, year_steps
 from generator.scaffold.init import TOOL
 from generator.source.yamlwrite import scalar
 
@@ -166,17 +167,24 @@ def cycle_steps(planning: _Planning, folder: CycleFolder, cycle: Cycle) -> list[
     steps: list[Step] = [_opening(planning, folder, cycle, header, reviewer)]
     steps += _event_steps(planning, folder, cycle, items)
     steps += form_steps(planning, folder, cycle, reviewer)
+    agency = planning.repo.agency
+    steps += year_steps(YearPlanning(agency, planning.cal.on_or_after, planning.clock.at,
+                                     lambda: next(planning.numbers), _read,
+                                     lambda penyusun, unit: who(_author_of(agency, penyusun, unit)), reviewer), folder)
     return steps
 
 
 def _opening(planning: _Planning, folder: CycleFolder, cycle: Cycle, header: str, reviewer: Who) -> Commit:
     """The planning section opens the cycle: its cycle.yaml without events, and the cycle's files
-    that are not forms, signed versions or the evidence of an event."""
+    that are not forms, Rencana Aksi, reports, signed versions or the evidence of an event or a report."""
     path = f"{folder.folder}/cycle.yaml"
     evidence = {e.evidence for e in cycle.events if e.evidence}
+    later = cited(folder)
+    own = ("forms", "signed", "cycle.yaml", "renaksi", "laporan")
     extra = sorted(p for p in (TOOL / folder.folder).rglob("*") if p.is_file() and
-                   p.relative_to(TOOL / folder.folder).parts[0] not in ("forms", "signed", "cycle.yaml") and
-                   p.relative_to(TOOL / folder.folder).as_posix() not in evidence)
+                   p.relative_to(TOOL / folder.folder).parts[0] not in own and
+                   p.relative_to(TOOL / folder.folder).as_posix() not in evidence and
+                   p.relative_to(TOOL).as_posix() not in later)
     return Commit(planning.clock.at(opened(folder, cycle), "open"), reviewer, f"Buka siklus RKT {folder.year}",
                   (Change(path, (dates_from_git(header) + "peristiwa: []\n").encode("utf-8")),
                    *(Change(p.relative_to(TOOL).as_posix(), p.read_bytes()) for p in extra)))

@@ -115,7 +115,18 @@ def agency_yaml(identity: Identity, sop_text: str) -> str:
             "\n# Libur nasional dan cuti bersama diambil otomatis. Tambahkan di sini hari libur\n"
             "# daerah atau perubahan SKB, dan hari yang tetap masuk kerja. Contoh:\n"
             "#   libur_tambahan:\n#     - tanggal: 2027-12-24\n#       keterangan: Cuti bersama Natal (SKB ...)\n"
-            "kalender:\n  libur_tambahan: []\n  hari_kerja_tambahan: []\n")
+            "kalender:\n  libur_tambahan: []\n  hari_kerja_tambahan: []\n" + _MEASUREMENT)
+
+
+# The measurement rules stay commented out: the defaults apply until the agency writes its Perbup's.
+_MEASUREMENT = (
+    "\n# Aturan pengukuran kinerja (Rencana Aksi dan laporan triwulan), sesuai Peraturan Bupati.\n"
+    "# Bila tidak ditulis, nilai bawaan dipakai (tertulis di halaman Capaian dasbor). Contoh:\n"
+    "# pengukuran:\n"
+    "#   rumus_turun: \"2 - R/T\"      # indikator semakin kecil semakin baik; atau \"T/R\"\n"
+    "#   batas_capaian: 120           # capaian di atas 120% ditampilkan 120%\n"
+    "#   ambang_verifikasi: 150       # capaian di atas 150% ditandai perlu verifikasi\n"
+    "#   tenggat_laporan: 10          # hari kerja setelah triwulan berakhir\n")
 
 
 def _instansi(identity: Identity, head: str) -> str:

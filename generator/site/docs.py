@@ -15,13 +15,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.layout import GENERATED_DOCS
+from generator.core.layout import GENERATED_DOCS, GENERATED_PATTERNS
 from generator.source import atomic, cache, cacheseal
 from generator.source.gitrepo import GitError, git
 
 DOCS = "docs"
 # what the generator owns inside docs/: everything else there is hand-written
-GENERATED = GENERATED_DOCS
+GENERATED = GENERATED_DOCS + GENERATED_PATTERNS  # names, and patterns of names ("capaian-*.md")
 STATE = "generate.json"  # in the cache folder
 
 
@@ -65,7 +65,9 @@ def _remove_unproduced(docs: Path, files: dict[str, bytes], owned: tuple[str, ..
     removed = []
     for top in owned:
         base = docs / top
-        if base.is_file():
+        if "*" in top:
+            candidates = sorted(p for p in docs.glob(top) if p.is_file())
+        elif base.is_file():
             candidates = [base]
         else:
             candidates = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else []

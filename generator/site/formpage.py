@@ -41,7 +41,7 @@ def form_page_data(root: Path, repository: Repository, folders: tuple[CycleFolde
                      for k in p.activities for s in k.subs if s.unit_of_measure})
     schemas = SchemaSet.load(root / "schemas")
     return {
-        "schema": _page_schema(schemas.flat["form"]),
+        "schema": page_schema(schemas.flat["form"]),
         **formrules.export(schemas.documents["form.schema.json"]),  # the rules about one form, as data
         "comments": {"kinerja": yamlwrite.KINERJA_COMMENT, "program": yamlwrite.PROGRAM_COMMENT},
         "cycles": cycles,
@@ -49,7 +49,7 @@ def form_page_data(root: Path, repository: Repository, folders: tuple[CycleFolde
                      "indikator": [{"kode": i.code, "uraian": i.description, "satuan": i.unit_of_measure}
                                    for i in o.indicators]} for o in repo.renstra.objectives],
         "satuan": satuan,
-        "repo_url": _repository_address(root),
+        "repo_url": repository_address(root),
         "branch": "main",
     }
 
@@ -59,9 +59,9 @@ _FILE_AMOUNT = re.compile(r"bilangan bulat tanpa titik, misalnya [0-9]+")
 _PAGE_AMOUNT = "ditulis seperti biasa, misalnya 150.000.000, Rp 150.000.000 atau 150 juta"
 
 
-def _page_schema(schema: dict) -> dict:
+def page_schema(schema: dict) -> dict:
     """The form schema as the page shows it: an amount's help says how to type it on the page."""
-    out = {k: _page_schema(v) if isinstance(v, dict) else v for k, v in schema.items()}
+    out = {k: page_schema(v) if isinstance(v, dict) else v for k, v in schema.items()}
     description = schema.get("description")
     if schema.get("type") == "integer" and schema.get("minimum") == 0 and isinstance(description, str):
         out["description"] = _FILE_AMOUNT.sub(_PAGE_AMOUNT, description)
@@ -80,7 +80,7 @@ def _unit_form(root: Path, repository: Repository, year: int, code: str, name: s
     return {"kode": code, "nama": name, "ada": form is not None, "header": header, "data": data}
 
 
-def _repository_address(root: Path) -> str:
+def repository_address(root: Path) -> str:
     """`extra.repositori` of mkdocs.yml, where the page sends a finished form."""
     # not `repo_url`: with it the theme asks api.github.com for stars and releases on every visit
     config = load_file(root / "mkdocs.yml", "mkdocs.yml").document

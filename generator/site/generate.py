@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from generator.check import versions
 from generator.check.validate import Result
 from generator.core.model import CycleFolder, ValidRepository
-from generator.documents import export, pk
+from generator.documents import export, pk, year_documents
 from generator.plan import archive
 from generator.plan.derive import Derived, derive
 from generator.plan.fingerprint import fingerprint as content_fingerprint
 from generator.site import pages as render
 from generator.site import published
 from generator.site.formpage import form_page_data
+from generator.site.reportpage import report_page_data
 from generator.source import gitrepo, parallel
 
 if TYPE_CHECKING:  # matplotlib: imported only when pages are generated, not for an unchanged build
@@ -73,6 +74,7 @@ def _charts(d: Derived, cache_obj: ChartCache, files: dict[str, bytes], chart_pa
 
 def _chart_specs(repo: ValidRepository, d: Derived) -> Iterator[tuple[str, str, object]]:
     """(file name, kind, spec) of every chart of the site, in the order they are drawn."""
+    from generator.site.capaianspec import chart_specs as capaian_specs
     from generator.site.swimlane import FlowStep, SwimlaneSpec
     from generator.site.timeline import timeline_spec
     from generator.site.trendcharts import BudgetTrendSpec, TargetTrendSpec
@@ -99,6 +101,7 @@ def _chart_specs(repo: ValidRepository, d: Derived) -> Iterator[tuple[str, str, 
             series.append((ind.code, ind.unit_of_measure, values))
     if series:
         yield "tren-iku", "target-trend", TargetTrendSpec(years, tuple(series))
+    yield from capaian_specs(d.measured)  # each IKU's realisation against its quarterly targets
 
 
 # --- downloads ----------------------------------------------------------------
@@ -121,9 +124,13 @@ def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, by
         for fmt_name in (export.FORMATS if not finished else ("xlsx", "csv")) if reprintable else ():
             files[f"unduh/rkt-{c.year}.{fmt_name}"] = export.render(fmt_name, d.compiled[c.year], d.repo.agency,
                                                                     source, d.today, exports)
-        for v in c.signed + c.agreements:
+        for v in c.all_signed:
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
+        # the year's Rencana Aksi and capaian so far (PDF, XLSX), once it has a Rencana Aksi
+        for path, _, data in year_documents.downloads(root, d.measured[c.year], d.compiled[c.year], d.repo.agency,
+                                                      d.today, exports):
+            files[path] = data
         _agreement(c, d, source, exports, files, finished)
 
 
@@ -149,5 +156,7 @@ def _pages(root: Path, result: Result, d: Derived, chart_paths: dict[str, str], 
     ctx = render.Context(d.today, repo.agency, repo.sop, repo.renstra, d.folders, d.statuses, d.compiled,
                          chart_paths, d.cal, changes, form_page_data(root, result.repository, d.folders, d.statuses),
                          agreements_only=tuple(c for c in repo.cycles if c.agreement_only))
-    for path, text in render.pages(ctx).items():
+    for path, text in render.pages(ctx, d.measured).items():
         files[path] = text.encode("utf-8")
+    # the quarterly report on the form's engine (embeds data, not text: no placeholder marks)
+    files["laporan-triwulan.md"] = render.page_report_form(report_page_data(root, d)).encode("utf-8")

@@ -3,10 +3,14 @@
 A regency dashboard (`rkt kabupaten build`) gathers every perangkat daerah's RKT
 from these files, without any access to their repositories. The file is the
 contract between the two, so it is described by its own versioned schema
-(`schemas/data-rkt.v1.schema.json`, `versi_skema`), and it says nothing the
+(`schemas/data-rkt.v<N>.schema.json`, `versi_skema`), and it says nothing the
 site does not already show: names and jabatan of the people who must act and
 of signers, never a NIP (the regency does not need one, and a file is easier to
 harvest than a page).
+
+Version 2 adds each cycle's performance year (`kinerja_tahunan`,
+`published_performance.py`) and keeps version 1's content as it was; the regency
+reads both (`READABLE`), because an agency still on an older tool publishes 1.
 
 Pure functions of the model and the derived status; `dumps` makes the bytes
 deterministic (sorted keys, the build's "today" as the only date that is not data).
@@ -22,13 +26,21 @@ from generator import __version__
 from generator.core.model import Agency, CycleFolder, Repository, Sop
 from generator.plan.compile import CompiledRkt, PerformanceRow
 from generator.plan.status import CycleStatus, who_must_act
+from generator.site.published_performance import performance_year
 
 if TYPE_CHECKING:  # the regency reads this module's constants without deriving anything
     from generator.plan.derive import Derived
 
 PATH = "data/rkt.json"  # under docs/, so the site engine copies it beside the pages
-SCHEMA_VERSION = 1
-SCHEMA_FILE = f"data-rkt.v{SCHEMA_VERSION}.schema.json"
+SCHEMA_VERSION = 2
+READABLE = (1, 2)  # the versions a regency reads: an agency on an older tool still publishes 1
+
+
+def schema_file(version: int) -> str:
+    return f"data-rkt.v{version}.schema.json"
+
+
+SCHEMA_FILE = schema_file(SCHEMA_VERSION)
 TOOL = "rkt-dashboard"
 
 
@@ -42,8 +54,15 @@ def published(repo: Repository, d: Derived) -> dict:
         "tanggal_data": d.today.isoformat(),
         "instansi": {"nama": agency.name, "singkatan": agency.short, "pemerintah": agency.government,
                      "kota": agency.city},
-        "siklus": [cycle(c, d.statuses[c.year], d.compiled[c.year], agency, repo.sop) for c in d.folders],
+        "siklus": [_with_year(cycle(c, d.statuses[c.year], d.compiled[c.year], agency, repo.sop), c, d, agency)
+                   for c in d.folders],
     }
+
+
+def _with_year(entry: dict, folder: CycleFolder, d: Derived, agency: Agency) -> dict:
+    """A cycle of version 1 with its performance year added (version 2)."""
+    targets = {row.indicator.code: agreed(row) for row in d.compiled[folder.year].performance}
+    return {**entry, "kinerja_tahunan": performance_year(d.measured[folder.year], folder, agency, targets)}
 
 
 def dumps(data: dict) -> bytes:

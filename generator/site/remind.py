@@ -5,11 +5,14 @@ issue of a cycle by its title, so a new title would leave the old issue open bes
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 from generator.core import fmt
 from generator.core.model import Agency, Sop
+from generator.core.year import MeasurementRules
+from generator.plan.season import REMIND_WITHIN, ReportDue, quarter_words
 from generator.plan.status import DICATAT, DIJADWALKAN, CycleStatus, forecast_versus, late_label, working_days
 
 
@@ -76,6 +79,58 @@ def markdown(status: CycleStatus, agency: Agency, sop: Sop, site_hint: str = "")
     lines.append("_Issue ini dibuat dan diperbarui otomatis setiap pagi, dan ditutup otomatis bila tidak ada lagi "
                  "yang terlambat._" + (f" {site_hint}" if site_hint else ""))
     return "\n".join(lines) + "\n"
+
+
+def reports_title(year: int) -> str:
+    return f"Peringatan: Tepat Waktu — Laporan Triwulan {year}"
+
+
+def reports_assignees(items: tuple[ReportDue, ...]) -> list[str]:
+    """GitHub handles of the heads of the units whose reports are late or due soon."""
+    out: list[str] = []
+    for item in items:
+        if item.head is not None and item.head.github and item.head.github not in out:
+            out.append(item.head.github)
+    return out[:10]  # GitHub accepts at most 10 assignees
+
+
+def reports_markdown(year: int, items: tuple[ReportDue, ...], agency: Agency, rules: MeasurementRules,
+                     today: dt.date, site_hint: str = "") -> str:
+    """The reminder of a performance year's quarterly reports: the ones past due (who must act and
+    how late), then the ones due within the next working days."""
+    lines = [f"Keadaan per {fmt.date_id(today)} untuk laporan triwulan tahun {year} (tenggat: "
+             f"{working_days(rules.report_days)} setelah triwulan berakhir).", ""]
+    late = [i for i in items if i.is_late]
+    soon = [i for i in items if not i.is_late]
+    if late:
+        lines += ["**Laporan yang terlambat**", ""]
+        lines += [f"- {_report_line(i, agency)}: {late_label(i.late_days).lower()} (jatuh tempo "
+                  f"{fmt.date_id(i.due)})." for i in late]
+        lines.append("")
+    if soon:
+        lines += [f"**Laporan yang jatuh tempo dalam {working_days(REMIND_WITHIN)}**", ""]
+        lines += [f"- {_report_line(i, agency)}: {_due_in(i)}." for i in soon]
+        lines.append("")
+    if not items:
+        lines += [f"Tidak ada laporan yang terlambat atau jatuh tempo dalam {working_days(REMIND_WITHIN)}.", ""]
+    lines.append("_Issue ini dibuat dan diperbarui otomatis setiap pagi, dan ditutup otomatis bila tidak ada lagi "
+                 "laporan yang terlambat atau segera jatuh tempo._" + (f" {site_hint}" if site_hint else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _report_line(item: ReportDue, agency: Agency) -> str:
+    """"Laporan Triwulan III 2026, Bidang ... — Rahmadi, S.Pd., M.Pd. (@rahmadi-bkpsdm)" """
+    unit = agency.unit(item.unit)
+    head = item.head
+    # the head's own account is mentioned on purpose (GitHub notifies them); nothing typed elsewhere is
+    who = f" — {_user(head.name)}" + (f" (@{head.github})" if head.github else "") if head else ""
+    return f"Laporan {quarter_words(item.quarter)} {item.year}, {_user(unit.name if unit else item.unit)}{who}"
+
+
+def _due_in(item: ReportDue) -> str:
+    if item.days_left:
+        return f"jatuh tempo {fmt.date_id(item.due)}, {working_days(item.days_left)} lagi"
+    return f"jatuh tempo hari ini ({fmt.date_id(item.due)})"
 
 
 # a zero-width space (as an entity: nothing invisible is written raw) after @ and # keeps GitHub from

@@ -127,19 +127,21 @@ def is_shallow(root: FsPath) -> bool:
 UNCOMMITTED = "belum di-commit"
 
 
-def inputs(year: int) -> tuple[str, ...]:
-    """The files a year's plan is compiled from (cycle.yaml: its required units)."""
-    return (f"cycles/{year}/forms", f"cycles/{year}/cycle.yaml", "cycles/renstra.yaml", "cycles/agency.yaml")
+def inputs(year: int, performance: bool = False) -> tuple[str, ...]:
+    """The files a year's plan is compiled from (cycle.yaml: its required units); with
+    `performance`, also those of its performance year (the Rencana Aksi and the reports)."""
+    plan = (f"cycles/{year}/forms", f"cycles/{year}/cycle.yaml", "cycles/renstra.yaml", "cycles/agency.yaml")
+    return plan + ((f"cycles/{year}/renaksi", f"cycles/{year}/laporan") if performance else ())
 
 
-def uncommitted(root, year: int) -> list[str]:
+def uncommitted(root, year: int, performance: bool = False) -> list[str]:
     """The plan's input files with changes that no commit holds (modified, staged, new
     or deleted), as `git status` names them; empty when clean or outside Git."""
     from generator.source.gitrepo import GitError, git
 
     try:
         out = git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all",
-                  "--", *inputs(year))
+                  "--", *inputs(year, performance))
     except GitError:
         return []
     entries = out.decode("utf-8", "surrogateescape").split("\0")
@@ -154,25 +156,25 @@ def uncommitted(root, year: int) -> list[str]:
     return sorted(paths)
 
 
-def last_commit(root, year: int, abbrev: bool = True) -> str:
+def last_commit(root, year: int, abbrev: bool = True, performance: bool = False) -> str:
     """The last first-parent commit that changed the year's inputs: its tree holds
     exactly what is compiled when the working tree is clean. "" outside Git."""
     from generator.source.gitrepo import GitError, git
 
     try:
         out = git(root, "log", "-1", "--first-parent", "--format=%h" if abbrev else "--format=%H", "--abbrev=12",
-                  "--", *inputs(year))
+                  "--", *inputs(year, performance))
     except GitError:
         return ""
     return out.decode().strip()
 
 
-def source_commit(root, year: int) -> str:
+def source_commit(root, year: int, performance: bool = False) -> str:
     """What printed pages name as their source: the commit that holds the year's inputs
     (short id), UNCOMMITTED when the working tree differs from every commit, or ""."""
-    if uncommitted(root, year):
+    if uncommitted(root, year, performance):
         return UNCOMMITTED
-    return last_commit(root, year)
+    return last_commit(root, year, performance=performance)
 
 
 def require_git(root: Path) -> None:

@@ -325,3 +325,85 @@ def update_form(text: str, data: dict, old: dict | None = None) -> str:
     out = io.StringIO()
     rt.dump(doc, out)
     return out.getvalue()
+
+
+# --- the performance year: Rencana Aksi and quarterly reports ---------------------------------
+
+def _flow(values: list) -> str:
+    """A short list on one line; every text in double quotes (a comma inside stays inside)."""
+    return "[" + ", ".join(str(v) if isinstance(v, int) and not isinstance(v, bool)
+                           else json.dumps(str(v), ensure_ascii=False) for v in values) + "]"
+
+
+def _identity_lines(data: dict, keys: tuple[str, ...]) -> str:
+    out = "".join(f"{key}: {data[key]}\n" for key in keys)
+    if data.get("tanggal") is not None:
+        out += f"tanggal: {data['tanggal']}\n"  # a date stays text for the strict loader
+    if data.get("penyusun") is not None:
+        out += f"penyusun: {scalar(data['penyusun'])}\n"
+    return out
+
+
+def renaksi_yaml(data: dict, title: str) -> str:
+    """A unit's Rencana Aksi (schema-valid data) as text, as the example's files are written."""
+    out = [schema_line("renaksi", 3), f"# {title}\n",
+           "# Target triwulan ditulis seperti target di Renstra (\"0,63\", \"85%\", \"2 dokumen\", \"BB\"); \"-\" bila "
+           "triwulan itu\n# tidak bertarget. Penanggung jawab: kode pegawai di cycles/agency.yaml.\n\n",
+           _identity_lines(data, ("tahun", "unit")), "\nindikator:\n"]
+    for x in data["indikator"]:
+        out.append(f"  - kode: {x['kode']}\n    target_triwulan: {_flow(x['target_triwulan'])}\n"
+                   f"    penanggung_jawab: {x['penanggung_jawab']}\n")
+        if x.get("kegiatan"):
+            out.append(f"    kegiatan: {_flow(x['kegiatan'])}\n")
+        if x.get("aksi"):
+            out.append("    aksi:\n")
+            out += [f"      - uraian: {scalar(a['uraian'])}\n        triwulan: {_flow(a['triwulan'])}\n"
+                    for a in x["aksi"]]
+    if data.get("anggaran"):
+        out.append("\n# Rencana penyerapan anggaran per program, triwulan I–IV (Rupiah, tanpa titik).\nanggaran:\n")
+        out += [f"  - program: {code(b['program'])}\n    triwulan: {_flow(b['triwulan'])}\n" for b in data["anggaran"]]
+    return "".join(out)
+
+
+def laporan_yaml(data: dict, title: str) -> str:
+    """A unit's quarterly report (schema-valid data) as text, as the example's files are written."""
+    out = [schema_line("laporan", 4), f"# {title}\n",
+           "# Realisasi ditulis dalam satuan yang sama dengan targetnya; anggaran: realisasi triwulan ini (bukan\n"
+           "# kumulatif) dalam Rupiah, tanpa titik.\n\n",
+           _identity_lines(data, ("tahun", "triwulan", "unit")), "\n"]
+    out.append("realisasi:\n" if data["realisasi"] else "realisasi: []\n")
+    for x in data["realisasi"]:
+        out.append(f"  - kode: {x['kode']}\n    realisasi: {scalar(x['realisasi'])}\n")
+        out += [f"    {key}: {scalar(x[key])}\n" for key in ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut")
+                if x.get(key)]
+        if x.get("bukti"):
+            out.append(f"    bukti: {_flow(x['bukti'])}\n")
+    if data.get("anggaran"):
+        out.append("\nanggaran:\n")
+        out += [f"  - kode: {code(str(x['kode']))}\n    realisasi: {x['realisasi']}\n" for x in data["anggaran"]]
+    if data.get("perubahan"):
+        out.append("\n# Catatan perubahan: hanya boleh DITAMBAH di bagian bawah.\nperubahan:\n")
+        out += [f"  - tanggal: {x['tanggal']}\n    oleh: {x['oleh']}\n    alasan: {scalar(x['alasan'])}\n"
+                for x in data["perubahan"]]
+    return "".join(out)
+
+
+def update_year_file(text: str, data: dict, old: dict, owned: tuple[str, ...]) -> str:
+    """An existing Rencana Aksi or report changed to hold `data`, as `update_form` changes a form:
+    comments and the lines of what did not change stay. The keys in `owned` are the workbook's
+    to say (one that `data` lacks is removed); every other key of the file (`tanggal`, `penyusun`,
+    `perubahan`) is kept as it is."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    rt = YAML()  # round-trip mode; reading for values always goes through load.py
+    rt.preserve_quotes = True
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.width = 4096
+    doc = rt.load(text)
+    merged = {**{k: v for k, v in old.items() if k not in owned}, **data}
+    _merge_map(doc, old, merged)
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()

@@ -112,7 +112,8 @@ def as_data(identity: dict, years: list[int], goals: list[Node], found: Found, e
     return out
 
 
-_HEADER_OF = {"satuan": "Satuan", "iku": "IKU", "formula": "Cara Pengukuran", "unit": "Unit Penanggung Jawab"}
+_HEADER_OF = {"satuan": "Satuan", "iku": "IKU", "formula": "Cara Pengukuran", "unit": "Unit Penanggung Jawab",
+              "arah": "Arah", "agregasi": "Agregasi"}
 
 
 def _places(found: Found, path: tuple, node: Node, code_col: int) -> None:
@@ -123,7 +124,7 @@ def _places(found: Found, path: tuple, node: Node, code_col: int) -> None:
 
 def _indicator_places(found: Found, path: tuple, i: Node, years: list[int]) -> None:
     _places(found, path, i, COL["Kode Indikator"])
-    for name in ("satuan", "iku", "formula", "unit"):
+    for name in ("satuan", "iku", "formula", "unit", "arah", "agregasi"):
         found.place(path + (name,), INDICATORS, COL[_HEADER_OF[name]], i.row)
     for k, year in enumerate(years):
         found.place(path + ("target", str(year)), INDICATORS, len(FIXED_HEADERS) + k + 1, i.row)
@@ -132,7 +133,9 @@ def _indicator_places(found: Found, path: tuple, i: Node, years: list[int]) -> N
 def _indicator_data(i: Node) -> dict:
     f = i.fields
     return {"kode": i.final, "uraian": i.text, **({"satuan": f["satuan"]} if f["satuan"] else {}), "iku": f["iku"],
-            **({"formula": f["formula"]} if f["formula"] else {}), "unit": f["unit"], "target": f["target"]}
+            **({"formula": f["formula"]} if f["formula"] else {}),
+            **{k: f[k] for k in ("arah", "agregasi") if f.get(k)},
+            "unit": f["unit"], "target": f["target"]}
 
 
 # --- writing renstra.yaml -------------------------------------------------------
@@ -167,6 +170,9 @@ def renstra_yaml(data: dict) -> str:
             out.append(f"        iku: {scalar(i['iku'])}\n")
             if "formula" in i:
                 out.append(f"        formula: {scalar(i['formula'])}\n")
+            for key in ("arah", "agregasi"):  # unwritten: naik and terakhir
+                if key in i:
+                    out.append(f"        {key}: {scalar(i[key])}\n")
             out.append(f"        unit: [{', '.join(scalar(u) for u in i['unit'])}]\n")
             if i["target"]:  # a year the Renstra does not record is simply not written
                 out.append("        target:\n")

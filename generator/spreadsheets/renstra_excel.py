@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.core.model import Agency, Renstra
+from generator.core.year import AGGREGATIONS, DIRECTIONS
 from generator.spreadsheets import hidden
 from generator.spreadsheets.cell_problems import CellProblem, Found, Place
 from generator.spreadsheets.cells import Raw, raw_of, target_of, text_of, words
@@ -278,6 +279,15 @@ def _iku(found: Found, raw: Raw, n: int) -> bool:
     return False
 
 
+def _choice(found: Found, raw: Raw, col: int, n: int, words_allowed: tuple[str, ...], what: str) -> str:
+    """One of `words_allowed` (any case), or "" for an empty cell (the default)."""
+    text = _text(found, raw, col, n)
+    if not text or text.casefold() in words_allowed:
+        return text.casefold()
+    found.add(INDICATORS, col, n, f"{what} '{text}' tidak dikenal; pilih {', '.join(words_allowed)}, atau kosongkan")
+    return ""
+
+
 def _indicator(found: Found, row: Row, years: list[int], agency: Agency) -> Node | None:
     """One indicator row's own cells (the tujuan and sasaran columns aside); every cell checked."""
     n, c = row.number, row.cells
@@ -286,7 +296,10 @@ def _indicator(found: Found, row: Row, years: list[int], agency: Agency) -> Node
     satuan = _text(found, c[COL["Satuan"] - 1], COL["Satuan"], n)
     formula = _text(found, c[COL["Cara Pengukuran"] - 1], COL["Cara Pengukuran"], n)
     fields: dict = {"satuan": satuan, "iku": _iku(found, c[COL["IKU"] - 1], n), "formula": formula,
-                    "unit": _units(found, c[COL["Unit Penanggung Jawab"] - 1], n, agency), "target": {}}
+                    "unit": _units(found, c[COL["Unit Penanggung Jawab"] - 1], n, agency),
+                    "arah": _choice(found, c[COL["Arah"] - 1], COL["Arah"], n, DIRECTIONS, "arah"),
+                    "agregasi": _choice(found, c[COL["Agregasi"] - 1], COL["Agregasi"], n, AGGREGATIONS, "agregasi"),
+                    "target": {}}
     for k, year in enumerate(years):
         col = len(FIXED_HEADERS) + k + 1
         value, why = target_of(c[col - 1])

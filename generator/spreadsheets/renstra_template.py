@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.core.model import Agency, Renstra
+from generator.core.year import AGGREGATIONS, DIRECTIONS, LAST, UP
 from generator.source.workbook import deterministic_zip, inert_append
 from generator.spreadsheets.layout import header_row, print_setup, text_format
 
@@ -22,7 +23,7 @@ SHEET_ORDER = {IDENTITY: 1, INDICATORS: 2}
 IDENTITY_HEADERS = ["Isian", "Nilai"]
 IDENTITY_ROWS = {"judul": "Judul", "dasar": "Dasar Penetapan"}
 FIXED_HEADERS = ["Kode Tujuan", "Tujuan", "Kode Sasaran", "Sasaran", "Kode Indikator", "Indikator Kinerja", "Satuan",
-                 "Cara Pengukuran", "IKU", "Unit Penanggung Jawab"]
+                 "Cara Pengukuran", "IKU", "Unit Penanggung Jawab", "Arah", "Agregasi"]
 COL = {name: i for i, name in enumerate(FIXED_HEADERS, start=1)}  # 1-based column of each fixed header
 YES, NO = "Ya", "Tidak"
 EMPTY_ROWS = 100
@@ -42,13 +43,17 @@ GUIDE_TEXT = [
     "   'Cara Pengukuran' berisi rumus indikator, misalnya 'jumlah ... dibagi jumlah ... x 100%' (boleh kosong).",
     "4. IKU: pilih 'Ya' untuk Indikator Kinerja Utama, 'Tidak' (atau kosong) untuk yang lain.",
     "5. Unit Penanggung Jawab: kode atau singkatan unit dari cycles/agency.yaml, dipisah koma, misalnya: mpk, ppik.",
-    "6. Satu kolom target untuk setiap tahun periode Renstra (judul kolom: tahunnya, misalnya 2027).",
+    "6. Arah: 'naik' (semakin besar semakin baik; bila kosong), 'turun' (semakin kecil semakin baik, misalnya lama",
+    "   layanan) atau 'rentang' (target berupa rentang, misalnya 80–90%). Agregasi: cara realisasi triwulan menjadi",
+    "   realisasi setahun: 'terakhir' (nilai triwulan terakhir; bila kosong), 'jumlah', 'rata-rata' atau 'maksimum'.",
+    "   Persentase tidak boleh dijumlahkan.",
+    "7. Satu kolom target untuk setiap tahun periode Renstra (judul kolom: tahunnya, misalnya 2027).",
     "   Tulis '-' bila indikator memang tidak memiliki target pada tahun itu. Sel kosong berarti target tahun itu",
     "   tidak tercatat: boleh, kecuali untuk tahun yang sudah memiliki siklus RKT.",
     "   Untuk periode Renstra baru, ganti judul kolom tahunnya (tahun berurutan, paling banyak 10).",
-    "7. Kolom isian sudah berformat Teks agar Excel tidak mengubah isinya (0,70 tetap 0,70; 92% tetap 92%).",
+    "8. Kolom isian sudah berformat Teks agar Excel tidak mengubah isinya (0,70 tetap 0,70; 92% tetap 92%).",
     "   Pecahan ditulis dengan koma. Jangan memakai rumus (=...): ketik nilainya.",
-    "8. Setelah selesai, pemeriksa menjalankan: rkt import-renstra berkas.xlsx",
+    "9. Setelah selesai, pemeriksa menjalankan: rkt import-renstra berkas.xlsx",
     "   Semua kesalahan dilaporkan sekaligus dengan nama lembar dan sel, misalnya Indikator!L7;",
     "   cycles/renstra.yaml tidak diubah sampai seluruh isian benar.",
 ]
@@ -72,6 +77,10 @@ def template(renstra: Renstra, agency: Agency) -> bytes:
 
     lists = wb.create_sheet(LISTS)
     lists["A1"], lists["A2"] = YES, NO
+    for r, word in enumerate(DIRECTIONS, start=1):
+        lists[f"B{r}"] = word
+    for r, word in enumerate(AGGREGATIONS, start=1):
+        lists[f"C{r}"] = word
     lists.sheet_state = "hidden"
 
     ident = wb.create_sheet(IDENTITY)
@@ -92,7 +101,8 @@ def _indicator_sheet(ws: Any, renstra: Renstra) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     years = list(range(renstra.first_year, renstra.last_year + 1))
-    header_row(ws, FIXED_HEADERS + [str(y) for y in years], [11, 40, 12, 40, 13, 50, 11, 40, 7, 20] + [9] * len(years))
+    header_row(ws, FIXED_HEADERS + [str(y) for y in years],
+               [11, 40, 12, 40, 13, 50, 11, 40, 7, 20, 10, 12] + [9] * len(years))
     goals = {g.code: g for g in renstra.goals}
     for o, i in renstra.indicators():
         goal = goals.get(o.goal) if o.goal else None
@@ -101,11 +111,19 @@ def _indicator_sheet(ws: Any, renstra: Renstra) -> None:
         inert_append(ws, [o.goal or "", goal.description if goal else no_goal, o.code, o.description, i.code,
                           i.description, i.unit_of_measure or "", i.formula or "", YES if i.is_iku else NO,
                           ", ".join(i.units),
+                          # the defaults stay empty, as renstra.yaml leaves them unwritten
+                          "" if i.direction == UP else i.direction, "" if i.aggregation == LAST else i.aggregation,
                           *("" if i.target(y) is None else i.target(y) for y in years)])
     last = ws.max_row + EMPTY_ROWS
     iku = DataValidation(type="list", formula1=f"={LISTS}!$A$1:$A$2", allow_blank=True, showErrorMessage=True,
                          errorTitle="IKU", error="Pilih Ya atau Tidak.")
     ws.add_data_validation(iku)
     iku.add(f"I2:I{last}")
+    for column, count, title in (("K", len(DIRECTIONS), "Arah"), ("L", len(AGGREGATIONS), "Agregasi")):
+        source = {"K": "B", "L": "C"}[column]
+        choice = DataValidation(type="list", formula1=f"={LISTS}!${source}$1:${source}${count}", allow_blank=True,
+                                showErrorMessage=True, errorTitle=title, error="Pilih salah satu dari daftar.")
+        ws.add_data_validation(choice)
+        choice.add(f"{column}2:{column}{last}")
     text_format(ws, range(1, len(FIXED_HEADERS) + len(years) + 1), last)  # "0,70" and "92%" stay as typed
     print_setup(ws)

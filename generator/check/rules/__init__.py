@@ -2,7 +2,8 @@
 
 Each rule is a small generator over the model that yields problems; `check`
 runs them all, one module per family (agency, sop, renstra, cycles; a cycle's
-forms, performance table and signed versions in their own). A rule that needs a
+forms, performance table and signed versions in their own; the performance year's
+measurement settings, Rencana Aksi and quarterly reports in performance_*). A rule that needs a
 file which is missing or invalid simply does not run (that file's own problems
 are already reported), so one broken file never buries the rest under follow-on
 errors. The order of the problems is the order of the families and, within
@@ -16,6 +17,8 @@ from collections.abc import Callable, Iterator
 
 from generator.check.rules.agency import LOGO_MAX_BYTES, NIP_PLACEHOLDER, agency_rules, nip_problem
 from generator.check.rules.cycles import cycle_rules
+from generator.check.rules.performance_measure import measurement_rules
+from generator.check.rules.performance_year import performance_year_rules
 from generator.check.rules.placeholders import placeholder_rules
 from generator.check.rules.renstra import renstra_rules
 from generator.check.rules.sop import sop_rules
@@ -30,6 +33,8 @@ RULES: tuple[Callable[[Repository, dt.date, set[str]], Iterator[Problem]], ...] 
     sop_rules,
     renstra_rules,
     cycle_rules,
+    measurement_rules,  # how the performance year is measured (Renstra arah/agregasi, category scale)
+    performance_year_rules,  # Rencana Aksi and quarterly reports
     placeholder_rules,
 )
 

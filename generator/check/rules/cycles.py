@@ -10,7 +10,7 @@ from generator.check import formrules
 from generator.check.rules.common import choices, problem
 from generator.check.rules.forms import form_rules, recorded_texts
 from generator.check.rules.performance import performance_rules
-from generator.check.rules.signed import signed_rules, unlisted_scans
+from generator.check.rules.signed import changed_action_plan, signed_rules, unlisted_scans
 from generator.core.model import Cycle, CycleFolder, Event, Form, Repository, Sop, Step
 from generator.core.problems import WARNING, Problem
 
@@ -42,6 +42,8 @@ def _folder_rules(repo: Repository, folder: CycleFolder, today: dt.date, files: 
     yield from signed_rules(folder, today, persons, "rkt")
     yield from unlisted_scans(folder)
     yield from signed_rules(folder, today, persons, "pk")
+    yield from signed_rules(folder, today, persons, "renaksi")
+    yield from changed_action_plan(folder)
 
 
 def _cycle_file_rules(repo: Repository, folder: CycleFolder, c: Cycle, units: set[str] | None) -> Iterator[Problem]:

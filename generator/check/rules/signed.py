@@ -15,8 +15,10 @@ from generator.core.problems import WARNING, Problem
 
 def signed_rules(folder: CycleFolder, today: dt.date, persons: set[str] | None,
                  prefix: str = "rkt") -> Iterator[Problem]:
-    """The signed versions of the RKT (`prefix` rkt), or of the Perjanjian Kinerja (pk)."""
-    versions = sorted(folder.signed if prefix == "rkt" else folder.agreements, key=lambda v: v.version)
+    """The signed versions of the RKT (`prefix` rkt), of the Perjanjian Kinerja (pk) or of the
+    Rencana Aksi (renaksi)."""
+    of = {"rkt": folder.signed, "pk": folder.agreements, "renaksi": folder.action_plan_versions}
+    versions = sorted(of[prefix], key=lambda v: v.version)
     for expected, v in enumerate(versions, start=1):
         yield from _naming(v, folder, prefix, expected)
         yield from _scan(v)
@@ -68,7 +70,7 @@ def _dates(v: SignedVersion, folder: CycleFolder, today: dt.date) -> Iterator[Pr
 
 def unlisted_scans(folder: CycleFolder) -> Iterator[Problem]:
     """A PDF under signed/ that no metadata file names, and without a metadata file beside it."""
-    scans = {v.scan_path for v in folder.signed + folder.agreements}
+    scans = {v.scan_path for v in folder.all_signed}
     for rel in folder.files:
         if rel.startswith(f"{folder.folder}/signed/") and rel.endswith(".pdf") and rel not in scans:
             meta = rel[:-len(".pdf")] + ".yaml"
@@ -105,3 +107,25 @@ def unrecorded_identity(folder: CycleFolder, changed: str) -> Iterator[Problem]:
                           f"dan identitas yang dicetak ikut dicatat: cetak ulangnya akan memakai identitas yang baru. "
                           f"Berkas arsip ini tidak perlu diubah; pindaian bertanda tangan tetap salinan yang sah",
                           severity=WARNING)
+
+
+def changed_action_plan(folder: CycleFolder) -> Iterator[Problem]:
+    """The Rencana Aksi changed after its newest signed version: a warning, since a Rencana Aksi
+    is revised during the year (after the APBD-P, a PK Perubahan); the signed scan stays in the
+    archive and the revision needs a new signature."""
+    from generator.plan.fingerprint import action_plan_fingerprint
+
+    versions = sorted(folder.action_plan_versions, key=lambda v: v.version)
+    if not versions or versions[-1].content_fingerprint is None:
+        return
+    newest = versions[-1]
+    recorded = newest.content_fingerprint
+    now = action_plan_fingerprint(folder.year_files)
+    if recorded is not None and now != recorded:
+        yield problem(newest.at / "sidik_isi", "RKT231",
+                      f"Rencana Aksi {folder.year} berubah setelah versi {newest.version} ditandatangani pada "
+                      f"{newest.date.isoformat()} (sidik isi sekarang {now[:16]}, tercatat "
+                      f"{recorded[:16]}): cetak Rencana Aksi yang baru dengan 'rkt export "
+                      f"{folder.year} --document renaksi', tandatangani, lalu arsipkan dengan 'rkt sign {folder.year} "
+                      f"PINDAIAN.pdf --document renaksi'. Versi {newest.version} tetap tersimpan di arsip",
+                      severity=WARNING)

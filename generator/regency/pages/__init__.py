@@ -8,7 +8,8 @@ opens with the late agencies and who must act; tables turn into cards below
 44em (kabupaten.css), so nothing needs sideways scrolling at 360 px.
 
 `model` holds what the pages are made of, `markup` the HTML pieces, `describe` how an
-agency's cycle is put in words; `home`, `year`, `agency` and `sources` make the pages.
+agency's cycle is put in words; `home`, `year`, `performance` (with `capaian`
+and `documents`), `agency` and `sources` make the pages.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from generator.regency.pages.agency import page_agencies, page_agency
 from generator.regency.pages.home import page_home
 from generator.regency.pages.markup import mark_unfilled
 from generator.regency.pages.model import Site
+from generator.regency.pages.performance import page_performance
 from generator.regency.pages.sources import page_sources
 from generator.regency.pages.year import page_year, page_years
 
@@ -32,6 +34,8 @@ def pages(site: Site) -> dict[str, str]:
            "sumber.md": page_sources(site)}
     for y in site.years:
         out[f"tahun/{y}.md"] = page_year(site, y)
+        # under tahun/ and named 2*: the mkdocs.yml of every regency repository (`not_in_nav`) already covers it
+        out[f"tahun/{y}-kinerja.md"] = page_performance(site, y)
     for e in site.entries:
         out[f"opd/{e.agency.code}.md"] = page_agency(site, e)
     return {path: mark_unfilled(page) for path, page in out.items()}

@@ -42,6 +42,8 @@ def page_home(site: Site) -> str:
     out.append(_attention(page, pairs))
     out.append("## Langkah yang sedang dikerjakan\n\n" + _step_counts(pairs) + "\n\n")
     out.append(f"## Semua OPD: RKT {year}\n\n" + _agency_cards(page, pairs) + "\n\n")
+    running = site.today.year if site.today.year in site.years else year  # the year being carried out
+    out.append(f"Capaian IKU dan dokumen kinerja: [Kinerja {running}](tahun/{running}-kinerja.md)\n\n")
     others = [y for y in site.years if y != year]
     if others:
         out.append("Tahun lain: " + " · ".join(f"[RKT {y}](tahun/{y}.md)" for y in others) + "\n")

@@ -21,7 +21,7 @@ from generator.site.pages.markup import Html, esc
 
 
 def page_years(site: Site) -> str:
-    lines = [f"- [RKT {y}]({y}.md)" for y in site.years]
+    lines = [f"- [RKT {y}]({y}.md) · [capaian dan dokumen kinerja {y}]({y}-kinerja.md)" for y in site.years]
     return front("Per tahun") + "# RKT per tahun\n\n" + ("\n".join(lines) + "\n" if lines else "Belum ada data.\n")
 
 
@@ -30,6 +30,7 @@ def page_year(site: Site, year: int) -> str:
     pairs = [(e, e.data.cycle(year) if e.data else None) for e in site.entries]
     out = [front(f"RKT {year}"), f"# RKT {year} seluruh perangkat daerah\n\n",
            f'<p class="kab-lead">{esc(site.config.name)} · keadaan per {esc(fmt.date_id(site.today))}</p>\n\n',
+           f"Capaian IKU, Rencana Aksi dan laporan triwulan: [Kinerja {year}]({year}-kinerja.md)\n\n",
            "## Status setiap OPD\n\n", _status_table(page, pairs) + "\n\n",
            "## Anggaran\n\n", _budget_table(page, pairs) + "\n\n",
            "## Sasaran kabupaten\n\n", _goals(site, page, pairs)]

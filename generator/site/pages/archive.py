@@ -1,6 +1,6 @@
-"""The archive page: every signed RKT version and Perjanjian Kinerja (also of a year of which only
-the signed PK is archived), its scan checked against its fingerprint, and what changed between
-versions."""
+"""The archive page: every signed RKT version, Perjanjian Kinerja (also of a year of which only
+the signed PK is archived) and Rencana Aksi, its scan checked against its fingerprint, and what
+changed between versions of the RKT."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def page_archive(ctx: Context) -> str:
     # signed PK is all the repository has of it
     agreements = sorted((v for c in ctx.cycles + ctx.agreements_only for v in c.agreements),
                         key=lambda v: (-v.year, -v.version))
-    if not versions and not agreements:
+    plans = sorted((v for c in ctx.cycles for v in c.action_plan_versions), key=lambda v: (-v.year, -v.version))
+    if not versions and not agreements and not plans:
         out.append("Belum ada versi bertanda tangan.\n")
         return "".join(out)
     out.append(_signed_table(page, versions, "Versi bertanda tangan") + "\n\n" if versions else
@@ -32,6 +33,9 @@ def page_archive(ctx: Context) -> str:
     if agreements:
         out.append("## Perjanjian Kinerja bertanda tangan\n\n" + _agreements_only(ctx)
                    + _signed_table(page, agreements, "Perjanjian Kinerja bertanda tangan") + "\n\n")
+    if plans:
+        out.append("## Rencana Aksi bertanda tangan\n\n"
+                   + _signed_table(page, plans, "Rencana Aksi bertanda tangan") + "\n\n")
     if versions:
         out.append("## Perubahan antarversi\n\n" + _changes(ctx, versions))
     return "".join(out)

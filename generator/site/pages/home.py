@@ -1,18 +1,29 @@
-"""Beranda, the dashboard's first page: where the current cycle is, who must act, what is late."""
+"""Beranda, the dashboard's first page: the season(s) the agency is in, where the current cycle
+is, who must act, what is late."""
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Mapping
+
 from generator.core import fmt
-from generator.plan.status import PHASE_LABELS
+from generator.plan.performance import MeasuredYear
+from generator.plan.season import ACTION_PLAN, PLANNING, ReportDue, Season, quarter_words, seasons_of
+from generator.plan.status import PHASE_LABELS, late_label
+from generator.site.pages.capaian import page_path as capaian_page
 from generator.site.pages.context import Context, current_cycle
-from generator.site.pages.markup import DATA_PAGE, esc, front, link
+from generator.site.pages.markup import DATA_PAGE, Html, esc, front, link
 from generator.site.pages.progress import cycle_list, phase_note, step_table, summary_cards, timeliness
 
+PAGE = "index.md"
 
-def page_home(ctx: Context) -> str:
-    """Designed for a 360 px phone first: the first screen says where the cycle is, who must act
-    now, which units are missing, how late it is and when it will end."""
-    page = "index.md"
+
+def page_home(ctx: Context, measured: Mapping[int, MeasuredYear] | None = None) -> str:
+    """Designed for a 360 px phone first: the first screen says the season(s) in one line each, where
+    the cycle is, who must act now, which units are missing, how late it is and when it will end.
+    `measured`: the performance year of each cycle (reports and Rencana Aksi); without it the
+    seasons are the running cycles' alone."""
+    page = PAGE
     agency = f"{ctx.agency.short} {ctx.agency.government.replace('Pemerintah ', '')}"
     out = [front("Beranda", extra=DATA_PAGE), "# Dasbor RKT\n\n",
            f'<p class="rkt-lead">Keadaan per {esc(fmt.date_id(ctx.today))} · {esc(agency)}</p>\n\n']
@@ -20,6 +31,9 @@ def page_home(ctx: Context) -> str:
     if folder is None:
         out.append(_first_steps(ctx, page))
         return "".join(out)
+    measured = measured or {}
+    out.append(season_block(ctx, seasons_of(ctx.today, ctx.agency, ctx.cycles, ctx.statuses, ctx.compiled, measured,
+                                            ctx.cal), measured))
     st = ctx.statuses[folder.year]
     out.append(f"## RKT {folder.year}: {PHASE_LABELS[st.phase]}\n\n")
     out.append(phase_note(ctx, st))
@@ -32,6 +46,58 @@ def page_home(ctx: Context) -> str:
     out.append("## Semua siklus\n\n")
     out.append(cycle_list(ctx, page))
     return "".join(out)
+
+
+FOLDED_AFTER = 1  # people shown before "dan N lainnya" while a cycle's summary must stay on the first screen
+
+
+def season_block(ctx: Context, found: tuple[Season, ...], measured: Mapping[int, MeasuredYear]) -> str:
+    """"Musim ini": each season in one line with a link to its page, then, when quarterly reports are
+    past due, who must hand them in (name, jabatan, unit, how late), as the cycle's "who must act".
+    While a cycle runs its summary comes next and must stay on a phone's first screen: beyond
+    `FOLDED_AFTER` people the rest fold behind "dan N lainnya"."""
+    if not found:
+        return ""
+    lines = "".join(f"<li>{_season_line(s, measured)}</li>" for s in found)
+    out = ['<div class="rkt-musim"><div class="rkt-musim-baris"><p class="rkt-musim-judul">Musim ini</p>'
+           f'<ul class="rkt-musim-daftar">{lines}</ul></div>']
+    late = [_late_person(ctx, r) for s in found for r in s.overdue]
+    if late:
+        shown = FOLDED_AFTER if any(s.kind == PLANNING for s in found) else len(late)
+        people = f'<ul class="rkt-people">{"".join(late[:shown])}</ul>'
+        if late[shown:]:
+            people += (f'<details class="rkt-rincian"><summary>dan {len(late) - shown} lainnya</summary>'
+                       f'<ul class="rkt-people">{"".join(late[shown:])}</ul></details>')
+        out.append(f'<div class="rkt-musim-baris"><p class="rkt-musim-judul">Harus menyerahkan laporan</p>'
+                   f"{people}</div>")
+    return "".join(out) + "</div>\n\n"
+
+
+def _season_line(s: Season, measured: Mapping[int, MeasuredYear]) -> Html:
+    """The season's title as a link (the capaian page of a year with a Rencana Aksi, else the cycle
+    page), and what it waits on."""
+    year = measured.get(s.year)
+    if s.kind == PLANNING or year is None or not year.has_plan:
+        target = f"siklus/{s.year}.html"
+    else:
+        target = capaian_page(s.year).removesuffix(".md") + ".html"
+    href = posixpath.relpath(target, posixpath.dirname(PAGE) or ".")
+    title = Html(f'<a href="{esc(href)}">{esc(s.title)}</a>')
+    if s.kind == PLANNING:
+        return title
+    done = s.required - len(s.waiting)
+    if s.kind == ACTION_PLAN:
+        return Html(f"{title} · {esc(f'{done} dari {s.required} unit sudah menyusun')}")
+    return Html(f"{title} · {esc(f'jatuh tempo {fmt.date_short(s.due)}, {done} dari {s.required} unit sudah melapor')}")
+
+
+def _late_person(ctx: Context, r: ReportDue) -> str:
+    """One report past due: who must hand it in, in the style of the cycle's "who must act"."""
+    unit = ctx.agency.unit(r.unit)
+    what = (f"{unit.short if unit else r.unit}: laporan {quarter_words(r.quarter)} {r.year}, "
+            f"{late_label(r.late_days).lower()}")
+    who = f"<strong>{esc(r.head.name)}</strong>, {esc(r.head.position)}<br>" if r.head else ""
+    return f"<li>{who}{esc(what)}</li>"
 
 
 def _first_steps(ctx: Context, page: str) -> str:

@@ -30,6 +30,9 @@ def page_rkt(ctx: Context, folder: CycleFolder) -> str:
     downloads += "".join(f" · {link(page, path, label)}" for path, label in offered)
     out.append(f"Unduh: {downloads}. Halaman ini juga dapat dicetak langsung dari peramban "
                f"(A4 mendatar).\n{{ .rkt-downloads }}\n\n")
+    if folder.year_files.plans:  # the year after the PK: its Rencana Aksi and capaian
+        out.append(f"Rencana Aksi, laporan triwulan dan capaian tahun {folder.year}: "
+                   f"{link(page, f'capaian-{folder.year}.md', f'Capaian Kinerja {folder.year}')}\n\n")
     if rkt.draft:
         out.append(f'<div class="admonition warning rkt-draf"><p class="admonition-title">{DRAFT}: belum lengkap</p>'
                    f"<p>{esc(rkt.draft_note)}</p></div>\n\n")
