@@ -77,3 +77,36 @@ def test_a_placeholder_used_inside_another_file_stops_the_build():
 
 def test_without_a_batch_outputs_are_made_at_once():
     assert cache.through(None, "t", (1,), lambda: b"now") == b"now"
+
+
+@fork
+def test_pdfs_are_set_in_this_process_beside_the_pages_in_order_and_a_failure_reaches_the_build(tmp_path):
+    import threading
+
+    assert threading.active_count() == 1, f"a fixture left threads running: {threading.enumerate()}"
+    made_in: list[str] = []
+
+    def pdf(n: int):
+        def make() -> bytes:
+            made_in.append(threading.current_thread().name)
+            return b"%%PDF-%d by %d" % (n, os.getpid())
+        return make
+
+    with parallel.Batch() as batch:
+        files = {f"p{i}.pdf": cache.through(None, "t", (i,), pdf(i), ".pdf") for i in range(3)}
+        files["c.svg"] = cache.through(None, "t", (9,), lambda: b"<svg/>", ".svg")
+        batch.start()
+        files = batch.finish(files)
+    assert [files[f"p{i}.pdf"] for i in range(3)] == [b"%%PDF-%d by %d" % (i, os.getpid()) for i in range(3)]
+    assert made_in == ["rkt-pdf"] * 3  # in this process, but not in the thread that renders the pages
+
+    def broken() -> bytes:
+        raise OSError(errno.ENOSPC, "No space left on device", "unduh/capaian-2026.pdf")
+
+    with parallel.Batch() as batch:
+        files = {"a.pdf": cache.through(None, "t", (1,), broken, ".pdf"),
+                 "b.svg": cache.through(None, "t", (2,), lambda: b"b", ".svg")}
+        batch.start()
+        with pytest.raises(OSError) as caught:
+            batch.finish(files)
+    assert caught.value.filename == "unduh/capaian-2026.pdf"

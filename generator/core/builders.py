@@ -182,12 +182,12 @@ def build_renaksi(d: dict, at: At) -> ActionPlan:
 
 
 def build_laporan(d: dict, at: At) -> QuarterReport:
+    lines, spent = at / "realisasi", at / "anggaran"  # a report holds hundreds of spending lines
     realisations = tuple(
         Realisation(x["kode"], x["realisasi"], x.get("faktor_pendorong"), x.get("faktor_penghambat"),
-                    x.get("tindak_lanjut"), tuple(x.get("bukti", ())), at / "realisasi" / i)
+                    x.get("tindak_lanjut"), tuple(x.get("bukti", ())), lines / i)
         for i, x in enumerate(d["realisasi"]))
-    spending = tuple(Spending(str(x["kode"]), x["realisasi"], at / "anggaran" / i)
-                     for i, x in enumerate(d.get("anggaran", ())))
+    spending = tuple(Spending(str(x["kode"]), x["realisasi"], spent / i) for i, x in enumerate(d.get("anggaran", ())))
     revisions = tuple(ReportRevision(dt.date.fromisoformat(x["tanggal"]), x["oleh"], x["alasan"],
                                      at / "perubahan" / i)
                       for i, x in enumerate(d.get("perubahan", ())))

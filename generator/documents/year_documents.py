@@ -60,17 +60,21 @@ def source(root: Path, paper: Paper) -> Source:
     return Source(source_commit(root, paper.year), fingerprint(paper))
 
 
-def render(fmt_name: str, paper: Paper, src: Source, cache: Path | None = None) -> bytes:
-    """One file of a paper, through `cache` (a folder) when given; the key covers what it prints."""
+def document_of(paper: Paper, src: Source) -> typeset.Document:
+    return renaksi_document(paper, src) if isinstance(paper, RenaksiPaper) else capaian_document(paper, src)
+
+
+def render(fmt_name: str, paper: Paper, src: Source, cache: Path | None = None,
+           document: typeset.Document | None = None) -> bytes:
+    """One file of a paper, through `cache` (a folder) when given; the key covers what it prints.
+    `document`: the paper's page description, when the caller has made it already."""
     from generator.source import cache as caches
 
     kind = RENAKSI if isinstance(paper, RenaksiPaper) else CAPAIAN
     if fmt_name == "pdf":
-        document = (renaksi_document(paper, src) if isinstance(paper, RenaksiPaper)
-                    else capaian_document(paper, src))
-        return caches.through(cache, f"{kind}-pdf", (typeset.cache_key(document),),
-                              lambda: typeset.to_pdf(document), ".pdf")
-    key = json.dumps([fingerprint(paper), src.commit, src.fingerprint])
+        doc = document or document_of(paper, src)
+        return caches.through(cache, f"{kind}-pdf", (typeset.cache_key(doc),), lambda: typeset.to_pdf(doc), ".pdf")
+    key = json.dumps([src.fingerprint, src.commit, src.fingerprint])  # src.fingerprint is the paper's
     make = ((lambda: renaksi_xlsx(paper, src)) if isinstance(paper, RenaksiPaper)
             else (lambda: capaian_xlsx(paper, src)))
     return caches.through(cache, f"{kind}-xlsx", (key,), make, ".xlsx")
@@ -84,25 +88,22 @@ def draft_of(paper: Paper, document: typeset.Document | None = None) -> bool:
     return document.draft
 
 
-def offered(measured: MeasuredYear, rkt: CompiledRkt, agency: Agency,
-            today: dt.date) -> list[tuple[str, str, Paper, str]]:
-    """(path under docs/, label, paper, format) of each file a site page may offer for the year;
-    none for a year without a Rencana Aksi (or, for the capaian, before TW I ends)."""
+def downloads(root: Path, measured: MeasuredYear, rkt: CompiledRkt, agency: Agency, today: dt.date,
+              cache: Path | None = None) -> list[tuple[str, str, bytes]]:
+    """(path under docs/, label, bytes) of each file a site page may offer for the year (a DRAF named
+    so); none for a year without a Rencana Aksi (or, for the capaian, before TW I ends). Each paper's
+    page description is made once, for its name and its PDF; the source commit once for the year."""
     out = []
+    commit: str | None = None
     for kind in DOCUMENTS:
         paper = made(kind, measured, rkt, agency, today)
         if isinstance(paper, str):
             continue
-        draft = draft_of(paper)
-        label = f"{NAMES[kind]} {paper.year}" + (f" ({DRAFT}, belum untuk ditandatangani)" if draft else "")
+        commit = source_commit(root, paper.year) if commit is None else commit
+        src = Source(commit, fingerprint(paper))
+        document = document_of(paper, src)
+        label = f"{NAMES[kind]} {paper.year}" + (f" ({DRAFT}, belum untuk ditandatangani)" if document.draft else "")
         for fmt_name in FORMATS:
-            out.append((f"unduh/{file_name(kind, paper.year, fmt_name, draft)}", f"{label} ({fmt_name.upper()})",
-                        paper, fmt_name))
+            out.append((f"unduh/{file_name(kind, paper.year, fmt_name, document.draft)}",
+                        f"{label} ({fmt_name.upper()})", render(fmt_name, paper, src, cache, document)))
     return out
-
-
-def downloads(root: Path, measured: MeasuredYear, rkt: CompiledRkt, agency: Agency, today: dt.date,
-              cache: Path | None = None) -> list[tuple[str, str, bytes]]:
-    """(path under docs/, label, bytes) of the year's Rencana Aksi and capaian files (`offered`)."""
-    return [(path, label, render(fmt_name, paper, source(root, paper), cache))
-            for path, label, paper, fmt_name in offered(measured, rkt, agency, today)]

@@ -48,10 +48,11 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
     chart_paths: dict[str, str] = {}
     with parallel.Batch() as batch:
         _charts(d, cache_obj, files, chart_paths)
-        _downloads(root, d, cache_dir / "exports" if cache_dir else None, files)
+        offered: dict[int, list[tuple[str, str]]] = {}
+        _downloads(root, d, cache_dir / "exports" if cache_dir else None, files, offered)
         batch.start(preload=["xlsxwriter"] if batch.pending(".xlsx") else [])
         # the pages need only the charts' names: rendered while the workers draw and print
-        _pages(root, result, d, chart_paths, files)
+        _pages(root, result, d, chart_paths, files, offered)
         files = batch.finish(files)
     warnings = sorted({w for st in d.statuses.values() for w in st.warnings if "cuti bersama" in w})
     warnings += archive.calendar_drift(d.folders, d.repo.sop, d.cal)
@@ -106,10 +107,12 @@ def _chart_specs(repo: ValidRepository, d: Derived) -> Iterator[tuple[str, str, 
 
 # --- downloads ----------------------------------------------------------------
 
-def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, bytes]) -> None:
+def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, bytes],
+               offered: dict[int, list[tuple[str, str]]]) -> None:
     """Every cycle's RKT files, its verified signed scans and its Perjanjian Kinerja (a DRAF while
     it runs), and the signed PK of a year that has nothing else, into `files` under unduh/
-    (`exports`: the cache of rendered documents)."""
+    (`exports`: the cache of rendered documents); `offered` gets, per year, the path and label of each
+    Rencana Aksi and capaian file, for its page."""
     for only in (c for c in d.repo.cycles if c.agreement_only):
         for v in only.agreements:
             if v.scan_exists and v.scan_sha256 == v.sha256:
@@ -128,9 +131,10 @@ def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, by
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
         # the year's Rencana Aksi and capaian so far (PDF, XLSX), once it has a Rencana Aksi
-        for path, _, data in year_documents.downloads(root, d.measured[c.year], d.compiled[c.year], d.repo.agency,
-                                                      d.today, exports):
+        for path, label, data in year_documents.downloads(root, d.measured[c.year], d.compiled[c.year],
+                                                          d.repo.agency, d.today, exports):
             files[path] = data
+            offered.setdefault(c.year, []).append((path, label))
         _agreement(c, d, source, exports, files, finished)
 
 
@@ -148,14 +152,15 @@ def _agreement(c: CycleFolder, d: Derived, source: export.Source, exports: Path 
 
 # --- pages --------------------------------------------------------------------
 
-def _pages(root: Path, result: Result, d: Derived, chart_paths: dict[str, str], files: dict[str, bytes]) -> None:
+def _pages(root: Path, result: Result, d: Derived, chart_paths: dict[str, str], files: dict[str, bytes],
+           offered: dict[int, list[tuple[str, str]]]) -> None:
     repo = d.repo
     # the published data for a regency dashboard (`rkt kabupaten`), copied beside the pages
     files[published.PATH] = published.dumps(published.published(result.repository, d))
     changes = versions.version_changes(root, d.folders)
     ctx = render.Context(d.today, repo.agency, repo.sop, repo.renstra, d.folders, d.statuses, d.compiled,
                          chart_paths, d.cal, changes, form_page_data(root, result.repository, d.folders, d.statuses),
-                         agreements_only=tuple(c for c in repo.cycles if c.agreement_only))
+                         agreements_only=tuple(c for c in repo.cycles if c.agreement_only), year_documents=offered)
     for path, text in render.pages(ctx, d.measured).items():
         files[path] = text.encode("utf-8")
     # the quarterly report on the form's engine (embeds data, not text: no placeholder marks)

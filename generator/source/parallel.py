@@ -76,6 +76,8 @@ class Batch:
         self.started = False
         self._pool: ProcessPoolExecutor | None = None
         self._futures: dict[int, Future] = {}
+        self._in_process: dict[int, bytes | BaseException] = {}
+        self._thread: threading.Thread | None = None
 
     def __enter__(self) -> Batch:
         global _current
@@ -125,13 +127,33 @@ class Batch:
         for index in range(len(self.makes)):
             if self.suffixes[index] not in IN_PROCESS:
                 self._futures[index] = self._pool.submit(_run, index)
+        # ...but beside the pages, in a thread of this process, now that every worker is forked: Typst
+        # releases the interpreter while it sets a page, so the pages are rendered meanwhile
+        own = [i for i in range(len(self.makes)) if i not in self._futures]
+        if own:
+            self._thread = threading.Thread(target=self._make_own, args=(own,), name="rkt-pdf", daemon=True)
+            self._thread.start()
+
+    def _make_own(self, indexes: list[int]) -> None:
+        for index in indexes:
+            try:
+                self._in_process[index] = self.makes[index]()
+            except BaseException as exc:  # handed to `finish`, which raises it in the build's thread
+                self._in_process[index] = exc
+                return
 
     def finish(self, files: dict[str, bytes]) -> dict[str, bytes]:
         """`files` with every placeholder replaced by its output; each output stored in the cache."""
         if not self.started:
             self.start()
-        # what this process makes itself first, while the workers are still busy; then their results
-        made = {i: make() for i, make in enumerate(self.makes) if i not in self._futures}
+        if self._thread is not None:
+            self._thread.join()
+            failed = next((x for x in self._in_process.values() if isinstance(x, BaseException)), None)
+            if failed is not None:
+                raise failed
+        # what this process makes itself (what the thread has not), then the workers' results
+        made = {i: x if isinstance(x, bytes) else b"" for i, x in self._in_process.items()}
+        made.update({i: make() for i, make in enumerate(self.makes) if i not in self._futures and i not in made})
         outputs = []
         for index in range(len(self.makes)):
             data = made[index] if index in made else self._futures[index].result()

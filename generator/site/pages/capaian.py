@@ -108,13 +108,10 @@ def page_capaian(ctx: Context, m: MeasuredYear) -> str:
 
 def downloads_line(ctx: Context, m: MeasuredYear, page: str) -> str:
     """The year's Rencana Aksi and capaian documents (a DRAF named so), as generate.py offers them."""
-    from generator.documents.year_documents import offered
-
-    rkt = ctx.compiled.get(m.year)
-    files = offered(m, rkt, ctx.agency, ctx.today) if rkt is not None else []
+    files = ctx.year_documents.get(m.year, [])
     if not files:
         return ""
-    return "Unduh: " + " · ".join(link(page, path, label) for path, label, _, _ in files) + "\n\n"
+    return "Unduh: " + " · ".join(link(page, path, label) for path, label in files) + "\n\n"
 
 
 def objective_heading(objective: Objective, number: str) -> Html:

@@ -28,6 +28,8 @@ class Context:
     form_data: dict = field(default_factory=dict)  # what the "Isi Form RKT" page embeds
     # years of which only the signed Perjanjian Kinerja is archived (no cycle): the Arsip lists them
     agreements_only: tuple[CycleFolder, ...] = ()
+    # per year: (path under docs/, label) of the Rencana Aksi and capaian files the site offers
+    year_documents: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     def lane_name(self, code: str) -> str:
         return next((ln.name for ln in self.sop.lanes if ln.code == code), code)
