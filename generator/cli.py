@@ -127,16 +127,24 @@ def _add_site(sub) -> None:
                                     "--document renaksi, Rencana Aksi tahun itu; dengan --document capaian, capaian "
                                     "kinerja sampai triwulan terakhir yang sudah berakhir (tabel LKjIP Bab III, "
                                     "pemantauan triwulan dan serapan anggaran); keduanya PDF atau XLSX, DRAF "
-                                    "bila Rencana Aksi atau laporan triwulan belum lengkap.")
+                                    "bila Rencana Aksi atau laporan triwulan belum lengkap. Dengan --document "
+                                    "lkjip, Laporan Kinerja (LKjIP) tahun itu sebagai DOCX untuk diedit di Word "
+                                    "(bawaan) atau PDF: semua angka dan tabel dari data, bagian uraian dari "
+                                    "cycles/TAHUN/lkjip/; bagian yang belum ditulis ditandai, DRAF bila belum "
+                                    "lengkap.")
     ex.add_argument("year", type=int, metavar="TAHUN")
-    ex.add_argument("--format", choices=("pdf", "xlsx", "csv"), default="pdf", help="bentuk berkas (bawaan: pdf)")
-    ex.add_argument("--document", choices=("rkt", "pk", "renaksi", "capaian"), default="rkt",
+    ex.add_argument("--format", choices=("pdf", "xlsx", "csv", "zip", "docx"), default=None,
+                    help="bentuk berkas (bawaan: pdf; untuk bukti-lke: zip; untuk lkjip: docx, atau pdf)")
+    ex.add_argument("--document", choices=("rkt", "pk", "renaksi", "capaian", "bukti-lke", "lkjip"), default="rkt",
                     help="dokumen: rkt (bawaan), pk (Perjanjian Kinerja, dari RKT bertanda tangan; "
-                         "DRAF bila RKT belum ditandatangani), renaksi (Rencana Aksi) atau capaian (capaian "
-                         "kinerja sampai triwulan terakhir yang sudah berakhir)")
+                         "DRAF bila RKT belum ditandatangani), renaksi (Rencana Aksi), capaian (capaian "
+                         "kinerja sampai triwulan terakhir yang sudah berakhir) atau bukti-lke (bukti dukung "
+                         "evaluasi AKIP per komponen LKE dalam satu berkas ZIP, dengan indeks-bukti.xlsx), atau "
+                         "lkjip (Laporan Kinerja Instansi Pemerintah, DOCX atau PDF)")
     ex.add_argument("--out", type=Path, metavar="BERKAS",
                     help="nama berkas hasil (bawaan: rkt-TAHUN.FORMAT, pk-TAHUN.FORMAT, renaksi-TAHUN.FORMAT, "
-                         "capaian-TAHUN.FORMAT; DRAF: ...-TAHUN-draf.FORMAT)")
+                         "capaian-TAHUN.FORMAT, bukti-lke-TAHUN.zip, lkjip-TAHUN.FORMAT; DRAF: "
+                         "...-TAHUN-draf.FORMAT)")
     ex.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
     ex.set_defaults(run=lambda a: command("export").export_year(a.repo, a.year, a.format, a.out, a.today,
                                                                 a.document))
@@ -163,6 +171,15 @@ def _add_plan_files(sub) -> None:
     nf.add_argument("year", type=int, metavar="TAHUN")
     nf.add_argument("unit", metavar="UNIT")
     nf.set_defaults(run=lambda a: command("scaffold").new_form(a.repo, a.year, a.unit, None))
+
+    nl = sub.add_parser("new-lkjip", help="buat berkas awal bagian-bagian LKjIP yang ditulis pegawai",
+                        description="Membuat cycles/TAHUN/lkjip/<bagian>.md untuk setiap bagian LKjIP yang ditulis "
+                                    "pegawai (ikhtisar eksekutif, bab I, pengantar bab II, analisis setiap sasaran, "
+                                    "penjelasan anggaran, bab IV), masing-masing berisi judul dan petunjuk pengisian. "
+                                    "Berkas yang sudah ada tidak pernah ditimpa.")
+    nl.add_argument("year", type=int, metavar="TAHUN")
+    nl.add_argument("--today", type=_date, metavar="TTTT-BB-HH", help="tanggal 'hari ini'")
+    nl.set_defaults(run=lambda a: command("lkjip").new_lkjip(a.repo, a.year, a.today))
 
     sg = sub.add_parser("sign", help="arsipkan pindaian RKT bertanda tangan sebagai versi baru",
                         description="Menyimpan pindaian PDF sebagai versi berikutnya di cycles/TAHUN/signed/ "

@@ -27,7 +27,8 @@ pytestmark = [pytest.mark.site, pytest.mark.git]  # the build asks git for the s
 
 ADMIN_GUIDES = frozenset(f"panduan/{name}.html" for name in (
     "mulai", "mengisi-form", "meninjau", "mencatat-peristiwa", "menandatangani", "renstra-dan-pk",
-    "pesan-kesalahan", "aturan-repositori", "rencana-aksi-dan-laporan"))
+    "pesan-kesalahan", "aturan-repositori", "rencana-aksi-dan-laporan",
+    "lkjip-dan-bukti"))
 TOOL_WORDS = {
     "Git": re.compile(r"\bgit\b", re.I),
     "merge": re.compile(r"\bmerge", re.I),

@@ -9,6 +9,7 @@ command (`ls-tree`, `cat-file --batch`) and parsed with the same strict loader:
   or disappears;
 * a merged quarterly report changes only with a new `perubahan` entry, and
   that list is append-only (report_history.py);
+* the SAKIP stages' log (sakip.yaml `peristiwa`) is append-only (sakip_history.py);
 * a cycle's schedule is history: `mulai` does not move once events exist, and
   `tanggal_dari_git` does not flip once the cycle is finished;
 * a signed cycle is final: its forms, its cycle.yaml fields and what its
@@ -37,6 +38,7 @@ from generator.check.changes import sealed_changes
 from generator.check.report_history import report_revisions
 from generator.check.revisions import renstra_revisions
 from generator.check.rules.signed import archived_without_scan, unrecorded_identity
+from generator.check.sakip_history import sakip_log_history
 from generator.core.model import CycleFolder, Repository, Sop, Step
 from generator.core.problems import Problem
 from generator.plan import fingerprint
@@ -124,6 +126,7 @@ def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set
         problems.extend(schedule_problems(b.path, before.data, after.data,
                                           finished=int(b.path.split("/")[1]) in sealed or recorded))
     problems.extend(report_revisions(root, listing, head))  # a merged report changes with a recorded reason
+    problems.extend(sakip_log_history(root, listing, head, head_files))  # the SAKIP stages' log is append-only
     if repo is not None:
         problems.extend(renstra_revisions(root, listing, repo))
         problems.extend(_relettered(root, listing, repo))

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 
-from generator.check import formrules, rules, tracked
+from generator.check import formrules, lkjip_files, rules, tracked
 from generator.check import sealed as history
 from generator.core import calendar
 from generator.core.model import BUILDERS, At, CycleFolder, Repository, SignedVersion
@@ -41,7 +41,10 @@ _LAYOUT = (
     (re.compile(rf"cycles/{_YEAR}/signed/(?:rkt|pk|renaksi)-[0-9]{{4}}-v[0-9]{{1,2}}\.pdf"), "scan"),
     (re.compile(rf"cycles/{_YEAR}/renaksi/[a-z][a-z0-9-]{{0,39}}\.yaml"), "renaksi"),
     (re.compile(rf"cycles/{_YEAR}/laporan/tw[1-4]/[a-z][a-z0-9-]{{0,39}}\.yaml"), "laporan"),
+    (re.compile(rf"cycles/{_YEAR}/sakip\.yaml"), "sakip"),  # the SAKIP stages after the year (LKjIP ... upload)
     (re.compile(rf"cycles/{_YEAR}/bukti/[^/]+(?:/[^/]+)*"), "evidence"),
+    # the LKjIP's written parts; which names a section may have: check/lkjip_files (they follow the Renstra)
+    (re.compile(rf"cycles/{_YEAR}/lkjip/(?!README\.md$)[^/]+"), lkjip_files.KIND),
     (re.compile(r"cycles/(?:.+/)?README\.md"), "readme"),
     (re.compile(r"cycles/logo\.(?:png|jpe?g)"), "logo"),  # agency.yaml `instansi.logo`
 )
@@ -67,13 +70,16 @@ def _misplaced(rel: str) -> Problem:
     elif "/laporan/" in rel:
         hint = ("laporan triwulan diletakkan di cycles/<tahun>/laporan/tw<1-4>/<unit>.yaml, "
                 "misalnya cycles/2026/laporan/tw1/ppik.yaml")
+    elif "/lkjip/" in rel:
+        hint = "bagian LKjIP diletakkan langsung di cycles/<tahun>/lkjip/, misalnya cycles/2026/lkjip/bab-4-penutup.md"
     elif "/signed/" in rel:
         hint = ("berkas bertanda tangan dibuat dengan perintah 'rkt sign' dan bernama rkt-<tahun>-v<n>.pdf/.yaml "
                 "(Perjanjian Kinerja: pk-<tahun>-v<n>.pdf/.yaml; Rencana Aksi: renaksi-<tahun>-v<n>.pdf/.yaml)")
     else:
         hint = ("data diletakkan di cycles/agency.yaml, cycles/sop.yaml, cycles/renstra.yaml, "
                 "cycles/<tahun>/cycle.yaml, cycles/<tahun>/forms/<unit>.yaml, cycles/<tahun>/renaksi/<unit>.yaml, "
-                "cycles/<tahun>/laporan/tw<1-4>/<unit>.yaml, cycles/<tahun>/signed/ atau cycles/<tahun>/bukti/")
+                "cycles/<tahun>/laporan/tw<1-4>/<unit>.yaml, cycles/<tahun>/sakip.yaml, cycles/<tahun>/signed/ atau "
+                "cycles/<tahun>/bukti/")
     return Problem(rel, "RKT021", f"berkas ini tidak akan dibaca karena tempat atau namanya tidak dikenal; {hint}",
                    line=1, col=1)
 
@@ -188,6 +194,8 @@ def gather(root: FsPath, schemas: SchemaSet) -> Gathered:
             problems.append(_misplaced(rel))
             continue
         kinds[rel] = kind
+        if kind == lkjip_files.KIND:
+            problems.extend(lkjip_files.read_problems(root, rel))
         if kind not in BUILDERS:
             continue
         loaded = load_file(root / rel, rel)
@@ -248,9 +256,10 @@ def _folder(root: FsPath, year: str, members: list[str], kinds: dict[str, str], 
     def of(kind: str) -> tuple[SignedVersion, ...]:
         return tuple(v for v in signed if _signed_kind(v.at.file) == kind)
 
+    sakip_rel = f"cycles/{year}/sakip.yaml"
     return CycleFolder(int(year), f"cycles/{year}", one(cycle_rel) if cycle_rel in kinds else None, built("form"),
                        of("rkt"), tuple(members), of("pk"), YearFiles(built("renaksi"), built("laporan")),
-                       of("renaksi"))
+                       of("renaksi"), sakip=one(sakip_rel) if sakip_rel in documents else None)
 
 
 def _signed_kind(rel: str) -> str:
@@ -287,6 +296,7 @@ def validate(root: FsPath, today: dt.date | None = None, base: str | None = None
     if today is None:
         today = calendar.today(repo.agency.timezone if repo.agency else calendar.DEFAULT_TIMEZONE)
     problems = g.problems + list(rules.check(repo, today, set(g.files)))
+    problems += lkjip_files.name_problems(repo, [rel for rel, kind in g.kinds.items() if kind == lkjip_files.KIND])
     problems += codeowners_problems(root, repo)
     problems += tracked.problems(root)
     problems += history.signed_problems(root, repo, g.documents, schemas)

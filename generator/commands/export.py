@@ -1,13 +1,16 @@
 """`rkt export`: the compiled RKT of one year as PDF, XLSX or CSV; or (`--document pk`) the
 Perjanjian Kinerja made from its signed version, as PDF or XLSX (a DRAF, made from the
 compiled plan, while the RKT is not signed as it is now); or (`--document renaksi|capaian`) the
-year's Rencana Aksi or its capaian so far, as PDF or XLSX."""
+year's Rencana Aksi or its capaian so far, as PDF or XLSX; or (`--document bukti-lke`) the evidence of
+the year's SAKIP evaluation as a ZIP (commands/evidence.py); or (`--document lkjip`) the year's LKjIP
+as DOCX or PDF (commands/lkjip_export.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from generator.commands import evidence, lkjip_export
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_repository, write_out
 from generator.core.model import CycleFolder, ValidRepository
@@ -18,9 +21,13 @@ from generator.plan.compile import DRAFT
 from generator.plan.derive import BuildError, Derived, derive
 from generator.source import gitrepo
 
+# a document's format when --format is not given
+DEFAULT_FORMATS = {evidence.DOCUMENT: evidence.FORMAT, lkjip_export.DOCUMENT: lkjip_export.DEFAULT_FORMAT}
 
-def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: dt.date | None,
+
+def export_year(root: Path, year: int, fmt_name: str | None, out: Path | None, today: dt.date | None,
                 document: str = "rkt") -> Outcome:
+    fmt_name = fmt_name or DEFAULT_FORMATS.get(document, "pdf")
     wrong = _wrong_format(document, fmt_name)
     if wrong is not None:
         return wrong
@@ -31,16 +38,14 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
         d = derive(root, checked.result.repository, checked.today)
     except BuildError as exc:
         return Outcome.failed(f"rkt: {exc}\n", 1)
+    if document == evidence.DOCUMENT:
+        return evidence.export_evidence(root, d, year, out)
     if year not in d.compiled:
-        only = next((c for c in checked.repo.cycles if c.year == year and c.agreement_only), None)
-        if only is not None:  # nothing to make a PK from: the signed scan is what there is
-            scans = ", ".join(v.scan_path for v in sorted(only.agreements, key=lambda v: v.version))
-            return Outcome.failed(f"rkt: tahun {year} tidak memiliki siklus RKT; hanya Perjanjian Kinerja bertanda "
-                                  f"tangan yang diarsipkan: {scans}\n", 2)
-        years = ", ".join(str(y) for y in sorted(d.compiled)) or "belum ada"
-        return Outcome.failed(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2)
+        return _no_cycle(checked.repo, d, year)
     if document in year_documents.DOCUMENTS:
         return _year_document(root, d, year, document, fmt_name, out)
+    if document == lkjip_export.DOCUMENT:
+        return lkjip_export.export_lkjip(root, d, year, fmt_name, out)
     rkt = d.compiled[year]
     source = export.Source(gitrepo.source_commit(root, year), fingerprint.fingerprint(rkt))
     if document == "pk":
@@ -62,8 +67,26 @@ def export_year(root: Path, year: int, fmt_name: str, out: Path | None, today: d
                         .replace(",", ".") + f"{missing}{dirty}\n")
 
 
+def _no_cycle(repo: ValidRepository, d: Derived, year: int) -> Outcome:
+    """Why `year` has nothing to export: no RKT cycle (exit code 2)."""
+    only = next((c for c in repo.cycles if c.year == year and c.agreement_only), None)
+    if only is not None:  # nothing to make a PK from: the signed scan is what there is
+        scans = ", ".join(v.scan_path for v in sorted(only.agreements, key=lambda v: v.version))
+        return Outcome.failed(f"rkt: tahun {year} tidak memiliki siklus RKT; hanya Perjanjian Kinerja bertanda "
+                              f"tangan yang diarsipkan: {scans}\n", 2)
+    years = ", ".join(str(y) for y in sorted(d.compiled)) or "belum ada"
+    return Outcome.failed(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", 2)
+
+
 def _wrong_format(document: str, fmt_name: str) -> Outcome | None:
-    """The PK, the Rencana Aksi and the capaian are made as PDF or XLSX only (exit code 2 otherwise)."""
+    """The PK, the Rencana Aksi and the capaian are made as PDF or XLSX only, the evaluation evidence as
+    ZIP only (exit code 2 otherwise)."""
+    if document == lkjip_export.DOCUMENT or fmt_name in lkjip_export.ONLY_FORMATS:
+        return lkjip_export.wrong_format(document, fmt_name)
+    if document == evidence.DOCUMENT and fmt_name != evidence.FORMAT:
+        return Outcome.failed(f"rkt: bukti LKE dibuat sebagai {evidence.FORMAT}, bukan {fmt_name}\n", 2)
+    if fmt_name == evidence.FORMAT and document != evidence.DOCUMENT:
+        return Outcome.failed(f"rkt: format {evidence.FORMAT} hanya untuk --document {evidence.DOCUMENT}\n", 2)
     if document == "pk" and fmt_name not in pk.FORMATS:
         return Outcome.failed(f"rkt: Perjanjian Kinerja dibuat sebagai {' atau '.join(pk.FORMATS)}, bukan "
                               f"{fmt_name}\n", 2)

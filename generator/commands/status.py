@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.check import report
 from generator.check.validate import validate
 from generator.commands.outcome import Outcome
+from generator.commands.sakip_status import sakip_screen, sakip_years_shown
 from generator.core import fmt
 from generator.core.calendar import today as today_in
 from generator.core.model import Agency, CycleFolder
@@ -53,6 +54,7 @@ def status(root: Path, year: int | None, today: dt.date | None) -> Outcome:
         return Outcome(f"rkt: siklus {year} tidak ada (yang ada: {years})\n", code=2)
     # names and warnings come from the data: shown as text, never as terminal commands
     text = screen(d, folder.year) + "".join("\n" + reports_screen(d, y) for y in _performance_years(d, year))
+    text += "".join("\n" + sakip_screen(y) for y in sakip_years_shown(d, year))  # the LKjIP and what follows it
     return Outcome(report.visible(text, lines=True))
 
 

@@ -38,6 +38,7 @@ from generator.core.reference import (
     Step,
     Unit,
 )
+from generator.core.sakip import DEFAULT_CALENDAR, STAGES, SakipCalendar, SakipEvent, SakipLog, StageRule
 from generator.core.year import (
     DEFAULT_RULES,
     LAST,
@@ -80,7 +81,22 @@ def build_agency(d: dict, at: At) -> Agency:
                   inst["kepala"], d["zona_waktu"], persons, units, roles,
                   days("libur_tambahan"), days("hari_kerja_tambahan"), at, inst.get("logo"),
                   superior=_official(inst.get("atasan"), at / "instansi" / "atasan"),
-                  measurement=_measurement(d.get("pengukuran"), at / "pengukuran"))
+                  measurement=_measurement(d.get("pengukuran"), at / "pengukuran"),
+                  sakip_calendar=_sakip_calendar(d.get("kalender_sakip"), at / "kalender_sakip"))
+
+
+def _sakip_calendar(d: dict | None, at: At) -> SakipCalendar:
+    """The SAKIP stages' due dates and roles, each unstated one at its documented default."""
+    if d is None:
+        return DEFAULT_CALENDAR
+
+    def rule(stage: str) -> StageRule:
+        default, given = DEFAULT_CALENDAR.rule(stage), d.get(stage, {})
+        month, day = (int(x) for x in given["tenggat"].split("-")) if "tenggat" in given \
+            else (default.month, default.day)
+        return StageRule(stage, month, day, given.get("peran", default.role), tuple(given), at / stage)
+
+    return SakipCalendar(tuple(rule(s) for s in STAGES), at)
 
 
 def _measurement(d: dict | None, at: At) -> MeasurementRules:
@@ -123,11 +139,19 @@ def build_renstra(d: dict, at: At) -> Renstra:
         indicators = tuple(
             Indicator(x["kode"], x["uraian"], x.get("satuan"), x.get("iku", False), x.get("formula"), tuple(x["unit"]),
                       tuple((int(y), t) for y, t in x.get("target", {}).items()), sat / "indikator" / j,
-                      x.get("arah", UP), x.get("agregasi", LAST))
+                      x.get("arah", UP), x.get("agregasi", LAST), *_standard(x.get("standar")))
             for j, x in enumerate(s["indikator"]))
         objectives.append(Objective(s["kode"], s.get("tujuan"), s["uraian"], indicators, sat))
     return Renstra(d["judul"], bool(d.get("contoh", False)), d.get("dasar"), d["periode"]["mulai"],
                    d["periode"]["selesai"], goals, tuple(objectives), at)
+
+
+def _standard(d: dict | None) -> tuple[str | None, str | None]:
+    """An indicator's national standard (`standar`): its value as written and its source."""
+    if d is None:
+        return None, None
+    value = d["nilai"]
+    return str(value), d.get("sumber")
 
 
 def build_cycle(d: dict, at: At) -> Cycle:
@@ -225,6 +249,13 @@ def _recorded_calendar(d: dict | None) -> RecordedCalendar | None:
                             tuple(dt.date.fromisoformat(x) for x in d.get("hari_kerja", ())))
 
 
+def build_sakip(d: dict, at: At) -> SakipLog:
+    events = tuple(SakipEvent(i, e["tahap"], dt.date.fromisoformat(e["tanggal"]), e["oleh"], e.get("bukti"),
+                              e.get("catatan"), at / "peristiwa" / i)
+                   for i, e in enumerate(d["peristiwa"]))
+    return SakipLog(d["tahun"], events, at)
+
+
 BUILDERS = {
     "agency": build_agency,
     "sop": build_sop,
@@ -234,4 +265,5 @@ BUILDERS = {
     "signed": build_signed,
     "renaksi": build_renaksi,
     "laporan": build_laporan,
+    "sakip": build_sakip,
 }

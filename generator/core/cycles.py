@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.core.problems import At
+from generator.core.sakip import SakipLog
 from generator.core.year import YearFiles
 
 
@@ -280,6 +281,7 @@ class CycleFolder:
     year_files: YearFiles = field(default=YearFiles())  # Rencana Aksi and quarterly reports
     # signed Rencana Aksi scans (signed/renaksi-<year>-v<n>), kept apart like the PK's
     action_plan_versions: tuple[SignedVersion, ...] = field(default=())
+    sakip: SakipLog | None = None  # sakip.yaml: the SAKIP stages done after the year (None: absent or invalid)
 
     @property
     def agreement_only(self) -> bool:

@@ -116,6 +116,14 @@ CODES: Mapping[str, str] = {
     "RKT254": "angka realisasi ditulis dengan titik desimal (bermakna ganda)",
     "RKT255": "indikator bertarget pada triwulan itu belum diberi realisasi",
     "RKT256": "realisasi anggaran setahun melebihi pagu program",
+    # the LKjIP's sections (check/lkjip_files.py)
+    "RKT260": "komentar petunjuk pada bagian LKjIP tidak ditutup",
+    # the SAKIP stages after the year (check/rules/sakip.py)
+    "RKT265": "peran pada kalender SAKIP tidak ada di agency.yaml",
+    "RKT266": "pegawai pada catatan tahapan SAKIP tidak ada di agency.yaml",
+    "RKT267": "tanggal tahapan SAKIP di masa depan atau sebelum tahun kinerjanya berakhir",
+    "RKT268": "berkas bukti tahapan SAKIP tidak ada",
+    "RKT269": "tahapan SAKIP dicatat sebelum tahapan yang mendahuluinya",
     # against a base revision (check/sealed.py, check/revisions.py)
     "RKT301": "catatan peristiwa lama diubah atau dihapus",
     "RKT302": "berkas bertanda tangan diubah, dipindah, atau dihapus",

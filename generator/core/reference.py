@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.core.problems import At
+from generator.core.sakip import DEFAULT_CALENDAR, SakipCalendar
 from generator.core.year import DEFAULT_RULES, MeasurementRules
 
 # --- agency -------------------------------------------------------------
@@ -79,6 +80,7 @@ class Agency:
     logo_data: bytes | None = None
     superior: Official | None = None  # `instansi.atasan`: pihak kedua of the Perjanjian Kinerja
     measurement: MeasurementRules = DEFAULT_RULES  # `pengukuran`: how capaian is computed and judged
+    sakip_calendar: SakipCalendar = DEFAULT_CALENDAR  # `kalender_sakip`: the LKjIP's stages, due dates, roles
 
     def person(self, code: str) -> Person | None:
         return next((p for p in self.persons if p.code == code), None)
@@ -163,6 +165,8 @@ class Indicator:
     at: At
     direction: str = "naik"  # `arah`: naik | turun | rentang (core/year.py)
     aggregation: str = "terakhir"  # `agregasi`: how quarters make the year (core/year.py)
+    standard: str | None = None  # `standar.nilai`: a national standard to compare with (LKjIP), as written
+    standard_source: str | None = None  # `standar.sumber`: where the standard comes from
 
     def target(self, year: int) -> str | int | None:
         """The target as typed for `year`; None when the year is not written at all (forgotten),

@@ -1,6 +1,6 @@
 """The season(s) the agency is in on a given day, and the quarterly reports a reminder names.
 
-Three kinds of season, each one line on the Beranda:
+Four kinds of season, each one line on the Beranda:
 - "Penyusunan RKT <year>": while that year's cycle runs (the SOP's eleven steps);
 - "Rencana Aksi <year>": in January and February of a year whose RKT is signed, while a unit that
   carries a PK indicator has no Rencana Aksi for it yet (the PK's indicators: the key ones the
@@ -8,7 +8,9 @@ Three kinds of season, each one line on the Beranda:
 - "Pelaporan Triwulan <N> <year>": from the day after the quarter ends until every required report
   is in. The units that must report are the ones whose Rencana Aksi carries indicators
   (`MeasuredYear.reports`); a report past its due day names who must act: the unit's head, with
-  the working days it is late.
+  the working days it is late;
+- "LKjIP <year>": from 1 January of the next year until the upload to e-SAKIP Reviu is recorded
+  (`sakip.py`: the stages, their due days and lateness), at most through that next year.
 
 The due day and the lateness of a report come from `performance.py` (the agency's calendar and
 `tenggat_laporan`), so every surface gives the same figures. Pure functions of the derived state.
@@ -26,11 +28,13 @@ from generator.core.year import QUARTER_NAMES
 from generator.plan.compile import CompiledRkt
 from generator.plan.derive import Derived
 from generator.plan.performance import LATE_MISSING, WAITING, MeasuredYear, ReportState
+from generator.plan.sakip import SakipYear, StageState, sakip_years
 from generator.plan.status import BERJALAN, CycleStatus
 
 PLANNING = "penyusunan"
 ACTION_PLAN = "rencana-aksi"
 REPORTING = "pelaporan"
+ACCOUNTABILITY = "lkjip"  # the LKjIP and the SAKIP stages after the year
 
 ACTION_PLAN_MONTHS = (1, 2)  # the Rencana Aksi is made with the PK, in January (February at the latest)
 REMIND_WITHIN = 5  # working days: a reminder names the reports due this soon
@@ -70,6 +74,7 @@ class Season:
     waiting: tuple[str, ...] = ()  # units (codes) whose report or Rencana Aksi is not in yet
     required: int = 0  # how many units must hand it in
     overdue: tuple[ReportDue, ...] = ()  # REPORTING: reports past due, with who must act
+    stage: StageState | None = None  # ACCOUNTABILITY: the stage waited on (the first late one, else the next)
 
     @property
     def title(self) -> str:
@@ -77,6 +82,8 @@ class Season:
             return f"Penyusunan RKT {self.year}"
         if self.kind == ACTION_PLAN:
             return f"Rencana Aksi {self.year}"
+        if self.kind == ACCOUNTABILITY:
+            return f"LKjIP {self.year}"
         assert self.quarter is not None
         return f"Pelaporan {quarter_words(self.quarter)} {self.year}"
 
@@ -89,14 +96,22 @@ def seasons(d: Derived) -> tuple[Season, ...]:
 def seasons_of(today: dt.date, agency: Agency, folders: tuple[CycleFolder, ...], statuses: Mapping[int, CycleStatus],
                compiled: Mapping[int, CompiledRkt], measured: Mapping[int, MeasuredYear],
                cal: WorkCalendar) -> tuple[Season, ...]:
-    """Planning first (oldest cycle first), then the Rencana Aksi, then the reports by year and quarter."""
+    """Planning first (oldest cycle first), then the Rencana Aksi, then the reports by year and quarter,
+    then the LKjIP."""
     out = [Season(PLANNING, y) for y in sorted(statuses) if statuses[y].phase == BERJALAN]
     folder = next((f for f in folders if f.year == today.year), None)
     if folder is not None and today.year in compiled:
         out += _action_plan(today, folder, statuses.get(today.year), compiled[today.year])
     for year in sorted(measured):
         out += _reporting(measured[year], agency, cal, today)
+    out += [_accountability(y) for y in sakip_years(folders, agency, cal, today).values() if y.season_open]
     return tuple(out)
+
+
+def _accountability(year: SakipYear) -> Season:
+    """The LKjIP season: the stage waited on is the first late one, else the first not done."""
+    stage = year.late[0] if year.late else year.waiting_on
+    return Season(ACCOUNTABILITY, year.year, due=stage.due if stage else None, stage=stage)
 
 
 def pk_units(rkt: CompiledRkt) -> tuple[str, ...]:

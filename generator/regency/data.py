@@ -92,6 +92,18 @@ class Signed:
 
 
 @dataclass(frozen=True, slots=True)
+class SakipStage:
+    """One SAKIP stage after the year as the agency judged it (`akuntabilitas.tahapan`)."""
+
+    stage: str  # lkjip | reviu | penyampaian | unggah
+    name: str
+    due: dt.date
+    done: dt.date | None
+    state: str  # belum-waktunya | menunggu | terlambat | selesai-tepat-waktu | selesai-terlambat | tanpa-catatan
+    late_days: int
+
+
+@dataclass(frozen=True, slots=True)
 class Cycle:
     year: int
     start: dt.date | None  # None: recorded afterwards without a start date
@@ -115,6 +127,11 @@ class Cycle:
     forms_in: int | None = None  # `form_masuk`, the agency's own count (None in files published before it)
     archived: dt.date | None = None  # `diarsipkan`: the signed scan archived in the repository
     performance: PerformanceYear | None = None  # `kinerja_tahunan` (version 2); None in a file of version 1
+    # `akuntabilitas` (optional in version 2): the LKjIP and the stages after it; None: not in the data
+    accountability: tuple[SakipStage, ...] | None = None
+
+    def stage(self, code: str) -> SakipStage | None:
+        return next((s for s in self.accountability or () if s.stage == code), None)
 
     @property
     def finished(self) -> bool:
@@ -295,6 +312,13 @@ def _d(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _stages(a: dict | None) -> tuple[SakipStage, ...] | None:
+    if a is None:
+        return None
+    return tuple(SakipStage(s["tahap"], s["nama"], dt.date.fromisoformat(s["tenggat"]), _d(s["selesai"]), s["status"],
+                            s["terlambat_hari_kerja"]) for s in a["tahapan"])
+
+
 def from_data(data: dict) -> Published:
     """A schema-valid file as typed data."""
     cycles = []
@@ -319,7 +343,8 @@ def from_data(data: dict) -> Published:
                          v["penandatangan"]["jabatan"], v["berkas"], v["sha256"], v["commit"], v["terverifikasi"])
                   for v in c["versi_bertanda_tangan"]),
             c.get("form_masuk"), _d(c.get("diarsipkan")),
-            yeardata.from_data(c.get("kinerja_tahunan"), f"siklus/{n}/kinerja_tahunan")))
+            yeardata.from_data(c.get("kinerja_tahunan"), f"siklus/{n}/kinerja_tahunan"),
+            _stages(c.get("akuntabilitas"))))
     inst = data["instansi"]
     return Published(dt.date.fromisoformat(data["tanggal_data"]), data["versi_skema"], inst["nama"], inst["singkatan"],
                      inst["pemerintah"], data["pembuat"]["versi"], tuple(sorted(cycles, key=lambda c: -c.year)))

@@ -11,6 +11,9 @@ harvest than a page).
 Version 2 adds each cycle's performance year (`kinerja_tahunan`,
 `published_performance.py`) and keeps version 1's content as it was; the regency
 reads both (`READABLE`), because an agency still on an older tool publishes 1.
+Within version 2, `akuntabilitas` (the LKjIP and the SAKIP stages after the year,
+`published_sakip.py`) is optional: written once the year has ended, absent in files
+of older tools.
 
 Pure functions of the model and the derived status; `dumps` makes the bytes
 deterministic (sorted keys, the build's "today" as the only date that is not data).
@@ -25,8 +28,10 @@ from typing import TYPE_CHECKING
 from generator import __version__
 from generator.core.model import Agency, CycleFolder, Repository, Sop
 from generator.plan.compile import CompiledRkt, PerformanceRow
+from generator.plan.sakip import sakip_year
 from generator.plan.status import CycleStatus, who_must_act
 from generator.site.published_performance import performance_year
+from generator.site.published_sakip import accountability
 
 if TYPE_CHECKING:  # the regency reads this module's constants without deriving anything
     from generator.plan.derive import Derived
@@ -60,9 +65,12 @@ def published(repo: Repository, d: Derived) -> dict:
 
 
 def _with_year(entry: dict, folder: CycleFolder, d: Derived, agency: Agency) -> dict:
-    """A cycle of version 1 with its performance year added (version 2)."""
+    """A cycle of version 1 with its performance year added (version 2), and once the year has
+    ended its SAKIP stages (`akuntabilitas`, optional)."""
     targets = {row.indicator.code: agreed(row) for row in d.compiled[folder.year].performance}
-    return {**entry, "kinerja_tahunan": performance_year(d.measured[folder.year], folder, agency, targets)}
+    stages = accountability(sakip_year(folder, agency, d.cal, d.today))
+    return {**entry, "kinerja_tahunan": performance_year(d.measured[folder.year], folder, agency, targets),
+            **({"akuntabilitas": stages} if stages is not None else {})}
 
 
 def dumps(data: dict) -> bytes:

@@ -12,6 +12,7 @@ import re
 from generator.core import fmt
 from generator.core.model import Agency, Sop
 from generator.core.year import MeasurementRules
+from generator.plan.sakip import StageState
 from generator.plan.season import REMIND_WITHIN, ReportDue, quarter_words
 from generator.plan.status import DICATAT, DIJADWALKAN, CycleStatus, forecast_versus, late_label, working_days
 
@@ -116,6 +117,48 @@ def reports_markdown(year: int, items: tuple[ReportDue, ...], agency: Agency, ru
     lines.append("_Issue ini dibuat dan diperbarui otomatis setiap pagi, dan ditutup otomatis bila tidak ada lagi "
                  "laporan yang terlambat atau segera jatuh tempo._" + (f" {site_hint}" if site_hint else ""))
     return "\n".join(lines) + "\n"
+
+
+def sakip_title(year: int) -> str:
+    return f"Peringatan: Tepat Waktu — LKjIP {year}"
+
+
+def sakip_assignees(items: tuple[StageState, ...]) -> list[str]:
+    """GitHub handles of the people of the roles whose stages are late or due soon."""
+    out: list[str] = []
+    for item in items:
+        out += [p.github for p in item.people if p.github and p.github not in out]
+    return out[:10]  # GitHub accepts at most 10 assignees
+
+
+def sakip_markdown(year: int, items: tuple[StageState, ...], today: dt.date, site_hint: str = "") -> str:
+    """The reminder of a performance year's SAKIP stages (LKjIP, reviu, penyampaian, unggah): the
+    ones past due (who must act and how late), then the ones due within the next working days."""
+    lines = [f"Keadaan per {fmt.date_id(today)} untuk LKjIP tahun {year} dan tahapan SAKIP berikutnya.", ""]
+    late = [i for i in items if i.late_days]
+    soon = [i for i in items if not i.late_days]
+    if late:
+        lines += ["**Tahapan yang terlambat**", ""]
+        lines += [f"- {_stage_line(i)}: {late_label(i.late_days).lower()} (tenggat {fmt.date_id(i.due)})." for i in late]
+        lines.append("")
+    if soon:
+        lines += [f"**Tahapan yang jatuh tempo dalam {working_days(REMIND_WITHIN)}**", ""]
+        lines += [f"- {_stage_line(i)}: " + (f"tenggat {fmt.date_id(i.due)}, {working_days(i.days_left)} lagi."
+                                             if i.days_left else f"tenggat hari ini ({fmt.date_id(i.due)}).")
+                  for i in soon]
+        lines.append("")
+    if not items:
+        lines += [f"Tidak ada tahapan yang terlambat atau jatuh tempo dalam {working_days(REMIND_WITHIN)}.", ""]
+    lines.append("_Issue ini dibuat dan diperbarui otomatis setiap pagi, dan ditutup otomatis bila tidak ada lagi "
+                 "tahapan yang terlambat atau segera jatuh tempo._" + (f" {site_hint}" if site_hint else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _stage_line(item: StageState) -> str:
+    """"Reviu Inspektorat — Muhammad Rizani, S.E. (@rizani-bkpsdm)" """
+    # the people's own accounts are mentioned on purpose (GitHub notifies them); nothing typed elsewhere is
+    who = ", ".join(_user(p.name) + (f" (@{p.github})" if p.github else "") for p in item.people)
+    return item.name + (f" — {who}" if who else "")
 
 
 def _report_line(item: ReportDue, agency: Agency) -> str:

@@ -129,9 +129,11 @@ UNCOMMITTED = "belum di-commit"
 
 def inputs(year: int, performance: bool = False) -> tuple[str, ...]:
     """The files a year's plan is compiled from (cycle.yaml: its required units); with
-    `performance`, also those of its performance year (the Rencana Aksi and the reports)."""
+    `performance`, also those of its performance year (the Rencana Aksi, the reports, the LKjIP's
+    sections)."""
     plan = (f"cycles/{year}/forms", f"cycles/{year}/cycle.yaml", "cycles/renstra.yaml", "cycles/agency.yaml")
-    return plan + ((f"cycles/{year}/renaksi", f"cycles/{year}/laporan") if performance else ())
+    return plan + ((f"cycles/{year}/renaksi", f"cycles/{year}/laporan", f"cycles/{year}/lkjip")
+                   if performance else ())
 
 
 def uncommitted(root, year: int, performance: bool = False) -> list[str]:

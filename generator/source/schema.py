@@ -39,7 +39,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from generator.core.problems import Problem
 from generator.source.schemamessages import problems as schema_problems
 
-KINDS = ("agency", "sop", "renstra", "cycle", "form", "signed", "renaksi", "laporan")
+KINDS = ("agency", "sop", "renstra", "cycle", "form", "signed", "renaksi", "laporan", "sakip")
 
 # Keywords that only annotate: safe to merge beside an inlined `$ref`.
 _ANNOTATIONS = frozenset(("title", "description", "examples", "default", "$comment"))

@@ -138,6 +138,19 @@ def _indicator_data(i: Node) -> dict:
             "unit": f["unit"], "target": f["target"]}
 
 
+def keep_standards(data: dict, old: Renstra | None) -> None:
+    """The workbook has no column for an indicator's national standard (`standar`, written in
+    renstra.yaml itself): an indicator keeps the one the current file gives it under the same code."""
+    if old is None:
+        return
+    standards = {i.code: (i.standard, i.standard_source) for _, i in old.indicators() if i.standard is not None}
+    for objective in data.get("sasaran", ()):
+        for indicator in objective["indikator"]:
+            value, source = standards.get(indicator["kode"], (None, None))
+            if value is not None:
+                indicator["standar"] = {"nilai": value, "sumber": source}
+
+
 # --- writing renstra.yaml -------------------------------------------------------
 
 def renstra_yaml(data: dict) -> str:
@@ -173,6 +186,9 @@ def renstra_yaml(data: dict) -> str:
             for key in ("arah", "agregasi"):  # unwritten: naik and terakhir
                 if key in i:
                     out.append(f"        {key}: {scalar(i[key])}\n")
+            if "standar" in i:
+                out.append(f"        standar:\n          nilai: {scalar(i['standar']['nilai'])}\n"
+                           f"          sumber: {scalar(i['standar']['sumber'])}\n")
             out.append(f"        unit: [{', '.join(scalar(u) for u in i['unit'])}]\n")
             if i["target"]:  # a year the Renstra does not record is simply not written
                 out.append("        target:\n")

@@ -23,7 +23,7 @@ from generator.spreadsheets import hidden
 from generator.spreadsheets.cell_problems import CellProblem, Found, Place
 from generator.spreadsheets.cells import Raw, raw_of, target_of, text_of, words
 from generator.spreadsheets.limits import LIMITS, Limits, read_workbook
-from generator.spreadsheets.renstra_data import Node, as_data, assign, renstra_yaml, text_key
+from generator.spreadsheets.renstra_data import Node, as_data, assign, keep_standards, renstra_yaml, text_key
 from generator.spreadsheets.renstra_template import (
     COL,
     FIXED_HEADERS,
@@ -92,6 +92,7 @@ def read(path: Path, old: Renstra | None, agency: Agency, name: str | None = Non
     goals = _rows(rows, years, agency, found)
     generated = assign(goals, old)
     data = as_data(identity, years, goals, found, bool(old and old.is_example))
+    keep_standards(data, old)  # not in the workbook: kept from renstra.yaml
     return Reading(label, data, found.in_order(), found.places, tuple(generated))
 
 

@@ -56,6 +56,8 @@ GUIDE_TEXT = [
     "9. Setelah selesai, pemeriksa menjalankan: rkt import-renstra berkas.xlsx",
     "   Semua kesalahan dilaporkan sekaligus dengan nama lembar dan sel, misalnya Indikator!L7;",
     "   cycles/renstra.yaml tidak diubah sampai seluruh isian benar.",
+    "10. Standar nasional indikator (pembanding pada LKjIP), bila ada, tidak diisi di templat ini: tulis langsung",
+    "   di cycles/renstra.yaml ('standar' dengan 'nilai' dan 'sumber'); impor templat ini tidak menghapusnya.",
 ]
 
 

@@ -21,6 +21,7 @@ from generator.check.rules.performance_measure import measurement_rules
 from generator.check.rules.performance_year import performance_year_rules
 from generator.check.rules.placeholders import placeholder_rules
 from generator.check.rules.renstra import renstra_rules
+from generator.check.rules.sakip import sakip_rules
 from generator.check.rules.sop import sop_rules
 from generator.core.model import Repository
 from generator.core.problems import Problem
@@ -35,6 +36,7 @@ RULES: tuple[Callable[[Repository, dt.date, set[str]], Iterator[Problem]], ...] 
     cycle_rules,
     measurement_rules,  # how the performance year is measured (Renstra arah/agregasi, category scale)
     performance_year_rules,  # Rencana Aksi and quarterly reports
+    sakip_rules,  # the SAKIP stages after the year (LKjIP, reviu, penyampaian, unggah)
     placeholder_rules,
 )
 

@@ -2,6 +2,11 @@
 quarterly reports stand (ada, tepat waktu, terlambat, belum ada, belum waktunya), each as a worded
 badge with the facts beside it. Only what the agency published is judged: a document without a
 deadline in its data (the PK, the Rencana Aksi) is present or not, never called late.
+
+The LKjIP is a column once an agency's data for the year carries its SAKIP stages
+(`akuntabilitas`, written from the year's end by the agency's tool): its state as the agency's
+calendar judged it, with the later stages (reviu, penyampaian, unggah) beside it. Until some
+agency publishes them, a sentence says the LKjIP cannot be shown yet, never a column of guesses.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from generator.site.pages.markup import Html, esc
 HEADERS = ["OPD", "RKT", "PK", "Rencana Aksi"] + [f"Laporan {QUARTER_NAMES[q]}" for q in QUARTERS]
 NOT_YET = "belum waktunya"
 MISSING = "belum ada"
+LKJIP_HEADER = "LKjIP"
+LATER_WORDS = {"reviu": "direviu", "penyampaian": "disampaikan", "unggah": "diunggah ke e-SAKIP Reviu"}
 LKJIP = ("LKjIP: belum ada data. Data yang diterbitkan OPD belum memuat LKjIP, jadi di sini belum dapat ditunjukkan "
          "apakah LKjIP sudah ada, tepat waktu atau terlambat.")
 
@@ -97,26 +104,64 @@ def quarter_cell(perf: PerformanceYear, year: int, quarter: int, today: dt.date)
     return _cell("tepat waktu", "selesai", f"{count}{changes}")
 
 
-def row(page: str, entry: Entry, cycle: Cycle | None, year: int, today: dt.date) -> list:
+def _later(c: Cycle) -> str:
+    """The stages after the LKjIP: the day each was done, or how late it is."""
+    parts = []
+    for s in c.accountability or ():
+        if s.stage in LATER_WORDS and s.done is not None:
+            parts.append(f"{LATER_WORDS[s.stage]} {fmt.date_short(s.done)}")
+        elif s.stage in LATER_WORDS and s.state == "terlambat":
+            parts.append(f"{s.name} {late_label(s.late_days).lower()}")
+    return "; " + "; ".join(parts) if parts else ""
+
+
+def lkjip_cell(c: Cycle, year: int, today: dt.date) -> Html:
+    """The LKjIP of the year: present on time or late, missing and late, waiting, not yet due."""
+    stage = c.stage("lkjip")
+    if stage is None:
+        if today.year <= year:
+            return _cell(NOT_YET, "belum", f"tahun {year} belum berakhir")
+        return _cell("tidak ada data", "abu", "data OPD belum memuat LKjIP (alat rkt versi lama)")
+    due = f"tenggat {fmt.date_short(stage.due)}"
+    if stage.state == "selesai-tepat-waktu" and stage.done is not None:
+        return _cell("tepat waktu", "selesai", f"selesai {fmt.date_short(stage.done)}{_later(c)}")
+    if stage.state == "selesai-terlambat" and stage.done is not None:
+        return _cell("terlambat diserahkan", "terlambat", f"selesai {fmt.date_short(stage.done)}, "
+                     f"{stage.late_days} hari kerja setelah {due}{_later(c)}")
+    if stage.state == "terlambat":
+        return _cell(late_label(stage.late_days).lower(), "terlambat", f"belum ada; {due}")
+    if stage.state == "menunggu":
+        return _cell("menunggu", "berjalan", due)
+    if stage.state == "tanpa-catatan":
+        return _cell("tanpa catatan", "abu", "arsip yang dicatat kemudian")
+    return _cell(NOT_YET, "belum", due)
+
+
+def row(page: str, entry: Entry, cycle: Cycle | None, year: int, today: dt.date, lkjip: bool = False) -> list:
+    """One agency's row; `lkjip`: with the LKjIP column."""
+    width = len(HEADERS) + (1 if lkjip else 0)
     if entry.data is None:
-        return [opd_link(page, entry)] + [_cell("data tidak tersedia", "abu")] * (len(HEADERS) - 1)
+        return [opd_link(page, entry)] + [_cell("data tidak tersedia", "abu")] * (width - 1)
     if cycle is None:
-        return [opd_link(page, entry)] + [_cell("tanpa RKT tahun ini", "abu")] * (len(HEADERS) - 1)
+        return [opd_link(page, entry)] + [_cell("tanpa RKT tahun ini", "abu")] * (width - 1)
     perf = cycle.performance
     if perf is None:  # a file of version 1: only the RKT is known
-        return [opd_link(page, entry), rkt_cell(cycle)] + [_cell("tidak ada data", "abu")] * (len(HEADERS) - 2)
+        return [opd_link(page, entry), rkt_cell(cycle)] + [_cell("tidak ada data", "abu")] * (width - 2)
     return ([opd_link(page, entry), rkt_cell(cycle), pk_cell(perf, year, today), plan_cell(perf, year, today)]
-            + [quarter_cell(perf, year, q, today) for q in QUARTERS])
+            + [quarter_cell(perf, year, q, today) for q in QUARTERS]
+            + ([lkjip_cell(cycle, year, today)] if lkjip else []))
 
 
 def matrix(page: str, pairs: list[tuple[Entry, Cycle | None]], year: int, today: dt.date) -> str:
-    rows = [row(page, e, c, year, today) for e, c in pairs]
+    lkjip = any(c is not None and c.accountability is not None for _, c in pairs)
+    rows = [row(page, e, c, year, today, lkjip) for e, c in pairs]
     old = [e for e, c in pairs if e.data is not None and c is not None and c.performance is None]
-    out: list[str] = [card_table(HEADERS, rows)]
+    out: list[str] = [card_table(HEADERS + ([LKJIP_HEADER] if lkjip else []), rows)]
     if old:
         names = ", ".join(f"{e.agency.name} (versi {e.data.version})" for e in old if e.data is not None)
         text = f"Tidak ada data: OPD ini masih menerbitkan data versi lama yang belum memuat PK, Rencana Aksi dan " \
                f"laporan triwulan: {names}."
         out.append(f'<p class="kab-note">{esc(text)}</p>')
-    out.append(f'<p class="kab-lkjip">{esc(LKJIP)}</p>')
+    if not lkjip:
+        out.append(f'<p class="kab-lkjip">{esc(LKJIP)}</p>')
     return "".join(out)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from generator.core import fmt
 from generator.plan.performance import MeasuredYear
-from generator.plan.season import ACTION_PLAN, PLANNING, ReportDue, Season, quarter_words, seasons_of
+from generator.plan.season import ACCOUNTABILITY, ACTION_PLAN, PLANNING, ReportDue, Season, quarter_words, seasons_of
 from generator.plan.status import PHASE_LABELS, late_label
 from generator.site.pages.capaian import page_path as capaian_page
 from generator.site.pages.context import Context, current_cycle
@@ -88,7 +88,20 @@ def _season_line(s: Season, measured: Mapping[int, MeasuredYear]) -> Html:
     done = s.required - len(s.waiting)
     if s.kind == ACTION_PLAN:
         return Html(f"{title} · {esc(f'{done} dari {s.required} unit sudah menyusun')}")
+    if s.kind == ACCOUNTABILITY:
+        return Html(f"{title} · {esc(accountability_words(s))}")
     return Html(f"{title} · {esc(f'jatuh tempo {fmt.date_short(s.due)}, {done} dari {s.required} unit sudah melapor')}")
+
+
+def accountability_words(s: Season) -> str:
+    """"Reviu Inspektorat terlambat 3 hari kerja (tenggat 15 Mar 2027)", or "LKjIP selesai disusun,
+    tenggat 28 Feb 2027"."""
+    stage = s.stage
+    if stage is None:
+        return "semua tahapan tercatat"
+    if stage.late_days:
+        return f"{stage.name} {stage.label} (tenggat {fmt.date_short(stage.due)})"
+    return f"{stage.name}, tenggat {fmt.date_short(stage.due)}"
 
 
 def _late_person(ctx: Context, r: ReportDue) -> str:
