@@ -132,12 +132,16 @@ def test_tables_are_word_tables_with_repeated_header_rows(docx_bytes):
     capaian = next(t for t in grids if [c.text for c in t.rows[0].cells] ==
                    ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)"])
     # the year is not complete: the capaian is measured against TW III's target, printed beside the year's
-    assert [c.text for c in capaian.rows[1].cells] == ["1.1", "Indeks Sistem Merit", "indeks", "0,66 (s.d. triwulan terakhir yang dilaporkan: 0,65)", "0,65",
+    assert [c.text for c in capaian.rows[1].cells] == ["1.1", "Indeks Sistem Merit", "indeks", "0,66 (s.d. TW III: 0,65)", "0,65",
                                                        "100,00%"]
     # the row under it: the category and the formula with its numbers, across the columns
     note = capaian.rows[2].cells[1].text
     assert "Kategori: Sangat Baik" in note and "0,65 / 0,65 × 100% = 100,00%" in note
     assert capaian.rows[2].cells[1]._tc is capaian.rows[2].cells[5]._tc  # one merged cell
+    # the table grid carries the columns' widths (LibreOffice lays a table out by it): the indicator's text
+    # column is the widest, the number column the narrowest, not six equal columns
+    grid = [int(c.get(f"{W}w")) for c in capaian._tbl.tblGrid.findall(f"{W}gridCol")]
+    assert grid.index(max(grid)) == 1 and grid.index(min(grid)) == 0
 
 
 def test_toc_and_page_number_fields_a4_and_the_kop_logo(docx_bytes):
@@ -225,7 +229,7 @@ def test_libreoffice_opens_the_word_file(docx_bytes, tmp_path, to):
     assert positions == sorted(positions)
     at = lines.index("Tabel 3.1 Capaian Kinerja Sasaran Strategis 1 Tahun 2026")
     assert lines[at + 1:at + 13] == ["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)",
-                                     "1.1", "Indeks Sistem Merit", "indeks", "0,66 (s.d. triwulan terakhir yang dilaporkan: 0,65)", "0,65",
+                                     "1.1", "Indeks Sistem Merit", "indeks", "0,66 (s.d. TW III: 0,65)", "0,65",
                                      "100,00%"]
     assert any(line.startswith("[BAGIAN INI BELUM DITULIS] Uraikan: (1) gambaran organisasi") for line in lines)
     assert "Tahun ini capaian utama tercapai" in text
@@ -251,7 +255,7 @@ def test_pdf_has_the_same_structure(made):
     at = text.index("IKHTISAR EKSEKUTIF Tahun ini capaian utama")  # after the cover's DRAF note
     for heading in CHAPTERS:  # each chapter after the one before it
         at = text.index(heading, at)
-    assert "1.1 Indeks Sistem Merit indeks 0,66 (s.d. triwulan terakhir yang dilaporkan: 0,65) 0,65 100,00%" in text
+    assert "1.1 Indeks Sistem Merit indeks 0,66 (s.d. TW III: 0,65) 0,65 100,00%" in text
     assert "[BAGIAN INI BELUM DITULIS] Uraikan: (1) gambaran organisasi" in text
     assert "• Indeks Sistem Merit naik." in text and "1. Evaluasi triwulanan." in text
     assert "DRAF. Angka belum final" in text and "(isi" not in text

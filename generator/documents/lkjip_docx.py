@@ -211,6 +211,7 @@ def _kop(doc: Any, outline: t.Outline) -> None:
         table.autofit = False
         logo_cell, text_cell = table.rows[0].cells
         logo_cell.width, text_cell.width = Mm(28), Mm(TEXT_WIDTH_MM - 28)
+        table.columns[0].width, table.columns[1].width = Mm(28), Mm(TEXT_WIDTH_MM - 28)
         logo_cell.paragraphs[0].add_run().add_picture(io.BytesIO(head.logo), height=Mm(24))
         first = text_cell.paragraphs[0]
         for i, (text, size) in enumerate(lines):
@@ -394,6 +395,8 @@ def _grid(doc: Any, grid: t.Grid) -> None:
     table.autofit = False
     total = sum(grid.widths)
     widths = [Mm(TEXT_WIDTH_MM * w / total) for w in grid.widths]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the table grid: what LibreOffice lays out by (Word reads the cells' widths)
     head = table.rows[0]
     _row_flags(head, header=True)
     for i, (cell, title) in enumerate(zip(head.cells, grid.headers, strict=True)):

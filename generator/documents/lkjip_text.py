@@ -156,7 +156,8 @@ def target_cell(r: IndicatorResult) -> str:
     """The year's target; while the year is not complete, also the target of the quarters reported,
     which the capaian beside it is measured against (so the row can be recomputed by hand)."""
     if r.capaian_target and r.capaian_target != r.target:
-        return f"{r.target} (s.d. triwulan terakhir yang dilaporkan: {r.capaian_target})"
+        upto = f"s.d. {QUARTER_NAMES[r.quarters_in[-1]]}" if r.quarters_in else "s.d. triwulan yang dilaporkan"
+        return f"{r.target} ({upto}: {r.capaian_target})"
     return r.target
 
 
@@ -222,7 +223,7 @@ def causes_grid(caption: str, o: ObjectiveResult) -> Grid | None:
     if not rows:
         return None
     return Grid(caption, ("No", "Indikator Kinerja", "TW", "Unit", "Faktor Pendorong", "Faktor Penghambat",
-                          "Tindak Lanjut"), (0.5, 1.8, 0.7, 1.3, 1.9, 1.9, 1.9), tuple(rows))
+                          "Tindak Lanjut"), (0.7, 1.8, 0.7, 1.3, 1.9, 1.9, 1.9), tuple(rows))
 
 
 def _money(value: int | None, unknown: str, number: Number) -> str:
