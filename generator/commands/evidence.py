@@ -20,12 +20,13 @@ FORMAT = "zip"
 
 
 def export_evidence(root: Path, d: Derived, year: int, out: Path | None) -> Outcome:
-    """The ZIP of `year`'s evidence, or why there is none (exit code 1: the year has no cycle)."""
+    """The ZIP of `year`'s evidence, or why there is none (exit code 2, as for every document of a year
+    without a cycle: the command named a year the repository does not have)."""
     folder = next((f for f in d.folders if f.year == year), None)
     if folder is None:
         years = ", ".join(str(f.year) for f in sorted(d.folders, key=lambda f: f.year)) or "belum ada"
         return Outcome.failed(f"rkt: bukti LKE {year} tidak dibuat: tahun {year} tidak memiliki siklus "
-                              f"(cycles/{year}/cycle.yaml; siklus yang ada: {years})\n", 1)
+                              f"(cycles/{year}/cycle.yaml; siklus yang ada: {years})\n", 2)
     contents: dict[str, bytes] = {}
     for rel in (*folder.files, evidence.RENSTRA_FILE):
         try:
