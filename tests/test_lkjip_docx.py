@@ -260,6 +260,12 @@ def test_pdf_has_the_same_structure(made):
     assert "• Indeks Sistem Merit naik." in text and "1. Evaluasi triwulanan." in text
     assert "DRAF. Angka belum final" in text and "(isi" not in text
     assert data == to_pdf(outline(made, fmt.number), Source("abc1234", "0" * 64))
+    # a table of contents after the cover, and the chapters as the PDF's bookmarks, as Word's navigation has them
+    reader = PdfReader(io.BytesIO(data))
+    contents = flat(reader.pages[1].extract_text())
+    assert "DAFTAR ISI IKHTISAR EKSEKUTIF ....." in contents and all(heading in contents for heading in CHAPTERS)
+    marks = [m.title for m in reader.outline if not isinstance(m, list)]
+    assert [m for m in marks if m in CHAPTERS] == list(CHAPTERS)
 
 
 def test_export_command(tmp_path):

@@ -54,9 +54,9 @@ def _table(grid: t.Grid) -> ts.Table:
 
 def _blocks(part: t.Part) -> list[ts.Block]:
     if isinstance(part, t.Heading):
-        if part.level == 1:
-            return [ts.PageBreak(), ts.Text("title", part.text)]
-        return [ts.Text("heading", part.text)]
+        if part.level == 1:  # a chapter: a heading of the PDF's bookmarks and table of contents
+            return [ts.PageBreak(), ts.Text("chapter", part.text)]
+        return [ts.Text("section" if part.level == 2 else "heading", part.text)]
     if isinstance(part, t.Prose):
         return _items(markdown(part.text, part.title))
     if isinstance(part, t.Missing):
@@ -74,7 +74,8 @@ def lkjip_document(outline: t.Outline, source: Source) -> ts.Document:
                              ts.Text("subtitle", f"{outline.agency.upper()}\n{head.government.upper()}")]
     if outline.draft:
         cover.append(ts.Note(f"{DRAFT}.", " ".join(outline.reasons)))
-    blocks = [*cover, *(b for part in outline.parts for b in _blocks(part))]
+    contents = [ts.PageBreak(), ts.Text("outline", "DAFTAR ISI")]  # Word's TOC field, in the PDF
+    blocks = [*cover, *contents, *(b for part in outline.parts for b in _blocks(part))]
     return ts.Document(f"LKjIP {outline.year}", footer(source), tuple(blocks), font_size=9.5,
                        margin=(20, 20, 22, 25), draft=outline.draft, draft_mark=DRAFT, logo=head.logo)
 
