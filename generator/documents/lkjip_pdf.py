@@ -74,7 +74,7 @@ def lkjip_document(outline: t.Outline, source: Source) -> ts.Document:
                              ts.Text("subtitle", f"{outline.agency.upper()}\n{head.government.upper()}")]
     if outline.draft:
         cover.append(ts.Note(f"{DRAFT}.", " ".join(outline.reasons)))
-    contents = [ts.PageBreak(), ts.Text("outline", "DAFTAR ISI")]  # Word's TOC field, in the PDF
+    contents: list[ts.Block] = [ts.PageBreak(), ts.Text("outline", "DAFTAR ISI")]  # as Word's TOC field
     blocks = [*cover, *contents, *(b for part in outline.parts for b in _blocks(part))]
     return ts.Document(f"LKjIP {outline.year}", footer(source), tuple(blocks), font_size=9.5,
                        margin=(20, 20, 22, 25), draft=outline.draft, draft_mark=DRAFT, logo=head.logo)
