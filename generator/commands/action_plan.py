@@ -9,14 +9,11 @@ warning that asks for a new version (check/rules/signed.changed_action_plan), ne
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
-from generator.check import report
-from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import valid_cycle
-from generator.commands.sign import identity_record, metadata_yaml, printed_commit, read_scan, signer_of
+from generator.commands.sign import archive_scan, identity_record, metadata_yaml, printed_commit, read_scan, signer_of
 from generator.plan.fingerprint import action_plan_fingerprint
 
 
@@ -38,25 +35,16 @@ def sign_action_plan(root: Path, year: int, scan: Path, date: dt.date, note: str
     data = read_scan(scan, date, checked.today)
     if isinstance(data, Outcome):
         return data
-    version = max((v.version for v in folder.action_plan_versions), default=0) + 1
-    signed_dir = root / folder.folder / "signed"
-    pdf_path, meta_path = signed_dir / f"renaksi-{year}-v{version}.pdf", signed_dir / f"renaksi-{year}-v{version}.yaml"
-    if pdf_path.exists() or meta_path.exists():
-        return Outcome.failed(f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1)
-    sha256 = hashlib.sha256(data).hexdigest()
-    meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(),
-            "penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
+    meta = {"penandatangan": {"pegawai": signer.code, "jabatan": signer.position, "nama": signer.name,
                               "nip": signer.nip, "pangkat": signer.rank},
-            "berkas": pdf_path.name, "sha256": sha256, "commit": commit,
-            "sidik_isi": action_plan_fingerprint(folder.year_files), "versi_sidik": 1,
-            "identitas": identity_record(checked.repo.agency),
-            "catatan": note, "menggantikan": version - 1 if version > 1 else None}
-    text = metadata_yaml(meta).replace(f"RKT Tahun {year}", f"Rencana Aksi Tahun {year}", 1)
-    undone = write_checked(root, {pdf_path: data, meta_path: text.encode("utf-8")}, today,
-                           command=f"rkt sign {year} --document renaksi")
-    if undone is not None:
-        return Outcome.failed(report.text(list(undone.result.problems), undone.result.files_checked) +
-                              "Pengarsipan dibatalkan.\n", 1)
+            "commit": commit, "sidik_isi": action_plan_fingerprint(folder.year_files), "versi_sidik": 1,
+            "identitas": identity_record(checked.repo.agency)}
+    done = archive_scan(root, folder.folder, "renaksi", year, [v.version for v in folder.action_plan_versions],
+                        date, note, data, meta, today,
+                        lambda m: metadata_yaml(m).replace(f"RKT Tahun {year}", f"Rencana Aksi Tahun {year}", 1))
+    if isinstance(done, Outcome):
+        return done
+    version, pdf_path, sha256 = done
     return Outcome.done(f"Rencana Aksi {year} versi {version} diarsipkan: {pdf_path.relative_to(root)} "
                         f"(SHA-256 {sha256[:16]}…; ditandatangani {signer.name}).\n"
                         f"Ajukan perubahan ini sebagai pull request.\n")

@@ -18,11 +18,16 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from generator.check import report
-from generator.commands.checked_write import write_checked
 from generator.commands.outcome import Outcome
 from generator.commands.preconditions import Valid, valid_cycle, valid_repository
-from generator.commands.sign import identity_record, metadata_yaml, printed_commit, read_scan, signer_of
+from generator.commands.sign import (
+    archive_scan,
+    identity_record,
+    metadata_yaml,
+    printed_commit,
+    read_scan,
+    signer_of,
+)
 from generator.core.model import Agency
 from generator.plan import fingerprint
 from generator.plan.agreement import Agreement, agreement, unsigned
@@ -112,21 +117,10 @@ _ONLY = ("Tahun {year} tidak memiliki siklus RKT di repositori ini: hanya Perjan
 def _write(root: Path, rel_folder: str, year: int, versions: list[int], date: dt.date, note: str | None,
            data: bytes, meta: dict, today: dt.date | None, first_party: str) -> Outcome:
     """Create signed/pk-<year>-v<n>.pdf and .yaml, validate, and undo all of it on any error."""
-    version = max(versions, default=0) + 1
-    signed_dir = root / rel_folder / "signed"
-    pdf_path, meta_path = signed_dir / f"pk-{year}-v{version}.pdf", signed_dir / f"pk-{year}-v{version}.yaml"
-    if pdf_path.exists() or meta_path.exists():
-        return Outcome.failed(f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1)
-    sha256 = hashlib.sha256(data).hexdigest()
-    meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(), **meta, "berkas": pdf_path.name,
-            "sha256": sha256, "catatan": note, "menggantikan": version - 1 if version > 1 else None}
-    text = _metadata_yaml(meta)
-    # the folders a new year needs are made with the files, and removed with them when undone
-    undone = write_checked(root, {pdf_path: data, meta_path: text.encode("utf-8")}, today,
-                           command=f"rkt sign {year} --document pk")
-    if undone is not None:
-        return Outcome.failed(report.text(list(undone.result.problems), undone.result.files_checked) +
-                              "Pengarsipan dibatalkan.\n", 1)
+    done = archive_scan(root, rel_folder, "pk", year, versions, date, note, data, meta, today, _metadata_yaml)
+    if isinstance(done, Outcome):
+        return done
+    version, pdf_path, sha256 = done
     return Outcome.done(f"Perjanjian Kinerja {year} versi {version} diarsipkan: {pdf_path.relative_to(root)} "
                         f"(SHA-256 {sha256[:16]}…; pihak pertama {first_party}).\n"
                         f"Ajukan perubahan ini sebagai pull request.\n")

@@ -141,8 +141,9 @@ def _year_document(root: Path, d: Derived, year: int, kind: str, fmt_name: str, 
     if isinstance(paper, str):
         return Outcome.failed(f"rkt: {name} {year} tidak dibuat: {paper}.\n", 1)
     source = year_documents.source(root, paper)
-    data = year_documents.render(fmt_name, paper, source)
-    draft = year_documents.draft_of(paper)
+    document = year_documents.document_of(paper, source)  # described once: for its name and its PDF
+    data = year_documents.render(fmt_name, paper, source, document=document)
+    draft = document.draft
     target = out or Path(year_documents.file_name(kind, year, fmt_name, draft))
     failed = write_out(target, data)
     if failed:

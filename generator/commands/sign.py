@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -237,6 +238,31 @@ def unfilled_refusal(result: Result, year: int) -> Outcome | None:
         f"dokumennya dengan 'rkt export {year} --format pdf' (Perjanjian Kinerja: dengan --document pk) dan "
         f"mintakan tanda tangan pada cetakan baru itu, lalu jalankan lagi. Tidak ada berkas yang ditulis atau "
         f"diubah.\n", 1)
+
+
+def archive_scan(root: Path, rel_folder: str, prefix: str, year: int, versions: list[int], date: dt.date,
+                 note: str | None, data: bytes, meta: dict, today: dt.date | None,
+                 to_text: Callable[[dict], str]) -> tuple[int, Path, str] | Outcome:
+    """The next signed version of a document kept beside the RKT's (`prefix` pk, renaksi): its scan and
+    its metadata (`meta` plus the version's own fields, written by `to_text`) created together, never
+    over a file, validated, and both undone on any error. The version, the scan's path and its
+    SHA-256, or why nothing was archived."""
+    version = max(versions, default=0) + 1
+    signed_dir = root / rel_folder / "signed"
+    name = f"{prefix}-{year}-v{version}"
+    pdf_path, meta_path = signed_dir / f"{name}.pdf", signed_dir / f"{name}.yaml"
+    if pdf_path.exists() or meta_path.exists():
+        return Outcome.failed(f"rkt: {pdf_path.name} atau {meta_path.name} sudah ada; tidak ditimpa\n", 1)
+    sha256 = hashlib.sha256(data).hexdigest()
+    meta = {"tahun": year, "versi": version, "tanggal": date.isoformat(), **meta, "berkas": pdf_path.name,
+            "sha256": sha256, "catatan": note, "menggantikan": version - 1 if version > 1 else None}
+    # the folders a new year needs are made with the files, and removed with them when undone
+    undone = write_checked(root, {pdf_path: data, meta_path: to_text(meta).encode("utf-8")}, today,
+                           command=f"rkt sign {year} --document {prefix}")
+    if undone is not None:
+        return Outcome.failed(report.text(list(undone.result.problems), undone.result.files_checked) +
+                              "Pengarsipan dibatalkan.\n", 1)
+    return version, pdf_path, sha256
 
 
 def metadata_yaml(meta: dict) -> str:

@@ -15,9 +15,7 @@ paper as a workbook.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from generator.core.capaian import Capaian, decimal_text, percent_text
 from generator.core.model import Agency
@@ -109,15 +107,6 @@ class CapaianPaper:
         return bool(self.notes)
 
 
-_LONG = re.compile(r"\d[\d.]*,\d{5,}")
-
-
-def readable(worked: str) -> str:
-    """A worked formula with the long decimals of a division (an average of three quarters) written
-    to two places, as the realisation and target beside it are ("10,33", not "10,3333...")."""
-    return _LONG.sub(lambda m: decimal_text(Decimal(m.group().replace(".", "").replace(",", ".")), 2), worked)
-
-
 def shown(c: Capaian) -> str:
     text = c.shown
     return f"{text} (perlu verifikasi)" if c.verify else text
@@ -136,7 +125,7 @@ def _working(item: IndicatorYear, capaian: Capaian, realised: str, target: str, 
     else:
         target_part = f"T = {ts_}" + (f" = {target}" if len(cells) > 1 else "")
     realised_part = f"R = {so_far.how}: {rs}" + (f" = {realised}" if len(cells) > 1 else "")
-    return f"Rumus: {capaian.formula}. {realised_part}; {target_part}. {readable(capaian.worked)}"
+    return f"Rumus: {capaian.formula}. {realised_part}; {target_part}. {capaian.worked}"
 
 
 def _unreported(item: IndicatorYear, through: int) -> list[int]:

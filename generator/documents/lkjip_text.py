@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from generator.core.capaian import Capaian, percent_text
 from generator.core.year import QUARTER_NAMES
-from generator.documents.capaian_paper import readable, shown
+from generator.documents.capaian_paper import shown
 from generator.documents.year_paper import NONE, NOT_REPORTED
 from generator.plan.agreement import Agreement
 from generator.plan.compile import DRAFT, NO_BUDGET, Letterhead
@@ -146,7 +146,7 @@ def _working(r: IndicatorResult, year: int) -> str:
         return f"Capaian belum dapat dihitung: {why}."
     parts = [f"Kategori: {c.category}." if c.category else "",
              f"Realisasi = {r.how}." if r.how else "",
-             f"Rumus: {c.formula}.", readable(c.worked) + ("" if c.worked.endswith(".") else ".")]
+             f"Rumus: {c.formula}.", c.worked + ("" if c.worked.endswith(".") else ".")]
     if c.verify:
         parts.append("Capaian di atas ambang verifikasi: perlu verifikasi.")
     return " ".join(p for p in parts if p)

@@ -80,14 +80,6 @@ def render(fmt_name: str, paper: Paper, src: Source, cache: Path | None = None,
     return caches.through(cache, f"{kind}-xlsx", (key,), make, ".xlsx")
 
 
-def draft_of(paper: Paper, document: typeset.Document | None = None) -> bool:
-    """Whether the file is a DRAF: the paper's own reasons, or placeholders left (`unfilled`)."""
-    if document is None:
-        document = (renaksi_document(paper, Source("", "")) if isinstance(paper, RenaksiPaper)
-                    else capaian_document(paper, Source("", "")))
-    return document.draft
-
-
 def downloads(root: Path, measured: MeasuredYear, rkt: CompiledRkt, agency: Agency, today: dt.date,
               cache: Path | None = None) -> list[tuple[str, str, bytes]]:
     """(path under docs/, label, bytes) of each file a site page may offer for the year (a DRAF named

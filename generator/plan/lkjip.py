@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from generator.core import target as tgt
-from generator.core.capaian import Capaian, aggregate, measure, shown_value
+from generator.core.capaian import Capaian, measure
 from generator.core.cycles import program_key
 from generator.core.lkjip import (
     BUDGET,
@@ -31,11 +31,11 @@ from generator.core.lkjip import (
 )
 from generator.core.lkjip import sections as narrative_sections
 from generator.core.model import Agency, CycleFolder, Indicator, Objective
-from generator.core.year import LAST, QUARTER_NAMES, QUARTERS, MeasurementRules, quarter_end
+from generator.core.year import QUARTER_NAMES, QUARTERS, MeasurementRules, quarter_end
 from generator.plan.agreement import Agreement, agreement
 from generator.plan.compile import NOT_FILLED, CompiledRkt, Letterhead, PerformanceRow
 from generator.plan.derive import Derived
-from generator.plan.performance import BudgetLine, IndicatorYear, MeasuredYear, QuarterCell
+from generator.plan.performance import BudgetLine, IndicatorYear, MeasuredYear, QuarterCell, aggregated
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,17 +244,7 @@ def _complete(item: IndicatorYear) -> bool:
 def _realised(item: IndicatorYear) -> tgt.Target | None:
     """The reported quarters aggregated as the indicator says, as a value (the year's once complete)."""
     values = [c.value for c in _reported(item) if c.value is not None]
-    if not values:
-        return None
-    if item.indicator.aggregation == LAST:
-        return values[-1]  # as the unit typed it ("71,50")
-    numbers = [v.value for v in values if v.value is not None and v.kind in tgt.NUMERIC]
-    if len(numbers) != len(values):
-        return values[-1]  # text realisations: the last one stands for the year
-    total = aggregate(numbers, item.indicator.aggregation)
-    assert total is not None
-    last = values[-1]
-    return tgt.Target(shown_value(total, last), last.kind, total, last.unit, last.unit_in_text)
+    return aggregated(values, item.indicator.aggregation) if values else None
 
 
 def _text(value: tgt.Target | None) -> str:

@@ -19,6 +19,7 @@ from generator.core.calendar import WorkCalendar
 from generator.core.capaian import AGGREGATION_WORDS, Capaian, aggregate, aggregate_targets, measure, shown_value
 from generator.core.model import Agency, CycleFolder, Indicator, Objective, Person, Program
 from generator.core.year import (
+    LAST,
     QUARTER_NAMES,
     QUARTERS,
     MeasurementRules,
@@ -174,6 +175,19 @@ def _cell(quarter: int, planned: PlannedIndicator | None, realisation: Realisati
     return QuarterCell(quarter, target, realisation, value, capaian, ended)
 
 
+def aggregated(values: list[tgt.Target], how: str) -> tgt.Target:
+    """Realisations of several quarters (in order, at least one) as one: numbers aggregated as the
+    indicator says and written as the quarters wrote theirs; the last quarter's as the unit typed it
+    ("71,50") where it stands for the year (`terakhir`), and so do text realisations."""
+    numbers = [v.value for v in values if v.value is not None and v.kind in tgt.NUMERIC]
+    if how == LAST or len(numbers) != len(values):
+        return values[-1]
+    total = aggregate(numbers, how)
+    assert total is not None
+    last = values[-1]
+    return tgt.Target(shown_value(total, last), last.kind, total, last.unit, last.unit_in_text)
+
+
 def _so_far(cells: tuple[QuarterCell, ...], indicator: Indicator, rules: MeasurementRules) -> SoFar:
     reported = [c for c in cells if c.value is not None and c.target is not None]
     quarters = tuple(c.quarter for c in reported)
@@ -183,15 +197,7 @@ def _so_far(cells: tuple[QuarterCell, ...], indicator: Indicator, rules: Measure
     names = "–".join(dict.fromkeys((QUARTER_NAMES[quarters[0]], QUARTER_NAMES[quarters[-1]])))
     words = f"{AGGREGATION_WORDS[how]} ({names})"
     target = aggregate_targets([c.target for c in reported if c.target is not None], how)
-    values = [c.value for c in reported if c.value is not None]
-    numbers = [v.value for v in values if v.value is not None and v.kind in tgt.NUMERIC]
-    if len(numbers) == len(values):
-        total = aggregate(numbers, how)
-        assert total is not None
-        realised = tgt.Target(shown_value(total, values[-1]), values[-1].kind, total, values[-1].unit,
-                              values[-1].unit_in_text)
-    else:
-        realised = values[-1]  # text realisations: the last one stands for the year so far
+    realised = aggregated([c.value for c in reported if c.value is not None], how)
     capaian = measure(realised, target, indicator.direction, rules) if target is not None else None
     return SoFar(quarters, realised.text.strip(), target.text.strip() if target else "", capaian, words)
 
@@ -220,17 +226,9 @@ def _year_capaian(cells: tuple[QuarterCell, ...], ind: Indicator, year_target: s
                   rules: MeasurementRules) -> Capaian | None:
     """The year's capaian: the four quarters aggregated against the year's target."""
     values = [c.value for c in cells if c.value is not None]
-    numbers = [v.value for v in values if v.value is not None and v.kind in tgt.NUMERIC]
     if len(values) != 4:
         return None
-    if len(numbers) == 4:
-        total = aggregate(numbers, ind.aggregation)
-        assert total is not None
-        realised = tgt.Target(shown_value(total, values[-1]), values[-1].kind, total, values[-1].unit,
-                              values[-1].unit_in_text)
-    else:
-        realised = values[-1]
-    return measure(realised, _read(year_target, ind), ind.direction, rules)
+    return measure(aggregated(values, ind.aggregation), _read(year_target, ind), ind.direction, rules)
 
 
 def _indicator_year(number: str, row: PerformanceRow, unit: str | None, planned: PlannedIndicator | None,

@@ -276,17 +276,6 @@ def rules_list(m: MeasuredYear) -> Html:
 
 # --- the indicator table -----------------------------------------------------------------
 
-_LONG_DECIMAL = re.compile(r"(\d+),(\d{7,})")
-
-
-def tidy(worked: str) -> str:
-    """A worked formula with an unrounded mean ("10,33333333333333333333333333") shown to two decimals."""
-    def short(match: re.Match[str]) -> str:
-        value = Decimal(f"{match.group(1)}.{match.group(2)}").quantize(Decimal("0.01"), ROUND_HALF_UP)
-        return str(value).replace(".", ",")
-    return _LONG_DECIMAL.sub(short, worked)
-
-
 def capaian_html(c: Capaian | None, category: bool = False) -> str:
     """"Capaian <strong>97,65%</strong> · Sangat Baik" and the formula with its numbers; a text target
     says tercapai / belum tercapai without a percentage; no percentage says why."""
@@ -301,7 +290,7 @@ def capaian_html(c: Capaian | None, category: bool = False) -> str:
         return f"Capaian {shown}<br><span class=\"rkt-note\">{esc(c.reason or '')}</span>"
     if c.percent is None:  # a text target: compared, never given a percentage
         return f'Capaian {shown}<br><span class="rkt-rumus">{esc(c.worked)} ({esc(c.formula)})</span>'
-    return f'Capaian {shown}<br><span class="rkt-rumus">{esc(tidy(c.worked))}</span>'
+    return f'Capaian {shown}<br><span class="rkt-rumus">{esc(c.worked)}</span>'
 
 
 def _realisation_text(cell: QuarterCell, report: ReportState | None) -> str:

@@ -10,7 +10,7 @@ from generator.core.model import Indicator
 from generator.core.year import QUARTER_NAMES, QUARTERS
 from generator.plan.compile import CompiledRkt
 from generator.plan.performance import IndicatorYear, MeasuredYear
-from generator.site.pages.capaian import measured_years, page_path, tidy
+from generator.site.pages.capaian import measured_years, page_path
 from generator.site.pages.context import Context
 from generator.site.pages.markup import DATA_PAGE, Html, chart, esc, front, link, table
 
@@ -92,7 +92,7 @@ def _capaian_cell(row: IndicatorYear | None) -> Html | str:
         return "belum ada realisasi" if row.planned is not None else "belum ada Rencana Aksi"
     shown = c.shown + (f" · {c.category}" if c.category else "")
     return Html(f"<strong>{esc(shown)}</strong> ({esc(span)})<br>Realisasi {esc(realised)} · Target {esc(target)}"
-                f'<br><span class="rkt-note">{esc(tidy(c.worked))}</span>')
+                f'<br><span class="rkt-note">{esc(c.worked)}</span>')
 
 
 def capaian_across_years(ctx: Context, measured: Mapping[int, MeasuredYear]) -> str:
