@@ -5,6 +5,7 @@ support/; the marks `site`, `browser` and `git` (support/markers.py) are checked
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,20 @@ def _carries_its_marks(request: pytest.FixtureRequest):
     if missing:
         pytest.fail(f"this test (or a fixture it uses) started {', '.join(missing)} without "
                     f"{' '.join('@pytest.mark.' + m for m in missing)}: mark it (support/markers.py)", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _leaves_the_checkout_alone():
+    """After the test: fails it if it left a new file in the project's folder that git does not ignore
+    (a command run from here without --out writes where it stands; a test must run it elsewhere)."""
+    before = set(os.listdir(ROOT))
+    yield
+    new = sorted(set(os.listdir(ROOT)) - before)
+    if new:
+        ignored = subprocess.run(["git", "check-ignore", "--", *new], cwd=ROOT, capture_output=True, text=True)
+        stray = sorted(set(new) - set(ignored.stdout.split()))
+        if stray and (ROOT / ".git").exists():
+            pytest.fail(f"this test left {', '.join(stray)} in {ROOT}: write to tmp_path", pytrace=False)
 
 
 @pytest.fixture

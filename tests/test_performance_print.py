@@ -255,8 +255,10 @@ def test_a_missing_report_prints_belum_dilaporkan_and_makes_the_capaian_a_draft(
         "Serapan kumulatif 16,31% 52,48% belum dilaporkan belum berakhir",
     ])
     # the default name says DRAF, as the PK's draft does
-    proc = rkt(incomplete, "export", "2026", "--document", "capaian", "--format", "xlsx", "--today", "2026-11-28")
+    proc = rkt(incomplete, "export", "2026", "--document", "capaian", "--format", "xlsx", "--today", "2026-11-28",
+               cwd=tmp_path)
     assert proc.returncode == 0 and "ditulis ke capaian-2026-draf.xlsx" in proc.stdout, proc.stderr
+    assert (tmp_path / "capaian-2026-draf.xlsx").is_file()
 
 
 def test_a_year_without_rencana_aksi_is_refused_in_indonesian(tmp_path):

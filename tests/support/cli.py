@@ -9,10 +9,11 @@ from pathlib import Path
 from support.repos import ROOT
 
 
-def rkt(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`rkt -C repo args...` with this run's Python, from the project's folder."""
+def rkt(repo: Path, *args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`rkt -C repo args...` with this run's Python, from the project's folder (or `cwd`, where a command
+    that is not told where to write puts its file)."""
     return subprocess.run([sys.executable, "-m", "generator", "-C", str(repo), *args], capture_output=True,
-                          text=True, cwd=ROOT, env=env)
+                          text=True, cwd=cwd, env=env)
 
 
 def rkt_here(capsys, repo: Path, *args: str) -> tuple[int, str]:
