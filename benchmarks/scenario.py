@@ -203,6 +203,29 @@ def write_signed(repo: Path, year: int) -> None:
         f"sha256: {hashlib.sha256(scan).hexdigest()}\ncommit: {'0' * 40}\n", encoding="utf-8")
 
 
+def write_signed_agreements(repo: Path, years: list[int], today: dt.date) -> None:
+    """Version 1 of each year's signed Perjanjian Kinerja, signed from its signed plan as it is (its
+    content fingerprint recorded, as `rkt sign --document pk` records it): as an agency has its PK of
+    every past year signed, a finished year's PK is its scan."""
+    from generator.check.validate import validate
+    from generator.plan import fingerprint
+    from generator.plan.derive import derive
+
+    result = validate(repo, today=today)
+    compiled = derive(repo, result.repository, today).compiled
+    for year in years:
+        scan = minimal_pdf(["CONTOH", f"PK {year}"])
+        signed = repo / f"cycles/{year}/signed"
+        (signed / f"pk-{year}-v1.pdf").write_bytes(scan)
+        (signed / f"pk-{year}-v1.yaml").write_text(
+            "# yaml-language-server: $schema=../../../schemas/signed.schema.json\n"
+            f"tahun: {year}\nversi: 1\ntanggal: {year}-01-06\npenandatangan:\n  jabatan: Kepala Badan\n"
+            f"  nama: Kepala\n  nip: \"197005141993031007\"\nberkas: pk-{year}-v1.pdf\n"
+            f"sha256: {hashlib.sha256(scan).hexdigest()}\ncommit: {'0' * 40}\n"
+            f"sidik_isi: {fingerprint.fingerprint(compiled[year])}\nversi_sidik: {fingerprint.VERSION}\n",
+            encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class Regency:
     """A dashboard repository: `cycles` plans, the last one still running on `today`."""
@@ -241,6 +264,7 @@ def generate_regency(repo: Path, cycles: int, units: int, rows: int, running: bo
             ended = 4 if year < today.year else (today.month - 1) // 3
             for unit in codes:
                 write_measured(repo, year, unit, rows, ended)
+    write_signed_agreements(repo, [y for y in years if not (running and y == last)], today)
     return Regency(tuple(years), tuple(codes), today)
 
 

@@ -48,11 +48,13 @@ def test_a_signed_rencana_aksi_is_archived_listed_and_offered(repo, tmp_path):
     archive = files["arsip.md"].decode()
     assert "## Rencana Aksi bertanda tangan" in archive and "renaksi-2026-v1.pdf" in archive
     assert files["unduh/renaksi-2026-v1.pdf"] == scan.read_bytes()
-    # the documents to print and sign, offered beside the year's capaian, and linked from its RKT page
-    assert files["unduh/renaksi-2026.pdf"].startswith(b"%PDF-") and "unduh/renaksi-2026.xlsx" in files
+    # signed as it is: its scan is the document of record, offered beside the year's capaian with the
+    # XLSX, and no PDF to sign again (as a finished RKT's); the capaian is not a signed document
+    assert "unduh/renaksi-2026.pdf" not in files and "unduh/renaksi-2026.xlsx" in files
     assert files["unduh/capaian-2026.pdf"].startswith(b"%PDF-") and "unduh/capaian-2026.xlsx" in files
     capaian = files["capaian-2026.md"].decode()
-    assert "[Rencana Aksi 2026 (PDF)](unduh/renaksi-2026.pdf)" in capaian
+    assert "[Rencana Aksi 2026 bertanda tangan versi 1](unduh/renaksi-2026-v1.pdf)" in capaian
+    assert "Rencana Aksi 2026 (PDF)" not in capaian and "[Rencana Aksi 2026 (XLSX)](unduh/renaksi-2026.xlsx)" in capaian
     assert "[Capaian Kinerja 2026 (XLSX)](unduh/capaian-2026.xlsx)" in capaian
     assert "[Capaian Kinerja 2026](../capaian-2026.md)" in files["rkt/2026.md"].decode()
 
@@ -69,6 +71,10 @@ def test_a_rencana_aksi_changed_after_its_signature_asks_for_a_new_version(repo,
     assert [(p.file, p.severity) for p in found] == [("cycles/2026/signed/renaksi-2026-v1.yaml", "warning")]
     assert "Rencana Aksi 2026 berubah setelah versi 1 ditandatangani pada 2026-01-20" in found[0].message
     assert "--document renaksi" in found[0].message
+    # changed since its signature: the PDF to print and sign again is back on the Capaian page
+    files = generate(repo, validate(repo, today=TODAY), TODAY, None).files
+    assert files["unduh/renaksi-2026.pdf"].startswith(b"%PDF-")
+    assert "[Rencana Aksi 2026 (PDF)](unduh/renaksi-2026.pdf)" in files["capaian-2026.md"].decode()
     # a second signature records the revision
     second = tmp_path / "renaksi-2.pdf"
     second.write_bytes(minimal_pdf(["RENCANA AKSI 2026 PERUBAHAN (CONTOH)"]))

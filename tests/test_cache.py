@@ -69,7 +69,7 @@ def test_a_change_to_rkt_code_redraws_every_chart(tmp_path):
     build(repo, today=TODAY, run_mkdocs=False)
     code = tmp_path / "code"
     shutil.copytree(ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    charts = code / "generator/site/charts.py"
+    charts = code / "generator/site/chartlook.py"
     charts.write_text(charts.read_text().replace('"ink": "#263238"', '"ink": "#000000"'))
     assert '"ink": "#000000"' in charts.read_text()
     assert generate_elsewhere(repo, code=code) == (False, 16, 0)

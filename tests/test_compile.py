@@ -44,8 +44,8 @@ def test_the_target_printed_is_the_units_agreed_one_with_the_renstra_beside_it(t
     assert merit.target_text == "0,73" and merit.renstra_text == "0,72" and merit.differs
     assert not row(rkt, "SS1.2").differs  # "95%" in both
     assert row(rkt, "SS2.2").target_text == "-" and row(rkt, "SS2.2").filled  # said on purpose
-    assert rkt.shows_renstra and rkt.performance_cells(merit)[2:4] == ["0,73", "0,72"]
-    assert rkt.performance_cells(row(rkt, "SS1.2"))[2:4] == ["95%", ""]  # beside it only where it differs
+    assert rkt.shows_renstra and rkt.performance_columns().cells(merit)[2:4] == ["0,73", "0,72"]
+    assert rkt.performance_columns().cells(row(rkt, "SS1.2"))[2:4] == ["95%", ""]  # beside it only where it differs
 
 
 def test_a_missing_units_indicators_are_listed_as_not_filled_and_the_plan_is_a_draft(tmp_path):

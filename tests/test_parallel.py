@@ -80,7 +80,8 @@ def test_without_a_batch_outputs_are_made_at_once():
 
 
 @fork
-def test_pdfs_are_set_in_this_process_beside_the_pages_in_order_and_a_failure_reaches_the_build(tmp_path):
+def test_outputs_told_to_stay_are_made_in_this_process_beside_the_pages_in_order_and_a_failure_reaches_the_build(
+        tmp_path):
     import threading
 
     assert threading.active_count() == 1, f"a fixture left threads running: {threading.enumerate()}"
@@ -95,10 +96,17 @@ def test_pdfs_are_set_in_this_process_beside_the_pages_in_order_and_a_failure_re
     with parallel.Batch() as batch:
         files = {f"p{i}.pdf": cache.through(None, "t", (i,), pdf(i), ".pdf") for i in range(3)}
         files["c.svg"] = cache.through(None, "t", (9,), lambda: b"<svg/>", ".svg")
-        batch.start()
+        batch.start(here=[".pdf"])
         files = batch.finish(files)
     assert [files[f"p{i}.pdf"] for i in range(3)] == [b"%%PDF-%d by %d" % (i, os.getpid()) for i in range(3)]
-    assert made_in == ["rkt-pdf"] * 3  # in this process, but not in the thread that renders the pages
+    assert made_in == ["rkt-here"] * 3  # in this process, but not in the thread that renders the pages
+    # not told to stay: made by the workers, in the same order
+    with parallel.Batch() as batch:
+        files = {f"p{i}.pdf": cache.through(None, "t", (i,), pdf(i), ".pdf") for i in range(3)}
+        batch.start()
+        files = batch.finish(files)
+    assert [v.split(b" by ")[0] for v in files.values()] == [b"%PDF-0", b"%PDF-1", b"%PDF-2"]
+    assert os.getpid() not in {int(v.split(b" by ")[1]) for v in files.values()}
 
     def broken() -> bytes:
         raise OSError(errno.ENOSPC, "No space left on device", "unduh/capaian-2026.pdf")
@@ -106,7 +114,36 @@ def test_pdfs_are_set_in_this_process_beside_the_pages_in_order_and_a_failure_re
     with parallel.Batch() as batch:
         files = {"a.pdf": cache.through(None, "t", (1,), broken, ".pdf"),
                  "b.svg": cache.through(None, "t", (2,), lambda: b"b", ".svg")}
-        batch.start()
+        batch.start(here=[".pdf"])
         with pytest.raises(OSError) as caught:
             batch.finish(files)
     assert caught.value.filename == "unduh/capaian-2026.pdf"
+
+
+# a build in a process that has set a PDF before (`rkt serve` rebuilding, a test run): Typst's thread pool,
+# started then, does not survive a fork, and a PDF set in a forked worker would wait for ever
+AFTER_A_PDF = """
+import datetime, sys
+from pathlib import Path
+from generator.check.validate import validate
+from generator.documents import typeset
+from generator.site.generate import generate
+typeset.to_pdf(typeset.Document("A", "a", (typeset.Text("title", "A"),)))
+repo, today = Path(sys.argv[1]), datetime.date.fromisoformat(sys.argv[2])
+files = generate(repo, validate(repo, today=today), today, None).files
+print(sum(1 for name, data in files.items() if name.endswith(".pdf") and data.startswith(b"%PDF-")))
+"""
+
+
+@fork
+def test_a_build_after_a_pdf_in_the_same_process_sets_its_pdfs_here_and_finishes(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import TODAY, copy_example
+
+    repo = copy_example(tmp_path / "repo")
+    proc = subprocess.run([sys.executable, "-c", AFTER_A_PDF, str(repo), TODAY.isoformat()], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert int(proc.stdout.split()[-1]) >= 4  # the RKT, the PK, the Rencana Aksi and the capaian

@@ -305,18 +305,22 @@ def test_typed_text_stays_text_and_the_bytes_do_not_change(tmp_path):
     assert len(cells) == 1 and cells[0].data_type == "s" and cells[0].quotePrefix
 
 
+def folder(d, year: int):
+    return next(c for c in d.folders if c.year == year)
+
+
 def test_the_site_downloads_and_their_bytes(tmp_path):
     """What the Capaian page may offer (`year_documents.downloads`): both documents in both formats,
     the same bytes each time; nothing for a year without Rencana Aksi."""
     repo = copy_example(tmp_path / "repo")
     result = validate(repo, today=TODAY)
     d = derive(repo, result.repository, TODAY)
-    got = year_documents.downloads(repo, d.measured[2026], d.compiled[2026], d.repo.agency, TODAY)
+    got = year_documents.downloads(repo, folder(d, 2026), d.measured[2026], d.compiled[2026], d.repo.agency, TODAY)
     assert [(path, label) for path, label, _ in got] == [
         ("unduh/renaksi-2026.pdf", "Rencana Aksi 2026 (PDF)"), ("unduh/renaksi-2026.xlsx", "Rencana Aksi 2026 (XLSX)"),
         ("unduh/capaian-2026.pdf", "Capaian Kinerja 2026 (PDF)"),
         ("unduh/capaian-2026.xlsx", "Capaian Kinerja 2026 (XLSX)")]
-    again = year_documents.downloads(repo, d.measured[2026], d.compiled[2026], d.repo.agency, TODAY)
+    again = year_documents.downloads(repo, folder(d, 2026), d.measured[2026], d.compiled[2026], d.repo.agency, TODAY)
     assert [data for _, _, data in got] == [data for _, _, data in again]
     assert " ".join(PdfReader(io.BytesIO(got[2][2])).pages[0].extract_text().split()).count("Sumber: tanpa Git") == 1
-    assert year_documents.downloads(repo, d.measured[2027], d.compiled[2027], d.repo.agency, TODAY) == []
+    assert year_documents.downloads(repo, folder(d, 2027), d.measured[2027], d.compiled[2027], d.repo.agency, TODAY) == []

@@ -297,10 +297,11 @@ def test_beranda_first_phone_screen_says_where_who_which_units_how_late_and_when
 # --- charts ------------------------------------------------------------------------------
 
 def smallest_text_px(svg: str, shown_width: float) -> float:
-    """The smallest text of a matplotlib SVG (text drawn as paths, scaled from 100-unit glyphs) at the
-    width the page shows it."""
+    """The smallest text of a chart at the width the page shows it: a matplotlib SVG draws its text
+    as paths (scaled from 100-unit glyphs), the timeline writes text with a font size."""
     view = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
     sizes = [float(s) * 100 for s in re.findall(r"scale\(([\d.]+) -\1\)", svg)]
+    sizes += [float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)]
     assert sizes, "no text found"
     return min(sizes) * shown_width / view
 
@@ -322,10 +323,14 @@ def test_charts_are_readable_on_a_phone_and_open_full_size(seen, site):
 
 def test_the_timeline_shows_the_forecast_apart_from_baseline_and_actual(site):
     svg = (site / "grafik/siklus-2027.svg").read_text()
-    assert "<!-- Perkiraan -->" in svg  # the legend names it
-    assert svg.count('style="fill: url(#h') >= 8  # hatched bars: steps 4 (the rest of it) to 11
-    # a finished cycle has nothing to forecast
-    assert "Perkiraan" not in (site / "grafik/siklus-2026.svg").read_text()
+    assert ">Perkiraan</text>" in svg  # the legend names it
+    # hatched bars: steps 4 (the rest of it) to 11, and the legend's key
+    assert svg.count('fill="url(#perkiraan)"') == 8 + 1
+    assert ">hari ini</text>" in svg and ">4. Pengisian Form</text>" in svg
+    # a finished cycle has nothing to forecast, and no today
+    finished = (site / "grafik/siklus-2026.svg").read_text()
+    assert "Perkiraan" not in finished and "hari ini" not in finished
+    assert (site / "grafik/siklus-2027-ponsel.svg").read_text().count('fill="url(#perkiraan)"') == 8 + 1
 
 
 # --- words --------------------------------------------------------------------------

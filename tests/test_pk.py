@@ -4,6 +4,7 @@ archived like a signed RKT and offered by the site."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -199,14 +200,15 @@ def test_a_signed_pk_is_archived_dated_listed_and_offered(tmp_path):
     out = tmp_path / "pk-2026.pdf"
     assert run(repo, "export", "2026", "--document", "pk", "--out", str(out)).returncode == 0
     assert "Paringin, 6 Januari 2026" in flat(PdfReader(out).pages[0].extract_text())
-    # the site: the Arsip lists it, the RKT page offers the PK and its scan
+    # the site: the Arsip lists it, the RKT page offers its scan, the document of record (as a finished
+    # RKT's), and the lampiran as XLSX; no PDF to sign it again (`rkt export` above still prints one)
     files = generate(repo, result, TODAY, None).files
     archive = files["arsip.md"].decode()
     assert "## Perjanjian Kinerja bertanda tangan" in archive and "pk-2026-v1.pdf" in archive
     assert files["unduh/pk-2026-v1.pdf"] == scan.read_bytes()
-    assert files["unduh/pk-2026.pdf"].startswith(b"%PDF-") and "unduh/pk-2026.xlsx" in files
+    assert "unduh/pk-2026.pdf" not in files and "unduh/pk-2026.xlsx" in files
     page = files["rkt/2026.md"].decode()
-    assert "[Perjanjian Kinerja (PDF)](../unduh/pk-2026.pdf)" in page
+    assert "Perjanjian Kinerja (PDF)" not in page and "[Perjanjian Kinerja (XLSX)](../unduh/pk-2026.xlsx)" in page
     assert "[Perjanjian Kinerja bertanda tangan versi 1](../unduh/pk-2026-v1.pdf)" in page
     # the running 2027 cycle offers a DRAF of its PK, never one named as the PK to sign
     assert "[Perjanjian Kinerja DRAF, belum untuk ditandatangani (PDF)](../unduh/pk-2027-draf.pdf)" in files[
@@ -219,6 +221,12 @@ def test_a_signed_pk_is_archived_dated_listed_and_offered(tmp_path):
     meta_path.write_text(meta_path.read_text().replace("tanggal: 2026-01-06", "tanggal: 2026-01-07"))
     changed = [p for p in validate(repo, today=TODAY, base="main").problems if p.code == "RKT302"]
     assert [p.file for p in changed] == ["cycles/2026/signed/pk-2026-v1.yaml"]
+    # a scan signed from another content of the RKT (its fingerprint is not the plan's now) is not the
+    # PK of this plan: the PK to sign is offered again
+    meta_path.write_text(re.sub(r"sidik_isi: \S+", "sidik_isi: " + "0" * 64, meta_path.read_text()))
+    files = generate(repo, validate(repo, today=TODAY), TODAY, None).files
+    assert files["unduh/pk-2026.pdf"].startswith(b"%PDF-")
+    assert "[Perjanjian Kinerja (PDF)](../unduh/pk-2026.pdf)" in files["rkt/2026.md"].decode()
 
 
 def test_a_signed_pk_must_be_named_as_one(example):

@@ -96,9 +96,16 @@ def program_key(code: str | None, name: str) -> str:
 def _total(amount: int | None, children: tuple) -> int | None:
     if amount is not None:
         return amount
-    if not children or any(c.budget is None for c in children):
+    if not children:
         return None
-    return sum(c.budget for c in children)
+    # each child's budget read once: it is itself a sum of its children, all the way down
+    total = 0
+    for child in children:
+        budget = child.budget
+        if budget is None:
+            return None
+        total += budget
+    return total
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,21 @@ from generator.documents import typeset
 from generator.documents.pk_pdf import pk_document
 from generator.documents.pk_xlsx import to_xlsx
 from generator.documents.provenance import Source
-from generator.plan.agreement import Agreement, agreement, content
+from generator.plan.agreement import Agreement, agreement, content, signed_as_is
 from generator.plan.compile import DRAFT, CompiledRkt
 
 FORMATS = ("pdf", "xlsx")
+
+
+def formats(folder: CycleFolder, made: Agreement, rkt: CompiledRkt) -> tuple[str, ...]:
+    """The PK files the site makes: no PDF of a PK whose signed scan is archived for the RKT as it is
+    (the scan is the document of record, as a finished RKT's is; `rkt export --document pk` still
+    prints it), the lampiran as XLSX always."""
+    from generator.plan.fingerprint import fingerprint
+
+    if made.draft is None and signed_as_is(folder.agreements, fingerprint(rkt)) is not None:
+        return ("xlsx",)
+    return FORMATS
 
 
 def file_name(year: int, fmt_name: str, draft: bool = False) -> str:
@@ -70,8 +81,8 @@ def downloads(folder: CycleFolder, agency: Agency, rkt: CompiledRkt, sop: Sop | 
     if made is not None:
         draft = made.draft is not None
         label = f"Perjanjian Kinerja {DRAFT}, belum untuk ditandatangani" if draft else "Perjanjian Kinerja"
-        out += [(f"unduh/{file_name(folder.year, 'pdf', draft)}", f"{label} (PDF)"),
-                (f"unduh/{file_name(folder.year, 'xlsx', draft)}", f"{label} (XLSX)")]
+        out += [(f"unduh/{file_name(folder.year, fmt_name, draft)}", f"{label} ({fmt_name.upper()})")
+                for fmt_name in formats(folder, made, rkt)]
     out += [(f"unduh/{v.scan}", f"Perjanjian Kinerja bertanda tangan versi {v.version}")
             for v in sorted(folder.agreements, key=lambda v: v.version) if v.scan_exists and v.scan_sha256 == v.sha256]
     return out

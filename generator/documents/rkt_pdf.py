@@ -132,9 +132,10 @@ def rkt_document(rkt: CompiledRkt, agency: Agency, source: Source, override: str
     if rkt.draft:
         blocks.append(ts.Note(f"{DRAFT}.", rkt.draft_note))
     blocks.append(ts.Text("heading", f"{'A. ' if rkt.has_programs else ''}Tabel Kinerja"))
-    headers = rkt.performance_headers()
+    layout = rkt.performance_columns()
+    headers = layout.headers
     blocks.append(ts.Table(columns(headers), spanned_rows(headers, (
-        (g.number, g.objective.description, [(list(rkt.performance_cells(r)), r.filled) for r in g.rows])
+        (g.number, g.objective.description, [(layout.cells(r), r.filled) for r in g.rows])
         for g in rkt.groups))))
     if rkt.has_programs:
         blocks += _programs(rkt, number)

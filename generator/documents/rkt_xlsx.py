@@ -41,7 +41,8 @@ def _write_program_table(ws: Sheet, form: Form) -> None:
 def _write_performance(ws: Sheet, rkt: CompiledRkt) -> None:
     """The performance table as printed: numbered per sasaran, the No and Sasaran cells merged
     over the sasaran's indicators; optional columns only when the plan has them."""
-    headers = rkt.performance_headers()
+    layout = rkt.performance_columns()
+    headers = layout.headers
     header = ws.append(headers, "header")
     target = headers.index("Target")
     pending: list[str | None] = ["top"] * len(headers)
@@ -49,7 +50,7 @@ def _write_performance(ws: Sheet, rkt: CompiledRkt) -> None:
     for g in rkt.groups:
         rows = []
         for i, row in enumerate(g.rows):
-            cells: list = rkt.performance_cells(row)
+            cells: list = layout.cells(row)
             cells[target - 2] = row.target_value
             rows.append(ws.append([g.number if i == 0 else None, g.objective.description if i == 0 else None,
                                    *cells], "top" if row.filled else pending))

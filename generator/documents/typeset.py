@@ -14,7 +14,8 @@ import importlib.util
 import json
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "document.typ"
@@ -143,12 +144,29 @@ class Document:
 
 
 def _plain(doc: Document) -> dict:
-    data = asdict(doc)
+    data = _values(doc)
+    assert isinstance(data, dict)
     data.pop("logo")
     for block in data["blocks"]:
         if block["kind"] == "kop":
             block["logo"] = _logo_name(doc.logo) if doc.logo else None
     return data
+
+
+def _values(value: object) -> object:
+    """`dataclasses.asdict` for these blocks, without its deep copies (every leaf is a text, a
+    number or None): a long table's page description is a few hundred thousand values."""
+    if isinstance(value, tuple | list):
+        return [_values(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _values(getattr(value, name)) for name in field_names(type(value))}
+    return value
+
+
+@cache
+def field_names(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass, looked up once per class."""
+    return tuple(f.name for f in fields(kind))
 
 
 def _logo_name(data: bytes) -> str:
@@ -176,10 +194,23 @@ def cache_key(doc: Document) -> str:
     return plain(doc) + hashlib.sha256(doc.logo or b"").hexdigest()
 
 
+# Typst sets a document with a pool of threads of its own, started by the first document set in a
+# process; a process forked after that inherits the pool's locks but not its threads, and its first
+# document waits for ever. A build hands PDFs to forked workers only while this is False.
+_set_here = False
+
+
+def forks_safely() -> bool:
+    """Whether a process forked now can set documents: none was set in this one yet."""
+    return not _set_here
+
+
 def to_pdf(doc: Document) -> bytes:
     """The PDF of `doc`: a pure function of the document (no date in its metadata)."""
     import typst
 
+    global _set_here
+    _set_here = True
     # Typst reads only below its root: the template and the logo, nothing of the repository
     root = Path(tempfile.mkdtemp(prefix="rkt-typst-"))
     try:

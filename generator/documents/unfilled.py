@@ -44,14 +44,22 @@ def mark_book(book: Book) -> int:
 
 
 def _rewrite(value: object, fix: Callable[[str], str]) -> object:
-    """`value` with `fix` applied to every text in it (blocks, rows and cells are frozen dataclasses)."""
+    """`value` with `fix` applied to every text in it (blocks, rows and cells are frozen dataclasses);
+    `value` itself, the very object, where no text in it changed (nothing is copied for nothing)."""
     if isinstance(value, str):
-        return fix(value)
+        text = fix(value)
+        return value if text == value else text
     if isinstance(value, tuple):
-        return tuple(_rewrite(v, fix) for v in value)
+        items = tuple(_rewrite(v, fix) for v in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: _rewrite(getattr(value, f.name), fix)
-                                             for f in dataclasses.fields(value) if f.init})
+        changed: dict[str, object] = {}
+        for name in ts.field_names(type(value)):
+            old = getattr(value, name)
+            new = _rewrite(old, fix)
+            if new is not old:
+                changed[name] = new
+        return dataclasses.replace(value, **changed) if changed else value
     return value
 
 

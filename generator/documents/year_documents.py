@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from generator.core.model import Agency
+from generator.core.model import Agency, CycleFolder, SignedVersion
 from generator.core.year import quarter_end
 from generator.documents import typeset
 from generator.documents.capaian_paper import CapaianPaper, capaian_document, capaian_paper
@@ -21,6 +21,7 @@ from generator.documents.provenance import Source
 from generator.documents.renaksi_paper import RenaksiPaper, renaksi_document, renaksi_paper
 from generator.documents.renaksi_xlsx import to_xlsx as renaksi_xlsx
 from generator.documents.year_paper import fingerprint, source_commit
+from generator.plan.agreement import signed_as_is
 from generator.plan.compile import DRAFT, CompiledRkt
 from generator.plan.performance import MeasuredYear
 
@@ -80,11 +81,13 @@ def render(fmt_name: str, paper: Paper, src: Source, cache: Path | None = None,
     return caches.through(cache, f"{kind}-xlsx", (key,), make, ".xlsx")
 
 
-def downloads(root: Path, measured: MeasuredYear, rkt: CompiledRkt, agency: Agency, today: dt.date,
-              cache: Path | None = None) -> list[tuple[str, str, bytes]]:
+def downloads(root: Path, folder: CycleFolder, measured: MeasuredYear, rkt: CompiledRkt, agency: Agency,
+              today: dt.date, cache: Path | None = None) -> list[tuple[str, str, bytes]]:
     """(path under docs/, label, bytes) of each file a site page may offer for the year (a DRAF named
-    so); none for a year without a Rencana Aksi (or, for the capaian, before TW I ends). Each paper's
-    page description is made once, for its name and its PDF; the source commit once for the year."""
+    so); none for a year without a Rencana Aksi (or, for the capaian, before TW I ends). A Rencana
+    Aksi signed as it is is offered as its signed scan and its XLSX, not as a PDF to sign again.
+    Each paper's page description is made once, for its name and its PDF; the source commit once
+    for the year."""
     out = []
     commit: str | None = None
     for kind in DOCUMENTS:
@@ -95,7 +98,18 @@ def downloads(root: Path, measured: MeasuredYear, rkt: CompiledRkt, agency: Agen
         src = Source(commit, fingerprint(paper))
         document = document_of(paper, src)
         label = f"{NAMES[kind]} {paper.year}" + (f" ({DRAFT}, belum untuk ditandatangani)" if document.draft else "")
-        for fmt_name in FORMATS:
+        scan = signed_plan(folder) if kind == RENAKSI and not document.draft else None
+        for fmt_name in FORMATS if scan is None else ("xlsx",):
             out.append((f"unduh/{file_name(kind, paper.year, fmt_name, document.draft)}",
                         f"{label} ({fmt_name.upper()})", render(fmt_name, paper, src, cache, document)))
+        if scan is not None:
+            out.append((f"unduh/{scan.scan}", f"{label} bertanda tangan versi {scan.version}",
+                        (root / scan.scan_path).read_bytes()))
     return out
+
+
+def signed_plan(folder: CycleFolder) -> SignedVersion | None:
+    """The newest signed Rencana Aksi of the year, when it was signed as the Rencana Aksi is now."""
+    from generator.plan.fingerprint import action_plan_fingerprint
+
+    return signed_as_is(folder.action_plan_versions, action_plan_fingerprint(folder.year_files))

@@ -138,6 +138,14 @@ def newest_verified(versions: tuple[SignedVersion, ...]) -> SignedVersion | None
     return max(verified, key=lambda v: v.version, default=None)
 
 
+def signed_as_is(versions: tuple[SignedVersion, ...], fingerprint: str) -> SignedVersion | None:
+    """The newest signed version (its scan verified) when it was signed from content of this
+    `fingerprint`, that is, from the document as it is now; None otherwise. Such a document's record
+    is its signed scan: the site offers the scan, and a PDF to sign again only on demand (`rkt export`)."""
+    newest = newest_verified(versions)
+    return newest if newest is not None and newest.content_fingerprint == fingerprint else None
+
+
 def unsigned(folder: CycleFolder, rkt: CompiledRkt, sop: Sop | None) -> str | None:
     """Why the PK of `folder`'s year cannot be the one to sign yet (its RKT is not signed, or its
     content changed since the signed version), Indonesian for the user; None when it can."""

@@ -340,17 +340,35 @@ class CompiledRkt:
     def shows_renstra(self) -> bool:
         return any(r.differs for r in self.performance)
 
-    def performance_headers(self) -> list[str]:
-        return (["No", "Sasaran", "Indikator Kinerja"] + (["Satuan"] if self.shows_unit_of_measure else [])
-                + ["Target"] + (["Target Renstra"] if self.shows_renstra else [])
-                + (["Cara Pengukuran"] if self.shows_formula else []))
+    def performance_columns(self) -> PerformanceColumns:
+        """The performance table's columns, decided once for the whole table (each decision reads
+        every row: asked again for each row, a table of n rows would cost n² target readings)."""
+        return PerformanceColumns(self.shows_unit_of_measure, self.shows_renstra, self.shows_formula)
 
-    def performance_cells(self, row: PerformanceRow) -> list[str]:
-        """The cells of one indicator after No and Sasaran, in `performance_headers` order."""
+    def performance_headers(self) -> list[str]:
+        return self.performance_columns().headers
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceColumns:
+    """Which optional columns the performance table prints, and each row's cells in that layout."""
+
+    unit_of_measure: bool  # a Satuan column, when a target does not carry its unit itself
+    renstra: bool  # a Target Renstra column, when an agreed target is not the Renstra's
+    formula: bool  # a Cara Pengukuran column, when an indicator says how it is measured
+
+    @property
+    def headers(self) -> list[str]:
+        return (["No", "Sasaran", "Indikator Kinerja"] + (["Satuan"] if self.unit_of_measure else [])
+                + ["Target"] + (["Target Renstra"] if self.renstra else [])
+                + (["Cara Pengukuran"] if self.formula else []))
+
+    def cells(self, row: PerformanceRow) -> list[str]:
+        """The cells of one indicator after No and Sasaran, in `headers` order."""
         return ([row.indicator.description]
-                + ([row.indicator.unit_of_measure or ""] if self.shows_unit_of_measure else [])
-                + [row.target_text] + ([row.renstra_text if row.differs else ""] if self.shows_renstra else [])
-                + ([row.indicator.formula or ""] if self.shows_formula else []))
+                + ([row.indicator.unit_of_measure or ""] if self.unit_of_measure else [])
+                + [row.target_text] + ([row.renstra_text if row.differs else ""] if self.renstra else [])
+                + ([row.indicator.formula or ""] if self.formula else []))
 
 
 def _performance(folder: CycleFolder, renstra: Renstra, units: tuple[UnitPlan, ...]) -> tuple[PerformanceRow, ...]:

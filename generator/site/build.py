@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.check.validate import Result, validate
-from generator.plan.derive import BuildError
 from generator.site.docs import DOCS, WriteStats, fingerprint, remember, unchanged_since_last_time, write
 from generator.site.engines import DEFAULT_ENGINE
 from generator.site.generate import Generated, generate
@@ -24,6 +23,7 @@ from generator.site.locks import locked
 from generator.site.publish import SITE, Publication, check_target, publish
 from generator.source import cache
 from generator.source.gitrepo import require_git
+
 
 @dataclass(frozen=True)
 class BuildReport:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from generator.check import versions
 from generator.check.validate import Result
 from generator.core.model import CycleFolder, ValidRepository
-from generator.documents import export, pk, year_documents
+from generator.documents import export, pk, typeset, year_documents
 from generator.plan import archive
 from generator.plan.derive import Derived, derive
 from generator.plan.fingerprint import fingerprint as content_fingerprint
@@ -26,8 +26,8 @@ from generator.site.formpage import form_page_data
 from generator.site.reportpage import report_page_data
 from generator.source import gitrepo, parallel
 
-if TYPE_CHECKING:  # matplotlib: imported only when pages are generated, not for an unchanged build
-    from generator.site.charts import ChartCache
+if TYPE_CHECKING:
+    from generator.site.chartcache import ChartCache
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Generated:
 
 def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None) -> Generated:
     """All generated files, in memory (`cache_dir`: the caches' folder; None: no caching)."""
-    from generator.site.charts import ChartCache
+    from generator.site.chartcache import ChartCache
 
     d = derive(root, result.repository, today)
     cache_obj = ChartCache(cache_dir / "charts" if cache_dir else None)
@@ -50,7 +50,8 @@ def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None)
         _charts(d, cache_obj, files, chart_paths)
         offered: dict[int, list[tuple[str, str]]] = {}
         _downloads(root, d, cache_dir / "exports" if cache_dir else None, files, offered)
-        batch.start(preload=["xlsxwriter"] if batch.pending(".xlsx") else [])
+        batch.start(preload=["xlsxwriter"] if batch.pending(".xlsx") else [],
+                    here=[] if typeset.forks_safely() else [".pdf"])
         # the pages need only the charts' names: rendered while the workers draw and print
         _pages(root, result, d, chart_paths, files, offered)
         files = batch.finish(files)
@@ -76,9 +77,8 @@ def _charts(d: Derived, cache_obj: ChartCache, files: dict[str, bytes], chart_pa
 def _chart_specs(repo: ValidRepository, d: Derived) -> Iterator[tuple[str, str, object]]:
     """(file name, kind, spec) of every chart of the site, in the order they are drawn."""
     from generator.site.capaianspec import chart_specs as capaian_specs
-    from generator.site.swimlane import FlowStep, SwimlaneSpec
+    from generator.site.chartspecs import BudgetTrendSpec, FlowStep, SwimlaneSpec, TargetTrendSpec
     from generator.site.timeline import timeline_spec
-    from generator.site.trendcharts import BudgetTrendSpec, TargetTrendSpec
 
     for c in d.folders:
         yield f"siklus-{c.year}", "timeline", timeline_spec(d.statuses[c.year])
@@ -131,7 +131,7 @@ def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, by
             if v.scan_exists and v.scan_sha256 == v.sha256:
                 files[f"unduh/{v.scan}"] = (root / v.scan_path).read_bytes()
         # the year's Rencana Aksi and capaian so far (PDF, XLSX), once it has a Rencana Aksi
-        for path, label, data in year_documents.downloads(root, d.measured[c.year], d.compiled[c.year],
+        for path, label, data in year_documents.downloads(root, c, d.measured[c.year], d.compiled[c.year],
                                                           d.repo.agency, d.today, exports):
             files[path] = data
             offered.setdefault(c.year, []).append((path, label))
@@ -145,7 +145,7 @@ def _agreement(c: CycleFolder, d: Derived, source: export.Source, exports: Path 
     made = pk.offered(c, d.repo.agency, d.compiled[c.year], d.repo.sop, finished)
     if made is None:
         return
-    for fmt_name in pk.FORMATS:
+    for fmt_name in pk.formats(c, made, d.compiled[c.year]):
         files[f"unduh/{pk.file_name(c.year, fmt_name, made.draft is not None)}"] = pk.render(
             fmt_name, made, d.repo.agency, source, exports)
 

@@ -139,7 +139,8 @@ def sakip_markdown(year: int, items: tuple[StageState, ...], today: dt.date, sit
     soon = [i for i in items if not i.late_days]
     if late:
         lines += ["**Tahapan yang terlambat**", ""]
-        lines += [f"- {_stage_line(i)}: {late_label(i.late_days).lower()} (tenggat {fmt.date_id(i.due)})." for i in late]
+        lines += [f"- {_stage_line(i)}: {late_label(i.late_days).lower()} (tenggat {fmt.date_id(i.due)})."
+                  for i in late]
         lines.append("")
     if soon:
         lines += [f"**Tahapan yang jatuh tempo dalam {working_days(REMIND_WITHIN)}**", ""]

@@ -13,22 +13,9 @@ from typing import Any
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Polygon, Rectangle
 
 from generator.site.charts import COLORS, MIN_FONT, PHONE_WIDTH, subplots, svg, wrap
+from generator.site.chartspecs import FlowStep, SwimlaneSpec
 
 Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class FlowStep:
-    number: int
-    label: str
-    lane: int
-    decision_back_to: int | None
-
-
-@dataclass(frozen=True)
-class SwimlaneSpec:
-    lanes: tuple[str, ...]
-    steps: tuple[FlowStep, ...]
 
 
 # --- desktop: one lane per pelaksana ------------------------------------------

@@ -4,22 +4,20 @@ step was done, and nothing else.
 
 One drawing for both variants, fed by a `TimelineLayout`: the desktop chart names
 each step beside its bars, the phone variant (a 360 px screen) above them, and
-keeps every text at MIN_FONT.
+keeps every text at FONT px. Written as SVG directly (rectangles, lines and texts),
+not through matplotlib: see `timeline`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from html import escape
+from typing import TYPE_CHECKING
 
-from matplotlib.patches import Rectangle
-
-from generator.site.charts import COLORS, MIN_FONT, MONTHS, PHONE_WIDTH, subplots, svg, wrap
+from generator.site.chartlook import COLORS, MONTHS, wrap
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
     from generator.plan.status import CycleStatus, StepStatus
 
 
@@ -75,44 +73,41 @@ def _forecast_left(status: CycleStatus, s: StepStatus) -> tuple[str | None, str 
 
 @dataclass(frozen=True)
 class TimelineLayout:
-    """Where the timeline puts things, in inches and axis units; one value per variant."""
+    """Where the timeline puts things, in SVG px (shown at that size: 1 px = 1 CSS px); one per variant."""
 
-    width: float  # of the figure, inches
-    row: float  # height of one step's row, inches
-    top: float  # margin above the axis (the title), inches
-    bottom: float  # margin below it (the date axis, then the legend), inches
-    left: float  # figure fractions
-    right: float
-    bar: float  # half the height of a baseline bar, in rows
-    labels_above: bool  # each step's name above its bars (else as the axis' tick labels)
-    today_drop: float  # the "hari ini" label's baseline: this far below the top row's top
-    top_gap: float  # the axis ends this far below the top row's top
-    today_flips: bool  # "hari ini" to the left of its line when the line is in the right half
-    tick_steps: tuple[tuple[int, int], ...]  # (longest span in days, days between date ticks)
-    tick_step_else: int  # days between date ticks for a longer span
-    legend_columns: int | None  # None: every entry in one row
+    width: int  # of the picture
+    label: int  # the step names' column, left of the bars (0: each name above its bars)
+    row: int  # height of one step's row
+    top: int  # above the first row: the title, then "hari ini"
+    bar: int  # height of a baseline bar (what was done and the forecast: a little thinner)
+    tick_steps: tuple[tuple[int, int], ...]  # (longest span in days, days between date labels)
+    tick_step_else: int  # days between date labels for a longer span
+    legend_columns: int  # entries per legend row
     title_width: int | None  # characters per title line; None: one line
 
 
-DESKTOP = TimelineLayout(width=9, row=0.42, top=0.55, bottom=0.75, left=0.19, right=0.98, bar=0.32,
-                         labels_above=False, today_drop=0.35, top_gap=0.3, today_flips=False,
-                         tick_steps=((21, 1), (120, 7)), tick_step_else=30, legend_columns=None, title_width=None)
-# the legend in three rows, below the date axis
-PHONE = TimelineLayout(width=PHONE_WIDTH, row=0.62, top=0.75, bottom=1.15, left=0.03, right=0.97, bar=0.24,
-                       labels_above=True, today_drop=0.3, top_gap=0.05, today_flips=True,
-                       tick_steps=((35, 7), (120, 14)), tick_step_else=61, legend_columns=2, title_width=44)
+DESKTOP = TimelineLayout(width=900, label=170, row=34, top=52, bar=16, tick_steps=((21, 1), (120, 7)),
+                         tick_step_else=30, legend_columns=6, title_width=None)
+# each name above its bars, the legend in rows of two, below the date labels
+PHONE = TimelineLayout(width=330, label=0, row=44, top=60, bar=12, tick_steps=((35, 7), (120, 14)),
+                       tick_step_else=61, legend_columns=2, title_width=44)
 
-
+FONT = 12  # px: the smallest text, at the size each variant is shown (a phone variant fills a 328 px column)
+LINE = 16  # px between lines of text
+FONTS = "DejaVu Sans, Verdana, Arial, sans-serif"  # text stays text: the reader's own sans-serif
 YEARS_SPAN = 400  # days: a longer chart is labelled by year
 
 
-def _day(s: str) -> float:
+def _day(s: str) -> int:
     return dt.date.fromisoformat(s).toordinal()
 
 
 def timeline(spec: TimelineSpec, phone: bool = False) -> str:
     """Baseline bars (grey), actual bars coloured by status, forecast bars (hatched), and a 'hari ini'
-    line. The phone variant puts each step's name above its bars and keeps every text at 9 pt."""
+    line. The phone variant puts each step's name above its bars; every text is at least 12 px.
+
+    Written as SVG directly: a few rectangles and texts per step, where matplotlib took ~45 ms a
+    chart (two per cycle, on every first build). The same spec gives the same bytes."""
     return _draw(spec, PHONE if phone else DESKTOP)
 
 
@@ -120,95 +115,136 @@ def timeline_phone(spec: TimelineSpec) -> str:
     return timeline(spec, phone=True)
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """The plot area (px) and the days it shows, [lo, hi)."""
+
+    left: float
+    right: float
+    top: float
+    lo: float
+    hi: float
+
+    def x(self, day: float) -> float:
+        return self.left + (day - self.lo) * (self.right - self.left) / (self.hi - self.lo)
+
+
 def _draw(spec: TimelineSpec, layout: TimelineLayout) -> str:
-    n = len(spec.rows)
-    height = layout.row * n + layout.bottom + layout.top
-    fig, ax = subplots(figsize=(layout.width, height))
-    fig.subplots_adjust(left=layout.left, right=layout.right, top=1 - layout.top / height,
-                        bottom=layout.bottom / height)
-    dates = [_day(r.planned_start) for r in spec.rows if r.planned_start] \
-        + [_day(r.planned_end) for r in spec.rows if r.planned_end] \
-        + [_day(r.actual_end) for r in spec.rows if r.actual_end] \
-        + [_day(r.forecast_end) for r in spec.rows if r.forecast_end]
+    dates = [_day(d) for r in spec.rows for d in (r.planned_start, r.planned_end, r.actual_end, r.forecast_end) if d]
     today = _day(spec.today) if spec.today else max(dates)
     shown = dates + ([today] if spec.today is not None else [])
-    lo, hi = min(shown) - 1, max(shown) + 2
+    lo, hi = min(shown) - 1.0, max(shown) + 2.0
     if hi - lo > YEARS_SPAN:  # years: a day's margin is too thin to show the first and last marks whole
         pad = (hi - lo) * 0.03
         lo, hi = lo - pad, hi + pad
+    title = wrap(spec.title, layout.title_width).split("\n") if layout.title_width else [spec.title]
+    top = layout.top + LINE * (len(title) - 1)
+    frame = _Frame(layout.label + 8 if layout.label else 4, layout.width - 12, top, lo, hi)
+    bottom = top + layout.row * len(spec.rows)
+    keys = _legend_keys(spec)
+    legend_rows = -(-len(keys) // layout.legend_columns)
+    height = bottom + 28 + legend_rows * 20 + 6
+    out = ['<?xml version="1.0" encoding="utf-8" standalone="no"?>',
+           f'<svg xmlns="http://www.w3.org/2000/svg" width="{layout.width}" height="{height}" '
+           f'viewBox="0 0 {layout.width} {height}" font-family="{FONTS}" font-size="{FONT}" fill="{COLORS["ink"]}">',
+           f"<title>{escape(spec.title)}</title>",
+           '<defs><pattern id="perkiraan" width="6" height="6" patternUnits="userSpaceOnUse" '
+           f'patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/>'
+           f'<line x1="0" y1="0" x2="0" y2="6" stroke="{COLORS["forecast"]}" stroke-width="2"/></pattern></defs>',
+           f'<rect width="{layout.width}" height="{height}" fill="#fff"/>']
+    out += [f'<text x="4" y="{16 + LINE * i}" font-size="{FONT + 1}">{escape(line)}</text>'
+            for i, line in enumerate(title)]
+    out += _grid(frame, bottom, layout)
     for i, r in enumerate(spec.rows):
-        _bars(ax, r, n - 1 - i, today, lo, layout)
+        out += _bars(r, frame, top + layout.row * i, today, layout)
+    out.append(f'<line x1="{frame.left:.1f}" y1="{bottom}" x2="{frame.right:.1f}" y2="{bottom}" '
+               f'stroke="{COLORS["ink"]}"/>')
     if spec.today is not None:
-        ax.axvline(today + 0.5, color=COLORS["today"], lw=1.5, ls="--")
-        ax.text(today + 0.5, n - layout.today_drop, " hari ini", color=COLORS["today"], va="bottom",
-                ha="right" if layout.today_flips and today > (lo + hi) / 2 else "left", fontsize=MIN_FONT)
-    ax.set_ylim(-0.7, n - layout.top_gap)
-    ax.set_xlim(lo, hi)
-    _axes(ax, spec, layout, lo, hi)
-    _legend(fig, spec, layout)
-    ax.set_title(wrap(spec.title, layout.title_width) if layout.title_width else spec.title, loc="left",
-                 fontsize=MIN_FONT + 1, color=COLORS["ink"], pad=16)
-    return svg(fig)
+        x = frame.x(today + 0.5)
+        # on a phone the words go left of the line when it is in the right half
+        anchor = ' text-anchor="end"' if layout.label == 0 and x > (frame.left + frame.right) / 2 else ""
+        out.append(f'<line x1="{x:.1f}" y1="{top - 16}" x2="{x:.1f}" y2="{bottom}" stroke="{COLORS["today"]}" '
+                   'stroke-width="1.5" stroke-dasharray="5 3"/>')
+        out.append(f'<text x="{x + (-4 if anchor else 4):.1f}" y="{top - 6}" fill="{COLORS["today"]}"{anchor}>'
+                   "hari ini</text>")
+    out += _legend(keys, bottom + 30, layout)
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
 
 
-def _bars(ax: Any, r: TimelineRow, y: int, today: float, lo: float, layout: TimelineLayout) -> None:
-    """One step's row: its baseline, what was done (to today while it runs), what is forecast."""
-    bar = layout.bar
-    if r.planned_start and r.planned_end:
-        ps, pe = _day(r.planned_start), _day(r.planned_end) + 1
-        ax.add_patch(Rectangle((ps, y - bar), pe - ps, 2 * bar, color=COLORS["baseline"], lw=0))
-    if r.actual_end and not r.actual_start:  # recorded afterwards: the day it was done, a mark
-        ax.plot([_day(r.actual_end) + 0.5], [y], marker="D", markersize=7, color=COLORS.get(r.state, COLORS["selesai"]),
-                lw=0)
-    if r.actual_start:
-        a_s = _day(r.actual_start)
-        a_e = _day(r.actual_end) + 1 if r.actual_end else today + 1
-        ax.add_patch(Rectangle((a_s, y - bar * 0.56), max(a_e - a_s, 0.3), bar * 1.12,
-                               color=COLORS.get(r.state, COLORS["berjalan"]), lw=0))
-    if r.forecast_start and r.forecast_end:
-        fs, fe = _day(r.forecast_start), _day(r.forecast_end) + 1
-        ax.add_patch(Rectangle((fs, y - bar * 0.56), fe - fs, bar * 1.12, facecolor="white",
-                               edgecolor=COLORS["forecast"], hatch="////", lw=0.9))
-    if layout.labels_above:
-        ax.text(lo + 0.3, y + bar + 0.04, r.label, fontsize=MIN_FONT, color=COLORS["ink"], va="bottom", ha="left")
-
-
-def _axes(ax: Any, spec: TimelineSpec, layout: TimelineLayout, lo: float, hi: float) -> None:
-    """The steps' names (unless above the bars), the date ticks, the grid and the frame."""
-    if layout.labels_above:
-        ax.set_yticks([])
+def _bars(r: TimelineRow, frame: _Frame, y: float, today: int, layout: TimelineLayout) -> list[str]:
+    """One step's row: its name, its baseline, what was done (to today while it runs), what is forecast."""
+    out = []
+    if layout.label:
+        out.append(f'<text x="{layout.label}" y="{y + layout.row / 2 + 4:.1f}" text-anchor="end">'
+                   f"{escape(r.label)}</text>")
+        mid = y + layout.row / 2
     else:
-        ax.set_yticks(range(len(spec.rows)))
-        ax.set_yticklabels([r.label for r in reversed(spec.rows)])
-    span = hi - lo
+        out.append(f'<text x="{frame.left}" y="{y + 13}">{escape(r.label)}</text>')
+        mid = y + 17 + (layout.row - 17) / 2
+    half = layout.bar / 2
+
+    def box(first: float, last: float, h: float, paint: str) -> str:
+        x0, x1 = frame.x(first), frame.x(last)
+        return f'<rect x="{x0:.1f}" y="{mid - h:.1f}" width="{max(x1 - x0, 2):.1f}" height="{2 * h:.1f}" {paint}/>'
+
+    if r.planned_start and r.planned_end:
+        out.append(box(_day(r.planned_start), _day(r.planned_end) + 1, half, f'fill="{COLORS["baseline"]}"'))
+    if r.actual_end and not r.actual_start:  # recorded afterwards: the day it was done, a mark
+        x = frame.x(_day(r.actual_end) + 0.5)
+        color = COLORS.get(r.state, COLORS["selesai"])
+        out.append(f'<path d="M{x:.1f} {mid - 6:.1f}l6 6l-6 6l-6 -6z" fill="{color}"/>')
+    if r.actual_start:
+        end = _day(r.actual_end) + 1 if r.actual_end else today + 1
+        out.append(box(_day(r.actual_start), end, half * 0.56, f'fill="{COLORS.get(r.state, COLORS["berjalan"])}"'))
+    if r.forecast_start and r.forecast_end:
+        out.append(box(_day(r.forecast_start), _day(r.forecast_end) + 1, half * 0.56,
+                       f'fill="url(#perkiraan)" stroke="{COLORS["forecast"]}" stroke-width="1"'))
+    return out
+
+
+def _grid(frame: _Frame, bottom: float, layout: TimelineLayout) -> list[str]:
+    """A light line and a date label at each tick: each 1 January over years, else days (Mondays for
+    weekly steps)."""
+    span = frame.hi - frame.lo
     if span > YEARS_SPAN:  # years (a cycle archived long after it was signed): one tick each 1 January
-        ticks = [dt.date(y, 1, 1).toordinal() for y in range(dt.date.fromordinal(int(lo)).year + 1,
-                                                             dt.date.fromordinal(int(hi)).year + 1)]
-        labels = [str(dt.date.fromordinal(t).year) for t in ticks]
+        ticks = [(dt.date(y, 1, 1).toordinal(), str(y)) for y in range(dt.date.fromordinal(int(frame.lo)).year + 1,
+                                                                       dt.date.fromordinal(int(frame.hi)).year + 1)]
     else:
         step = next((days for longest, days in layout.tick_steps if span <= longest), layout.tick_step_else)
-        first = int(lo) + (7 - dt.date.fromordinal(int(lo)).weekday()) % 7 if step in (7, 14) else int(lo)
-        ticks = list(range(first, int(hi) + 1, step))
-        labels = [f"{dt.date.fromordinal(t).day} {MONTHS[dt.date.fromordinal(t).month - 1]}" for t in ticks]
-    ax.set_xticks([t + 0.5 for t in ticks])
-    ax.set_xticklabels(labels, rotation=0, fontsize=MIN_FONT)
-    ax.tick_params(axis="y", labelsize=MIN_FONT)
-    ax.grid(axis="x", color="#eceff1", lw=0.8)
-    ax.set_axisbelow(True)
-    for side in ("top", "right") + (("left",) if layout.labels_above else ()):
-        ax.spines[side].set_visible(False)
+        lo = int(frame.lo)
+        first = lo + (7 - dt.date.fromordinal(lo).weekday()) % 7 if step in (7, 14) else lo
+        ticks = [(t, f"{dt.date.fromordinal(t).day} {MONTHS[dt.date.fromordinal(t).month - 1]}")
+                 for t in range(first, int(frame.hi) + 1, step) if frame.lo <= t + 0.5 <= frame.hi]
+    out = []
+    for t, label in ticks:
+        x = frame.x(t + 0.5)
+        out.append(f'<line x1="{x:.1f}" y1="{frame.top}" x2="{x:.1f}" y2="{bottom}" stroke="#eceff1"/>')
+        # a label that would stick out of the picture is set against its line from the inside
+        half = len(label) * FONT * 0.31
+        anchor = "start" if x - half < 2 else "end" if x + half > layout.width - 2 else "middle"
+        out.append(f'<text x="{x:.1f}" y="{bottom + 17}" text-anchor="{anchor}">{escape(label)}</text>')
+    return out
 
 
-def _legend(fig: Figure, spec: TimelineSpec, layout: TimelineLayout) -> None:
-    """What each bar means, below the axis in the figure's bottom margin (kept free for it)."""
+def _legend_keys(spec: TimelineSpec) -> list[tuple[str, str]]:
+    """(paint, name) of what this chart shows."""
     if not any(r.planned_start for r in spec.rows):  # recorded afterwards: no schedule, nothing late
-        keys, names = ["selesai"], ["Tercatat selesai"]
+        keys = [(f'fill="{COLORS["selesai"]}"', "Tercatat selesai")]
     else:
-        keys = ["baseline", "selesai", "berjalan", "terlambat"]
-        names = ["Jadwal SOP", "Selesai", "Berjalan", "Terlambat"]
-    handles = [Rectangle((0, 0), 1, 1, color=COLORS[k]) for k in keys]
+        keys = [(f'fill="{COLORS[k]}"', name) for k, name in (("baseline", "Jadwal SOP"), ("selesai", "Selesai"),
+                                                               ("berjalan", "Berjalan"), ("terlambat", "Terlambat"))]
     if any(r.forecast_end for r in spec.rows):
-        handles.append(Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=COLORS["forecast"], hatch="////"))
-        names.append("Perkiraan")
-    fig.legend(handles, names, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=layout.legend_columns or len(names),
-               frameon=False, fontsize=MIN_FONT)
+        keys.append((f'fill="url(#perkiraan)" stroke="{COLORS["forecast"]}"', "Perkiraan"))
+    return keys
+
+
+def _legend(keys: list[tuple[str, str]], y: float, layout: TimelineLayout) -> list[str]:
+    """What each bar means, below the date labels, `legend_columns` to a row."""
+    column = (layout.width - 8) / layout.legend_columns
+    out = []
+    for i, (paint, name) in enumerate(keys):
+        x, row_y = 4 + column * (i % layout.legend_columns), y + 20 * (i // layout.legend_columns)
+        out.append(f'<rect x="{x:.1f}" y="{row_y:.1f}" width="22" height="11" {paint}/>')
+        out.append(f'<text x="{x + 28:.1f}" y="{row_y + 10:.1f}">{escape(name)}</text>')
+    return out

@@ -3,19 +3,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import matplotlib.ticker
 
 from generator.site.charts import COLORS, MIN_FONT, PHONE_WIDTH, subplots, svg
-
-
-@dataclass(frozen=True)
-class BudgetTrendSpec:
-    years: tuple[int, ...]
-    units: tuple[str, ...]  # short names
-    budgets: tuple[tuple[int | None, ...], ...]  # per unit, per year (Rupiah; None: no form or unknown, no bar)
-    incomplete: tuple[int, ...] = ()  # years whose total is unknown: a unit's form or an amount still missing
+from generator.site.chartspecs import BudgetTrendSpec, TargetTrendSpec
 
 
 def budget_trend(spec: BudgetTrendSpec, phone: bool = False) -> str:
@@ -52,12 +43,6 @@ def budget_trend(spec: BudgetTrendSpec, phone: bool = False) -> str:
 
 def budget_trend_phone(spec: BudgetTrendSpec) -> str:
     return budget_trend(spec, phone=True)
-
-
-@dataclass(frozen=True)
-class TargetTrendSpec:
-    years: tuple[int, ...]
-    series: tuple[tuple[str, str | None, tuple[float | None, ...]], ...]  # (code, unit of measure, values)
 
 
 def _number_id(v: float, decimals: int | None = None) -> str:

@@ -44,14 +44,15 @@ def defer(path: Path | None, make: Callable[[], bytes], suffix: str) -> bytes | 
     return _current.add(path, make, suffix)
 
 
-def _run(index: int) -> bytes:
-    """In a forked worker: the inherited batch's make number `index`."""
+def _run(indexes: tuple[int, ...]) -> list[bytes]:
+    """In a forked worker: the inherited batch's makes of these numbers, in turn."""
     assert _current is not None
-    return _current.makes[index]()
+    return [_current.makes[index]() for index in indexes]
 
 
-# outputs made in this process even when workers run (see `start`)
-IN_PROCESS = frozenset({".pdf"})
+# outputs made together, in one worker: they share a costly import (matplotlib, ~0.3 s) that each
+# worker would otherwise pay on its own
+TOGETHER = frozenset({".svg"})
 
 
 def _fork_context():
@@ -75,7 +76,7 @@ class Batch:
         self._mark = b"\0rkt-deferred-" + os.urandom(8).hex().encode() + b"-"
         self.started = False
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: dict[int, Future] = {}
+        self._futures: dict[int, tuple[Future, int]] = {}  # make number -> its task, its place in the task
         self._in_process: dict[int, bytes | BaseException] = {}
         self._thread: threading.Thread | None = None
 
@@ -106,9 +107,12 @@ class Batch:
         """Whether an output with this file suffix is still to be made."""
         return suffix in self.suffixes
 
-    def start(self, preload: Iterable[str] = ()) -> None:
+    def start(self, preload: Iterable[str] = (), here: Iterable[str] = ()) -> None:
         """Stop collecting; start making in the workers when that is worth it. `preload`: modules
-        the makes need, imported here once rather than by each worker (and warmed up twice)."""
+        the makes need, imported here once rather than by each worker (and warmed up twice).
+        `here`: suffixes of the outputs that cannot be made in a forked child (a library whose
+        threads this process already started: the child would inherit their locks, not them),
+        made in a thread of this process instead."""
         self.started = True
         context = _fork_context()
         if context is None or len(self.makes) < 2 or self.workers < 2 or (os.cpu_count() or 1) < 2:
@@ -122,17 +126,24 @@ class Batch:
             except (AttributeError, OSError, ValueError):
                 pass
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        # PDFs are set in this process (by `finish`): Typst keeps a thread pool of its own, which a
-        # forked child inherits the locks of but not the threads, and one document takes ~0.05 s
-        for index in range(len(self.makes)):
-            if self.suffixes[index] not in IN_PROCESS:
-                self._futures[index] = self._pool.submit(_run, index)
-        # ...but beside the pages, in a thread of this process, now that every worker is forked: Typst
-        # releases the interpreter while it sets a page, so the pages are rendered meanwhile
+        for task in self._tasks(frozenset(here)):
+            future = self._pool.submit(_run, task)
+            self._futures.update({index: (future, place) for place, index in enumerate(task)})
+        # the rest beside the pages, in a thread of this process, now that every worker is forked
+        # (Typst releases the interpreter while it sets a page: the pages are rendered meanwhile)
         own = [i for i in range(len(self.makes)) if i not in self._futures]
         if own:
-            self._thread = threading.Thread(target=self._make_own, args=(own,), name="rkt-pdf", daemon=True)
+            self._thread = threading.Thread(target=self._make_own, args=(own,), name="rkt-here", daemon=True)
             self._thread.start()
+
+    def _tasks(self, here: frozenset[str]) -> list[tuple[int, ...]]:
+        """The makes the workers take, as tasks, in the order they are handed out: those of a kind
+        made TOGETHER in one task, then the longest kind (PDF) and every other one on its own, each
+        kind in the order registered. Not those of a suffix in `here`."""
+        together = tuple(i for i, suffix in enumerate(self.suffixes) if suffix in TOGETHER and suffix not in here)
+        alone = [i for i, suffix in enumerate(self.suffixes) if suffix not in TOGETHER | here]
+        alone.sort(key=lambda i: self.suffixes[i] != ".pdf")  # stable: each kind keeps its order
+        return ([together] if together else []) + [(i,) for i in alone]
 
     def _make_own(self, indexes: list[int]) -> None:
         for index in indexes:
@@ -156,7 +167,11 @@ class Batch:
         made.update({i: make() for i, make in enumerate(self.makes) if i not in self._futures and i not in made})
         outputs = []
         for index in range(len(self.makes)):
-            data = made[index] if index in made else self._futures[index].result()
+            if index in made:
+                data = made[index]
+            else:
+                future, place = self._futures[index]
+                data = future.result()[place]
             outputs.append(data)
             path = self.paths[index]
             if path is not None:

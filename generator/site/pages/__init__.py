@@ -33,7 +33,8 @@ __all__ = ["Context", "Html", "esc", "json_for_html", "page_report_form", "pages
 def pages(ctx: Context, measured: Mapping[int, MeasuredYear] | None = None) -> dict[str, str]:
     """Every page, by its path under docs/ (`measured`: the performance year of each cycle)."""
     measured = measured or {}
-    out = {"index.md": page_home(ctx, measured), "siklus/index.md": page_cycles_index(ctx), "arsip.md": page_archive(ctx),
+    out = {"index.md": page_home(ctx, measured), "siklus/index.md": page_cycles_index(ctx),
+           "arsip.md": page_archive(ctx),
            "sop.md": page_sop(ctx), "label.md": page_tags(), "tren.md": page_trend(ctx, measured),
            "capaian.md": page_capaian_index(ctx, measured),
            "isi-form.md": page_form(ctx.form_data), "404.md": page_not_found()}

@@ -8,9 +8,8 @@ and the published data print the same numbers. User text goes into raw HTML, esc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from generator.core import fmt
 from generator.core.capaian import AGGREGATION_WORDS, Capaian

@@ -6,7 +6,6 @@ import re
 
 from generator.site.pages.markup import front
 
-
 # written as \uXXXX escapes, never raw: markup characters, and every character that is invisible or
 # reorders text (controls, C1, zero-width, bidi overrides, line/paragraph separators, BOM): the form's
 # own list of forbidden characters holds them, and no page may carry one raw (issue 20)
@@ -32,9 +31,9 @@ def page_form(form_data: dict) -> str:
             "sebagai draf dan dilanjutkan di perangkat lain. Tidak ada data yang dikirim ke mana pun sampai Anda "
             "sendiri memilih **Ajukan ke GitHub** atau mengunduh berkasnya. Lihat juga Panduan: "
             "*Isi Form RKT lewat situs*.\n\n"
-            "Anggaran boleh diketik seperti biasa ditulis (150.000.000, Rp 150.000.000 atau 150 juta) dan tanggal seperti "
-            "27/11/2026 atau 27 November 2026 (atau dipilih di kalender); di bawah isian tampak cara halaman ini "
-            "membacanya.\n\n"
+            "Anggaran boleh diketik seperti biasa ditulis (150.000.000, Rp 150.000.000 atau 150 juta) dan "
+            "tanggal seperti 27/11/2026 atau 27 November 2026 (atau dipilih di kalender); di bawah isian tampak "
+            "cara halaman ini membacanya.\n\n"
             '<div id="rkt-isi-form" class="rkt-isi-form"><p>Memuat form…</p>'
             "<noscript><p>Halaman ini memerlukan JavaScript. Tanpa JavaScript, isi form lewat editor web GitHub "
             "atau templat Excel (lihat Panduan).</p></noscript></div>\n\n"

@@ -84,7 +84,8 @@ def performance_table(rkt: CompiledRkt) -> Html:
     """No | Sasaran | Indikator Kinerja | Target (+ the optional columns), numbered per sasaran,
     the No and Sasaran cells spanning the sasaran's indicators. On a phone each indicator becomes
     a card (as `table` does), the sasaran's number and text on its first card."""
-    headers = rkt.performance_headers()
+    columns = rkt.performance_columns()
+    headers = columns.headers
     target_col = headers.index("Target")
     out = ['<table class="rkt-table rkt-kinerja rkt-stack rkt-stack-m">', "<thead><tr>"]
     out += [f'<th class="num">{esc(h)}</th>' if h == "No" else f"<th>{esc(h)}</th>" for h in headers]
@@ -96,7 +97,7 @@ def performance_table(rkt: CompiledRkt) -> Html:
             if i == 0:
                 out.append(f'<td class="num"{span} data-label="No">{g.number}</td>'
                            f'<td{span} data-label="Sasaran">{esc(g.objective.description)}</td>')
-            for j, cell in enumerate(rkt.performance_cells(row), start=2):
+            for j, cell in enumerate(columns.cells(row), start=2):
                 content = Html(f'<em class="rkt-belum">{esc(cell)}</em>') if j == target_col and not row.filled \
                     else esc(cell)
                 out.append(f'<td data-label="{esc(headers[j])}">{content}</td>')
