@@ -25,6 +25,7 @@ from generator.core import fmt
 from generator.plan.derive import BuildError, derive
 
 # Not skipped without Zensical: it is in the lock file's site extra, so `make install` always has it.
+from generator.site import build as site_build
 from generator.site import engines
 from generator.site.build import build
 from generator.site.safety import scan_site
@@ -176,6 +177,7 @@ def test_the_engine_cache_folder_is_never_a_site_folder(both):
 
 def test_the_command_line_offers_the_engines_of_the_build():
     assert cli.ENGINES == engines.ENGINES and cli.DEFAULT_ENGINE == engines.DEFAULT_ENGINE
+    assert site_build.DEFAULT_ENGINE == engines.DEFAULT_ENGINE
     help_text = subprocess.run([sys.executable, "-m", "generator", "build", "--help"], capture_output=True,
                                text=True, cwd=ROOT).stdout
     assert "{mkdocs,zensical}" in help_text

@@ -14,15 +14,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.check.validate import Result, validate
-from generator.site.docs import DOCS, WriteStats, fingerprint, remember, unchanged_since_last_time, write
-from generator.site.engines import DEFAULT_ENGINE
-from generator.site.generate import Generated, generate
+from generator.site.docs import Generated, WriteStats, fingerprint, unchanged_since_last_time
 from generator.site.locks import locked
-from generator.site.publish import SITE, Publication, check_target, publish
 from generator.source import cache
 from generator.source.gitrepo import require_git
+
+if TYPE_CHECKING:  # the rest is imported only when there is something to build (an unchanged build is quick)
+    from generator.check.validate import Result
+    from generator.site.publish import Publication
+
+DEFAULT_ENGINE = "mkdocs"  # engines.DEFAULT_ENGINE (checked by a test), without importing the engines
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,10 @@ def build(root: Path, today: dt.date | None = None, site: Path | None = None, ru
 
     `force` allows a folder outside the repository or one holding files not of ours (they
     are moved aside, never deleted). `on_wait` hears when another build holds a lock."""
-    target = (site or root / SITE).resolve()
     if run_mkdocs:
+        from generator.site.publish import SITE, check_target, publish
+
+        target = (site or root / SITE).resolve()
         check_target(root, target, force, engine)
     require_git(root)
     with locked(cache.folder(root) / "build.lock", "menunggu pembangunan lain di repositori ini selesai", on_wait):
@@ -86,6 +91,10 @@ def _generate_step(root: Path, today: dt.date | None) -> BuildReport:
     if same is not None:
         # same inputs as the last successful generation: its output is still exact
         return BuildReport(None, Generated({}, 0, 0), WriteStats([], same, []), time.perf_counter() - t0)
+    from generator.check.validate import validate
+    from generator.site.docs import DOCS, remember, write
+    from generator.site.generate import generate
+
     result = validate(root, today=day)
     if not result.ok:
         return BuildReport(result)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.core.layout import GENERATED_DOCS, GENERATED_PATTERNS
@@ -23,6 +23,16 @@ DOCS = "docs"
 # what the generator owns inside docs/: everything else there is hand-written
 GENERATED = GENERATED_DOCS + GENERATED_PATTERNS  # names, and patterns of names ("capaian-*.md")
 STATE = "generate.json"  # in the cache folder
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Every generated file of docs/, in memory (`site.generate`), and what its charts cost."""
+
+    files: dict[str, bytes]  # path under docs/ -> content
+    charts_drawn: int
+    charts_reused: int
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

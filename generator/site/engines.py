@@ -21,7 +21,6 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.plan.derive import BuildError
 from generator.site.workfolders import INSIDE, ZENSICAL_OUTSIDE, work_folder
 from generator.source import atomic, cache
 from generator.source.gitrepo import GitError, git
@@ -166,6 +165,8 @@ def engine_findings(output: str) -> list[str]:
 
 def check_engine(proc: subprocess.CompletedProcess, engine: str = DEFAULT_ENGINE) -> None:
     """Fail on any warning or error of the engine, or on its failure; say which in Indonesian."""
+    from generator.plan.derive import BuildError  # (the engines load without the plan's modules)
+
     output = (proc.stderr or "") + (proc.stdout or "")
     findings = engine_findings(output) if engine == "mkdocs" else zensical_findings(output)
     if proc.returncode == 0 and not findings:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,20 +21,13 @@ from generator.plan.derive import Derived, derive
 from generator.plan.fingerprint import fingerprint as content_fingerprint
 from generator.site import pages as render
 from generator.site import published
+from generator.site.docs import Generated
 from generator.site.formpage import form_page_data
 from generator.site.reportpage import report_page_data
 from generator.source import gitrepo, parallel
 
 if TYPE_CHECKING:
     from generator.site.chartcache import ChartCache
-
-
-@dataclass(frozen=True)
-class Generated:
-    files: dict[str, bytes]  # path under docs/ -> content
-    charts_drawn: int
-    charts_reused: int
-    warnings: list[str] = field(default_factory=list)
 
 
 def generate(root: Path, result: Result, today: dt.date, cache_dir: Path | None) -> Generated:
