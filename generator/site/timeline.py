@@ -11,7 +11,7 @@ not through matplotlib: see `timeline`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -80,21 +80,22 @@ class TimelineLayout:
     row: int  # height of one step's row
     top: int  # above the first row: the title, then "hari ini"
     bar: int  # height of a baseline bar (what was done and the forecast: a little thinner)
-    tick_steps: tuple[tuple[int, int], ...]  # (longest span in days, days between date labels)
-    tick_step_else: int  # days between date labels for a longer span
     legend_columns: int  # entries per legend row
     title_width: int | None  # characters per title line; None: one line
 
 
-DESKTOP = TimelineLayout(width=900, label=170, row=34, top=52, bar=16, tick_steps=((21, 1), (120, 7)),
-                         tick_step_else=30, legend_columns=6, title_width=None)
+DESKTOP = TimelineLayout(width=900, label=170, row=34, top=52, bar=16, legend_columns=6, title_width=None)
 # each name above its bars, the legend in rows of two, below the date labels
-PHONE = TimelineLayout(width=330, label=0, row=44, top=60, bar=12, tick_steps=((35, 7), (120, 14)),
-                       tick_step_else=61, legend_columns=2, title_width=44)
+PHONE = TimelineLayout(width=330, label=0, row=44, top=60, bar=12, legend_columns=2, title_width=44)
+# days between date labels, the first that leaves each label its room ("30 Nov"); weekly ones fall on Mondays
+TICK_STEPS = (1, 2, 7, 14, 30, 61, 91)
+TICK_ROOM = 56  # px per date label
 
 FONT = 12  # px: the smallest text, at the size each variant is shown (a phone variant fills a 328 px column)
 LINE = 16  # px between lines of text
 FONTS = "DejaVu Sans, Verdana, Arial, sans-serif"  # text stays text: the reader's own sans-serif
+GLYPH = 7.2  # px: a generous average width of a character of those fonts at FONT
+MAX_LABEL = 330  # px: the widest names' column of the desktop chart (44 characters: "11. " and 40)
 YEARS_SPAN = 400  # days: a longer chart is labelled by year
 
 
@@ -139,6 +140,9 @@ def _draw(spec: TimelineSpec, layout: TimelineLayout) -> str:
         lo, hi = lo - pad, hi + pad
     title = wrap(spec.title, layout.title_width).split("\n") if layout.title_width else [spec.title]
     top = layout.top + LINE * (len(title) - 1)
+    if layout.label:  # the names' column widens for long step names (nama_singkat: up to 40 characters)
+        layout = replace(layout, label=min(max(layout.label, round(max(len(r.label) for r in spec.rows) * GLYPH) + 8),
+                                           MAX_LABEL))
     frame = _Frame(layout.label + 8 if layout.label else 4, layout.width - 12, top, lo, hi)
     bottom = top + layout.row * len(spec.rows)
     keys = _legend_keys(spec)
@@ -161,8 +165,9 @@ def _draw(spec: TimelineSpec, layout: TimelineLayout) -> str:
                f'stroke="{COLORS["ink"]}"/>')
     if spec.today is not None:
         x = frame.x(today + 0.5)
-        # on a phone the words go left of the line when it is in the right half
-        anchor = ' text-anchor="end"' if layout.label == 0 and x > (frame.left + frame.right) / 2 else ""
+        # the words go left of the line where they would leave the picture (on a phone: in its right half)
+        flip = x > (frame.left + frame.right) / 2 if layout.label == 0 else x > layout.width - 64
+        anchor = ' text-anchor="end"' if flip else ""
         out.append(f'<line x1="{x:.1f}" y1="{top - 16}" x2="{x:.1f}" y2="{bottom}" stroke="{COLORS["today"]}" '
                    'stroke-width="1.5" stroke-dasharray="5 3"/>')
         out.append(f'<text x="{x + (-4 if anchor else 4):.1f}" y="{top - 6}" fill="{COLORS["today"]}"{anchor}>'
@@ -211,7 +216,8 @@ def _grid(frame: _Frame, bottom: float, layout: TimelineLayout) -> list[str]:
         ticks = [(dt.date(y, 1, 1).toordinal(), str(y)) for y in range(dt.date.fromordinal(int(frame.lo)).year + 1,
                                                                        dt.date.fromordinal(int(frame.hi)).year + 1)]
     else:
-        step = next((days for longest, days in layout.tick_steps if span <= longest), layout.tick_step_else)
+        per_day = (frame.right - frame.left) / span
+        step = next((days for days in TICK_STEPS if days * per_day >= TICK_ROOM), TICK_STEPS[-1])
         lo = int(frame.lo)
         first = lo + (7 - dt.date.fromordinal(lo).weekday()) % 7 if step in (7, 14) else lo
         ticks = [(t, f"{dt.date.fromordinal(t).day} {MONTHS[dt.date.fromordinal(t).month - 1]}")
