@@ -232,6 +232,18 @@ def test_changing_a_merged_report_needs_a_new_perubahan_entry(merged):
 
 
 @pytest.mark.git
+def test_a_merged_report_is_never_deleted(merged):
+    (merged / TW2_MPK).unlink()
+    commit(merged, "Hapus laporan")
+    result = validate(merged, today=TODAY, base="main")
+    found_ = [p for p in result.problems if p.code == "RKT312"]
+    assert [(p.file, p.line, p.is_error) for p in found_] == [(TW2_MPK, 1, True)]
+    for key in ("laporan TW II 2026 unit mpk sudah disetujui, lalu berkasnya dihapus", "riwayat Git", "'perubahan'"):
+        assert key in found_[0].message, found_[0].message
+    assert not result.ok
+
+
+@pytest.mark.git
 def test_a_change_with_its_reason_passes(merged):
     edit(merged / TW2_MPK, 'realisasi: "82%"', 'realisasi: "83%"')
     path = merged / TW2_MPK

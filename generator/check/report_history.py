@@ -22,17 +22,28 @@ _REPORT = re.compile(r"cycles/([0-9]{4})/laporan/tw([1-4])/([a-z][a-z0-9-]{0,39}
 _LOG = "perubahan"
 
 
-def report_revisions(root: FsPath, listing: list[Blob], head: Mapping[str, Document]) -> list[Problem]:
-    """Every report of the base compared with the working tree's (a report gone or unreadable
-    now has its own problems, or is a removal this rule does not judge)."""
+def report_revisions(root: FsPath, listing: list[Blob], head: Mapping[str, Document],
+                     head_files: set[str]) -> list[Problem]:
+    """Every report of the base compared with the working tree's: a merged report is never removed
+    (its realisation would silently leave the capaian), and changes only with a new `perubahan`
+    entry (a report unreadable now has its own problems)."""
     blobs = [b for b in listing if _REPORT.fullmatch(b.path)]
+    problems: list[Problem] = [removed(b.path) for b in blobs if b.path not in head_files]
+    blobs = [b for b in blobs if b.path in head_files]
     contents = read_blobs(root, sorted({b.oid for b in blobs}))
-    problems: list[Problem] = []
     for b in blobs:
         before, after = load_bytes(contents[b.oid], b.path).document, head.get(b.path)
         if before is not None and after is not None:
             problems.extend(revision_problems(b.path, before.data, after.data))
     return problems
+
+
+def removed(file: str) -> Problem:
+    """A merged report deleted: its numbers would leave the year's capaian without a trace."""
+    return Problem(file, "RKT312", f"{_title(file)} sudah disetujui, lalu berkasnya dihapus. Laporan yang sudah "
+                   f"disetujui tidak dihapus: realisasinya akan hilang dari capaian tanpa jejak. Kembalikan "
+                   f"berkasnya dari riwayat Git; bila isinya salah, perbaiki isinya dan tambahkan satu catatan di "
+                   f"bagian bawah '{_LOG}' (tanggal, oleh, alasan)", line=1, col=1)
 
 
 def _log(data: Mapping) -> list:

@@ -125,7 +125,7 @@ def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set
         problems.extend(event_log_problems(b.path, before.data, after.data))
         problems.extend(schedule_problems(b.path, before.data, after.data,
                                           finished=int(b.path.split("/")[1]) in sealed or recorded))
-    problems.extend(report_revisions(root, listing, head))  # a merged report changes with a recorded reason
+    problems.extend(report_revisions(root, listing, head, head_files))  # a merged report changes with a recorded reason
     problems.extend(sakip_log_history(root, listing, head, head_files))  # the SAKIP stages' log is append-only
     if repo is not None:
         problems.extend(renstra_revisions(root, listing, repo))
