@@ -249,6 +249,20 @@ def test_libreoffice_prints_it_on_a4_with_page_numbers(docx_bytes, tmp_path):
     assert "Halaman 3 dari" in second and "DRAF" in second
 
 
+def fonts_of(pdf: bytes, words: str) -> set[str]:
+    """The fonts (subset tags aside) of the PDF's text pieces that are `words` (a run of one font is
+    one piece)."""
+    found: set[str] = set()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() == words and font is not None:
+            found.add(str(font.get("/BaseFont", "")).lstrip("/").split("+")[-1])
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
 def test_pdf_has_the_same_structure(made):
     data = to_pdf(outline(made, fmt.number), Source("abc1234", "0" * 64))
     text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
@@ -260,6 +274,10 @@ def test_pdf_has_the_same_structure(made):
     assert "• Indeks Sistem Merit naik." in text and "1. Evaluasi triwulanan." in text
     assert "DRAF. Angka belum final" in text and "(isi" not in text
     assert data == to_pdf(outline(made, fmt.number), Source("abc1234", "0" * 64))
+    # the staff's emphasis is printed as the Word file has it: bold and italic runs of the same paragraph
+    assert fonts_of(data, "capaian utama") == {"DejaVuSans-Bold"}
+    assert fonts_of(data, "sebagian") == {"DejaVuSans-Oblique"}
+    assert fonts_of(data, "Tahun ini") == {"DejaVuSans"}  # the rest of the paragraph as it was
     # a table of contents after the cover, and the chapters as the PDF's bookmarks, as Word's navigation has them
     reader = PdfReader(io.BytesIO(data))
     contents = flat(reader.pages[1].extract_text())

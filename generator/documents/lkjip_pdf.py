@@ -3,7 +3,7 @@ Typst): the same outline as the Word file (`lkjip_outline`), A4 portrait: the co
 then each chapter on a new page with the same headings and tables; a part nobody wrote is the
 marked box with what to write; a DRAF is marked on every page (the engine's watermark) and says
 why on the cover. The staff's Markdown is printed as paragraphs and list items, as text: the
-engine never reads it as markup.
+engine never reads it as markup (bold and italic runs are set as such, their text still text).
 """
 
 from __future__ import annotations
@@ -19,21 +19,31 @@ from generator.plan.compile import DRAFT
 
 def _items(lines: tuple[Line, ...]) -> list[ts.Block]:
     """Each line of the staff's Markdown as a paragraph: headings bold, list items with their bullet
-    or number (numbered as Word numbers them: from the list's first number on)."""
+    or number (numbered as Word numbers them: from the list's first number on), bold and italic
+    where the staff marked them."""
     out: list[ts.Block] = []
     counters: dict[int, int] = {}
     for line in lines:
         if line.kind == HEADING:
             out.append(ts.Text("heading", line.text))
-        elif line.kind == BULLET:
-            out.append(ts.Text("para", ("• " if not line.level else "– ") + line.text))
+            continue
+        lead = ""
+        if line.kind == BULLET:
+            lead = "• " if not line.level else "– "
         elif line.kind == NUMBER:
             n = line.start if line.restart or line.level not in counters else counters[line.level] + 1
             counters[line.level] = n
-            out.append(ts.Text("para", f"{n}. {line.text}"))
-        else:
-            out.append(ts.Text("para", line.text))
+            lead = f"{n}. "
+        out.append(_paragraph(lead, line))
     return out
+
+
+def _paragraph(lead: str, line: Line) -> ts.Block:
+    """A plain paragraph as text; one with emphasis as runs."""
+    if not any(s.bold or s.italic for s in line.spans):
+        return ts.Text("para", lead + line.text)
+    runs = tuple(ts.Run(s.text, s.bold, s.italic) for s in line.spans)
+    return ts.Rich(((ts.Run(lead),) if lead else ()) + runs)
 
 
 def _table(grid: t.Grid) -> ts.Table:

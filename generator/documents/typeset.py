@@ -102,6 +102,23 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A stretch of a paragraph, bold or italic as the staff marked it (still text, never markup)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Rich:
+    """A paragraph of runs: the staff's Markdown emphasis, printed as in the Word file."""
+
+    runs: tuple[Run, ...]
+    kind: str = "rich"
+
+
+@dataclass(frozen=True)
 class Note:
     label: str
     text: str
@@ -127,7 +144,7 @@ class PageBreak:
     kind: str = "pagebreak"
 
 
-Block = Kop | Text | Note | Pairs | Table | Signature | Signatures | Keep | PageBreak
+Block = Kop | Text | Rich | Note | Pairs | Table | Signature | Signatures | Keep | PageBreak
 
 
 @dataclass(frozen=True)
