@@ -17,7 +17,7 @@ from conftest import ROOT
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from support.browser import viewport
-from support.form_page import REPO_URL, retype
+from support.form_page import REPO_URL, load_file, retype
 from support.http import serving
 from support.repos import TODAY, site_copy
 
@@ -203,6 +203,33 @@ def test_a_quarter_not_ended_is_refused_with_the_message_rkt_validate_gives(driv
     (root / rel).parent.mkdir(parents=True, exist_ok=True)
     (root / rel).write_text(unit["header"] + "tahun: 2026\ntriwulan: 4\nunit: mpk\nrealisasi: []\n", encoding="utf-8")
     assert found == {f for f in cli_verdict(root, rel, today) if f[1] == "RKT250"}
+
+
+@pytest.mark.browser
+def test_spending_past_the_pagu_and_a_stranger_in_perubahan_are_told_as_rkt_validate_tells_them(
+        driver, server, repo, tmp_path):
+    """RKT256 reads the earlier quarters' reports (embedded with the page), RKT201 agency.yaml's people."""
+    period = next(c for c in embedded(repo)["cycles"] if c["kunci"] == "2026-tw3")
+    program = next(u for u in period["units"] if u["kode"] == "mpk")["program_pagu"][0]
+    assert program["sebelumnya"] > 0 and "5.03.02" in program["kode"]
+    spent = program["pagu"] - program["sebelumnya"] + 1_000_000  # Rp 1 juta past the pagu with this quarter
+    visit(driver, f"{server}/{PAGE}")
+    open_report(driver, "2026-tw3", "mpk")
+    fill(driver)
+    retype(field(driver, "anggaran", 0, "realisasi"), str(spent))
+    found = {f for f in summary(driver) if f[1] == "RKT256"}
+    assert len(found) == 1 and "melebihi pagunya di Form RKT" in next(iter(found))[2], summary(driver)
+    text = driver.find_element(By.ID, "rkt-yaml").get_attribute("textContent")
+    text += "perubahan:\n  - tanggal: 2026-11-20\n    oleh: bukan-pegawai\n    alasan: Angka dikoreksi\n"
+    draft = tmp_path / "mpk.yaml"
+    draft.write_text(text, encoding="utf-8")
+    load_file(driver, draft)
+    found = {f for f in summary(driver) if f[1] in ("RKT201", "RKT256")}
+    assert {f[1] for f in found} == {"RKT201", "RKT256"}, summary(driver)
+    root = tmp_path / "repo"
+    shutil.copytree(repo, root, ignore=shutil.ignore_patterns("site", "site.*", ".rkt-cache", ".cache"))
+    (root / REPORT).write_text(text, encoding="utf-8")
+    assert found == {f for f in cli_verdict(root, REPORT, page_today(driver)) if f[1] in ("RKT201", "RKT256")}
 
 
 @pytest.mark.browser

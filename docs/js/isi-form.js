@@ -876,6 +876,34 @@
           }
         });
       });
+    },
+    // who changed a report already approved: a person of agency.yaml
+    pegawai: function (r, d, c, out) {
+      lists(d, r.list).forEach(function (l) {
+        l.items.forEach(function (item, i) {
+          if (isObject(item) && text(item[r.key]) && c.pegawai.indexOf(item[r.key]) < 0) {
+            out.push([l.path.concat([i, r.key]), { kode: item[r.key] }]);
+          }
+        });
+      });
+    },
+    // the year's spending on a program so far (the earlier quarters' reports, then this one) within its
+    // pagu: warned at this report's last amount for the program when this report crosses it
+    pagu_tahun: function (r, d, c, out) {
+      var u = unitFacts(c, d.unit);
+      var items = Array.isArray(d[r.list]) ? d[r.list] : [];
+      if (!u) return;
+      u.program_pagu.forEach(function (p) {
+        var total = p.sebelumnya, last = -1;
+        items.forEach(function (item, i) {
+          if (!isObject(item) || p.kode.indexOf(item.kode) < 0) return;
+          last = i;
+          if (typeof item[r.key] === "number") total += item[r.key];
+        });
+        if (last < 0 || p.sebelumnya > p.pagu || total <= p.pagu) return;
+        out.push([[r.list, last, r.key], { program: p.program, triwulan: c.nama_triwulan, jumlah: rupiah(total),
+          pagu: rupiah(p.pagu), lebih: rupiah(total - p.pagu) }]);
+      });
     }
   };
   Object.keys(REPORT_ENGINE).forEach(function (k) { ENGINE[k] = REPORT_ENGINE[k]; });

@@ -98,6 +98,11 @@ MESSAGES: Mapping[str, str] = {
     "anggaran_tanpa_form": ("Form RKT {tahun} unit {unit} ({berkas}) belum ada, jadi kode realisasi anggaran belum "
                             "dapat diperiksa"),
     "bukti_tidak_ada": "berkas bukti '{nama}' tidak ada di {folder}/; unggah berkasnya atau perbaiki namanya",
+    "pegawai_perubahan": ("pegawai '{kode}' yang mengubah laporan tidak ada di daftar pegawai cycles/agency.yaml; "
+                          "tulis kode pegawai yang mengubahnya"),
+    "melebihi_pagu_tahun": ("realisasi anggaran program {program} sampai {triwulan} berjumlah {jumlah}, melebihi "
+                            "pagunya di Form RKT ({pagu}) sebesar {lebih}; periksa angka realisasi (ditulis per "
+                            "triwulan, bukan kumulatif) atau pagu programnya"),
 }
 
 # The key that marks a downloaded draft. The schema does not know it, so a draft never passes.
@@ -238,6 +243,9 @@ REPORT_RULES: tuple[Rule, ...] = (
     Rule("bukti", "RKT211", list="realisasi.*.bukti", message="bukti_tidak_ada"),
     Rule("belum_direalisasi", "RKT255", list="realisasi", key="realisasi", message="belum_ada_realisasi",
          severity=WARNING),
+    Rule("pegawai", "RKT201", list="perubahan", key="oleh", message="pegawai_perubahan"),
+    # the year's spending on a program so far: the earlier quarters' reports come with the page
+    Rule("pagu_tahun", "RKT256", list="anggaran", key="realisasi", message="melebihi_pagu_tahun", severity=WARNING),
 )
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.check import formrules
-from generator.check.rules.performance_context import form_codes, quarter_unlike_year
+from generator.check.rules.performance_context import form_codes, program_codes, quarter_unlike_year
 from generator.core import target as tgt
 from generator.core.model import CycleFolder, Form, Indicator, Unit
 from generator.core.year import QUARTER_NAMES, QUARTERS, ActionPlan, QuarterReport, quarter_end
@@ -106,6 +106,8 @@ def _period(root: Path, d: Derived, folder: CycleFolder, quarter: int) -> dict:
         "berkas_renaksi": f"{folder.folder}/renaksi/{{unit}}.yaml",
         "indikator_renstra": [i.code for _, i in d.repo.renstra.indicators()],
         "folder": folder.folder,
+        # RKT201: who may be named as having changed a report
+        "pegawai": sorted(p.code for p in agency.persons),
         "berkas_ada": sorted(p.relative_to(cycle_folder).as_posix() for p in cycle_folder.rglob("*")
                              if p.is_file()),
     }
@@ -142,8 +144,23 @@ def _unit(root: Path, d: Derived, folder: CycleFolder, plan: ActionPlan, quarter
             "rencana": [_planned(p.indicator, plan, quarter, indicators, d.compiled.get(folder.year))
                         for p in plan.indicators],
             "kode_form": list(form_codes(form)) if form is not None else None,
+            "program_pagu": _program_budgets(folder, form, quarter, plan.unit),
             "form_berkas": f"{folder.folder}/forms/{plan.unit}.yaml",
             "form_rusak": form is None and (root / folder.folder / "forms" / f"{plan.unit}.yaml").is_file()}
+
+
+def _program_budgets(folder: CycleFolder, form: Form | None, quarter: int, unit: str) -> list[dict]:
+    """RKT256: each program with a pagu, the codes its spending is reported under, and what the unit's
+    reports of the earlier quarters spent on it."""
+    earlier = [r for r in folder.year_files.reports if r.unit == unit and r.quarter < quarter]
+    out = []
+    for p in form.programs if form else ():
+        if p.budget is None:
+            continue
+        codes = program_codes(p)
+        out.append({"program": p.label, "pagu": p.budget, "kode": sorted(codes),
+                    "sebelumnya": sum(s.amount for r in earlier for s in r.spending if s.code in codes)})
+    return out
 
 
 def _planned(code: str, plan: ActionPlan, quarter: int, indicators: dict[str, Indicator],

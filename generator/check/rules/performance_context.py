@@ -12,7 +12,7 @@ from generator.check import formrules
 from generator.check.rules.common import problem
 from generator.core import target as tgt
 from generator.core.capaian import decimal_text
-from generator.core.model import At, CycleFolder, Form, Indicator, Repository
+from generator.core.model import At, CycleFolder, Form, Indicator, Program, Repository
 from generator.core.problems import WARNING, Problem
 from generator.core.year import ActionPlan, QuarterReport
 from generator.plan.compile import PerformanceRow, compile_rkt
@@ -105,6 +105,12 @@ def has_year_target(row: PerformanceRow) -> bool:
     if row.agreed:
         return any(not read(t.target, row.indicator).is_none for t in row.agreed)
     return row.renstra is not None and not row.renstra_says_none
+
+
+def program_codes(program: Program) -> set[str]:
+    """The codes spending on a program is reported under: its own, its kegiatan's, their sub kegiatan's."""
+    return ({program.code} if program.code else set()) | {k.code for k in program.activities} | {
+        s.code for k in program.activities for s in k.subs}
 
 
 def form_codes(form: Form) -> dict[str, str]:

@@ -9,19 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from generator.check import formrules
 from generator.check.rules.common import choices, duplicates, problem, rupiah
 from generator.check.rules.performance_context import (
     YearContext,
     example,
     form_codes,
     placed,
+    program_codes,
     quarter_unlike_year,
     read,
     unit_words,
     value_unlike_target,
 )
 from generator.core import target as tgt
-from generator.core.model import Form, Program
+from generator.core.model import Form
 from generator.core.problems import WARNING, Problem
 from generator.core.year import QUARTER_NAMES, ActionPlan, QuarterReport, Realisation, quarter_end
 
@@ -38,9 +40,7 @@ def report_rules(ctx: YearContext) -> Iterator[Problem]:
         if ctx.persons is not None:
             for rev in report.revisions:
                 if rev.by not in ctx.persons:
-                    yield problem(rev.at / "oleh", "RKT201",
-                                  f"pegawai '{rev.by}' yang mengubah laporan tidak ada di daftar pegawai "
-                                  f"cycles/agency.yaml; tulis kode pegawai yang mengubahnya")
+                    yield problem(rev.at / "oleh", "RKT201", formrules.message("pegawai_perubahan", kode=rev.by))
     yield from _over_budget(ctx, reports)
 
 
@@ -178,11 +178,6 @@ def _spending_codes(ctx: YearContext, report: QuarterReport) -> Iterator[Problem
                           f"form itu, misalnya {choices(list(codes)[:3])}")
 
 
-def _codes_of(program: Program) -> set[str]:
-    return ({program.code} if program.code else set()) | {k.code for k in program.activities} | {
-        s.code for k in program.activities for s in k.subs}
-
-
 def _over_budget(ctx: YearContext, reports: list[QuarterReport]) -> Iterator[Problem]:
     """Spending on a program summed over the year's reports stays within its pagu: warned at the
     report that crosses it."""
@@ -197,17 +192,16 @@ def _program_spending(ctx: YearContext, form: Form, reports: list[QuarterReport]
     for program in form.programs:
         if program.budget is None:
             continue
-        codes, total = _codes_of(program), 0
+        codes, total = program_codes(program), 0
         for report in sorted(reports, key=lambda r: r.quarter):
             lines = [s for s in report.spending if s.code in codes]
             before = total
             total += sum(s.amount for s in lines)
             if lines and before <= program.budget < total:
-                yield problem(lines[-1].at / "realisasi", "RKT256",
-                              f"realisasi anggaran program {program.label} sampai {QUARTER_NAMES[report.quarter]} "
-                              f"berjumlah {rupiah(total)}, melebihi pagunya di Form RKT ({rupiah(program.budget)}) "
-                              f"sebesar {rupiah(total - program.budget)}; periksa angka realisasi (ditulis per "
-                              f"triwulan, bukan kumulatif) atau pagu programnya", severity=WARNING)
+                yield problem(lines[-1].at / "realisasi", "RKT256", formrules.message(
+                    "melebihi_pagu_tahun", program=program.label, triwulan=QUARTER_NAMES[report.quarter],
+                    jumlah=rupiah(total), pagu=rupiah(program.budget), lebih=rupiah(total - program.budget)),
+                    severity=WARNING)
 
 
 def _evidence(ctx: YearContext, report: QuarterReport) -> Iterator[Problem]:
