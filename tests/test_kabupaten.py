@@ -406,6 +406,14 @@ def test_a_fresh_regency_repository_builds_and_says_what_to_do(tmp_path):
     out, rc = outcome.text, outcome.code
     assert rc == 0, out
     assert "Belum ada OPD yang dicantumkan di kabupaten.yaml" in text_of(tmp_path / "kab/site/index.html")
+    assert "kabupaten.css" not in out  # the stylesheet init copied is the tool's
+    # a repository made by an older version keeps its older stylesheet: the build says what to copy
+    css = tmp_path / "kab/docs/css/kabupaten.css"
+    css.write_text(css.read_text(encoding="utf-8").replace(".kab-", ".lama-", 5), encoding="utf-8")
+    out = kabupaten.build(tmp_path / "kab", TODAY, None, False, "mkdocs").text
+    assert ("Perhatian: docs/css/kabupaten.css berbeda dari gaya tampilan alat versi ini" in out
+            and "salin generator/regency/templates/kabupaten/kabupaten.css ke docs/css/kabupaten.css" in out), out
+    assert css.read_text(encoding="utf-8").count(".lama-") == 5  # said, never overwritten
 
 
 def test_mistakes_in_kabupaten_yaml_are_named_with_line_and_all_reported(tmp_path):

@@ -65,7 +65,7 @@ def build(root: Path, today: dt.date | None, site: Path | None, force: bool, eng
         lines += [f"rkt: tidak aman: {f}" for f in engine_report.unsafe]
         lines.append("rkt: situs tidak diterbitkan karena pemeriksaan keamanan gagal; situs lama tidak diubah")
         return Outcome.failed("\n".join(lines) + "\n", 1)
-    lines += [f"Perhatian: {note}" for note in engine_report.notes]
+    lines += [f"Perhatian: {note}" for note in engine_report.notes + rep.notes]
     fresh = sum(1 for e in rep.entries if not e.stale)
     assert engine_report.site is not None
     lines.append(f"Data OPD: {fresh} dari {len(rep.entries)} terbaru (diambil dalam {rep.seconds_fetch:.1f} s).")

@@ -31,6 +31,7 @@ class RegencyReport:
     engine: Publication | None = None  # the engine run: site, unsafe findings, notes, time
     seconds_fetch: float = 0.0
     seconds_pages: float = 0.0
+    notes: list[str] = field(default_factory=list)  # about the repository itself, for the terminal
 
     @property
     def ok(self) -> bool:
@@ -63,10 +64,28 @@ def build(root: Path, today: dt.date | None = None, site: Path | None = None, fo
     if config is None:
         return RegencyReport(problems)
     day = today_in(config.timezone, today)
-    report = RegencyReport()
+    report = RegencyReport(notes=stylesheet_notes(root))
     with locked(cache.folder(root) / "kabupaten.lock", "menunggu pembangunan lain di repositori ini selesai", on_wait):
         files = generate(root, config, day, limits, report)
         report.stats = write(root / DOCS, files, owned=pages.GENERATED)
         if run_engine:
             report.engine = publish(root, target, engine, day, config.timezone, force, on_wait)
     return report
+
+
+STYLESHEET = "docs/css/kabupaten.css"
+
+
+def stylesheet_notes(root: Path) -> list[str]:
+    """The regency's stylesheet is copied once, by `rkt kabupaten init`: after the tool is updated
+    its new pages (the capaian matrix, the cards of a phone) need the new one. Said, never
+    overwritten: the regency may have changed it on purpose."""
+    from generator.regency.init import TEMPLATES
+
+    path = root / STYLESHEET
+    if path.is_file() and path.read_bytes() == (TEMPLATES / "kabupaten.css").read_bytes():
+        return []
+    state = "berbeda dari" if path.is_file() else "tidak ada, padahal dipakai"
+    return [f"{STYLESHEET} {state} gaya tampilan alat versi ini, sehingga halaman baru (misalnya matriks "
+            f"capaian) dapat tampil tanpa gayanya, terutama di ponsel. Bila berkas itu belum diubah sendiri, salin "
+            f"generator/regency/templates/kabupaten/kabupaten.css ke {STYLESHEET}."]

@@ -190,8 +190,10 @@ ditandai sebagai data lama, dengan alasannya (halaman **Sumber data**).
 
 ## Memperbarui alat
 
-Folder `generator/`, `schemas/`, `requirements/`, berkas `pyproject.toml` dan `docs/js/situs.js`
-berasal dari repositori rkt-dashboard. Untuk memperbarui alat, salin versi barunya ke sini lewat pull request.
+Folder `generator/`, `schemas/`, `requirements/`, berkas `pyproject.toml`, `docs/js/situs.js` dan
+`docs/css/kabupaten.css` berasal dari repositori rkt-dashboard. Untuk memperbarui alat, salin versi barunya ke
+sini lewat pull request. `rkt kabupaten build` mengingatkan bila `docs/css/kabupaten.css` berbeda dari gaya
+tampilan alat yang terpasang.
 """
 
 
