@@ -210,8 +210,15 @@ def test_the_lkjip_season_opens_on_the_first_of_january(example):
 
 def test_the_season_names_the_late_stage_and_closes_when_the_upload_is_recorded(example):
     lkjip_late_by_two(example)
+    page = beranda(example, D(2027, 3, 18))
     assert ('<a href="capaian-2026.html">LKjIP 2026</a> · Reviu Inspektorat terlambat 3 hari kerja '
-            '(tenggat 15 Mar 2027)') in beranda(example, D(2027, 3, 18))
+            '(tenggat 15 Mar 2027)') in page
+    # who must act on it, named as `rkt status` names them
+    name, position = RIZANI.split(" — ")
+    assert (f'<p class="rkt-musim-judul">Harus menuntaskan tahapan LKjIP</p><ul class="rkt-people"><li><strong>{name}</strong>, '
+            f'{position}<br>LKjIP 2026: Reviu Inspektorat terlambat 3 hari kerja (tenggat 15 Mar 2027)</li></ul>'
+            in page)
+    assert "Harus menuntaskan" not in beranda(example, D(2027, 3, 12))  # nothing late yet: nobody named
     write_log(example, event("lkjip", "2027-02-26"), event("reviu", "2027-03-12"), event("penyampaian", "2027-03-19"),
               event("unggah", "2027-03-30"))
     assert "LKjIP" not in beranda(example, D(2027, 4, 1))

@@ -28,7 +28,7 @@ from generator.core.year import QUARTER_NAMES
 from generator.plan.compile import CompiledRkt
 from generator.plan.derive import Derived
 from generator.plan.performance import LATE_MISSING, WAITING, MeasuredYear, ReportState
-from generator.plan.sakip import SakipYear, StageState, sakip_years
+from generator.plan.sakip import SakipYear, StageState, sakip_years, who_must_act
 from generator.plan.status import BERJALAN, CycleStatus
 
 PLANNING = "penyusunan"
@@ -75,6 +75,7 @@ class Season:
     required: int = 0  # how many units must hand it in
     overdue: tuple[ReportDue, ...] = ()  # REPORTING: reports past due, with who must act
     stage: StageState | None = None  # ACCOUNTABILITY: the stage waited on (the first late one, else the next)
+    late_people: tuple[tuple[Person, StageState], ...] = ()  # ACCOUNTABILITY: who must act on a late stage
 
     @property
     def title(self) -> str:
@@ -109,9 +110,11 @@ def seasons_of(today: dt.date, agency: Agency, folders: tuple[CycleFolder, ...],
 
 
 def _accountability(year: SakipYear) -> Season:
-    """The LKjIP season: the stage waited on is the first late one, else the first not done."""
+    """The LKjIP season: the stage waited on is the first late one, else the first not done; the
+    people of the late stages' roles, as `rkt status` names them."""
     stage = year.late[0] if year.late else year.waiting_on
-    return Season(ACCOUNTABILITY, year.year, due=stage.due if stage else None, stage=stage)
+    return Season(ACCOUNTABILITY, year.year, due=stage.due if stage else None, stage=stage,
+                  late_people=who_must_act(year) if year.late else ())
 
 
 def pk_units(rkt: CompiledRkt) -> tuple[str, ...]:

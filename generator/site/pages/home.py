@@ -7,7 +7,9 @@ import posixpath
 from collections.abc import Mapping
 
 from generator.core import fmt
+from generator.core.model import Person
 from generator.plan.performance import MeasuredYear
+from generator.plan.sakip import StageState
 from generator.plan.season import ACCOUNTABILITY, ACTION_PLAN, PLANNING, ReportDue, Season, quarter_words, seasons_of
 from generator.plan.status import PHASE_LABELS, late_label
 from generator.site.pages.capaian import page_path as capaian_page
@@ -70,7 +72,17 @@ def season_block(ctx: Context, found: tuple[Season, ...], measured: Mapping[int,
                        f'<ul class="rkt-people">{"".join(late[shown:])}</ul></details>')
         out.append(f'<div class="rkt-musim-baris"><p class="rkt-musim-judul">Harus menyerahkan laporan</p>'
                    f"{people}</div>")
+    acting = [_stage_person(s, person, stage) for s in found for person, stage in s.late_people]
+    if acting:
+        out.append(f'<div class="rkt-musim-baris"><p class="rkt-musim-judul">Harus menuntaskan tahapan LKjIP</p>'
+                   f'<ul class="rkt-people">{"".join(acting)}</ul></div>')
     return "".join(out) + "</div>\n\n"
+
+
+def _stage_person(s: Season, person: Person, stage: StageState) -> str:
+    """Who must act on a late SAKIP stage, as `rkt status` names them: name, jabatan, the stage."""
+    what = f"{s.title}: {stage.name} {stage.label} (tenggat {fmt.date_short(stage.due)})"
+    return f"<li><strong>{esc(person.name)}</strong>, {esc(person.position)}<br>{esc(what)}</li>"
 
 
 def _season_line(s: Season, measured: Mapping[int, MeasuredYear]) -> Html:
