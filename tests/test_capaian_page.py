@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from support.browser import viewport
+from support.browser import serious_axe_findings, viewport
 from support.html import text_of
 from support.repos import TODAY, copy_example
 
@@ -324,14 +324,6 @@ def test_on_a_phone_each_indicator_is_a_card_with_target_quarters_and_capaian_on
 @pytest.mark.site
 @pytest.mark.browser
 def test_axe_finds_nothing_serious_on_the_capaian_page_at_360_px(form_server, driver):
-    from conftest import ROOT
-
     viewport(driver, 360, 780)
     driver.get(f"{form_server}/{PAGE}")
-    driver.execute_script((ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js").read_text(encoding="utf-8"))
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done(String(e)));")
-    assert isinstance(result, list), result
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result
-            if v["impact"] in ("serious", "critical")] == []
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in serious_axe_findings(driver)] == []

@@ -20,7 +20,7 @@ from conftest import ROOT, copy_example
 from openpyxl import load_workbook
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from support.browser import viewport
+from support.browser import serious_axe_findings, viewport
 from support.form_page import field, load_file, retype, visit, wait_ready
 
 from generator.check import formrules
@@ -32,7 +32,6 @@ from generator.source.load import load_bytes
 TODAY = dt.date(2026, 11, 28)
 SUB = ("program", 0, "kegiatan", 0, "sub_kegiatan")
 BUDGET = (*SUB, 0, "anggaran")
-AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"
 
 # read, refused with a fix, or no amount at all: the page and the Excel import read them alike
 AMOUNTS = ["60000000", "60.000.000", "Rp 60.000.000", "Rp60.000.000", "Rp. 60.000.000,-", "Rp 60.000.000,00",
@@ -320,10 +319,4 @@ def test_on_a_phone_the_summary_is_on_top_clear_of_back_to_top_and_done_sections
     assert "· anggaran belum dapat" not in by_path[("program", 0)][1] and "· anggaran" in by_path[("program", 0)][1]
     assert driver.execute_script("return document.documentElement.scrollHeight") < height
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document.getElementById('rkt-isi-form'), {resultTypes: ['violations']})"
-        ".then(r => done(r.violations)).catch(e => done(String(e)));")
-    assert isinstance(result, list), result
-    assert [(v["id"], v["impact"]) for v in result if v["impact"] in ("serious", "critical")] == []
+    assert [(v["id"], v["impact"]) for v in serious_axe_findings(driver, within="rkt-isi-form")] == []

@@ -18,7 +18,7 @@ from conftest import ROOT
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from support.browser import requested_urls, viewport
+from support.browser import requested_urls, serious_axe_findings, viewport
 from support.form_page import REPO_URL, load_file, visit, wait_ready
 
 from generator.check.validate import validate
@@ -26,7 +26,6 @@ from generator.source.load import load_bytes
 from generator.source.yamlwrite import form_yaml
 
 pytestmark = pytest.mark.site
-AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"
 TODAY = dt.date(2026, 11, 28)
 DRAFT_MESSAGE = "form ini masih draf; lengkapi lalu hapus baris 'draf: true'"
 
@@ -300,14 +299,10 @@ def test_phone_width_touch_targets_accessibility_and_no_outside_requests(driver,
         ".map(e => [e.id || e.textContent, e.getBoundingClientRect()])"
         ".filter(([_, r]) => r.height < 44 || r.width < 44 || r.right > 360).map(([n, r]) => [n, r.width, r.height])")
     assert small == []
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done(String(e)));")
-    assert isinstance(result, list), result
-    serious = [(v["id"], v["impact"], len(v["nodes"])) for v in result if v["impact"] in ("serious", "critical")]
-    assert serious == [], [(v["id"], [(n["html"][:160], n["any"][0]["message"][:160] if n["any"] else "")
-                                       for n in v["nodes"]]) for v in result if v["impact"] in ("serious", "critical")]
+    found = serious_axe_findings(driver)
+    assert [(v["id"], v["impact"], len(v["nodes"])) for v in found] == [], [
+        (v["id"], [(n["html"][:160], n["any"][0]["message"][:160] if n["any"] else "") for n in v["nodes"]])
+        for v in found]
     urls = requested_urls(driver)
     outside = [u for u in urls if not u.startswith((server, "data:", "blob:"))]
     assert urls and outside == []

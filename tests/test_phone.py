@@ -17,11 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, TODAY
 from pypdf import PdfReader
-from support.browser import viewport
+from support.browser import AXE, serious_axe_findings, viewport
 from support.http import serving
 
 pytestmark = [pytest.mark.site, pytest.mark.git]
-AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"  # vendored (VENDORED.md)
 PHONE, DESKTOP = (360, 780), (1280, 900)
 PAGES = ("index.html", "siklus/index.html", "siklus/2026.html", "siklus/2027.html", "rkt/2026.html",
          "rkt/2027.html", "capaian.html", "capaian-2026.html", "arsip.html", "tren.html", "sop.html", "isi-form.html",
@@ -47,10 +46,6 @@ def site(tmp_path_factory) -> Path:
 def server(site):
     with serving(site) as url:
         yield url
-
-
-def axe_source() -> str | None:
-    return AXE.read_text(encoding="utf-8") if AXE.is_file() else None
 
 
 @dataclass(frozen=True)
@@ -106,30 +101,25 @@ return [document.scrollingElement.scrollWidth, window.innerWidth, outside, hidde
 """.replace("KEY", "/" + KEY_COLUMNS.pattern.replace("/", "\\/") + "/")
 
 
-def measure(driver, url: str, size: tuple[int, int], axe: str | None) -> Seen:
+def measure(driver, url: str, size: tuple[int, int], axe: bool) -> Seen:
     driver.get(url)
     scroll, inner, outside, hidden, regions, charts, text = driver.execute_script(MEASURE, *size)
     violations = None
-    if axe is not None:
-        driver.execute_script(axe)
-        result = driver.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done(String(e)));")
-        assert isinstance(result, list), result
-        violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result
-                      if v["impact"] in ("serious", "critical")]
+    if axe:
+        violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                      for v in serious_axe_findings(driver)]
     return Seen(scroll, inner, outside, hidden, regions, charts, violations, text)
 
 
 @pytest.fixture(scope="module")
 def seen(server, chromium) -> dict[tuple[tuple[int, int], str], Seen]:
-    axe = axe_source()
+    axe = AXE.is_file()
     out = {}
     for size in (PHONE, DESKTOP):
         viewport(chromium, *size)
         for page in PAGES:
             # axe at the phone's width, where layouts are tightest (its verdicts hardly differ on a desktop)
-            out[size, page] = measure(chromium, f"{server}/{page}", size, axe if size == PHONE else None)
+            out[size, page] = measure(chromium, f"{server}/{page}", size, axe and size == PHONE)
     return out
 
 

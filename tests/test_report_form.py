@@ -13,19 +13,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from support.browser import viewport
-from support.form_page import REPO_URL, load_file, retype
+from support.browser import serious_axe_findings, viewport
+from support.form_page import REPO_URL, build_form_site, load_file, retype
 from support.http import serving
-from support.repos import TODAY, site_copy
 
 from generator.check.validate import validate
 from generator.source.load import load_bytes
 
 pytestmark = pytest.mark.site
-AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"
 REPORT = "cycles/2026/laporan/tw3/mpk.yaml"
 PAGE = "laporan-triwulan.html"
 # what Bidang MPK reports for TW III (the example's own report, typed as a person would)
@@ -34,16 +31,7 @@ TYPED = {0: "0,65", 1: "82%", 2: "97%", 3: "100%"}
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory) -> Path:
-    from generator.site.build import build
-
-    repo = site_copy(tmp_path_factory.mktemp("laporan"))
-    (repo / REPORT).unlink()
-    config = repo / "mkdocs.yml"
-    config.write_text(config.read_text().replace("extra:\n", f"extra:\n  repositori: {REPO_URL}\n", 1))
-    shutil.copytree(ROOT / "docs/js", repo / "docs/js")
-    shutil.copytree(ROOT / "docs/vendor", repo / "docs/vendor")
-    assert build(repo, today=TODAY).site
-    return repo
+    return build_form_site(tmp_path_factory.mktemp("laporan"), without=(REPORT,))
 
 
 @pytest.fixture(scope="module")
@@ -254,11 +242,5 @@ def test_on_a_phone_the_page_has_no_serious_axe_finding_and_no_sideways_scroll(d
     visit(driver, f"{server}/{PAGE}")
     open_report(driver, "2026-tw3", "mpk")
     retype(field(driver, "realisasi", 1, "realisasi"), "5 orang")  # an error shown, as a person meets it
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations)).catch(e => done(String(e)));")
-    assert isinstance(result, list), result
-    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result
-            if v["impact"] in ("serious", "critical")] == []
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in serious_axe_findings(driver)] == []
     assert driver.execute_script("return document.scrollingElement.scrollWidth") <= 360

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path as FsPath
 
+from generator.check import logs
 from generator.core.problems import Path, Problem
 from generator.core.year import QUARTER_NAMES
 from generator.source.gitrepo import Blob, read_blobs
@@ -46,27 +47,21 @@ def removed(file: str) -> Problem:
                    f"bagian bawah '{_LOG}' (tanggal, oleh, alasan)", line=1, col=1)
 
 
-def _log(data: Mapping) -> list:
-    entries = data.get(_LOG)
-    return entries if isinstance(entries, list) else []
-
-
 def revision_problems(file: str, old: object, new: object) -> Iterator[Problem]:
     """One report at the base (`old`) and now (`new`), as plain data."""
     if not isinstance(old, dict) or not isinstance(new, dict):
         return
-    before, after = _log(old), _log(new)
-    for i, entry in enumerate(before):
-        if i >= len(after):
-            place = {"path": (_LOG,)} if _LOG in new else {"line": 1, "col": 1}  # the list itself may be gone
-            yield Problem(file, "RKT311",
-                          f"catatan perubahan ke-{i + 1} ({_label(entry)}) dihapus; catatan perubahan laporan hanya "
-                          f"boleh ditambah. Kembalikan catatan itu dari riwayat Git", **place)
-        elif after[i] != entry:
-            yield Problem(file, "RKT311",
-                          f"catatan perubahan ke-{i + 1} ({_label(entry)}) diubah; catatan lama tidak boleh diubah "
-                          f"atau disisipi. Kembalikan isinya dan tambahkan catatan baru di bagian bawah",
-                          path=(_LOG, i))
+    before, after = logs.entries(old, _LOG), logs.entries(new, _LOG)
+    for i, entry, _ in logs.changed(before, after):
+        yield Problem(file, "RKT311",
+                      f"catatan perubahan ke-{i + 1} ({_label(entry)}) diubah; catatan lama tidak boleh diubah "
+                      f"atau disisipi. Kembalikan isinya dan tambahkan catatan baru di bagian bawah",
+                      path=(_LOG, i))
+    place = {"path": (_LOG,)} if _LOG in new else {"line": 1, "col": 1}  # the list itself may be gone
+    for i, entry in logs.removed(before, after):
+        yield Problem(file, "RKT311",
+                      f"catatan perubahan ke-{i + 1} ({_label(entry)}) dihapus; catatan perubahan laporan hanya "
+                      f"boleh ditambah. Kembalikan catatan itu dari riwayat Git", **place)
     content_old = {k: v for k, v in old.items() if k != _LOG}
     content_new = {k: v for k, v in new.items() if k != _LOG}
     if content_old != content_new and len(after) <= len(before):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path as FsPath
 
+from generator.check import logs
 from generator.core.problems import Problem
 from generator.source.gitrepo import Blob, read_blobs
 from generator.source.load import Document, load_bytes
@@ -43,23 +44,17 @@ def _label(e: object) -> str:
     return "catatan"
 
 
-def _log(data: object) -> list:
-    entries = data.get(_LOG) if isinstance(data, dict) else None
-    return entries if isinstance(entries, list) else []
-
-
 def sakip_log_problems(file: str, old: object, new: object) -> Iterator[Problem]:
     """One sakip.yaml at the base (`old`) and now (`new`), as plain data."""
-    after = _log(new)
-    for i, entry in enumerate(_log(old)):
-        if i >= len(after):
-            place = {"path": (_LOG,)} if isinstance(new, dict) and _LOG in new else {"line": 1, "col": 1}
-            yield Problem(file, "RKT301",
-                          f"catatan ke-{i + 1} ({_label(entry)}) dihapus; catatan tahapan SAKIP hanya boleh ditambah. "
-                          f"Kembalikan catatan itu; untuk koreksi, tambahkan catatan baru di bawah", **place)
-        elif after[i] != entry:
-            yield Problem(file, "RKT301",
-                          f"catatan ke-{i + 1} ({_label(entry)}) diubah; catatan lama tidak boleh diubah atau "
-                          f"disisipi. Kembalikan isinya; untuk koreksi, tambahkan catatan baru untuk tahapan yang sama "
-                          f"di bawah",
-                          path=(_LOG, i))
+    before, after = logs.entries(old, _LOG), logs.entries(new, _LOG)
+    for i, entry, _ in logs.changed(before, after):
+        yield Problem(file, "RKT301",
+                      f"catatan ke-{i + 1} ({_label(entry)}) diubah; catatan lama tidak boleh diubah atau "
+                      f"disisipi. Kembalikan isinya; untuk koreksi, tambahkan catatan baru untuk tahapan yang sama "
+                      f"di bawah",
+                      path=(_LOG, i))
+    place = {"path": (_LOG,)} if isinstance(new, dict) and _LOG in new else {"line": 1, "col": 1}
+    for i, entry in logs.removed(before, after):
+        yield Problem(file, "RKT301",
+                      f"catatan ke-{i + 1} ({_label(entry)}) dihapus; catatan tahapan SAKIP hanya boleh ditambah. "
+                      f"Kembalikan catatan itu; untuk koreksi, tambahkan catatan baru di bawah", **place)

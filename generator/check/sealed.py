@@ -34,6 +34,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
+from generator.check import logs
 from generator.check.changes import sealed_changes
 from generator.check.report_history import report_revisions
 from generator.check.revisions import renstra_revisions
@@ -62,8 +63,8 @@ def _event_label(e: object) -> str:
     return "peristiwa"
 
 
-def _diff(old: Mapping, new: object) -> str:
-    if not isinstance(new, dict):
+def _diff(old: object, new: object) -> str:
+    if not isinstance(old, dict) or not isinstance(new, dict):
         return "isinya diganti"
     parts = []
     for key in list(old) + [k for k in new if k not in old]:
@@ -75,25 +76,17 @@ def _diff(old: Mapping, new: object) -> str:
 
 def event_log_problems(file: str, old: object, new: object) -> Iterator[Problem]:
     """Compare one cycle's event logs (plain data) of base and head."""
-    old_events = old.get("peristiwa") if isinstance(old, dict) else None
-    new_events = new.get("peristiwa") if isinstance(new, dict) else None
-    if not isinstance(old_events, list):
-        return
-    if not isinstance(new_events, list):
-        new_events = []
-    for i, before in enumerate(old_events):
-        if i >= len(new_events):
-            yield Problem(file, "RKT301",
-                          f"peristiwa ke-{i + 1} ({_event_label(before)}) dihapus; catatan peristiwa hanya boleh "
-                          f"ditambah. Kembalikan catatan itu; untuk koreksi, tambahkan peristiwa baru di bawah",
-                          path=("peristiwa",))
-            continue
-        after = new_events[i]
-        if after != before:
-            yield Problem(file, "RKT301",
-                          f"peristiwa ke-{i + 1} ({_event_label(before)}) diubah: {_diff(before, after)}. "
-                          f"Catatan lama tidak boleh diubah atau disisipi; tambahkan peristiwa baru di bagian bawah",
-                          path=("peristiwa", i))
+    was, now = logs.entries(old, "peristiwa"), logs.entries(new, "peristiwa")
+    for i, before, after in logs.changed(was, now):
+        yield Problem(file, "RKT301",
+                      f"peristiwa ke-{i + 1} ({_event_label(before)}) diubah: {_diff(before, after)}. "
+                      f"Catatan lama tidak boleh diubah atau disisipi; tambahkan peristiwa baru di bagian bawah",
+                      path=("peristiwa", i))
+    for i, before in logs.removed(was, now):
+        yield Problem(file, "RKT301",
+                      f"peristiwa ke-{i + 1} ({_event_label(before)}) dihapus; catatan peristiwa hanya boleh "
+                      f"ditambah. Kembalikan catatan itu; untuk koreksi, tambahkan peristiwa baru di bawah",
+                      path=("peristiwa",))
 
 
 def check(root: FsPath, base: str, head: Mapping[str, Document], head_files: set[str],

@@ -63,15 +63,21 @@ def _objective(o: ObjectiveResult, year: int, number: t.Number, table: _Tables) 
 
 def _chapter_2(lk: Lkjip, number: t.Number) -> Iterator[t.Part]:
     yield from t.narrative(lk.planning, 1, t.CHAPTER_2)
+    yield from _agreement_notices(lk)
     pk = lk.agreement
     if pk is None:
-        yield t.Notice("Perjanjian Kinerja belum dapat disusun:", lk.agreement_missing or "")
         return
-    if pk.draft:
-        yield t.Notice(f"{DRAFT} -", pk.draft)
     yield t.pk_grid(f"Tabel 2.1 Perjanjian Kinerja Tahun {lk.year}", pk)
     if pk.programs:
         yield t.pk_programs_grid(f"Tabel 2.2 Program dan Anggaran Perjanjian Kinerja Tahun {lk.year}", pk, number)
+
+
+def _agreement_notices(lk: Lkjip) -> Iterator[t.Part]:
+    """Before the PK's tables: why there is no PK, or why it is a DRAF."""
+    if lk.agreement is None:
+        yield t.Notice("Perjanjian Kinerja belum dapat disusun:", lk.agreement_missing or "")
+    elif lk.agreement.draft:
+        yield t.Notice(f"{DRAFT} -", lk.agreement.draft)
 
 
 def _chapter_3(lk: Lkjip, number: t.Number) -> Iterator[t.Part]:
@@ -92,12 +98,10 @@ def _chapter_3(lk: Lkjip, number: t.Number) -> Iterator[t.Part]:
 def _appendix(lk: Lkjip, number: t.Number) -> Iterator[t.Part]:
     yield t.Heading(1, t.APPENDIX)
     yield t.Heading(2, f"Perjanjian Kinerja Tahun {lk.year}")
+    yield from _agreement_notices(lk)
     pk = lk.agreement
     if pk is None:
-        yield t.Notice("Perjanjian Kinerja belum dapat disusun:", lk.agreement_missing or "")
         return
-    if pk.draft:
-        yield t.Notice(f"{DRAFT} -", pk.draft)
     yield t.Para(f"{pk.first.label}: {pk.first.name}, {pk.first.position}. {pk.second.label}: {pk.second.name}, "
                  f"{pk.second.position}.")
     yield t.pk_grid(f"Tabel L.1 Sasaran, Indikator Kinerja dan Target Perjanjian Kinerja Tahun {lk.year}", pk)

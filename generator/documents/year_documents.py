@@ -82,13 +82,14 @@ def render(fmt_name: str, paper: Paper, src: Source, cache: Path | None = None,
 
 
 def downloads(root: Path, folder: CycleFolder, measured: MeasuredYear, rkt: CompiledRkt, agency: Agency,
-              today: dt.date, cache: Path | None = None) -> list[tuple[str, str, bytes]]:
+              today: dt.date, cache: Path | None = None) -> list[tuple[str, str, bytes | None]]:
     """(path under docs/, label, bytes) of each file a site page may offer for the year (a DRAF named
     so); none for a year without a Rencana Aksi (or, for the capaian, before TW I ends). A Rencana
-    Aksi signed as it is is offered as its signed scan and its XLSX, not as a PDF to sign again.
+    Aksi signed as it is is offered as its signed scan (bytes None: the build copies every verified
+    scan of the year already) and its XLSX, not as a PDF to sign again.
     Each paper's page description is made once, for its name and its PDF; the source commit once
     for the year."""
-    out = []
+    out: list[tuple[str, str, bytes | None]] = []
     commit: str | None = None
     for kind in DOCUMENTS:
         paper = made(kind, measured, rkt, agency, today)
@@ -103,8 +104,7 @@ def downloads(root: Path, folder: CycleFolder, measured: MeasuredYear, rkt: Comp
             out.append((f"unduh/{file_name(kind, paper.year, fmt_name, document.draft)}",
                         f"{label} ({fmt_name.upper()})", render(fmt_name, paper, src, cache, document)))
         if scan is not None:
-            out.append((f"unduh/{scan.scan}", f"{label} bertanda tangan versi {scan.version}",
-                        (root / scan.scan_path).read_bytes()))
+            out.append((f"unduh/{scan.scan}", f"{label} bertanda tangan versi {scan.version}", None))
     return out
 
 

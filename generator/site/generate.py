@@ -125,7 +125,8 @@ def _downloads(root: Path, d: Derived, exports: Path | None, files: dict[str, by
         # the year's Rencana Aksi and capaian so far (PDF, XLSX), once it has a Rencana Aksi
         for path, label, data in year_documents.downloads(root, c, d.measured[c.year], d.compiled[c.year],
                                                           d.repo.agency, d.today, exports):
-            files[path] = data
+            if data is not None:
+                files[path] = data
             offered.setdefault(c.year, []).append((path, label))
         _agreement(c, d, source, exports, files, finished)
 

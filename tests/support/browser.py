@@ -10,10 +10,12 @@ import json
 import shutil
 
 from support.ci import skip_unless_ci
+from support.repos import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 DESKTOP = (1280, 1000)  # the size each test starts with
+AXE = ROOT / "tests/vendor/axe-core-4.14.1/axe.min.js"  # vendored (VENDORED.md)
 ARGUMENTS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
              "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--disable-extensions")
@@ -55,3 +57,15 @@ def requested_urls(driver) -> list[str]:
         if message["method"] == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
     return urls
+
+
+def serious_axe_findings(driver, within: str | None = None) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it stands (or inside the element of
+    id `within`), each as axe reports it: id, impact, nodes."""
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    scope = f"document.getElementById('{within}')" if within else "document"
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run({scope}, {{resultTypes: ['violations']}}).then(r => done(r.violations)).catch(e => done(String(e)));")
+    assert isinstance(result, list), result
+    return [v for v in result if v["impact"] in ("serious", "critical")]

@@ -15,11 +15,14 @@ from support.repos import ROOT, TODAY, site_copy
 REPO_URL = "https://github.com/bkpsdm-balangan/rkt"
 
 
-def build_form_site(folder: Path) -> Path:
-    """The example repository under `folder`, its site built with the form page and a repository address."""
+def build_form_site(folder: Path, without: tuple[str, ...] = ()) -> Path:
+    """The example repository under `folder`, its site built with the form page and a repository address
+    (`without`: files of the example removed first)."""
     from generator.site.build import build
 
     repo = site_copy(folder)
+    for rel in without:
+        (repo / rel).unlink()
     config = repo / "mkdocs.yml"
     config.write_text(config.read_text().replace("extra:\n", f"extra:\n  repositori: {REPO_URL}\n", 1))
     shutil.copytree(ROOT / "docs/js", repo / "docs/js")

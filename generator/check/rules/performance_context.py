@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from generator.check import formrules
-from generator.check.rules.common import problem
+from generator.check.rules.common import choices, problem
 from generator.core import target as tgt
 from generator.core.capaian import decimal_text
 from generator.core.model import At, CycleFolder, Form, Indicator, Program, Repository
@@ -105,6 +105,26 @@ def has_year_target(row: PerformanceRow) -> bool:
     if row.agreed:
         return any(not read(t.target, row.indicator).is_none for t in row.agreed)
     return row.renstra is not None and not row.renstra_says_none
+
+
+def misnamed(ctx: YearContext, at: At, unit: str, year: int, kind: str, named: str,
+             folder: str) -> Iterator[Problem]:
+    """A year's file (a Rencana Aksi, a report) whose unit or year is not the one its name and folder
+    say (RKT213): `kind` as the message names it, `named` the file it should be, `folder` its kind's."""
+    stem = at.file.rsplit("/", 1)[-1][:-len(".yaml")]
+    if unit != stem:
+        yield problem(at / "unit", "RKT213", f"unit '{unit}' tidak sama dengan nama berkasnya ({stem}.yaml); {kind} "
+                                             f"unit '{unit}' harus bernama {named}")
+    if year != ctx.year:
+        yield problem(at / "tahun", "RKT213", f"tahun {year} tidak sama dengan folder siklusnya ({ctx.year}); {kind} "
+                                              f"tahun {year} diletakkan di cycles/{year}/{folder}/")
+
+
+def unknown_unit(ctx: YearContext, at: At, unit: str) -> Iterator[Problem]:
+    """A unit that agency.yaml does not list (RKT200)."""
+    if ctx.units is not None and unit not in ctx.units:
+        yield problem(at / "unit", "RKT200", f"unit '{unit}' tidak ada di cycles/agency.yaml; pilih salah satu: "
+                                             f"{choices(sorted(ctx.units))}")
 
 
 def program_codes(program: Program) -> set[str]:

@@ -13,9 +13,11 @@ from generator.check.rules.performance_context import (
     YearContext,
     form_codes,
     has_year_target,
+    misnamed,
     quarter_unlike_year,
     read,
     unit_words,
+    unknown_unit,
 )
 from generator.core.model import Indicator
 from generator.core.problems import WARNING, Problem
@@ -39,18 +41,8 @@ def plan_rules(ctx: YearContext) -> Iterator[Problem]:
 
 def _naming(ctx: YearContext, plan: ActionPlan) -> Iterator[Problem]:
     """The file is named after its unit, lies in its year's folder, and the unit is the agency's."""
-    stem = plan.at.file.rsplit("/", 1)[-1][:-len(".yaml")]
-    if plan.unit != stem:
-        yield problem(plan.at / "unit", "RKT213",
-                      f"unit '{plan.unit}' tidak sama dengan nama berkasnya ({stem}.yaml); Rencana Aksi unit "
-                      f"'{plan.unit}' harus bernama {ctx.plan_file(plan.unit)}")
-    if plan.year != ctx.year:
-        yield problem(plan.at / "tahun", "RKT213",
-                      f"tahun {plan.year} tidak sama dengan folder siklusnya ({ctx.year}); Rencana Aksi tahun "
-                      f"{plan.year} diletakkan di cycles/{plan.year}/renaksi/")
-    if ctx.units is not None and plan.unit not in ctx.units:
-        yield problem(plan.at / "unit", "RKT200", f"unit '{plan.unit}' tidak ada di cycles/agency.yaml; pilih "
-                                                  f"salah satu: {choices(sorted(ctx.units))}")
+    yield from misnamed(ctx, plan.at, plan.unit, plan.year, "Rencana Aksi", ctx.plan_file(plan.unit), "renaksi")
+    yield from unknown_unit(ctx, plan.at, plan.unit)
 
 
 def _indicator(ctx: YearContext, plan: ActionPlan, planned: PlannedIndicator) -> Iterator[Problem]:

@@ -15,11 +15,13 @@ from generator.check.rules.performance_context import (
     YearContext,
     example,
     form_codes,
+    misnamed,
     placed,
     program_codes,
     quarter_unlike_year,
     read,
     unit_words,
+    unknown_unit,
     value_unlike_target,
 )
 from generator.core import target as tgt
@@ -50,23 +52,13 @@ def _title(ctx: YearContext, report: QuarterReport) -> str:
 
 def _naming(ctx: YearContext, report: QuarterReport) -> Iterator[Problem]:
     """Year, quarter and unit as the folders and the file name say; a quarter that has ended."""
-    parts = report.at.file.split("/")
-    stem, folder_quarter = parts[-1][:-len(".yaml")], parts[-2]
-    if report.unit != stem:
-        yield problem(report.at / "unit", "RKT213",
-                      f"unit '{report.unit}' tidak sama dengan nama berkasnya ({stem}.yaml); laporan unit "
-                      f"'{report.unit}' harus bernama {report.unit}.yaml")
-    if report.year != ctx.year:
-        yield problem(report.at / "tahun", "RKT213",
-                      f"tahun {report.year} tidak sama dengan folder siklusnya ({ctx.year}); laporan tahun "
-                      f"{report.year} diletakkan di cycles/{report.year}/laporan/")
+    yield from misnamed(ctx, report.at, report.unit, report.year, "laporan", f"{report.unit}.yaml", "laporan")
+    folder_quarter = report.at.file.split("/")[-2]
     if folder_quarter != f"tw{report.quarter}":
         yield problem(report.at / "triwulan", "RKT213",
                       f"triwulan {report.quarter} tidak sama dengan foldernya ({folder_quarter}); laporan triwulan "
                       f"{report.quarter} diletakkan di {ctx.folder.folder}/laporan/tw{report.quarter}/")
-    if ctx.units is not None and report.unit not in ctx.units:
-        yield problem(report.at / "unit", "RKT200", f"unit '{report.unit}' tidak ada di cycles/agency.yaml; pilih "
-                                                    f"salah satu: {choices(sorted(ctx.units))}")
+    yield from unknown_unit(ctx, report.at, report.unit)
     end = quarter_end(ctx.year, report.quarter)
     if ctx.today <= end:
         yield problem(report.at / "triwulan", "RKT250",
